@@ -1,0 +1,121 @@
+package format
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+var update = os.Getenv("JOURNEY_UPDATE") == "1"
+
+// TestGolden formats every testdata/format/*.in.yaml and compares the result with the
+// matching .out.yaml; JOURNEY_UPDATE=1 rewrites the goldens.
+func TestGolden(t *testing.T) {
+	inputs, err := filepath.Glob("../../testdata/format/*.in.yaml")
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no golden inputs: %v", err)
+	}
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".in.yaml")
+		t.Run(name, func(t *testing.T) {
+			src := readFile(t, in)
+			got, diags := Source(in, src)
+			if len(diags) > 0 {
+				t.Fatalf("Source: %v", diags)
+			}
+			golden := strings.TrimSuffix(in, ".in.yaml") + ".out.yaml"
+			if update {
+				if err := os.WriteFile(golden, got, 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if diff := cmp.Diff(string(readFile(t, golden)), string(got)); diff != "" {
+				t.Errorf("Source(%s) mismatch (-golden +got):\n%s", in, diff)
+			}
+		})
+	}
+}
+
+// TestIdempotent formats every map the tests and examples hold twice: the second pass must
+// change nothing.
+func TestIdempotent(t *testing.T) {
+	for _, file := range corpus(t) {
+		t.Run(file, func(t *testing.T) {
+			once, diags := Source(file, readFile(t, file))
+			if len(diags) > 0 {
+				t.Skipf("not YAML: %v", diags)
+			}
+			twice, diags := Source(file, once)
+			if len(diags) > 0 {
+				t.Fatalf("formatted output does not parse: %v\n%s", diags, once)
+			}
+			if diff := cmp.Diff(string(once), string(twice)); diff != "" {
+				t.Errorf("second pass changed the output (-once +twice):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestRefused(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		line int
+		msg  string
+	}{
+		{"syntax", "version: 1\ntitle: a: b\n", 2, "mapping values are not allowed in this context"},
+		{"tab indent", "version: 1\nstages:\n\t- id: a\n", 3, "found character that cannot start any token"},
+		{"second document", "version: 1\n---\nversion: 1\n", 2, "a second YAML document: a map file holds exactly one map"},
+		{"utf-16", "\xff\xfev\x00", 1, "the file is UTF-16: save it as UTF-8"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, diags := Source("m.journey.yaml", []byte(tt.src))
+			if out != nil || len(diags) != 1 {
+				t.Fatalf("Source = %q, %v; want nil and one diagnostic", out, diags)
+			}
+			d := diags[0]
+			if d.Line != tt.line || d.Message != tt.msg || d.Rule != Rule || d.File != "m.journey.yaml" {
+				t.Errorf("diagnostic = %+v, want line %d, message %q", d, tt.line, tt.msg)
+			}
+		})
+	}
+}
+
+func TestNothingToFormat(t *testing.T) {
+	for _, src := range []string{"", "\n", "# only a comment\n"} {
+		out, diags := Source("m.journey.yaml", []byte(src))
+		if len(diags) > 0 || !bytes.Equal(out, []byte(src)) {
+			t.Errorf("Source(%q) = %q, %v; want the input back", src, out, diags)
+		}
+	}
+}
+
+// corpus lists the example maps, the test maps and the golden inputs and outputs.
+func corpus(t *testing.T) []string {
+	t.Helper()
+	var files []string
+	for _, dir := range []string{"../../examples", "../../testdata"} {
+		found, err := Files([]string{dir})
+		if err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, found...)
+	}
+	golden, _ := filepath.Glob("../../testdata/format/*.yaml")
+	return append(files, golden...)
+}
+
+func readFile(t *testing.T, path string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
