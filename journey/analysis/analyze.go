@@ -1,0 +1,169 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+	"sync"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/events"
+)
+
+// noSegment is the segment of users without a value in the --by column.
+const noSegment = "(none)"
+
+// maxUnmappedEvents is how many unmapped event names the coverage report lists.
+const maxUnmappedEvents = 10
+
+// Analyze joins an event log to a map and computes every number of SPEC section 3, in
+// total and, when opts.By is set, per segment. The log must have been read with the
+// options Prepare fills from the same map.
+func Analyze(m *journey.Map, log *events.Log, opts Options) *Report {
+	p := newPlan(m, opts.Window)
+	values, userSeg := segmentsOf(log, opts.By)
+	accs := accumulate(p, log.Users, userSeg, len(values), opts.Workers)
+	total := accs[0]
+	if opts.By != "" {
+		total = newAcc(p)
+		for _, a := range accs {
+			total.merge(a)
+		}
+	}
+	r := &Report{
+		Journey:       m.ID,
+		Identity:      opts.Identity,
+		WindowSeconds: seconds(p.window),
+		Input:         inputOf(log.Counts, total.users),
+		Segments:      []Segment{},
+		Coverage:      coverageOf(p, log, total),
+	}
+	r.Touchpoints, r.Transitions, r.Funnels, r.Goal = numbersOf(p, total)
+	r.KPIs = kpisOf(p, r.Touchpoints)
+	if opts.By == "" {
+		return r
+	}
+	for i, v := range values {
+		s := Segment{Column: opts.By, Value: v, Input: inputOf(accs[i].counts, accs[i].users)}
+		s.Touchpoints, s.Transitions, s.Funnels, s.Goal = numbersOf(p, accs[i])
+		s.KPIs = kpisOf(p, s.Touchpoints)
+		r.Segments = append(r.Segments, s)
+	}
+	return r
+}
+
+// segmentsOf returns the sorted segment values and each user's index among them; without a
+// --by column, everyone is in segment 0.
+func segmentsOf(log *events.Log, by string) ([]string, []int32) {
+	if by == "" {
+		return []string{""}, nil
+	}
+	index := map[string]int32{}
+	for i := range log.Users {
+		index[segmentName(log.Users[i].Segment)] = 0
+	}
+	values := make([]string, 0, len(index))
+	for v := range index {
+		values = append(values, v)
+	}
+	slices.Sort(values)
+	for i, v := range values {
+		index[v] = int32(i)
+	}
+	userSeg := make([]int32, len(log.Users))
+	for i := range log.Users {
+		userSeg[i] = index[segmentName(log.Users[i].Segment)]
+	}
+	return values, userSeg
+}
+
+func segmentName(v string) string {
+	if v == "" {
+		return noSegment
+	}
+	return v
+}
+
+// accumulate runs the users through the workers, each over a contiguous share of them, and
+// merges their accumulators per segment, in worker order.
+func accumulate(p *plan, users []events.User, userSeg []int32, segments, workers int) []*acc {
+	if workers <= 0 {
+		workers = 2
+	}
+	workers = max(1, min(workers, len(users)))
+	parts := make([][]*acc, workers)
+	var wg sync.WaitGroup
+	for w := range workers {
+		lo, hi := w*len(users)/workers, (w+1)*len(users)/workers
+		wg.Go(func() { parts[w] = work(p, users, userSeg, segments, lo, hi) })
+	}
+	wg.Wait()
+	out := make([]*acc, segments)
+	for s := range out {
+		for _, part := range parts {
+			switch {
+			case part[s] == nil:
+			case out[s] == nil:
+				out[s] = part[s]
+			default:
+				out[s].merge(part[s])
+			}
+		}
+		if out[s] == nil {
+			out[s] = newAcc(p)
+		}
+	}
+	return out
+}
+
+// work processes users[lo:hi] into one accumulator per segment (nil for segments it saw no
+// user of).
+func work(p *plan, users []events.User, userSeg []int32, segments, lo, hi int) []*acc {
+	w := newWorker(p)
+	accs := make([]*acc, segments)
+	for i := lo; i < hi; i++ {
+		s := 0
+		if userSeg != nil {
+			s = int(userSeg[i])
+		}
+		if accs[s] == nil {
+			accs[s] = newAcc(p)
+		}
+		w.user(accs[s], &users[i])
+	}
+	return accs
+}
+
+func inputOf(c events.Counts, users int64) Input {
+	return Input{Rows: c.Rows, Mapped: c.Mapped, Unmapped: c.Unmapped, Skipped: c.Skipped,
+		Filtered: c.Filtered, Users: users}
+}
+
+// coverageOf lists what the map does not explain: touchpoints no row reached, the most
+// frequent unmapped event names, the skipped rows and the warnings.
+func coverageOf(p *plan, log *events.Log, total *acc) Coverage {
+	c := Coverage{UnmatchedTouchpoints: []string{}, UnmappedEvents: []EventCount{},
+		Skipped: problems(log.Skipped), Warnings: problems(log.Warnings)}
+	for i, t := range p.tps {
+		if total.tp[i].events == 0 {
+			c.UnmatchedTouchpoints = append(c.UnmatchedTouchpoints, t.ID)
+		}
+	}
+	for name, n := range log.Unmapped {
+		c.UnmappedEvents = append(c.UnmappedEvents, EventCount{Event: name, Count: n})
+	}
+	slices.SortFunc(c.UnmappedEvents, func(a, b EventCount) int {
+		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Event, b.Event))
+	})
+	if len(c.UnmappedEvents) > maxUnmappedEvents {
+		c.UnmappedEvents = c.UnmappedEvents[:maxUnmappedEvents]
+	}
+	return c
+}
+
+func problems(ps []events.Problem) []RowProblem {
+	out := make([]RowProblem, 0, len(ps))
+	for _, p := range ps {
+		out = append(out, RowProblem{File: p.File, Line: p.Line, Message: p.Message})
+	}
+	return out
+}

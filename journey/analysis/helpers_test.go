@@ -1,0 +1,116 @@
+package analysis
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/events"
+)
+
+// newMap builds a map whose stages hold the given touchpoint ids, in order ("stage-1",
+// "stage-2"...), with the links that the loader would set.
+func newMap(stages ...[]string) *journey.Map {
+	m := &journey.Map{Version: 1, ID: "test", Title: "Test"}
+	i := 0
+	for s, ids := range stages {
+		st := &journey.Stage{ID: "stage-" + strconv.Itoa(s+1), Name: "Stage " + strconv.Itoa(s+1)}
+		for _, id := range ids {
+			st.Touchpoints = append(st.Touchpoints, &journey.Touchpoint{ID: id, Name: strings.ToUpper(id), Stage: st, Index: i})
+			i++
+		}
+		m.Stages = append(m.Stages, st)
+	}
+	return m
+}
+
+// funnel adds a funnel to m and returns it.
+func funnel(m *journey.Map, id, order string, window time.Duration, steps ...string) *journey.Funnel {
+	f := &journey.Funnel{ID: id, Order: order, Window: window, Steps: steps}
+	m.Funnels = append(m.Funnels, f)
+	return f
+}
+
+// newLog builds a log from users written as "id[/segment]: event event...", where an
+// event is "touchpoint@seconds", optionally "+N" nanoseconds and "!B" for exclusion bits
+// B (a decimal mask); touchpoint "-" is an unmapped row.
+func newLog(t *testing.T, m *journey.Map, users ...string) *events.Log {
+	t.Helper()
+	log := &events.Log{Unmapped: map[string]int64{}}
+	for _, line := range users {
+		head, body, _ := strings.Cut(line, ":")
+		id, seg, _ := strings.Cut(strings.TrimSpace(head), "/")
+		u := events.User{ID: id, Segment: seg}
+		for _, tok := range strings.Fields(body) {
+			e := parseEvent(t, m, tok)
+			u.Events = append(u.Events, e)
+			u.Counts.Rows++
+			if e.Touchpoint < 0 {
+				u.Counts.Unmapped++
+				log.Unmapped["other"]++
+			} else {
+				u.Counts.Mapped++
+			}
+		}
+		slices.SortStableFunc(u.Events, func(a, b events.Event) int { return compare(a.Time, b.Time) })
+		log.Counts.Rows += u.Counts.Rows
+		log.Counts.Mapped += u.Counts.Mapped
+		log.Counts.Unmapped += u.Counts.Unmapped
+		log.Users = append(log.Users, u)
+	}
+	slices.SortFunc(log.Users, func(a, b events.User) int { return strings.Compare(a.ID, b.ID) })
+	return log
+}
+
+func compare(a, b int64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func parseEvent(t *testing.T, m *journey.Map, tok string) events.Event {
+	t.Helper()
+	name, rest, ok := strings.Cut(tok, "@")
+	if !ok {
+		t.Fatalf("event %q: want touchpoint@seconds", tok)
+	}
+	e := events.Event{Touchpoint: -1}
+	if name != "-" {
+		tp := m.Touchpoint(name)
+		if tp == nil {
+			t.Fatalf("event %q: no touchpoint %q", tok, name)
+		}
+		e.Touchpoint = int32(tp.Index)
+	}
+	rest, bits, _ := strings.Cut(rest, "!")
+	if bits != "" {
+		b, err := strconv.ParseUint(bits, 10, 32)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Exclude = uint32(b)
+	}
+	secs, nanos, _ := strings.Cut(rest, "+")
+	s, err := strconv.ParseInt(secs, 10, 64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	e.Time = s * 1e9
+	if nanos != "" {
+		ns, err := strconv.ParseInt(nanos, 10, 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		e.Time += ns
+	}
+	return e
+}
+
+func ptr[T any](v T) *T { return &v }

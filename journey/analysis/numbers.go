@@ -1,0 +1,114 @@
+package analysis
+
+import (
+	"cmp"
+	"slices"
+)
+
+// numbersOf turns an accumulator into the report's sections.
+func numbersOf(p *plan, a *acc) ([]Touchpoint, []Transition, []Funnel, Goal) {
+	return touchpointsOf(p, a), transitionsOf(p, a), funnelsOf(p, a),
+		Goal{Users: a.goal, Rate: ratio(a.goal, a.users)}
+}
+
+func touchpointsOf(p *plan, a *acc) []Touchpoint {
+	out := make([]Touchpoint, 0, len(p.tps))
+	for i, t := range p.tps {
+		x := &a.tp[i]
+		r := Touchpoint{ID: t.ID, Name: t.Name, Users: x.users, Events: x.events,
+			RepeatUsers: x.repeat, Continued: x.continued, Exits: x.exits,
+			MedianSecondsToNext: median(x.gaps)}
+		if t.Stage != nil {
+			r.Stage = t.Stage.ID
+		}
+		if len(p.next[i]) > 0 {
+			r.Conversion = ratio(x.continued, x.users)
+			if r.Conversion != nil {
+				r.Dropoff = float(1 - *r.Conversion)
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// transitionsOf lists the observed directly-follows pairs, most frequent first.
+func transitionsOf(p *plan, a *acc) []Transition {
+	n := len(p.tps)
+	out := []Transition{}
+	for pair, c := range a.trCount {
+		if c == 0 {
+			continue
+		}
+		out = append(out, Transition{From: p.tps[pair/n].ID, To: p.tps[pair%n].ID, Count: c,
+			Users: a.trUsers[pair], OnMap: p.onMap[pair]})
+	}
+	slices.SortFunc(out, func(x, y Transition) int {
+		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To))
+	})
+	return out
+}
+
+func funnelsOf(p *plan, a *acc) []Funnel {
+	out := make([]Funnel, 0, len(p.funnels))
+	for i, fp := range p.funnels {
+		fa := &a.funnels[i]
+		f := Funnel{ID: fp.f.ID, Order: fp.order, WindowSeconds: seconds(fp.window), Steps: []Step{}}
+		reached := make([]int64, fp.n+2)
+		for k := fp.n; k >= 1; k-- {
+			reached[k] = reached[k+1] + fa.furthest[k]
+		}
+		for k := 1; k <= fp.n; k++ {
+			s := Step{ID: fp.f.Steps[k-1], Users: reached[k], ConversionFromStart: ratio(reached[k], reached[1])}
+			if k > 1 {
+				s.ConversionFromPrevious = ratio(reached[k], reached[k-1])
+				d := reached[k-1] - reached[k]
+				s.Dropoff = &d
+				s.MeanSecondsFromPrevious = mean(fa.gaps[k])
+				s.MedianSecondsFromPrevious = median(fa.gaps[k])
+			}
+			f.Steps = append(f.Steps, s)
+		}
+		out = append(out, f)
+	}
+	return out
+}
+
+// kpisOf checks every KPI target of the map against the measured touchpoints. A value that
+// does not exist (no users, no next touchpoint) misses its target.
+func kpisOf(p *plan, tps []Touchpoint) []KPIResult {
+	out := []KPIResult{}
+	for i, t := range p.tps {
+		for _, k := range t.KPIs {
+			r := KPIResult{Touchpoint: t.ID, Metric: k.Metric, Min: k.Min, Max: k.Max, Value: metric(&tps[i], k.Metric)}
+			r.OK = r.Value != nil && (k.Min == nil || *r.Value >= *k.Min) && (k.Max == nil || *r.Value <= *k.Max)
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// KPI metric names, as written in maps.
+const (
+	MetricConversion       = "conversion"
+	MetricDropoff          = "dropoff"
+	MetricUsers            = "users"
+	MetricRepeatRate       = "repeat_rate"
+	MetricMedianTimeToNext = "median_time_to_next"
+)
+
+func metric(t *Touchpoint, name string) *float64 {
+	switch name {
+	case MetricConversion:
+		return t.Conversion
+	case MetricDropoff:
+		return t.Dropoff
+	case MetricUsers:
+		return float(float64(t.Users))
+	case MetricRepeatRate:
+		return ratio(t.RepeatUsers, t.Users)
+	case MetricMedianTimeToNext:
+		return t.MedianSecondsToNext
+	}
+	return nil
+}

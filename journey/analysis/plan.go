@@ -1,0 +1,119 @@
+package analysis
+
+import (
+	"slices"
+	"time"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/events"
+)
+
+// plan is the map compiled into the index tables the per-user loops read, so that the hot
+// path never looks up an id.
+type plan struct {
+	m       *journey.Map
+	tps     []*journey.Touchpoint
+	next    [][]int32 // next[t]: the touchpoint indexes t's flow continues to
+	onMap   []bool    // onMap[a*n+b]: b is in a's next
+	goal    []bool
+	window  int64 // map-level window in nanoseconds
+	funnels []*funnelPlan
+}
+
+// funnelPlan is one funnel compiled against the touchpoint indexes.
+type funnelPlan struct {
+	f      *journey.Funnel
+	order  string
+	window int64
+	n      int // number of steps
+	// stepsOf[t+1] lists, ascending, the 1-based steps an event at touchpoint t fills
+	// (index 0 is for unmapped rows); stepKey[t+1] is the same list as a small id, so that
+	// two events can be compared in O(1).
+	stepsOf [][]int32
+	stepKey []int32
+	excl    []exclPlan
+	// exclMask has the Event.Exclude bits of this funnel's exclusions.
+	exclMask uint32
+}
+
+// exclPlan is one exclusion: its Event.Exclude bit and the attempt slots it applies to
+// (slot k = an attempt that reached step k and not step k+1).
+type exclPlan struct {
+	bit   uint32
+	slots uint64
+}
+
+func newPlan(m *journey.Map, override time.Duration) *plan {
+	p := &plan{m: m, tps: m.Touchpoints(), window: int64(m.EffectiveWindow(nil, override))}
+	n := len(p.tps)
+	p.next = make([][]int32, n)
+	p.onMap = make([]bool, n*n)
+	p.goal = make([]bool, n)
+	for i, t := range p.tps {
+		for _, nx := range m.NextOf(t) {
+			p.next[i] = append(p.next[i], int32(nx.Index))
+			p.onMap[i*n+nx.Index] = true
+		}
+		p.goal[i] = t.Goal
+	}
+	bit := 0
+	for _, f := range m.EffectiveFunnels() {
+		fp := newFunnelPlan(m, p.tps, f, override, bit)
+		bit += len(f.Exclude)
+		p.funnels = append(p.funnels, fp)
+	}
+	return p
+}
+
+func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel, override time.Duration, firstBit int) *funnelPlan {
+	fp := &funnelPlan{f: f, order: f.Order, window: int64(m.EffectiveWindow(f, override)), n: len(f.Steps)}
+	if fp.order == "" {
+		fp.order = journey.Ordered
+	}
+	fp.stepsOf = make([][]int32, len(tps)+1)
+	fp.stepKey = make([]int32, len(tps)+1)
+	var keys [][]int32
+	for i, t := range tps {
+		for s, id := range f.Steps {
+			if id == t.ID || (t.Stage != nil && id == t.Stage.ID) {
+				fp.stepsOf[i+1] = append(fp.stepsOf[i+1], int32(s+1))
+			}
+		}
+		k := slices.IndexFunc(keys, func(x []int32) bool { return slices.Equal(x, fp.stepsOf[i+1]) })
+		if k < 0 {
+			k = len(keys)
+			keys = append(keys, fp.stepsOf[i+1])
+		}
+		fp.stepKey[i+1] = int32(k + 1)
+	}
+	for j, x := range f.Exclude {
+		from, to := x.From, x.To
+		if from == 0 && to == 0 {
+			from, to = 1, fp.n
+		}
+		e := exclPlan{bit: 1 << uint(firstBit+j)}
+		for k := from; k < to && k < 64; k++ {
+			e.slots |= 1 << uint(k)
+		}
+		fp.excl = append(fp.excl, e)
+		fp.exclMask |= e.bit
+	}
+	return fp
+}
+
+// exclSlots returns the attempt slots an event's exclusion matches apply to in this funnel.
+func (fp *funnelPlan) exclSlots(e *events.Event) uint64 {
+	if e.Exclude&fp.exclMask == 0 {
+		return 0
+	}
+	var s uint64
+	for _, x := range fp.excl {
+		if e.Exclude&x.bit != 0 {
+			s |= x.slots
+		}
+	}
+	return s
+}
+
+// steps returns the 1-based funnel steps an event fills, ascending.
+func (fp *funnelPlan) steps(e *events.Event) []int32 { return fp.stepsOf[e.Touchpoint+1] }

@@ -1,0 +1,125 @@
+package analysis
+
+// Report is the result of joining event files to a map. Its JSON encoding is the contract of
+// `journey analyze --format json` (SPEC section 4): ratios are unrounded numbers in 0..1,
+// durations are seconds, and a value that does not exist is null (a nil pointer).
+type Report struct {
+	Journey       string       `json:"journey"`
+	Identity      string       `json:"identity"`
+	WindowSeconds float64      `json:"window_seconds"`
+	Input         Input        `json:"input"`
+	Touchpoints   []Touchpoint `json:"touchpoints"`
+	Transitions   []Transition `json:"transitions"`
+	Funnels       []Funnel     `json:"funnels"`
+	Goal          Goal         `json:"goal"`
+	KPIs          []KPIResult  `json:"kpis"`
+	Segments      []Segment    `json:"segments"`
+	Coverage      Coverage     `json:"coverage"`
+}
+
+// Input counts the rows read: Rows = Mapped + Unmapped + Skipped + Filtered.
+type Input struct {
+	Rows     int64 `json:"rows"`
+	Mapped   int64 `json:"mapped"`
+	Unmapped int64 `json:"unmapped"`
+	Skipped  int64 `json:"skipped"`
+	Filtered int64 `json:"filtered"`
+	// Users counts identities with at least one mapped row.
+	Users int64 `json:"users"`
+}
+
+// Touchpoint holds the per-touchpoint numbers of SPEC section 3.
+type Touchpoint struct {
+	ID                  string   `json:"id"`
+	Name                string   `json:"name"`
+	Stage               string   `json:"stage"`
+	Users               int64    `json:"users"`
+	Events              int64    `json:"events"`
+	RepeatUsers         int64    `json:"repeat_users"`
+	Continued           int64    `json:"continued"`
+	Conversion          *float64 `json:"conversion"`
+	Dropoff             *float64 `json:"dropoff"`
+	Exits               int64    `json:"exits"`
+	MedianSecondsToNext *float64 `json:"median_seconds_to_next"`
+}
+
+// Transition is one edge of the observed directly-follows graph.
+type Transition struct {
+	From  string `json:"from"`
+	To    string `json:"to"`
+	Count int64  `json:"count"`
+	Users int64  `json:"users"`
+	OnMap bool   `json:"on_map"`
+}
+
+// Funnel is the result of one funnel.
+type Funnel struct {
+	ID            string  `json:"id"`
+	Order         string  `json:"order"`
+	WindowSeconds float64 `json:"window_seconds"`
+	Steps         []Step  `json:"steps"`
+}
+
+// Step is one funnel step; Users is cumulative (users who reached this step or further).
+type Step struct {
+	ID                        string   `json:"id"`
+	Users                     int64    `json:"users"`
+	ConversionFromPrevious    *float64 `json:"conversion_from_previous"`
+	ConversionFromStart       *float64 `json:"conversion_from_start"`
+	Dropoff                   *int64   `json:"dropoff"`
+	MeanSecondsFromPrevious   *float64 `json:"mean_seconds_from_previous"`
+	MedianSecondsFromPrevious *float64 `json:"median_seconds_from_previous"`
+}
+
+// Goal is the share of users who reached any goal touchpoint.
+type Goal struct {
+	Users int64    `json:"users"`
+	Rate  *float64 `json:"rate"`
+}
+
+// KPIResult is one KPI target checked against its measured value.
+type KPIResult struct {
+	Touchpoint string   `json:"touchpoint"`
+	Metric     string   `json:"metric"`
+	Min        *float64 `json:"min,omitempty"`
+	Max        *float64 `json:"max,omitempty"`
+	Value      *float64 `json:"value"`
+	OK         bool     `json:"ok"`
+}
+
+// Segment holds every number computed over the users of one value of the --by column.
+type Segment struct {
+	Column      string       `json:"column"`
+	Value       string       `json:"value"`
+	Input       Input        `json:"input"`
+	Touchpoints []Touchpoint `json:"touchpoints"`
+	Transitions []Transition `json:"transitions"`
+	Funnels     []Funnel     `json:"funnels"`
+	Goal        Goal         `json:"goal"`
+	KPIs        []KPIResult  `json:"kpis"`
+}
+
+// Coverage tells a consultant how much of the data the map explains before they trust it.
+type Coverage struct {
+	// UnmatchedTouchpoints are the ids of touchpoints that no row mapped to.
+	UnmatchedTouchpoints []string `json:"unmatched_touchpoints"`
+	// UnmappedEvents are the most frequent event names that matched no touchpoint (top 10).
+	UnmappedEvents []EventCount `json:"unmapped_events"`
+	// Skipped are the first few rows that were skipped, with where and why.
+	Skipped []RowProblem `json:"skipped"`
+	// Warnings are file-level notices (a header-only file, implausible times...).
+	Warnings []RowProblem `json:"warnings"`
+}
+
+// EventCount is an event name and how many rows carried it.
+type EventCount struct {
+	Event string `json:"event"`
+	Count int64  `json:"count"`
+}
+
+// RowProblem points at one row (or, with Line 0, a whole file) and says what is wrong.
+type RowProblem struct {
+	File    string `json:"file"`
+	Line    int64  `json:"line"`
+	Message string `json:"message"`
+}

@@ -1,0 +1,160 @@
+package analysis
+
+import (
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/events"
+)
+
+// none marks an unset time or gap in the scratch tables.
+const none = -1 << 63
+
+// worker holds the scratch buffers one goroutine reuses for every user it processes, so
+// that the per-user loops do not allocate.
+type worker struct {
+	p         *plan
+	count     []int32 // events per touchpoint of the current user
+	minGap    []int64 // shortest gap to a next touchpoint, or none
+	nextAfter []int64 // time of the earliest later event at each touchpoint, or none
+	grp       []int32 // events per touchpoint in the current same-time group
+	touched   []int32 // touchpoints the current user has events at
+	pairStamp []int32 // pairStamp[a*n+b]: serial of the last user counted for a -> b
+	serial    int32
+	ord       orderedState
+	unord     unorderedState
+}
+
+func newWorker(p *plan) *worker {
+	n := len(p.tps)
+	w := &worker{p: p, count: make([]int32, n), minGap: make([]int64, n), nextAfter: make([]int64, n),
+		grp: make([]int32, n), pairStamp: make([]int32, n*n)}
+	for i := range n {
+		w.minGap[i], w.nextAfter[i] = none, none
+	}
+	return w
+}
+
+// user adds one user's numbers to a.
+func (w *worker) user(a *acc, u *events.User) {
+	a.counts.Rows += u.Counts.Rows
+	a.counts.Mapped += u.Counts.Mapped
+	a.counts.Unmapped += u.Counts.Unmapped
+	a.counts.Filtered += u.Counts.Filtered
+	w.serial++
+	if w.touchpoints(a, u.Events) {
+		a.users++
+	}
+	for i, fp := range w.p.funnels {
+		if fp.order == journey.Unordered {
+			w.unord.run(fp, &a.funnels[i], u.Events)
+		} else {
+			w.ord.run(fp, &a.funnels[i], u.Events)
+		}
+	}
+}
+
+// touchpoints adds the per-touchpoint numbers and the transitions of one user's events and
+// reports whether the user has a mapped event.
+func (w *worker) touchpoints(a *acc, evs []events.Event) bool {
+	last := int32(-1)
+	n := int32(len(w.p.tps))
+	for i := range evs {
+		t := evs[i].Touchpoint
+		if t < 0 {
+			continue
+		}
+		if w.count[t] == 0 {
+			w.touched = append(w.touched, t)
+		}
+		w.count[t]++
+		if last >= 0 {
+			pair := last*n + t
+			a.trCount[pair]++
+			if w.pairStamp[pair] != w.serial {
+				w.pairStamp[pair] = w.serial
+				a.trUsers[pair]++
+			}
+		}
+		last = t
+	}
+	if last < 0 {
+		return false
+	}
+	a.tp[last].exits++
+	w.continuation(evs)
+	w.flush(a)
+	return true
+}
+
+// continuation finds, for each touchpoint of the user, the shortest gap from one of its
+// events to a later (or same-instant) event at one of its next touchpoints, within the
+// window. It walks same-time groups from the last one back.
+func (w *worker) continuation(evs []events.Event) {
+	for hi := len(evs); hi > 0; {
+		t := evs[hi-1].Time
+		lo := hi - 1
+		for lo > 0 && evs[lo-1].Time == t {
+			lo--
+		}
+		group := evs[lo:hi]
+		for i := range group {
+			if tp := group[i].Touchpoint; tp >= 0 {
+				w.grp[tp]++
+			}
+		}
+		for i := range group {
+			if tp := group[i].Touchpoint; tp >= 0 {
+				w.shortest(tp, t)
+			}
+		}
+		for i := range group {
+			if tp := group[i].Touchpoint; tp >= 0 {
+				w.grp[tp] = 0
+				w.nextAfter[tp] = t
+			}
+		}
+		hi = lo
+	}
+}
+
+// shortest updates minGap[tp] for an event at tp at time t.
+func (w *worker) shortest(tp int32, t int64) {
+	for _, nx := range w.p.next[tp] {
+		self := int32(0)
+		if nx == tp {
+			self = 1
+		}
+		gap := int64(none)
+		switch {
+		case w.grp[nx] > self:
+			gap = 0
+		case w.nextAfter[nx] != none:
+			gap = w.nextAfter[nx] - t
+		}
+		if gap != none && gap <= w.p.window && (w.minGap[tp] == none || gap < w.minGap[tp]) {
+			w.minGap[tp] = gap
+		}
+	}
+}
+
+// flush adds the current user's per-touchpoint numbers to a and resets the scratch tables.
+func (w *worker) flush(a *acc) {
+	goal := false
+	for _, t := range w.touched {
+		x := &a.tp[t]
+		x.users++
+		x.events += int64(w.count[t])
+		if w.count[t] > 1 {
+			x.repeat++
+		}
+		if w.minGap[t] != none {
+			x.continued++
+			x.gaps = append(x.gaps, w.minGap[t])
+		}
+		goal = goal || w.p.goal[t]
+		w.count[t], w.minGap[t], w.nextAfter[t] = 0, none, none
+	}
+	w.touched = w.touched[:0]
+	if goal {
+		a.goal++
+	}
+}
