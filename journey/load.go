@@ -1,0 +1,73 @@
+package journey
+
+import (
+	"fmt"
+	"io"
+	"os"
+)
+
+// Limits on map files, so that a hostile or broken file costs little to reject.
+const (
+	// MaxFileSize is the largest map file accepted, in bytes.
+	MaxFileSize = 10 << 20
+	// MaxTextLength is the longest text value accepted, in characters.
+	MaxTextLength = 10_000
+	// MaxDepth is the deepest nesting of YAML collections accepted; format 1 needs eight.
+	MaxDepth = 64
+)
+
+// ReadSource reads a map file, at most one byte beyond MaxFileSize so that Parse can report
+// an oversized file without reading all of it. Errors wrap the fs errors (fs.ErrNotExist,
+// fs.ErrPermission).
+func ReadSource(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	src, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
+	if err != nil {
+		return nil, fmt.Errorf("cannot read %s: %w", path, err)
+	}
+	return src, nil
+}
+
+// Load reads the map file at path, parses it and runs every lint rule. It returns the map
+// (partial or nil when the file has errors) and the sorted diagnostics; the error is set only
+// when the file cannot be read.
+func Load(path string) (*Map, []Diagnostic, error) {
+	src, err := ReadSource(path)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, ds := Check(path, src)
+	return m, ds, nil
+}
+
+// Check parses src as the map file named file and runs every lint rule over the result, so
+// that callers holding the source (the lint command prints source lines) need not read it
+// twice. Diagnostics are sorted.
+func Check(file string, src []byte) (*Map, []Diagnostic) {
+	m, ds := Parse(file, src)
+	if m != nil {
+		ds = append(ds, Lint(m)...)
+	}
+	return m, SortDiagnostics(ds)
+}
+
+// Parse decodes a map file and enforces the format's own rules (syntax, keys, types, ids,
+// references). It returns a partial Map when the file is readable as a map, and nil when it
+// is hopeless (not YAML, not UTF-8, not a mapping, an unsupported version).
+func Parse(file string, src []byte) (*Map, []Diagnostic) {
+	if ds := precheck(file, src); len(ds) > 0 {
+		return nil, ds
+	}
+	root, ds := parseYAML(file, src)
+	if root == nil {
+		return nil, ds
+	}
+	d := newDecoder(file)
+	d.diags = ds
+	m := d.decodeVersioned(root)
+	return m, d.diags
+}

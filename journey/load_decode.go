@@ -1,0 +1,201 @@
+package journey
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// decoder turns YAML nodes into the model, collecting every problem as a diagnostic rather
+// than stopping at the first.
+type decoder struct {
+	file  string
+	diags []Diagnostic
+	// ids maps every id declared in the file to where it is declared.
+	ids map[string]idDecl
+	// refs are the references to check once every id is known.
+	refs []ref
+}
+
+func newDecoder(file string) *decoder {
+	return &decoder{file: file, ids: map[string]idDecl{}}
+}
+
+func (d *decoder) report(r *Rule, n *yaml.Node, format string, args ...any) {
+	d.diags = append(d.diags, r.diag(d.file, nodePos(n), format, args...))
+}
+
+// field is one key a mapping may hold: its name, whether it must be present, and the
+// function that decodes its value.
+type field struct {
+	key      string
+	required bool
+	decode   func(v *yaml.Node)
+}
+
+// fields decodes the mapping n described as what ("touchpoint"), recording the position of
+// every key's value in node. It reports unknown keys (with a close match), missing and empty
+// required keys, and returns false when n is not a mapping at all.
+func (d *decoder) fields(n *yaml.Node, what string, node *Node, fs []field) bool {
+	n = resolve(n)
+	node.Pos, node.Keys = nodePos(n), map[string]Pos{}
+	if n.Kind != yaml.MappingNode {
+		d.report(ruleWrongType, n, "%s: expected a mapping, found %s", what, kindName(n))
+		return false
+	}
+	known := make([]string, len(fs))
+	for i, f := range fs {
+		known[i] = f.key
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		d.field(n.Content[i], n.Content[i+1], what, node, fs, known)
+	}
+	for _, f := range fs {
+		if _, ok := node.Keys[f.key]; !ok && f.required {
+			d.report(ruleRequiredKey, n, "%s is missing the required key %q", what, f.key)
+		}
+	}
+	return true
+}
+
+// field decodes one key/value pair of a mapping.
+func (d *decoder) field(k, v *yaml.Node, what string, node *Node, fs []field, known []string) {
+	k = resolve(k)
+	if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
+		return // reported by checkTree or below
+	}
+	if _, dup := node.Keys[k.Value]; dup {
+		return // duplicate-key, reported by checkTree
+	}
+	for _, f := range fs {
+		if f.key != k.Value {
+			continue
+		}
+		node.Keys[f.key] = nodePos(v)
+		if f.required && isEmpty(v) {
+			d.report(ruleRequiredKey, v, "%s: %q needs a value", what, f.key)
+			return
+		}
+		f.decode(v)
+		return
+	}
+	msg := "unknown key %q in %s"
+	if s := Suggest(k.Value, known); s != "" {
+		msg += "; did you mean " + strconv.Quote(s) + "?"
+	}
+	d.report(ruleUnknownKey, k, msg, k.Value, what)
+}
+
+// resolve follows aliases to the node they repeat.
+func resolve(n *yaml.Node) *yaml.Node {
+	for n.Kind == yaml.AliasNode {
+		n = n.Alias
+	}
+	return n
+}
+
+// isEmpty reports a null or empty scalar, or an empty collection.
+func isEmpty(n *yaml.Node) bool {
+	n = resolve(n)
+	if n.Kind == yaml.ScalarNode {
+		return n.Tag == "!!null" || n.Value == ""
+	}
+	return len(n.Content) == 0 && n.Kind != yaml.SequenceNode
+}
+
+// text decodes a scalar taken as written (YAML 1.2: `on`, `yes` and `012` stay text); null
+// is the empty text.
+func (d *decoder) text(n *yaml.Node, what string) string {
+	n = resolve(n)
+	if n.Kind != yaml.ScalarNode {
+		d.report(ruleWrongType, n, "%s: expected text, found %s", what, kindName(n))
+		return ""
+	}
+	if n.Tag == "!!null" && n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) == 0 {
+		return ""
+	}
+	return n.Value
+}
+
+// texts decodes a list of text values.
+func (d *decoder) texts(n *yaml.Node, what string) []string {
+	n = resolve(n)
+	if n.Kind != yaml.SequenceNode {
+		d.report(ruleWrongType, n, "%s: expected a list, found %s", what, kindName(n))
+		return nil
+	}
+	out := make([]string, 0, len(n.Content))
+	for _, item := range n.Content {
+		out = append(out, d.text(item, what))
+	}
+	return out
+}
+
+// list calls each for every item of a sequence node.
+func (d *decoder) list(n *yaml.Node, what string, each func(item *yaml.Node)) {
+	n = resolve(n)
+	if n.Kind != yaml.SequenceNode {
+		d.report(ruleWrongType, n, "%s: expected a list, found %s", what, kindName(n))
+		return
+	}
+	for _, item := range n.Content {
+		each(item)
+	}
+}
+
+// plain returns the text of a plain (unquoted) scalar, the only kind that may be a number
+// or a boolean.
+func plain(n *yaml.Node) (string, bool) {
+	n = resolve(n)
+	if n.Kind != yaml.ScalarNode || n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
+		return "", false
+	}
+	return n.Value, true
+}
+
+// decimal matches the integers format 1 accepts: plain decimal digits with a sign.
+var decimal = regexp.MustCompile(`^[-+]?[0-9]+$`)
+
+// integer decodes a plain decimal integer; ok is false (nothing reported) otherwise.
+func integer(n *yaml.Node) (int, bool) {
+	s, ok := plain(n)
+	if !ok || !decimal.MatchString(s) {
+		return 0, false
+	}
+	i, err := strconv.Atoi(s)
+	return i, err == nil
+}
+
+// boolean decodes true or false, the only booleans of YAML 1.2 as format 1 reads it.
+func (d *decoder) boolean(n *yaml.Node, what string) bool {
+	s, ok := plain(n)
+	if !ok || (s != "true" && s != "false") {
+		d.report(ruleWrongType, n, "%s: expected true or false, found %s", what, describe(n))
+		return false
+	}
+	return s == "true"
+}
+
+// number decodes a plain finite number.
+func number(n *yaml.Node) (float64, bool) {
+	s, ok := plain(n)
+	if !ok || strings.ContainsAny(s, "xXoO_") {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != f || f > 1e300 || f < -1e300 {
+		return 0, false
+	}
+	return f, true
+}
+
+// describe quotes a scalar's text for a message, or names the node's kind.
+func describe(n *yaml.Node) string {
+	n = resolve(n)
+	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
+		return strconv.Quote(n.Value)
+	}
+	return kindName(n)
+}

@@ -1,0 +1,20 @@
+package journey
+
+// ruleInvisibleCharacter checks that text holds no bidirectional controls or zero-width characters, which can hide what it says.
+var ruleInvisibleCharacter = registerRule(&Rule{
+	ID:       "invisible-character",
+	Severity: Warning,
+	Summary:  "text holds no bidirectional controls or zero-width characters, which can hide what it says",
+	Example: `version: 1
+id: webshop
+title: Buying flowers
+stages:
+  - id: visit
+    name: Visit
+    touchpoints:
+      - id: home
+        name: "Home\u200Bpage"
+        goal: true
+`,
+	Message: "text holds the invisible character U+200B, which can make it read differently than it is",
+})

@@ -1,0 +1,64 @@
+package journey
+
+import (
+	"bytes"
+	"os"
+	"regexp"
+	"testing"
+)
+
+// TestRuleExamples lints every rule's documented example: it must yield exactly the
+// documented message, and nothing else.
+func TestRuleExamples(t *testing.T) {
+	for _, r := range Rules() {
+		t.Run(r.ID, func(t *testing.T) {
+			_, ds := Check("example.journey.yaml", r.exampleSource())
+			if len(ds) != 1 || ds[0].Rule != r.ID || ds[0].Message != r.Message || ds[0].Severity != r.Severity {
+				t.Errorf("linting the example of %s gave:\n%s\nwant one diagnostic [%s] %q", r.ID, diagLines(ds), r.ID, r.Message)
+			}
+		})
+	}
+}
+
+// TestRuleRegistry checks the ids, summaries and messages of the registry.
+func TestRuleRegistry(t *testing.T) {
+	seen := map[string]bool{}
+	for _, r := range Rules() {
+		if !kebab.MatchString(r.ID) || seen[r.ID] {
+			t.Errorf("rule id %q is not kebab-case or is used twice", r.ID)
+		}
+		seen[r.ID] = true
+		if r.Summary == "" || r.Example == "" || !lowerStart.MatchString(r.Message) {
+			t.Errorf("rule %s: needs a summary, an example and a lower-case message", r.ID)
+		}
+	}
+}
+
+var lowerStart = regexp.MustCompile(`^[a-z]`)
+
+// TestRulesDoc keeps docs/rules.md generated from the registry; JOURNEY_UPDATE=1 rewrites it.
+func TestRulesDoc(t *testing.T) {
+	const path = "../docs/rules.md"
+	got := RulesMarkdown()
+	if os.Getenv("JOURNEY_UPDATE") == "1" {
+		if err := WriteFileAtomic(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("docs/rules.md is stale; run JOURNEY_UPDATE=1 go test ./journey/")
+	}
+}
+
+func diagLines(ds []Diagnostic) string {
+	var b bytes.Buffer
+	for _, d := range ds {
+		b.WriteString("  " + d.Error() + " (" + d.Severity.String() + ")\n")
+	}
+	return b.String()
+}

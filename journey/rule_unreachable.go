@@ -1,0 +1,59 @@
+package journey
+
+// The unreachable rule checks that every touchpoint can be reached from a touchpoint of the first stage.
+func init() {
+	registerRule(&Rule{
+		ID:       "unreachable",
+		Severity: Warning,
+		Summary:  "every touchpoint can be reached from a touchpoint of the first stage",
+		Example: `version: 1
+id: webshop
+title: Buying flowers
+stages:
+  - id: visit
+    name: Visit
+    touchpoints:
+      - id: home
+        name: Home page
+        next: [order]
+  - id: buy
+    name: Buy
+    touchpoints:
+      - id: newsletter
+        name: Newsletter
+        next: [order]
+      - id: order
+        name: Order
+        goal: true
+`,
+		Message: "touchpoint \"newsletter\" cannot be reached from the first stage; no next leads to it",
+		check:   checkUnreachable,
+	})
+}
+
+// checkUnreachable walks the flow from the touchpoints of the first stage, the entries of
+// the journey, and reports every touchpoint it never reaches.
+func checkUnreachable(r *Rule, m *Map) []Diagnostic {
+	if len(m.Stages) == 0 {
+		return nil
+	}
+	seen := map[*Touchpoint]bool{}
+	queue := append([]*Touchpoint(nil), m.Stages[0].Touchpoints...)
+	for len(queue) > 0 {
+		t := queue[0]
+		queue = queue[1:]
+		if seen[t] {
+			continue
+		}
+		seen[t] = true
+		queue = append(queue, m.NextOf(t)...)
+	}
+	var ds []Diagnostic
+	for _, t := range m.Touchpoints() {
+		if !seen[t] {
+			ds = append(ds, r.diag(m.File, t.At("id"),
+				"touchpoint %q cannot be reached from the first stage; no next leads to it", t.ID))
+		}
+	}
+	return ds
+}

@@ -1,0 +1,121 @@
+package journey
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+)
+
+// yamlErrorLine matches the line number yaml.v3 puts in its syntax errors.
+var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
+
+// parseYAML parses src as exactly one YAML document holding a mapping and checks the YAML
+// features format 1 allows (see checkTree). It returns the root mapping, or nil when the
+// file cannot be used as a map at all.
+func parseYAML(file string, src []byte) (*yaml.Node, []Diagnostic) {
+	dec := yaml.NewDecoder(bytes.NewReader(src))
+	var doc yaml.Node
+	if err := dec.Decode(&doc); err != nil {
+		if errors.Is(err, io.EOF) {
+			return nil, []Diagnostic{ruleNotAMap.diag(file, Pos{Line: 1, Column: 1},
+				"file holds no map; expected a mapping with version, id, title and stages")}
+		}
+		return nil, []Diagnostic{yamlError(file, src, err)}
+	}
+	var ds []Diagnostic
+	if d, ok := secondDocument(file, src, dec); ok {
+		ds = append(ds, d)
+	}
+	root := doc.Content[0]
+	if root.Kind != yaml.MappingNode {
+		return nil, append(ds, ruleNotAMap.diag(file, nodePos(root),
+			"file holds %s; expected a mapping with version, id, title and stages", kindName(root)))
+	}
+	tree, fatal := checkTree(file, &doc)
+	ds = append(ds, tree...)
+	if fatal {
+		return nil, ds
+	}
+	return root, ds
+}
+
+// secondDocument reports a YAML document after the first one.
+func secondDocument(file string, src []byte, dec *yaml.Decoder) (Diagnostic, bool) {
+	var next yaml.Node
+	err := dec.Decode(&next)
+	if errors.Is(err, io.EOF) {
+		return Diagnostic{}, false
+	}
+	pos := nodePos(&next)
+	if err != nil {
+		pos = yamlError(file, src, err).pos()
+	}
+	return ruleYAMLSyntax.diag(file, pos, "a second YAML document starts here; a map file holds one document"), true
+}
+
+// pos returns the position a diagnostic points at.
+func (d Diagnostic) pos() Pos { return Pos{Line: d.Line, Column: d.Column} }
+
+// yamlError turns a yaml.v3 error into a diagnostic on the line it names, recognising a tab
+// in indentation, the most common cause of a confusing message.
+func yamlError(file string, src []byte, err error) Diagnostic {
+	line, msg := 1, strings.TrimPrefix(err.Error(), "yaml: ")
+	if m := yamlErrorLine.FindStringSubmatch(err.Error()); m != nil {
+		line, _ = strconv.Atoi(m[1])
+		msg = m[2]
+	}
+	lines := bytes.Split(src, []byte("\n"))
+	for l := max(line-1, 1); l <= min(line+1, len(lines)); l++ {
+		if col := indentTab(lines[l-1]); col > 0 {
+			return ruleYAMLSyntax.diag(file, Pos{Line: l, Column: col}, "tab character in indentation; indent with spaces")
+		}
+	}
+	return ruleYAMLSyntax.diag(file, Pos{Line: line, Column: firstColumn(lines, line)}, "invalid YAML: %s", msg)
+}
+
+// indentTab returns the 1-based column of a tab in the line's indentation, or 0.
+func indentTab(line []byte) int {
+	for i, c := range line {
+		switch c {
+		case '\t':
+			return i + 1
+		case ' ':
+		default:
+			return 0
+		}
+	}
+	return 0
+}
+
+// firstColumn returns the column of the first non-blank character of a 1-based line.
+func firstColumn(lines [][]byte, line int) int {
+	if line < 1 || line > len(lines) {
+		return 1
+	}
+	l := lines[line-1]
+	return len(l) - len(bytes.TrimLeft(l, " \t")) + 1
+}
+
+// nodePos returns the position of a YAML node.
+func nodePos(n *yaml.Node) Pos { return Pos{Line: n.Line, Column: n.Column} }
+
+// kindName describes a node's kind for messages: "a mapping", "a list", "text".
+func kindName(n *yaml.Node) string {
+	switch n.Kind {
+	case yaml.MappingNode:
+		return "a mapping"
+	case yaml.SequenceNode:
+		return "a list"
+	case yaml.AliasNode:
+		return kindName(n.Alias)
+	}
+	if n.Tag == "!!null" {
+		return "nothing"
+	}
+	return "text"
+}
