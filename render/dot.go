@@ -1,0 +1,121 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
+)
+
+// Widths, in runes, at which text wraps.
+const (
+	nameWidth   = 24
+	detailWidth = 30
+	headerWidth = 90
+)
+
+// cardWidth is the width of a touchpoint column, in points.
+const cardWidth = 210
+
+// DOT returns the Graphviz DOT text that draws m. When r is not nil its numbers are overlaid:
+// users, conversion and drop-off on every touchpoint, edge widths by the users who took them,
+// the largest off-map transitions and a funnel summary. The result depends on nothing but m
+// and r, so the same inputs give the same bytes.
+func DOT(m *journey.Map, r *analysis.Report) []byte {
+	d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, r)}
+	d.graph()
+	return []byte(d.b.String())
+}
+
+// drawing accumulates the DOT text of one picture.
+type drawing struct {
+	b   strings.Builder
+	m   *journey.Map
+	tps []*journey.Touchpoint
+	ov  *overlay
+}
+
+func (d *drawing) printf(format string, args ...any) { fmt.Fprintf(&d.b, format, args...) }
+
+func (d *drawing) graph() {
+	d.printf("digraph journey {\n")
+	d.printf("\tgraph [rankdir=LR, newrank=true, nodesep=0.18, ranksep=0.45, pad=0.3, "+
+		"outputorder=nodesfirst, bgcolor=%q, fontname=%q, labelloc=t, labeljust=l];\n", paper, font)
+	d.printf("\tnode [shape=plain, fontname=%q, fontsize=11, fontcolor=%q];\n", font, ink)
+	d.printf("\tedge [fontname=%q, fontsize=9, color=%q, fontcolor=%q, arrowsize=0.7];\n", font, flowLine, muted)
+	d.printf("\tlabel=<%s>;\n", header(d.m))
+	d.lanes()
+	for i, s := range d.m.Stages {
+		d.stage(i, s)
+	}
+	d.panel()
+	d.alignment()
+	d.flow()
+	d.curve()
+	d.printf("}\n")
+}
+
+// lanes draws the first column: the names of the rows every touchpoint column has.
+func (d *drawing) lanes() {
+	d.printf("\tlane_card [label=<%s>];\n", laneTitle("Touchpoints"))
+	d.printf("\tlane_pg [label=<%s>];\n", laneTitle("Pains &amp; gains"))
+	d.printf("\tlane_emo [label=<%s>];\n", emotionAxis())
+	d.printf("\t{rank=same; lane_card -> lane_pg -> lane_emo [style=invis];}\n")
+}
+
+// stage draws one stage as a cluster holding its touchpoints' columns.
+func (d *drawing) stage(i int, s *journey.Stage) {
+	d.printf("\tsubgraph cluster_s%d {\n", i)
+	d.printf("\t\tstyle=\"rounded,filled\"; fillcolor=%q; color=%q; penwidth=1; margin=12;\n", stageFill, stageLine)
+	d.printf("\t\tlabel=<%s>;\n", stageLabel(s))
+	for _, t := range s.Touchpoints {
+		k := t.Index
+		d.printf("\t\tt%d [label=<%s>];\n", k, card(t, d.ov.touchpoint(t.ID)))
+		if pg := painsGains(t); pg != "" {
+			d.printf("\t\tp%d [label=<%s>];\n", k, pg)
+		} else {
+			d.printf("\t\tp%d [shape=point, style=invis, width=0.01];\n", k)
+		}
+		d.printf("\t\te%d [label=<%s>];\n", k, emotionCell(t.Emotion, d.hasEmotion(k-1), d.hasEmotion(k+1)))
+		d.printf("\t\t{rank=same; t%d -> p%d -> e%d [style=invis];}\n", k, k, k)
+	}
+	d.printf("\t}\n")
+}
+
+// panel draws the legend, and with a report the summary of the data, right of the journey.
+func (d *drawing) panel() {
+	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov))
+}
+
+// alignment adds the invisible edges that put touchpoints in document order, one column
+// each, and keep every lane on one line across the columns.
+func (d *drawing) alignment() {
+	prev := [3]string{"lane_card", "lane_pg", "lane_emo"}
+	weights := [3]int{10, 1, 1000}
+	for k := range d.tps {
+		cur := [3]string{fmt.Sprintf("t%d", k), fmt.Sprintf("p%d", k), fmt.Sprintf("e%d", k)}
+		for i := range cur {
+			d.printf("\t%s -> %s [style=invis, weight=%d];\n", prev[i], cur[i], weights[i])
+		}
+		prev = cur
+	}
+	d.printf("\t%s -> panel [style=invis];\n", prev[0])
+}
+
+// curve joins the emotion points of neighbouring touchpoints. A touchpoint without an
+// emotion leaves a gap: the curve shows what the workshop said, never a guess.
+func (d *drawing) curve() {
+	for k := 1; k < len(d.tps); k++ {
+		if d.tps[k-1].Emotion == nil || d.tps[k].Emotion == nil {
+			continue
+		}
+		d.printf("\te%d:p:e -> e%d:p:w [dir=none, constraint=false, weight=0, penwidth=2.5, color=%q];\n",
+			k-1, k, curveLine)
+	}
+}
+
+// hasEmotion reports whether the touchpoint at index k exists and has an emotion.
+func (d *drawing) hasEmotion(k int) bool {
+	return k >= 0 && k < len(d.tps) && d.tps[k].Emotion != nil
+}

@@ -1,0 +1,189 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/journey-cx/journey/journey"
+)
+
+// header is the graph label: the title, the description and the persona the map is for.
+func header(m *journey.Map) string {
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="4"><TR><TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP">`)
+	fmt.Fprintf(&b, `<FONT POINT-SIZE="24"><B>%s</B></FONT>`, lines(m.Title, 60))
+	if m.Description != "" {
+		fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="13" COLOR="%s">%s</FONT>`, muted, lines(m.Description, headerWidth))
+	}
+	if m.Owner != "" {
+		fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="10" COLOR="%s">owner: %s</FONT>`, muted, lines(m.Owner, headerWidth))
+	}
+	b.WriteString(`</TD>`)
+	if m.Persona != nil {
+		fmt.Fprintf(&b, `<TD WIDTH="30"></TD><TD ALIGN="LEFT" VALIGN="TOP">%s</TD>`, persona(m.Persona))
+	}
+	b.WriteString(`</TR><TR><TD HEIGHT="8"></TD></TR></TABLE>`)
+	return b.String()
+}
+
+// persona is the persona's card: who, and what they want and hate.
+func persona(p *journey.Persona) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`, stageLine, stageFill)
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">PERSONA</FONT><BR/><B>%s</B></TD></TR>`, muted, lines(p.Name, 40))
+	if p.Description != "" {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="%s">%s</FONT></TD></TR>`, muted, lines(p.Description, 40))
+	}
+	b.WriteString(bullets("Goals", "✓", p.Goals))
+	b.WriteString(bullets("Frustrations", "✗", p.Frustrations))
+	b.WriteString(`</TABLE>`)
+	return b.String()
+}
+
+// bullets is a titled list of table rows, or "" for an empty list.
+func bullets(title, mark string, items []string) string {
+	if len(items) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD></TR>`, muted, strings.ToUpper(title))
+	for _, it := range items {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT">%s %s</TD></TR>`, mark, lines(it, 40))
+	}
+	return b.String()
+}
+
+// laneTitle is the name of a lane in the first column.
+func laneTitle(name string) string {
+	return fmt.Sprintf(`<TABLE BORDER="0" CELLPADDING="4"><TR><TD><FONT POINT-SIZE="12" COLOR="%s"><B>%s</B></FONT></TD></TR></TABLE>`, muted, name)
+}
+
+// emotionAxis is the scale at the start of the emotion lane: one row per level, +2 on top.
+func emotionAxis() string {
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
+	for e := 2; e >= -2; e-- {
+		lv := emotionLevel(e)
+		fmt.Fprintf(&b, `<TR><TD HEIGHT="18" ALIGN="RIGHT"><FONT POINT-SIZE="9" COLOR="%s">%s %s </FONT></TD>`+
+			`<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="18">%s</TD></TR>`, muted, emotionWords[lv], score(e), emotionFaces[lv])
+	}
+	b.WriteString(`</TABLE>`)
+	return b.String()
+}
+
+// stageLabel is a stage's column header: its name and, when set, its goal.
+func stageLabel(s *journey.Stage) string {
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLPADDING="2"><TR><TD ALIGN="LEFT" BALIGN="LEFT">`)
+	fmt.Fprintf(&b, `<FONT POINT-SIZE="16"><B>%s</B></FONT>`, lines(s.Name, 2*nameWidth))
+	if s.Goal != "" {
+		fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="10" COLOR="%s"><I>goal: %s</I></FONT>`, muted, lines(s.Goal, 2*detailWidth))
+	}
+	b.WriteString(`</TD></TR></TABLE>`)
+	return b.String()
+}
+
+// card is a touchpoint's card: emotion badge, name, channel and owner, markers and, with a
+// report, its numbers.
+func card(t *journey.Touchpoint, n *tpNumbers) string {
+	var b strings.Builder
+	border := 1
+	if t.MomentOfTruth {
+		border = 4
+	}
+	fmt.Fprintf(&b, `<TABLE BORDER="%d" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded" WIDTH="%d">`,
+		border, ink, paper, cardWidth)
+	fmt.Fprintf(&b, `<TR>%s<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><B>%s</B></TD></TR>`, badge(t.Emotion), cardWidth-54, lines(t.Name, nameWidth))
+	if meta := cardMeta(t); meta != "" {
+		fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD></TR>`, muted, meta)
+	}
+	if t.MomentOfTruth {
+		b.WriteString(marker("★ MOMENT OF TRUTH"))
+	}
+	if t.Goal {
+		b.WriteString(marker("⚑ GOAL"))
+	}
+	b.WriteString(n.rows())
+	b.WriteString(`</TABLE>`)
+	return b.String()
+}
+
+// badge is the emotion cell of a card: face and score on the emotion's colour.
+func badge(e *int) string {
+	if e == nil {
+		return fmt.Sprintf(`<TD FIXEDSIZE="TRUE" WIDTH="42" HEIGHT="34" BGCOLOR="%s"><FONT POINT-SIZE="9" COLOR="%s">no<BR/>emotion</FONT></TD>`, bandFill, muted)
+	}
+	lv := emotionLevel(*e)
+	return fmt.Sprintf(`<TD FIXEDSIZE="TRUE" WIDTH="42" HEIGHT="34" BGCOLOR="%s" STYLE="rounded"><FONT POINT-SIZE="13" COLOR="%s">%s<BR/><B>%s</B></FONT></TD>`,
+		emotionColours[lv], emotionText(lv), emotionFaces[lv], score(*e))
+}
+
+// cardMeta is the card's small print: channel, owner and feeling.
+func cardMeta(t *journey.Touchpoint) string {
+	var parts []string
+	for _, p := range [][2]string{{"channel", t.Channel}, {"owner", t.Owner}, {"feels", t.Feeling}} {
+		if p[1] != "" {
+			parts = append(parts, p[0]+": "+p[1])
+		}
+	}
+	return lines(strings.Join(parts, " · "), 2*detailWidth-10)
+}
+
+// marker is a full-width dark band with white text on a card.
+func marker(text string) string {
+	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s"><B>%s</B></FONT></TD></TR>`, markFill, paper, text)
+}
+
+// painsGains lists a touchpoint's pains and gains, or "" when it has none.
+func painsGains(t *journey.Touchpoint) string {
+	if len(t.Pains)+len(t.Gains) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" WIDTH="%d">`, cardWidth)
+	for _, p := range t.Pains {
+		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT" STYLE="rounded"><B>−</B> %s</TD></TR>`, painFill, lines(p, detailWidth))
+	}
+	for _, g := range t.Gains {
+		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT" STYLE="rounded"><B>+</B> %s</TD></TR>`, gainFill, lines(g, detailWidth))
+	}
+	b.WriteString(`</TABLE>`)
+	return b.String()
+}
+
+// emotionCell is a touchpoint's column of the emotion lane: five bands, +2 on top, with the
+// point on its level's band. The band's cell is port "p", which the curve joins at its sides;
+// half-lines inside the band carry the curve to the point, towards the neighbours (left,
+// right) that have an emotion too.
+func emotionCell(e *int, left, right bool) string {
+	var b strings.Builder
+	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
+	for s := 2; s >= -2; s-- {
+		bg := paper
+		if s%2 == 0 {
+			bg = bandFill
+		}
+		if e == nil || emotionLevel(*e) != emotionLevel(s) {
+			fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" WIDTH="%d" HEIGHT="18"></TD></TR>`, bg, cardWidth)
+			continue
+		}
+		fmt.Fprintf(&b, `<TR><TD PORT="p" BGCOLOR="%s" WIDTH="%d" HEIGHT="18">%s</TD></TR>`, bg, cardWidth, point(*e, left, right))
+	}
+	b.WriteString(`</TABLE>`)
+	return b.String()
+}
+
+// point is the emotion point with the half-lines that join it to the band's sides.
+func point(e int, left, right bool) string {
+	lv := emotionLevel(e)
+	half := func(on bool) string {
+		if !on {
+			return `<TD WIDTH="90" HEIGHT="9"></TD>`
+		}
+		return fmt.Sprintf(`<TD WIDTH="90" HEIGHT="9" BORDER="2" SIDES="B" COLOR="%s"></TD>`, curveLine)
+	}
+	return fmt.Sprintf(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>%s`+
+		`<TD ROWSPAN="2" BGCOLOR="%s" FIXEDSIZE="TRUE" WIDTH="30" HEIGHT="18" STYLE="rounded"><FONT POINT-SIZE="10" COLOR="%s"><B>%s</B></FONT></TD>%s</TR>`+
+		`<TR><TD HEIGHT="9"></TD><TD HEIGHT="9"></TD></TR></TABLE>`,
+		half(left), emotionColours[lv], emotionText(lv), score(e), half(right))
+}

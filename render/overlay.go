@@ -1,0 +1,153 @@
+package render
+
+import (
+	"cmp"
+	"fmt"
+	"slices"
+	"strconv"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
+)
+
+// maxOffMap caps how many off-map transitions are drawn: each one is a long labelled edge,
+// and a few are enough to show what the designed journey misses without burying it.
+const maxOffMap = 3
+
+// overlay is what a report adds to the picture; its zero value (no report) adds nothing.
+type overlay struct {
+	r       *analysis.Report
+	tps     map[string]*tpNumbers
+	edges   map[[2]string]analysis.Transition
+	offMap  []analysis.Transition
+	offMapN int
+	max     int64
+}
+
+// tpNumbers are the numbers drawn on one touchpoint's card.
+type tpNumbers struct {
+	analysis.Touchpoint
+}
+
+// newOverlay indexes r for drawing m; a nil r gives an empty overlay.
+func newOverlay(m *journey.Map, r *analysis.Report) *overlay {
+	ov := &overlay{r: r, tps: map[string]*tpNumbers{}, edges: map[[2]string]analysis.Transition{}}
+	if r == nil {
+		return ov
+	}
+	for _, t := range r.Touchpoints {
+		ov.tps[t.ID] = &tpNumbers{t}
+	}
+	var off []analysis.Transition
+	for _, tr := range r.Transitions {
+		ov.max = max(ov.max, tr.Users)
+		switch {
+		case tr.OnMap:
+			ov.edges[[2]string{tr.From, tr.To}] = tr
+		case tr.From != tr.To && m.Touchpoint(tr.From) != nil && m.Touchpoint(tr.To) != nil:
+			off = append(off, tr)
+		}
+	}
+	slices.SortFunc(off, func(a, b analysis.Transition) int {
+		return cmp.Or(cmp.Compare(b.Users, a.Users), cmp.Compare(b.Count, a.Count),
+			cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+	})
+	ov.offMapN = len(off)
+	ov.offMap = off[:min(len(off), maxOffMap)]
+	return ov
+}
+
+// touchpoint returns the numbers of the touchpoint with id, or nil without a report.
+func (ov *overlay) touchpoint(id string) *tpNumbers {
+	if ov.r == nil {
+		return nil
+	}
+	if n, ok := ov.tps[id]; ok {
+		return n
+	}
+	return &tpNumbers{analysis.Touchpoint{ID: id}}
+}
+
+// width is the pen width of an edge that users took: 1 to 8 points, by share of the
+// busiest transition.
+func (ov *overlay) width(users int64) string {
+	if ov.max == 0 {
+		return "1"
+	}
+	return strconv.FormatFloat(1+7*float64(users)/float64(ov.max), 'f', 2, 64)
+}
+
+// share is "users (p%)", p being users as a share of the users of touchpoint from.
+func (ov *overlay) share(from string, users int64) string {
+	n := ov.touchpoint(from)
+	if n == nil || n.Users == 0 {
+		return count(users)
+	}
+	return fmt.Sprintf("%s (%s)", count(users), percent(float64(users)/float64(n.Users)))
+}
+
+// rows are the card rows of the numbers: users, conversion and drop-off, exits.
+func (n *tpNumbers) rows() string {
+	if n == nil {
+		return ""
+	}
+	flow := "end of the designed flow"
+	if n.Conversion != nil && n.Dropoff != nil {
+		flow = fmt.Sprintf("→ %s continue · ↓ %s drop off", percent(*n.Conversion), percent(*n.Dropoff))
+	}
+	exits := ""
+	if n.Exits > 0 {
+		exits = fmt.Sprintf(`<BR/>⏏ %s exit here`, count(n.Exits))
+	}
+	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s users</B><BR/>%s%s</FONT></TD></TR>`,
+		bandFill, count(n.Users), flow, exits)
+}
+
+// flow draws the designed flow (every `next` edge) and the largest off-map transitions.
+func (d *drawing) flow() {
+	for _, t := range d.tps {
+		for _, n := range d.m.NextOf(t) {
+			d.edge(t, n, d.flowAttrs(t, n))
+		}
+	}
+	for _, tr := range d.ov.offMap {
+		from, to := d.m.Touchpoint(tr.From), d.m.Touchpoint(tr.To)
+		d.edge(from, to, fmt.Sprintf(`style=dashed, color=%q, fontcolor=%q, penwidth=%s, label="off-map: %s"`,
+			offMap, offMap, d.ov.width(tr.Users), d.ov.share(tr.From, tr.Users)))
+	}
+}
+
+// flowAttrs are the attributes of a designed edge: plain without a report, else as wide as
+// the users who took it, labelled with their number and share.
+func (d *drawing) flowAttrs(from, to *journey.Touchpoint) string {
+	if d.ov.r == nil {
+		return `penwidth=1.5`
+	}
+	tr, ok := d.ov.edges[[2]string{from.ID, to.ID}]
+	if !ok {
+		return `penwidth=1, style=dotted, label="0"`
+	}
+	return fmt.Sprintf(`penwidth=%s, label=%q`, d.ov.width(tr.Users), d.ov.share(from.ID, tr.Users))
+}
+
+// edge writes one flow edge: forward edges leave a card's right side for the next card's
+// left side; backward ones loop over the top.
+func (d *drawing) edge(from, to *journey.Touchpoint, attrs string) {
+	ports := "tailport=e, headport=w"
+	if to.Index <= from.Index {
+		ports = "tailport=n, headport=n, constraint=false"
+	}
+	d.printf("\tt%d -> t%d [%s, weight=0, %s];\n", from.Index, to.Index, ports, attrs)
+}
+
+// count formats a number of users or events with thousands separators.
+func count(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+// percent formats a ratio as a percentage with one decimal.
+func percent(r float64) string { return strconv.FormatFloat(100*r, 'f', 1, 64) + "%" }

@@ -1,0 +1,100 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
+)
+
+// panel is the side panel: the legend and, with a report, the data summary and funnels.
+func panel(m *journey.Map, ov *overlay) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`, stageLine, paper)
+	if ov.r != nil {
+		summary(&b, m, ov)
+	}
+	legend(&b, ov)
+	b.WriteString(`</TABLE>`)
+	return b.String()
+}
+
+// panelTitle is a section title of the side panel.
+func panelTitle(b *strings.Builder, title string) {
+	fmt.Fprintf(b, `<TR><TD COLSPAN="4" ALIGN="LEFT"><FONT POINT-SIZE="12"><B>%s</B></FONT></TD></TR>`, title)
+}
+
+// panelRow is a text row of the side panel.
+func panelRow(b *strings.Builder, text string) {
+	fmt.Fprintf(b, `<TR><TD COLSPAN="4" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">%s</FONT></TD></TR>`, text)
+}
+
+// legend explains every mark of the picture.
+func legend(b *strings.Builder, ov *overlay) {
+	panelTitle(b, "Legend")
+	for e := 2; e >= -2; e-- {
+		lv := emotionLevel(e)
+		fmt.Fprintf(b, `<TR><TD FIXEDSIZE="TRUE" WIDTH="42" HEIGHT="20" BGCOLOR="%s" STYLE="rounded"><FONT COLOR="%s">%s <B>%s</B></FONT></TD>`+
+			`<TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">emotion %s</FONT></TD></TR>`,
+			emotionColours[lv], emotionText(lv), emotionFaces[lv], score(e), emotionWords[lv])
+	}
+	panelRow(b, "thick border, ★ MOMENT OF TRUTH: makes or breaks the journey")
+	panelRow(b, "⚑ GOAL: reaching it converts the journey")
+	fmt.Fprintf(b, `<TR><TD BGCOLOR="%s" STYLE="rounded"><B>−</B></TD><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">pain</FONT></TD></TR>`, painFill)
+	fmt.Fprintf(b, `<TR><TD BGCOLOR="%s" STYLE="rounded"><B>+</B></TD><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">gain</FONT></TD></TR>`, gainFill)
+	if ov.r == nil {
+		panelRow(b, "→ designed flow (next)")
+		return
+	}
+	panelRow(b, "→ designed flow; width and label: users who took it<BR/>(share of the touchpoint's users); dotted: nobody")
+	if ov.offMapN > 0 {
+		panelRow(b, fmt.Sprintf(`<FONT COLOR="%s">- - → off-map flow the map does not design:<BR/>the largest %d of %d drawn, to keep the map readable;<BR/>repeats and the rest: journey analyze</FONT>`,
+			offMap, len(ov.offMap), ov.offMapN))
+	}
+}
+
+// summary is the data section of the side panel: input, goal rate and funnels.
+func summary(b *strings.Builder, m *journey.Map, ov *overlay) {
+	r := ov.r
+	panelTitle(b, "Data")
+	panelRow(b, fmt.Sprintf("%s users · %s rows, %s mapped", count(r.Input.Users), count(r.Input.Rows), count(r.Input.Mapped)))
+	if r.Goal.Rate != nil {
+		panelRow(b, fmt.Sprintf("<B>goal reached: %s users (%s)</B>", count(r.Goal.Users), percent(*r.Goal.Rate)))
+	}
+	for _, f := range r.Funnels {
+		funnel(b, m, f)
+	}
+	fmt.Fprintf(b, `<TR><TD COLSPAN="4" HEIGHT="10"></TD></TR>`)
+}
+
+// funnel is one funnel's table: each step's users and conversion.
+func funnel(b *strings.Builder, m *journey.Map, f analysis.Funnel) {
+	panelTitle(b, fmt.Sprintf("Funnel %s <FONT POINT-SIZE=\"9\" COLOR=%q>(%s)</FONT>", esc(f.ID), muted, esc(f.Order)))
+	fmt.Fprintf(b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">step</FONT></TD><TD ALIGN="RIGHT"><FONT POINT-SIZE="9" COLOR="%s">users</FONT></TD>`+
+		`<TD ALIGN="RIGHT"><FONT POINT-SIZE="9" COLOR="%s">of start</FONT></TD><TD ALIGN="RIGHT"><FONT POINT-SIZE="9" COLOR="%s">of previous</FONT></TD></TR>`, muted, muted, muted, muted)
+	for _, s := range f.Steps {
+		fmt.Fprintf(b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">%s</FONT></TD><TD ALIGN="RIGHT"><FONT POINT-SIZE="10">%s</FONT></TD>`+
+			`<TD ALIGN="RIGHT"><FONT POINT-SIZE="10">%s</FONT></TD><TD ALIGN="RIGHT"><FONT POINT-SIZE="10">%s</FONT></TD></TR>`,
+			lines(stepName(m, s.ID), nameWidth), count(s.Users), ratio(s.ConversionFromStart), ratio(s.ConversionFromPrevious))
+	}
+}
+
+// stepName is the name of the touchpoint or stage a funnel step names.
+func stepName(m *journey.Map, id string) string {
+	if t := m.Touchpoint(id); t != nil {
+		return t.Name
+	}
+	if s := m.Stage(id); s != nil {
+		return s.Name
+	}
+	return id
+}
+
+// ratio formats an optional ratio as a percentage, "–" when it does not exist.
+func ratio(r *float64) string {
+	if r == nil {
+		return "–"
+	}
+	return percent(*r)
+}

@@ -1,0 +1,186 @@
+package render
+
+import (
+	"bytes"
+	"context"
+	"encoding/xml"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
+)
+
+// update rewrites golden files instead of comparing with them.
+var update = os.Getenv("JOURNEY_UPDATE") == "1"
+
+// golden compares got with testdata/render/name, or rewrites it under JOURNEY_UPDATE=1.
+func golden(t *testing.T, name string, got []byte) {
+	t.Helper()
+	path := filepath.Join("..", "testdata", "render", name)
+	if update {
+		if err := os.WriteFile(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run with JOURNEY_UPDATE=1 to create it)", err)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" {
+		t.Errorf("%s differs (-want +got; JOURNEY_UPDATE=1 regenerates):\n%s", name, diff)
+	}
+}
+
+// hostile is a map whose every text is an attack or an oddity.
+func hostile() *journey.Map {
+	m := build(`<script>alert("x")</script>`, map[string][]tp{
+		"s": {
+			{id: "a", name: `R&D &amp; "quotes" 'single' \N \G \l \n`, channel: "javascript:alert(1)", owner: "<b>bold</b>",
+				emotion: emo(2), pains: []string{"ctrl\x00\x01\x1b\x7f end", "bidi \u202Eevil\u202C done"}, gains: []string{"emoji 🌷👩🏽‍🌾 Oriëntatie"}},
+			{id: "b", name: strings.Repeat("long ", 20000), emotion: emo(-2)},
+		},
+	}, []string{"s"})
+	m.Description = "&#60;img src=x onerror=alert(1)&#62; ]]> <!-- -->"
+	m.Persona = &journey.Persona{Name: "\"><svg onload=alert(1)>", Goals: []string{"\xff invalid utf-8"}}
+	return m
+}
+
+func TestDOTGolden(t *testing.T) {
+	m := florist()
+	tests := []struct {
+		name string
+		m    *journey.Map
+		r    *analysis.Report
+	}{
+		{"florist-map.dot", m, nil},
+		{"florist-overlay.dot", m, floristReport(m)},
+		{"hostile.dot", hostile(), nil},
+		{"wide-12.dot", wide(12), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := DOT(tt.m, tt.r)
+			if again := DOT(tt.m, tt.r); !bytes.Equal(got, again) {
+				t.Fatal("DOT is not deterministic")
+			}
+			golden(t, tt.name, got)
+		})
+	}
+}
+
+func TestSVGGolden(t *testing.T) {
+	m := florist()
+	svg := image(t, DOT(m, floristReport(m)))
+	if again := image(t, DOT(m, floristReport(m))); !bytes.Equal(svg, again) {
+		t.Fatal("rendering twice gave different bytes")
+	}
+	golden(t, "florist-overlay.svg", svg)
+}
+
+// image renders dot to SVG or fails the test.
+func image(t testing.TB, dot []byte) []byte {
+	t.Helper()
+	svg, err := Image(context.Background(), dot, SVG, DefaultTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return svg
+}
+
+// svgText returns every text node of svg, in document order.
+func svgText(t *testing.T, svg []byte) []string {
+	t.Helper()
+	var out []string
+	dec := xml.NewDecoder(bytes.NewReader(svg))
+	for {
+		tok, err := dec.Token()
+		if err == io.EOF {
+			return out
+		}
+		if err != nil {
+			t.Fatal(err)
+		}
+		if cd, ok := tok.(xml.CharData); ok && strings.TrimSpace(string(cd)) != "" {
+			out = append(out, string(cd))
+		}
+	}
+}
+
+func TestHostileLabelsShowAsWritten(t *testing.T) {
+	svg := image(t, DOT(hostile(), nil))
+	if err := CheckSVG(svg); err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(svgText(t, svg), "\n")
+	for _, want := range []string{
+		`<script>alert("x")</script>`,
+		`R&D &amp; "quotes"`,
+		"'single' \\\u2060N \\\u2060G \\l \\n",
+		"channel: javascript\u2060:alert(1)",
+		"owner: <b>bold</b>",
+		"ctrl␀␁␛␡ end",
+		"bidi evil done",
+		"emoji 🌷👩🏽‍🌾 Oriëntatie",
+		"&#60;img src=x onerror=alert(1)&#62; ]]> <!-- -->",
+		"\"><svg onload=alert(1)>",
+		"\uFFFD invalid utf-8",
+		"long long",
+	} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the svg does not show %q; its text is:\n%s", want, text)
+		}
+	}
+	if strings.Count(text, "long") > maxRunes/5+1 {
+		t.Errorf("a 100,000-character label was not shortened")
+	}
+}
+
+func TestImageTimeout(t *testing.T) {
+	_, err := Image(context.Background(), DOT(wide(40), nil), SVG, time.Nanosecond)
+	if !errors.Is(err, ErrTimeout) {
+		t.Fatalf("Image with a 1ns limit = %v, want ErrTimeout", err)
+	}
+}
+
+func TestImagePNG(t *testing.T) {
+	png, err := Image(context.Background(), DOT(florist(), nil), PNG, DefaultTimeout)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+		t.Fatalf("PNG output starts with %q", png[:min(len(png), 8)])
+	}
+}
+
+func BenchmarkRenderExample(b *testing.B) {
+	m := florist()
+	r := floristReport(m)
+	image(b, DOT(m, r))
+	for b.Loop() {
+		image(b, DOT(m, r))
+	}
+}
+
+func BenchmarkRender100(b *testing.B) {
+	m := wide(100)
+	r := &analysis.Report{}
+	for i, t := range m.Touchpoints() {
+		r.Touchpoints = append(r.Touchpoints, analysis.Touchpoint{ID: t.ID, Users: int64(1000 - i)})
+		for j, n := range m.NextOf(t) {
+			r.Transitions = append(r.Transitions, analysis.Transition{From: t.ID, To: n.ID, Users: int64(900 - i - j), OnMap: true})
+		}
+		r.Transitions = append(r.Transitions, analysis.Transition{From: t.ID, To: "tp-0", Users: int64(i)})
+	}
+	image(b, DOT(m, r))
+	for b.Loop() {
+		image(b, DOT(m, r))
+	}
+}

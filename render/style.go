@@ -1,0 +1,56 @@
+package render
+
+import "fmt"
+
+// font is the one font the picture uses. Graphviz knows Helvetica's metrics, writes it as
+// "Helvetica,sans-Serif" into SVG, and browsers map it to Arial or a metric-compatible font
+// such as Liberation Sans, so text measured by Graphviz fits when shown. It is a constant:
+// no user text ever reaches a font name.
+const font = "Helvetica"
+
+// Colours of the picture.
+const (
+	ink       = "#222222"
+	muted     = "#5f5f5f"
+	line      = "#8c8c8c"
+	paper     = "#ffffff"
+	stageFill = "#f3f4f6"
+	stageLine = "#c9ccd1"
+	painFill  = "#fde7d6"
+	gainFill  = "#dcebf6"
+	offMap    = "#c51b7d"
+	flowLine  = "#4d4d4d"
+	curveLine = "#333333"
+	bandFill  = "#f7f7f7"
+	markFill  = "#222222"
+)
+
+// emotionColours is ColorBrewer's 5-class RdYlBu, a diverging scale readable by colour-blind
+// viewers, from -2 (red) to +2 (blue). Colour is never the only cue: the score and a face
+// are always drawn with it.
+var emotionColours = [5]string{"#d7191c", "#fdae61", "#ffffbf", "#abd9e9", "#2c7bb6"}
+
+// emotionFaces are the face glyphs from -2 to +2.
+var emotionFaces = [5]string{"😣", "🙁", "😐", "🙂", "😀"}
+
+// emotionWords name the levels in the legend, from -2 to +2.
+var emotionWords = [5]string{"very negative", "negative", "neutral", "positive", "very positive"}
+
+// emotionLevel returns the index into the emotion tables of score e, clamped to -2..2.
+func emotionLevel(e int) int { return min(max(e, -2), 2) + 2 }
+
+// emotionText returns the colour for text drawn on an emotion's colour.
+func emotionText(level int) string {
+	if level == 0 || level == 4 {
+		return paper
+	}
+	return ink
+}
+
+// score formats an emotion with its sign: "-2", "0", "+1".
+func score(e int) string {
+	if e > 0 {
+		return fmt.Sprintf("+%d", e)
+	}
+	return fmt.Sprint(e)
+}

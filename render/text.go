@@ -1,0 +1,129 @@
+package render
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxRunes caps how much of one text value a picture shows; longer text ends in an ellipsis.
+// A picture is not the place for an essay, and the cap keeps layout time bounded.
+const maxRunes = 400
+
+// scheme matches a javascript: URL scheme in any case.
+var scheme = regexp.MustCompile(`(?i)javascript:`)
+
+// clean makes s safe to show: invalid UTF-8 becomes U+FFFD, control characters become their
+// visible Unicode control pictures (so nothing the user wrote disappears silently), bidi
+// embedding, override and isolate controls are dropped (they could reorder what is shown),
+// text beyond maxRunes is cut with an ellipsis, and a word joiner (invisible) goes between
+// "javascript" and ":" so that CheckSVG's ban on that scheme stays absolute. Tabs and newlines become spaces: the
+// renderer wraps lines itself.
+func clean(s string) string {
+	var b strings.Builder
+	n := 0
+	for i, r := range s {
+		if n == maxRunes {
+			b.WriteRune('…')
+			break
+		}
+		if r == utf8.RuneError {
+			if _, size := utf8.DecodeRuneInString(s[i:]); size == 1 {
+				r = '\uFFFD'
+			}
+		}
+		if r = visible(r); r < 0 {
+			continue
+		}
+		b.WriteRune(r)
+		n++
+	}
+	return scheme.ReplaceAllStringFunc(b.String(), func(s string) string {
+		return s[:len(s)-1] + "\u2060:"
+	})
+}
+
+// visible maps one rune to what is drawn for it, or -1 to drop it.
+func visible(r rune) rune {
+	switch {
+	case r == '\t' || r == '\n' || r == '\r':
+		return ' '
+	case r < 0x20:
+		return 0x2400 + r
+	case r == 0x7f:
+		return '\u2421'
+	case r >= 0x80 && r < 0xa0:
+		return '\uFFFD'
+	case r == 0xFFFE || r == 0xFFFF || (r >= 0xD800 && r <= 0xDFFF):
+		return '\uFFFD'
+	case r >= 0x202A && r <= 0x202E, r >= 0x2066 && r <= 0x2069:
+		return -1
+	}
+	return r
+}
+
+// wrap splits s into lines of at most width runes, breaking at spaces; a word longer than
+// width is cut. Runs of spaces collapse into one.
+func wrap(s string, width int) []string {
+	var lines []string
+	line := []rune{}
+	for _, word := range strings.FieldsFunc(s, unicode.IsSpace) {
+		w := []rune(word)
+		for len(w) > 0 {
+			switch {
+			case len(line) == 0 && len(w) <= width:
+				line, w = append(line, w...), nil
+			case len(line) > 0 && len(line)+1+len(w) <= width:
+				line, w = append(append(line, ' '), w...), nil
+			case len(line) > 0:
+				lines, line = append(lines, string(line)), []rune{}
+			default:
+				lines, w = append(lines, string(w[:width])), w[width:]
+			}
+		}
+	}
+	if len(line) > 0 {
+		lines = append(lines, string(line))
+	}
+	return lines
+}
+
+// esc escapes s for a Graphviz HTML-like label: XML escaping for the five special
+// characters, and a word joiner (invisible) after a backslash that Graphviz would otherwise
+// expand with the next letter (\N becomes the node's name, \G the graph's).
+func esc(s string) string {
+	var b strings.Builder
+	rs := []rune(s)
+	for i, r := range rs {
+		switch r {
+		case '&':
+			b.WriteString("&amp;")
+		case '<':
+			b.WriteString("&lt;")
+		case '>':
+			b.WriteString("&gt;")
+		case '"':
+			b.WriteString("&quot;")
+		case '\'':
+			b.WriteString("&#39;")
+		case '\\':
+			b.WriteRune(r)
+			if i+1 < len(rs) && strings.ContainsRune("GNEHTL", rs[i+1]) {
+				b.WriteRune('\u2060')
+			}
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// lines returns s cleaned, wrapped at width runes and escaped, joined by <BR/> tags.
+func lines(s string, width int) string {
+	ls := wrap(clean(s), width)
+	for i, l := range ls {
+		ls[i] = esc(l)
+	}
+	return strings.Join(ls, "<BR/>")
+}
