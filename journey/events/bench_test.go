@@ -1,0 +1,137 @@
+package events
+
+import (
+	"context"
+	"encoding/csv"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"syscall"
+	"testing"
+)
+
+// benchFile is the generated event file the benchmarks share: JOURNEY_BENCH_ROWS rows
+// (default 1,000,000), written once per run into a temporary folder.
+var benchFile struct {
+	once sync.Once
+	dir  string
+	path string
+	rows int
+	err  error
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if benchFile.dir != "" {
+		os.RemoveAll(benchFile.dir)
+	}
+	os.Exit(code)
+}
+
+// benchInput returns the path, byte size and row count of the shared benchmark file.
+func benchInput(b *testing.B) (string, int64, int) {
+	benchFile.once.Do(func() {
+		benchFile.rows = 1_000_000
+		if s := os.Getenv("JOURNEY_BENCH_ROWS"); s != "" {
+			benchFile.rows, benchFile.err = strconv.Atoi(s)
+		}
+		if benchFile.dir, benchFile.err = os.MkdirTemp("", "journey-bench-*"); benchFile.err != nil {
+			return
+		}
+		benchFile.path = filepath.Join(benchFile.dir, "events.csv")
+		f, err := os.Create(benchFile.path)
+		if err != nil {
+			benchFile.err = err
+			return
+		}
+		benchFile.err = generate(f, benchFile.rows)
+		if err := f.Close(); benchFile.err == nil {
+			benchFile.err = err
+		}
+	})
+	if benchFile.err != nil {
+		b.Fatal(benchFile.err)
+	}
+	fi, err := os.Stat(benchFile.path)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return benchFile.path, fi.Size(), benchFile.rows
+}
+
+// reportRun reports rows per second and the process's peak resident memory.
+func reportRun(b *testing.B, rows int) {
+	b.ReportMetric(float64(rows)*float64(b.N)/b.Elapsed().Seconds(), "rows/s")
+	var ru syscall.Rusage
+	if syscall.Getrusage(syscall.RUSAGE_SELF, &ru) == nil {
+		b.ReportMetric(float64(ru.Maxrss)/1024, "peak-RSS-MiB")
+	}
+}
+
+// BenchmarkRead reads and maps the generated file with Read.
+func BenchmarkRead(b *testing.B) {
+	path, size, rows := benchInput(b)
+	opts := Options{Touchpoints: benchTouchpoints()}
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		l, err := Read(context.Background(), []Source{FileSource(path)}, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if l.Counts.Rows != int64(rows) {
+			b.Fatalf("read %d rows, want %d", l.Counts.Rows, rows)
+		}
+	}
+	reportRun(b, rows)
+}
+
+// BenchmarkEncodingCSV is the baseline: encoding/csv reading every record of the same file,
+// with nothing done with them.
+func BenchmarkEncodingCSV(b *testing.B) {
+	path, size, rows := benchInput(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		r := csv.NewReader(f)
+		r.ReuseRecord = true
+		n := -1
+		for {
+			if _, err := r.Read(); err == io.EOF {
+				break
+			} else if err != nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		f.Close()
+		if n != rows {
+			b.Fatalf("read %d rows, want %d", n, rows)
+		}
+	}
+	reportRun(b, rows)
+}
+
+// BenchmarkIOCopy is the floor: copying the file's bytes to nowhere.
+func BenchmarkIOCopy(b *testing.B) {
+	path, size, rows := benchInput(b)
+	b.SetBytes(size)
+	b.ResetTimer()
+	for b.Loop() {
+		f, err := os.Open(path)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := io.Copy(io.Discard, f); err != nil {
+			b.Fatal(err)
+		}
+		f.Close()
+	}
+	reportRun(b, rows)
+}

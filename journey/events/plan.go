@@ -1,0 +1,167 @@
+package events
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/journey-cx/journey/journey"
+)
+
+// plan is what a worker needs to turn the rows of one file into records: the columns it
+// reads and the matchers compiled against this file's header.
+type plan struct {
+	file   string
+	header []string
+	// id, time, event and by are column indexes; by is -1 without Options.By.
+	id, time, event, by int
+	// rules holds, per event name, the touchpoint and exclusion candidates for it.
+	rules map[string]*rule
+}
+
+// rule lists the matchers for one event name: touchpoints in document order, then the
+// exclusions.
+type rule struct {
+	touchpoints []candidate
+	exclusions  []candidate
+}
+
+// candidate is a matcher compiled for one file: idx is the touchpoint index (or exclusion
+// bit) and where holds the conditions with their column indexes.
+type candidate struct {
+	idx   int32
+	where []condition
+}
+
+// condition requires column col to equal one of values.
+type condition struct {
+	col    int
+	values []string
+}
+
+// newPlan checks a file's header and compiles the matchers against it.
+func newPlan(file string, header []string, opts *Options) (*plan, error) {
+	cols, err := headerIndex(file, header)
+	if err != nil {
+		return nil, err
+	}
+	p := &plan{file: file, header: header, by: -1, rules: map[string]*rule{}}
+	need := []struct {
+		name string
+		dst  *int
+	}{{opts.ID, &p.id}, {opts.Time, &p.time}, {opts.Event, &p.event}, {opts.By, &p.by}}
+	for _, n := range need {
+		if n.name == "" {
+			continue
+		}
+		i, ok := cols[n.name]
+		if !ok {
+			return nil, missingColumn(file, header, n.name)
+		}
+		*n.dst = i
+	}
+	for i, ms := range opts.Touchpoints {
+		for _, m := range ms {
+			p.add(m, int32(i), cols, false)
+		}
+	}
+	for i, m := range opts.Exclusions {
+		p.add(m, int32(i), cols, true)
+	}
+	return p, nil
+}
+
+// add compiles one matcher; a matcher on a column the file lacks never matches, so it is
+// left out.
+func (p *plan) add(m journey.Matcher, idx int32, cols map[string]int, exclusion bool) {
+	c := candidate{idx: idx}
+	for _, w := range m.Where {
+		col, ok := cols[w.Column]
+		if !ok {
+			return
+		}
+		c.where = append(c.where, condition{col: col, values: w.Values})
+	}
+	r := p.rules[m.Event]
+	if r == nil {
+		r = &rule{}
+		p.rules[m.Event] = r
+	}
+	if exclusion {
+		r.exclusions = append(r.exclusions, c)
+	} else {
+		r.touchpoints = append(r.touchpoints, c)
+	}
+}
+
+// headerIndex maps each column name to its index, refusing duplicate names and a header
+// that looks split on another delimiter.
+func headerIndex(file string, header []string) (map[string]int, error) {
+	if len(header) == 1 {
+		for _, d := range []struct{ sep, name string }{{";", "semicolon"}, {"\t", "tab"}} {
+			if strings.Contains(header[0], d.sep) {
+				return nil, &Error{File: file, Line: 1, Message: fmt.Sprintf(
+					"the header has one column %q: the file looks %s-delimited; save it comma-separated",
+					header[0], d.name)}
+			}
+		}
+	}
+	cols := make(map[string]int, len(header))
+	for i, h := range header {
+		if _, dup := cols[h]; dup {
+			return nil, &Error{File: file, Line: 1, Message: fmt.Sprintf(
+				"duplicate column %q in the header; the header found: %s", h, quoteList(header))}
+		}
+		cols[h] = i
+	}
+	return cols, nil
+}
+
+// missingColumn explains a required column the header lacks, suggesting a close name.
+func missingColumn(file string, header []string, name string) error {
+	msg := fmt.Sprintf("no column %q in the header", name)
+	if s := journey.Suggest(name, header); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return &Error{File: file, Line: 1, Message: msg + "; the columns found: " + quoteList(header)}
+}
+
+// match returns the touchpoint a row maps to (-1 for none) and its exclusion bits.
+func (p *plan) match(fields [][]byte) (tp int32, exclude uint32) {
+	r := p.rules[string(fields[p.event])]
+	if r == nil {
+		return -1, 0
+	}
+	tp = -1
+	for i := range r.touchpoints {
+		if r.touchpoints[i].matches(fields) {
+			tp = r.touchpoints[i].idx
+			break
+		}
+	}
+	for i := range r.exclusions {
+		if r.exclusions[i].matches(fields) {
+			exclude |= 1 << uint(r.exclusions[i].idx)
+		}
+	}
+	return tp, exclude
+}
+
+// matches reports whether every condition holds for the row.
+func (c *candidate) matches(fields [][]byte) bool {
+	for _, w := range c.where {
+		if !anyEqual(fields[w.col], w.values) {
+			return false
+		}
+	}
+	return true
+}
+
+// anyEqual reports whether b equals one of values.
+func anyEqual(b []byte, values []string) bool {
+	for _, v := range values {
+		if string(b) == v {
+			return true
+		}
+	}
+	return false
+}

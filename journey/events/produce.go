@@ -1,0 +1,285 @@
+package events
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+)
+
+// blockSize is how much the reader reads at once; a chunk is one block cut back to its last
+// whole row, so workers parse big runs of rows with no coordination.
+const blockSize = 4 << 20
+
+// pipeline moves chunks from the one producer, which reads and cuts the byte stream at row
+// boundaries, to the workers, which parse them, and on, in input order, to the merger.
+type pipeline struct {
+	ctx     context.Context
+	opts    *Options
+	jobs    chan *chunk // to the workers
+	ordered chan *chunk // to the merger, in input order
+	free    chan *chunk // back from the merger, for reuse
+	// progress state: bytes of finished sources, the total, and when it was last reported.
+	doneBytes, total int64
+	lastReport       time.Time
+}
+
+// newPipeline prepares a pipeline with room for a few chunks per worker.
+func newPipeline(ctx context.Context, opts *Options, workers int, sources []Source) *pipeline {
+	n := 2*workers + 2
+	pl := &pipeline{ctx: ctx, opts: opts, jobs: make(chan *chunk, workers),
+		ordered: make(chan *chunk, n+1), free: make(chan *chunk, n)}
+	for range n {
+		pl.free <- &chunk{segIx: map[string]uint32{}, unmapped: map[string]*int64{}}
+	}
+	for _, s := range sources {
+		if s.Size <= 0 {
+			pl.total = 0
+			break
+		}
+		pl.total += s.Size
+	}
+	return pl
+}
+
+// produce reads every source in turn, as one stream, and closes the channels at the end.
+func (pl *pipeline) produce(sources []Source) {
+	defer close(pl.jobs)
+	defer close(pl.ordered)
+	for _, s := range sources {
+		if err := pl.file(s); err != nil {
+			pl.note(&chunk{err: err})
+			return
+		}
+	}
+	pl.report(0, true)
+}
+
+// file reads one source: its header, then its rows in chunks.
+func (pl *pipeline) file(s Source) error {
+	o, err := openSource(s)
+	if err != nil {
+		return err
+	}
+	defer o.close()
+	f := &fileReader{pl: pl, name: s.Name, r: o.r, raw: o.raw}
+	err = f.run()
+	pl.doneBytes += o.raw.n
+	return err
+}
+
+// fileReader cuts one file into chunks of whole rows.
+type fileReader struct {
+	pl     *pipeline
+	name   string
+	r      io.Reader
+	raw    *countingReader
+	plan   *plan
+	parser rowParser
+	carry  []byte // the start of a row that the last block cut in two
+	line   int64  // the line the next chunk starts on
+	eof    bool
+}
+
+// run reads the header, then hands out chunks until the end of the file.
+func (f *fileReader) run() error {
+	c, err := f.fill()
+	if err != nil {
+		return err
+	}
+	if c.data, err = f.header(c.data); err != nil {
+		f.pl.free <- c
+		return err
+	}
+	for {
+		cut, st := scanCut(&f.parser, c.data, f.eof)
+		f.carry = append(f.carry[:0], c.data[cut:]...)
+		c.data = c.data[:cut]
+		if err := f.dispatch(c); err != nil {
+			return err
+		}
+		if st == rowPartialQuoted && (f.eof || len(f.carry) >= MaxRowBytes) {
+			return &Error{File: f.name, Line: f.line, Message: fmt.Sprintf(
+				"unterminated quote in the row starting on line %d; rows from line %d on were not loaded", f.line, f.line)}
+		}
+		if f.eof {
+			return f.pl.note(&chunk{plan: f.plan, eof: true})
+		}
+		if len(f.carry) >= MaxRowBytes {
+			if err := f.discardLongRow(); err != nil {
+				return err
+			}
+		}
+		if c, err = f.fill(); err != nil {
+			return err
+		}
+	}
+}
+
+// header parses the header row at the start of data, builds the file's plan and returns the
+// data after the header.
+func (f *fileReader) header(data []byte) ([]byte, error) {
+	end, bad, st := f.parser.parse(data, 0, f.eof)
+	switch {
+	case st != rowDone:
+		return nil, &Error{File: f.name, Line: 1, Message: fmt.Sprintf(
+			"the header row does not end within %d MiB; is a quote unterminated?", blockSize>>20)}
+	case bad != kindNone:
+		return nil, &Error{File: f.name, Line: 1, Message: "bad header row: " + headerProblem(bad)}
+	}
+	header := make([]string, len(f.parser.fields))
+	for i, h := range f.parser.fields {
+		header[i] = string(h)
+	}
+	p, err := newPlan(f.name, header, f.pl.opts)
+	if err != nil {
+		return nil, err
+	}
+	f.plan = p
+	f.line = 1 + int64(bytes.Count(data[:end], []byte{'\n'}))
+	return data[end:], nil
+}
+
+// headerProblem words a problem of the header row.
+func headerProblem(k kind) string {
+	switch k {
+	case kindQuote:
+		return quoteMessage()
+	case kindCR:
+		return crMessage()
+	}
+	return utf8Message()
+}
+
+// fill takes a free chunk and fills its buffer with the carried-over row start and as much
+// new data as fits.
+func (f *fileReader) fill() (*chunk, error) {
+	c, err := f.pl.get()
+	if err != nil {
+		return nil, err
+	}
+	if cap(c.buf) < blockSize {
+		c.buf = make([]byte, 0, blockSize)
+	}
+	buf := append(c.buf[:0], f.carry...)
+	n, err := io.ReadFull(f.r, buf[len(buf):cap(buf)])
+	buf = buf[:len(buf)+n]
+	switch {
+	case errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
+		f.eof = true
+	case err != nil:
+		f.pl.free <- c
+		return nil, err
+	}
+	c.buf, c.data, c.plan = buf, buf, f.plan
+	f.pl.report(f.raw.n, false)
+	return c, nil
+}
+
+// dispatch sends a chunk to a worker and, in order, to the merger; an empty one goes back.
+func (f *fileReader) dispatch(c *chunk) error {
+	c.plan, c.line = f.plan, f.line
+	f.line += int64(bytes.Count(c.data, []byte{'\n'}))
+	if len(c.data) == 0 {
+		f.pl.free <- c
+		return nil
+	}
+	select {
+	case f.pl.ordered <- c:
+	case <-f.pl.ctx.Done():
+		return f.pl.ctx.Err()
+	}
+	select {
+	case f.pl.jobs <- c:
+		return nil
+	case <-f.pl.ctx.Done():
+		return f.pl.ctx.Err()
+	}
+}
+
+// discardLongRow skips the rest of a row longer than MaxRowBytes, up to its line feed, and
+// reports it as skipped.
+func (f *fileReader) discardLongRow() error {
+	line, lines := f.line, int64(bytes.Count(f.carry, []byte{'\n'}))
+	f.carry = f.carry[:0]
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := f.r.Read(buf)
+		if k := bytes.IndexByte(buf[:n], '\n'); k >= 0 {
+			f.carry = append(f.carry, buf[k+1:n]...)
+			break
+		}
+		if errors.Is(err, io.EOF) {
+			f.eof = true
+			break
+		}
+		if err != nil {
+			return err
+		}
+	}
+	f.line += lines + 1
+	c := &chunk{plan: f.plan}
+	c.tally.Rows++
+	c.skip(kindTooLong, line, func() string { return fmt.Sprintf("row is longer than %d MiB", MaxRowBytes>>20) })
+	return f.pl.note(c)
+}
+
+// scanCut returns where data can be cut after its last whole row, and whether the row
+// after the cut ends inside a quoted field. Without quotes that is the last line feed;
+// with quotes, rows are scanned from the one holding the first quote.
+func scanCut(p *rowParser, data []byte, atEOF bool) (int, scanState) {
+	q := bytes.IndexByte(data, '"')
+	if q < 0 {
+		if atEOF {
+			return len(data), rowDone
+		}
+		return bytes.LastIndexByte(data, '\n') + 1, rowPartial
+	}
+	i := bytes.LastIndexByte(data[:q], '\n') + 1
+	for i < len(data) {
+		end, _, st := p.parse(data, i, atEOF)
+		if st != rowDone {
+			return i, st
+		}
+		i = end
+	}
+	return i, rowDone
+}
+
+// note sends a chunk that needs no worker straight to the merger.
+func (pl *pipeline) note(c *chunk) error {
+	c.done = make(chan struct{})
+	close(c.done)
+	select {
+	case pl.ordered <- c:
+		return nil
+	case <-pl.ctx.Done():
+		return pl.ctx.Err()
+	}
+}
+
+// get takes a free chunk, waiting for the merger to return one.
+func (pl *pipeline) get() (*chunk, error) {
+	select {
+	case c := <-pl.free:
+		c.reset()
+		return c, nil
+	case <-pl.ctx.Done():
+		return nil, pl.ctx.Err()
+	}
+}
+
+// report calls Options.Progress at most ten times a second, and once at the end.
+func (pl *pipeline) report(read int64, final bool) {
+	if pl.opts.Progress == nil {
+		return
+	}
+	now := time.Now()
+	if !final && now.Sub(pl.lastReport) < 100*time.Millisecond {
+		return
+	}
+	pl.lastReport = now
+	pl.opts.Progress(pl.doneBytes+read, pl.total)
+}

@@ -1,0 +1,80 @@
+package events
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+// Default column names, used when Options leaves them empty.
+const (
+	DefaultID    = "user_id"
+	DefaultTime  = "timestamp"
+	DefaultEvent = "event"
+)
+
+// Read reads the sources as one stream of CSV rows and maps them to touchpoints.
+//
+// Problems in rows are counted and the first few of each kind reported in Log.Skipped; the
+// returned error is an *Error when the input cannot be trusted (an unterminated quote, a
+// corrupt gzip stream, a zip or UTF-16 file, an empty file, a bad header, or the first
+// skipped row under Options.Strict), and any other error when a source could not be read.
+//
+// The stream is cut into blocks at row boundaries and parsed on every CPU; results are
+// merged in input order, so the log does not depend on scheduling.
+func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
+	if len(opts.Exclusions) > 32 {
+		return nil, fmt.Errorf("at most 32 funnel exclusions are supported, got %d", len(opts.Exclusions))
+	}
+	opts.ID = cmp.Or(opts.ID, DefaultID)
+	opts.Time = cmp.Or(opts.Time, DefaultTime)
+	opts.Event = cmp.Or(opts.Event, DefaultEvent)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	workers := runtime.GOMAXPROCS(0)
+	pl := newPipeline(ctx, &opts, workers, sources)
+	var wg sync.WaitGroup
+	wg.Go(func() { pl.produce(sources) })
+	for range workers {
+		wg.Go(func() { pl.work(newWorker(&opts)) })
+	}
+	m := newMerger(&opts)
+	err := pl.merge(m)
+	cancel()
+	for range pl.ordered {
+	}
+	wg.Wait()
+	if err != nil {
+		return nil, err
+	}
+	return m.log(), nil
+}
+
+// work parses chunks until there are no more; after cancellation it only releases them.
+func (pl *pipeline) work(w *worker) {
+	for c := range pl.jobs {
+		if pl.ctx.Err() == nil {
+			w.process(c)
+		}
+		close(c.done)
+	}
+}
+
+// merge takes chunks in input order, waits for each to be parsed, and merges it.
+func (pl *pipeline) merge(m *merger) error {
+	for c := range pl.ordered {
+		<-c.done
+		if c.err != nil {
+			return c.err
+		}
+		if err := m.add(c); err != nil {
+			return err
+		}
+		if c.buf != nil {
+			pl.free <- c
+		}
+	}
+	return pl.ctx.Err()
+}

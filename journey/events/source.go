@@ -1,0 +1,174 @@
+package events
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// Source is one event file of the stream: Name is how messages refer to it, and Open opens
+// its bytes (compressed or not: compression is detected from the content). Size, when
+// known, is the byte size Open yields, for progress; 0 means unknown.
+type Source struct {
+	Name string
+	Open func() (io.ReadCloser, error)
+	Size int64
+}
+
+// StdinName is the name standard input goes by in messages.
+const StdinName = "<stdin>"
+
+// FileSource returns a Source that reads the file at path.
+func FileSource(path string) Source {
+	s := Source{Name: path, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
+	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
+		s.Size = fi.Size()
+	}
+	return s
+}
+
+// ReaderSource returns a Source that reads r once, named name.
+func ReaderSource(name string, r io.Reader) Source {
+	return Source{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}
+}
+
+// Sources turns command-line paths into sources: "-" reads stdin, anything else a file.
+func Sources(paths []string, stdin io.Reader) []Source {
+	out := make([]Source, len(paths))
+	for i, p := range paths {
+		if p == "-" {
+			out[i] = ReaderSource(StdinName, stdin)
+		} else {
+			out[i] = FileSource(p)
+		}
+	}
+	return out
+}
+
+// countingReader counts the bytes read from a source, for progress and for messages that
+// say how far a broken file was read.
+type countingReader struct {
+	r   io.Reader
+	n   int64
+	err error
+}
+
+func (c *countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if err != nil && err != io.EOF {
+		c.err = err
+	}
+	return n, err
+}
+
+// gzipReader reports corrupt or truncated compressed data as an *Error that says how much
+// was read; failures of the underlying file pass through unchanged.
+type gzipReader struct {
+	z    *gzip.Reader
+	raw  *countingReader
+	name string
+	out  int64
+}
+
+func (g *gzipReader) Read(p []byte) (int, error) {
+	n, err := g.z.Read(p)
+	g.out += int64(n)
+	if err != nil && err != io.EOF {
+		if g.raw.err != nil {
+			return n, g.raw.err
+		}
+		return n, &Error{File: g.name, Message: fmt.Sprintf(
+			"corrupt or truncated gzip data after %d compressed bytes (%d bytes uncompressed): %v",
+			g.raw.n, g.out, err)}
+	}
+	return n, err
+}
+
+// opened is a source ready to be read as UTF-8 text.
+type opened struct {
+	r     io.Reader
+	raw   *countingReader
+	close func() error
+}
+
+// openSource opens s, unwraps gzip (found by its magic bytes, whatever the name), drops a
+// UTF-8 byte order mark, and refuses zip archives, UTF-16 text and empty files.
+func openSource(s Source) (*opened, error) {
+	rc, err := s.Open()
+	if err != nil {
+		return nil, err
+	}
+	raw := &countingReader{r: rc}
+	o := &opened{raw: raw, close: rc.Close}
+	br := bufio.NewReaderSize(raw, 64<<10)
+	head, _ := br.Peek(4)
+	var text io.Reader = br
+	switch {
+	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+		z, err := gzip.NewReader(br)
+		if err != nil {
+			rc.Close()
+			return nil, gzipOpenError(s.Name, raw, err)
+		}
+		text = bufio.NewReaderSize(&gzipReader{z: z, raw: raw, name: s.Name}, 64<<10)
+	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, []byte("PK\x05\x06")):
+		rc.Close()
+		return nil, &Error{File: s.Name, Message: fmt.Sprintf(
+			"file is a zip archive (read %d bytes, 0 rows); unzip it first or compress it with gzip", raw.n)}
+	}
+	if o.r, err = sniffText(s.Name, text.(*bufio.Reader)); err != nil {
+		rc.Close()
+		return nil, err
+	}
+	return o, nil
+}
+
+// gzipOpenError explains a gzip header that cannot be read.
+func gzipOpenError(name string, raw *countingReader, err error) error {
+	if raw.err != nil {
+		return raw.err
+	}
+	return &Error{File: name, Message: fmt.Sprintf(
+		"corrupt or truncated gzip data after %d compressed bytes (0 bytes uncompressed): %v", raw.n, err)}
+}
+
+// sniffText checks the start of the text: it must not be empty or UTF-16; a UTF-8 byte order
+// mark is skipped.
+func sniffText(name string, br *bufio.Reader) (io.Reader, error) {
+	head, err := br.Peek(64)
+	if len(head) == 0 {
+		if err != nil && err != io.EOF {
+			return nil, err
+		}
+		return nil, &Error{File: name, Message: "file is empty; expected a header row naming the columns"}
+	}
+	if looksUTF16(head) {
+		return nil, &Error{File: name, Message: "file is UTF-16 encoded; save it as UTF-8"}
+	}
+	if bytes.HasPrefix(head, []byte("\xef\xbb\xbf")) {
+		br.Discard(3)
+		if _, err := br.Peek(1); errors.Is(err, io.EOF) {
+			return nil, &Error{File: name, Message: "file is empty (a byte order mark only); expected a header row naming the columns"}
+		}
+	}
+	return br, nil
+}
+
+// looksUTF16 reports a UTF-16 byte order mark, or ASCII text with NUL bytes in every other
+// position, as UTF-16 without a mark looks.
+func looksUTF16(head []byte) bool {
+	if bytes.HasPrefix(head, []byte{0xff, 0xfe}) || bytes.HasPrefix(head, []byte{0xfe, 0xff}) {
+		return true
+	}
+	if len(head) < 4 {
+		return false
+	}
+	le := head[1] == 0 && head[3] == 0 && head[0] != 0 && head[2] != 0
+	be := head[0] == 0 && head[2] == 0 && head[1] != 0 && head[3] != 0
+	return le || be
+}

@@ -1,0 +1,243 @@
+package events
+
+import (
+	"math"
+	"time"
+)
+
+// timeStatus says why a time cell could not be turned into an instant.
+type timeStatus uint8
+
+const (
+	timeOK         timeStatus = iota
+	timeUnparsable            // not one of the accepted formats
+	timeOutOfRange            // a field or the instant itself is out of range
+	timeInGap                 // a local time that a daylight-saving jump skips
+)
+
+// Bounds of a Unix time in seconds that still fits int64 nanoseconds.
+const (
+	maxUnixSec = math.MaxInt64 / int64(time.Second)
+	minUnixSec = math.MinInt64 / int64(time.Second)
+)
+
+// parseTime parses one time cell by hand, without allocating: RFC 3339 with or without a
+// fraction and zone (a space or T between date and time), YYYY-MM-DD, or a Unix epoch whose
+// unit follows from its magnitude. Times without a zone are in z's location (UTC when z is
+// nil). It returns Unix nanoseconds.
+func parseTime(b []byte, z *zones) (int64, timeStatus) {
+	if len(b) >= 10 && b[4] == '-' {
+		return parseCivil(b, z)
+	}
+	return parseEpoch(b)
+}
+
+// epochUnit returns the nanoseconds per unit of an epoch with integer part v: seconds below
+// 1e11, milliseconds below 1e14, microseconds below 1e17, else nanoseconds.
+func epochUnit(v uint64) int64 {
+	switch {
+	case v < 1e11:
+		return 1e9
+	case v < 1e14:
+		return 1e6
+	case v < 1e17:
+		return 1e3
+	}
+	return 1
+}
+
+// parseEpoch parses digits with an optional fraction ("1600000000", "1600000000123.5").
+func parseEpoch(b []byte) (int64, timeStatus) {
+	i, v := 0, uint64(0)
+	for ; i < len(b) && isDigit(b[i]); i++ {
+		if i >= 19 {
+			return 0, timeOutOfRange
+		}
+		v = v*10 + uint64(b[i]-'0')
+	}
+	if i == 0 {
+		return 0, timeUnparsable
+	}
+	unit := epochUnit(v)
+	if v > uint64(math.MaxInt64/unit) {
+		return 0, timeOutOfRange
+	}
+	ns := int64(v) * unit
+	if i == len(b) {
+		return ns, timeOK
+	}
+	frac, st := parseFraction(b[i:], unit)
+	if st != timeOK {
+		return 0, st
+	}
+	if ns > math.MaxInt64-frac {
+		return 0, timeOutOfRange
+	}
+	return ns + frac, timeOK
+}
+
+// parseFraction parses "." (or ",") followed by at least one digit and returns the fraction
+// of unit it stands for, in nanoseconds; digits finer than a nanosecond are ignored.
+func parseFraction(b []byte, unit int64) (int64, timeStatus) {
+	if len(b) < 2 || (b[0] != '.' && b[0] != ',') {
+		return 0, timeUnparsable
+	}
+	var ns int64
+	scale := unit
+	for _, c := range b[1:] {
+		if !isDigit(c) {
+			return 0, timeUnparsable
+		}
+		scale /= 10
+		ns += int64(c-'0') * scale
+	}
+	return ns, timeOK
+}
+
+// civil is a date and time of day as written, before any zone is applied.
+type civil struct {
+	year, month, day, hour, min, sec int
+	nsec                             int64
+}
+
+// parseCivil parses YYYY-MM-DD, optionally followed by [T ]HH:MM:SS[.frac][Z|±HH[:MM]].
+func parseCivil(b []byte, z *zones) (int64, timeStatus) {
+	var c civil
+	ok := digits(b[0:4], &c.year) && digits(b[5:7], &c.month) && b[7] == '-' &&
+		digits(b[8:10], &c.day)
+	if !ok {
+		return 0, timeUnparsable
+	}
+	rest := b[10:]
+	if len(rest) > 0 {
+		var st timeStatus
+		if rest, st = parseClock(rest, &c); st != timeOK {
+			return 0, st
+		}
+	}
+	if !c.valid() {
+		return 0, timeOutOfRange
+	}
+	local := c.unixSeconds()
+	if len(rest) == 0 {
+		return z.toUTC(local, c.nsec)
+	}
+	off, st := parseOffset(rest)
+	if st != timeOK {
+		return 0, st
+	}
+	return secondsToNanos(local-off, c.nsec)
+}
+
+// parseClock parses "THH:MM:SS[.frac]" (T, t or a space) into c and returns what follows.
+func parseClock(b []byte, c *civil) ([]byte, timeStatus) {
+	if len(b) < 9 || (b[0] != 'T' && b[0] != 't' && b[0] != ' ') || b[3] != ':' || b[6] != ':' {
+		return nil, timeUnparsable
+	}
+	if !digits(b[1:3], &c.hour) || !digits(b[4:6], &c.min) || !digits(b[7:9], &c.sec) {
+		return nil, timeUnparsable
+	}
+	b = b[9:]
+	if len(b) == 0 || (b[0] != '.' && b[0] != ',') {
+		return b, timeOK
+	}
+	end := 1
+	for end < len(b) && isDigit(b[end]) {
+		end++
+	}
+	frac, st := parseFraction(b[:end], int64(time.Second))
+	c.nsec = frac
+	return b[end:], st
+}
+
+// parseOffset parses a zone suffix: Z, or ±HH, ±HHMM or ±HH:MM, returned in seconds east of
+// UTC.
+func parseOffset(b []byte) (int64, timeStatus) {
+	if len(b) == 1 && (b[0] == 'Z' || b[0] == 'z') {
+		return 0, timeOK
+	}
+	if len(b) < 3 || (b[0] != '+' && b[0] != '-') {
+		return 0, timeUnparsable
+	}
+	var h, m int
+	switch {
+	case len(b) == 3 && digits(b[1:3], &h):
+	case len(b) == 5 && digits(b[1:3], &h) && digits(b[3:5], &m):
+	case len(b) == 6 && b[3] == ':' && digits(b[1:3], &h) && digits(b[4:6], &m):
+	default:
+		return 0, timeUnparsable
+	}
+	if h > 23 || m > 59 {
+		return 0, timeOutOfRange
+	}
+	off := int64(h*3600 + m*60)
+	if b[0] == '-' {
+		off = -off
+	}
+	return off, timeOK
+}
+
+// valid reports whether every field of c is in range for its calendar.
+func (c civil) valid() bool {
+	return c.month >= 1 && c.month <= 12 && c.day >= 1 && c.day <= daysIn(c.year, c.month) &&
+		c.hour <= 23 && c.min <= 59 && c.sec <= 59
+}
+
+// unixSeconds returns c read as UTC, in seconds since the Unix epoch.
+func (c civil) unixSeconds() int64 {
+	return daysFromCivil(int64(c.year), int64(c.month), int64(c.day))*86400 +
+		int64(c.hour*3600+c.min*60+c.sec)
+}
+
+// daysFromCivil returns the days since 1970-01-01 of a proleptic Gregorian date (Howard
+// Hinnant's algorithm).
+func daysFromCivil(y, m, d int64) int64 {
+	if m <= 2 {
+		y--
+	}
+	era := y / 400
+	if y < 0 {
+		era = (y - 399) / 400
+	}
+	yoe := y - era*400
+	doy := (153*((m+9)%12)+2)/5 + d - 1
+	doe := yoe*365 + yoe/4 - yoe/100 + doy
+	return era*146097 + doe - 719468
+}
+
+// daysIn returns the number of days of a month.
+func daysIn(year, month int) int {
+	switch month {
+	case 2:
+		if year%4 == 0 && (year%100 != 0 || year%400 == 0) {
+			return 29
+		}
+		return 28
+	case 4, 6, 9, 11:
+		return 30
+	}
+	return 31
+}
+
+// secondsToNanos combines Unix seconds and nanoseconds, refusing instants that do not fit.
+func secondsToNanos(sec, nsec int64) (int64, timeStatus) {
+	if sec > maxUnixSec-1 || sec < minUnixSec+1 {
+		return 0, timeOutOfRange
+	}
+	return sec*int64(time.Second) + nsec, timeOK
+}
+
+// digits parses b, which must be all ASCII digits, into v.
+func digits(b []byte, v *int) bool {
+	n := 0
+	for _, c := range b {
+		if !isDigit(c) {
+			return false
+		}
+		n = n*10 + int(c-'0')
+	}
+	*v = n
+	return true
+}
+
+func isDigit(c byte) bool { return c >= '0' && c <= '9' }

@@ -1,0 +1,197 @@
+package events
+
+import (
+	"bytes"
+	"fmt"
+	"math"
+	"unicode/utf8"
+)
+
+// Times outside [plausibleFrom, plausibleTo) are kept but reported: before 1990 or after
+// 2100 a time is more likely a unit or parsing mistake than a real event.
+const (
+	plausibleFrom = 631152000 * 1e9  // 1990-01-01T00:00:00Z
+	plausibleTo   = 4133980800 * 1e9 // 2101-01-01T00:00:00Z
+)
+
+// worker parses chunks into records. Each worker has its own zone cache and buffers, so
+// workers share nothing but the read-only options and plans.
+type worker struct {
+	opts         *Options
+	since, until int64
+	zones        *zones
+	parser       rowParser
+	fields       [][]byte
+}
+
+// newWorker prepares a worker for opts.
+func newWorker(opts *Options) *worker {
+	w := &worker{opts: opts, since: math.MinInt64, until: math.MaxInt64, zones: newZones(opts.Location)}
+	if !opts.Since.IsZero() {
+		w.since = opts.Since.UnixNano()
+	}
+	if !opts.Until.IsZero() {
+		w.until = opts.Until.UnixNano()
+	}
+	return w
+}
+
+// process parses every row of c. Chunks without quotes take the fast path: rows end at line
+// feeds and fields at commas. Others go through the full RFC 4180 parser.
+func (w *worker) process(c *chunk) {
+	if need := len(c.plan.header) + 1; cap(w.fields) < need {
+		w.fields = make([][]byte, need)
+	}
+	if bytes.IndexByte(c.data, '"') < 0 {
+		w.fast(c)
+	} else {
+		w.slow(c)
+	}
+}
+
+// fast parses a chunk that holds no quote.
+func (w *worker) fast(c *chunk) {
+	data, line := c.data, c.line
+	checkUTF8 := !utf8.Valid(data)
+	hasCR := bytes.IndexByte(data, '\r') >= 0
+	fields := w.fields[:len(c.plan.header)+1]
+	for p := 0; p < len(data); line++ {
+		row := data[p:]
+		if e := bytes.IndexByte(row, '\n'); e >= 0 {
+			row = row[:e]
+		}
+		p += len(row) + 1
+		if hasCR && len(row) > 0 && row[len(row)-1] == '\r' {
+			row = row[:len(row)-1]
+		}
+		switch {
+		case len(row) == 0:
+		case hasCR && bytes.IndexByte(row, '\r') >= 0:
+			c.tally.Rows++
+			c.skip(kindCR, line, crMessage)
+		case checkUTF8 && !utf8.Valid(row):
+			c.tally.Rows++
+			c.skip(kindUTF8, line, utf8Message)
+		default:
+			n := splitFields(row, fields)
+			if n == len(fields) {
+				n = bytes.Count(row, []byte{','}) + 1
+			}
+			w.row(c, fields[:min(n, len(fields))], n, line)
+		}
+	}
+}
+
+// slow parses a chunk with quotes, row by row, by RFC 4180.
+func (w *worker) slow(c *chunk) {
+	data, line := c.data, c.line
+	for p := 0; p < len(data); {
+		if data[p] == '\n' || (data[p] == '\r' && p+1 < len(data) && data[p+1] == '\n') {
+			p = bytes.IndexByte(data[p:], '\n') + p + 1
+			line++
+			continue
+		}
+		end, bad, _ := w.parser.parse(data, p, true)
+		c.tally.Rows++
+		switch bad {
+		case kindNone:
+			f := w.parser.fields
+			w.row(c, f, len(f), line)
+		case kindQuote:
+			c.skip(bad, line, quoteMessage)
+		case kindCR:
+			c.skip(bad, line, crMessage)
+		case kindUTF8:
+			c.skip(bad, line, utf8Message)
+		}
+		line += int64(bytes.Count(data[p:end], []byte{'\n'}))
+		p = end
+	}
+}
+
+// row handles one well-formed row with n fields (fields holds them when n is right).
+func (w *worker) row(c *chunk, fields [][]byte, n int, line int64) {
+	pl := c.plan
+	if n != len(pl.header) {
+		c.tally.Rows++
+		c.skip(kindFields, line, func() string {
+			return fmt.Sprintf("row has %d fields, expected %d as in the header", n, len(pl.header))
+		})
+		return
+	}
+	w.good(c, fields, line)
+}
+
+// good maps a row with the right number of fields, or skips it for a missing identity or a
+// bad time.
+func (w *worker) good(c *chunk, fields [][]byte, line int64) {
+	pl := c.plan
+	if c.tally.Rows++; len(fields[pl.id]) == 0 {
+		c.skip(kindNoID, line, func() string { return fmt.Sprintf("empty %q (the identity column)", pl.header[pl.id]) })
+		return
+	}
+	t, st := parseTime(fields[pl.time], w.zones)
+	if st != timeOK {
+		w.badTime(c, st, fields[pl.time], line)
+		return
+	}
+	id := fields[pl.id]
+	if t < w.since || t >= w.until {
+		c.tally.Filtered++
+		c.addRec(id, rec{what: recFiltered})
+		return
+	}
+	if t < plausibleFrom || t >= plausibleTo {
+		c.warn(line, func() string {
+			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept", quote(fields[pl.time]))
+		})
+	}
+	w.mapRow(c, fields, id, t)
+}
+
+// mapRow records a row in time range as mapped or unmapped.
+func (w *worker) mapRow(c *chunk, fields [][]byte, id []byte, t int64) {
+	pl := c.plan
+	tp, excl := pl.match(fields)
+	r := rec{ev: Event{Time: t, Touchpoint: tp, Exclude: excl}, what: recMapped, keep: true}
+	if tp < 0 {
+		c.tally.Unmapped++
+		c.countUnmapped(fields[pl.event])
+		r.what, r.keep = recUnmapped, w.opts.KeepUnmapped || excl != 0
+	} else {
+		c.tally.Mapped++
+		if pl.by >= 0 {
+			r.seg = c.segment(fields[pl.by])
+		}
+	}
+	c.addRec(id, r)
+}
+
+// badTime skips a row whose time cannot be used, saying why.
+func (w *worker) badTime(c *chunk, st timeStatus, cell []byte, line int64) {
+	col := c.plan.header[c.plan.time]
+	switch st {
+	case timeInGap:
+		c.skip(kindGap, line, func() string {
+			return fmt.Sprintf("local time %s does not exist in %s (a daylight-saving gap)", quote(cell), w.zones.loc)
+		})
+	case timeOutOfRange:
+		c.skip(kindTime, line, func() string {
+			return fmt.Sprintf("time %s in column %q is out of range", quote(cell), col)
+		})
+	default:
+		c.skip(kindTime, line, func() string {
+			return fmt.Sprintf("unparsable time %s in column %q; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns", quote(cell), col)
+		})
+	}
+}
+
+func quoteMessage() string {
+	return "bare quote in a field; quote the whole field and double the quotes inside it"
+}
+
+func crMessage() string {
+	return "carriage return without a line feed (old Mac line endings); save the file with LF or CRLF line endings"
+}
+
+func utf8Message() string { return "row is not valid UTF-8; save the file as UTF-8" }
