@@ -21,6 +21,13 @@ func TestExitCodes(t *testing.T) {
 		{name: "unknown command", args: []string{"frobnicate"}, want: exitUsage},
 		{name: "unknown flag", args: []string{"--nope"}, want: exitUsage},
 		{name: "version takes no argument", args: []string{"version", "x"}, want: exitUsage},
+		{name: "render ok", files: map[string]string{"m.journey.yaml": renderMap}, args: []string{"render", "$DIR/m.journey.yaml"}, want: exitOK},
+		{name: "render invalid map", files: map[string]string{"m.journey.yaml": "version: 1\nid: m\n"}, args: []string{"render", "$DIR/m.journey.yaml"}, want: exitProblems},
+		{name: "render check stale", files: map[string]string{"m.journey.yaml": renderMap, "m.svg": "<svg/>"}, args: []string{"render", "--check", "$DIR/m.journey.yaml"}, want: exitProblems},
+		{name: "render unknown format", files: map[string]string{"m.journey.yaml": renderMap}, args: []string{"render", "--format", "pdf", "$DIR/m.journey.yaml"}, want: exitUsage},
+		{name: "render output is input", files: map[string]string{"m.journey.yaml": renderMap}, args: []string{"render", "-o", "$DIR/m.journey.yaml", "$DIR/m.journey.yaml"}, want: exitUsage},
+		{name: "render no folder", files: map[string]string{"m.journey.yaml": renderMap}, args: []string{"render", "-o", "$DIR/none/m.svg", "$DIR/m.journey.yaml"}, want: exitFailure},
+		{name: "render missing map", args: []string{"render", "$DIR/none.journey.yaml"}, want: exitFailure},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -45,3 +52,6 @@ func TestExitCodes(t *testing.T) {
 		})
 	}
 }
+
+// renderMap is a small valid map for the render rows.
+const renderMap = "version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - id: t\n        name: T\n        goal: true\n"

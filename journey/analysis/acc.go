@@ -19,21 +19,21 @@ type acc struct {
 // the continued users, in nanoseconds.
 type tpAcc struct {
 	users, events, repeat, continued, exits int64
-	gaps                                    []int64
+	gaps                                    gapList
 }
 
 // funnelAcc holds one funnel's counts: furthest[k] users whose furthest step is k (1-based),
 // gaps[k] the non-zero gaps from step k-1 to step k of the attempts that counted.
 type funnelAcc struct {
 	furthest []int64
-	gaps     [][]int64
+	gaps     []gapList
 }
 
 func newAcc(p *plan) *acc {
 	n := len(p.tps)
 	a := &acc{tp: make([]tpAcc, n), trCount: make([]int64, n*n), trUsers: make([]int64, n*n)}
 	for _, fp := range p.funnels {
-		a.funnels = append(a.funnels, funnelAcc{furthest: make([]int64, fp.n+1), gaps: make([][]int64, fp.n+1)})
+		a.funnels = append(a.funnels, funnelAcc{furthest: make([]int64, fp.n+1), gaps: make([]gapList, fp.n+1)})
 	}
 	return a
 }
@@ -54,7 +54,7 @@ func (a *acc) merge(b *acc) {
 		x.repeat += y.repeat
 		x.continued += y.continued
 		x.exits += y.exits
-		x.gaps = append(x.gaps, y.gaps...)
+		x.gaps.merge(&y.gaps)
 	}
 	for i := range a.trCount {
 		a.trCount[i] += b.trCount[i]
@@ -64,7 +64,7 @@ func (a *acc) merge(b *acc) {
 		x, y := &a.funnels[i], &b.funnels[i]
 		for k := range x.furthest {
 			x.furthest[k] += y.furthest[k]
-			x.gaps[k] = append(x.gaps[k], y.gaps[k]...)
+			x.gaps[k].merge(&y.gaps[k])
 		}
 	}
 }

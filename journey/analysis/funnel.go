@@ -8,67 +8,77 @@ import (
 	"github.com/journey-cx/journey/journey/events"
 )
 
-// attempt is one way through an ordered funnel, started by an event of step 1.
+// attempt is one way through an ordered funnel, started by an event of step 1. The times
+// and event indexes of its steps live in the state's row for it.
 type attempt struct {
 	set      bool
 	excluded bool
-	start    int64   // time of the step-1 event
-	step     int     // steps reached
-	times    []int64 // times[k]: time of the event that filled step k+1
-	evs      []int32 // evs[k]: index of that event in the user's events
-}
-
-func (a *attempt) copyFrom(b *attempt) {
-	a.set, a.excluded, a.start, a.step = b.set, b.excluded, b.start, b.step
-	a.times = append(a.times[:0], b.times[:b.step]...)
-	a.evs = append(a.evs[:0], b.evs[:b.step]...)
+	start    int64 // time of the step-1 event
+	step     int   // steps reached
 }
 
 // orderedState runs ordered and strict funnels the way PostHog's funnel engine does:
 // slots[k] is the most recent attempt that reached step k (slots[0] stands for the current
-// instant), so later steps go to the most recent attempt that can still take them; max is
-// the attempt that counts.
+// instant), so later steps go to the most recent attempt that can still take them; the
+// attempt in slot n+1 is the one that counts. Row r of times and evs holds the steps of
+// slot r: times[r*n+k] is when step k+1 was filled, evs[r*n+k] by which event.
 type orderedState struct {
 	slots []attempt
-	max   attempt
-	tmp   attempt
+	times []int64
+	evs   []int32
 	fp    *funnelPlan
+	n     int
 }
 
 // run computes one user's furthest step in fp and adds it to fa.
 func (s *orderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 	s.reset(fp)
+	n := fp.n
 	for lo := 0; lo < len(evs); {
 		hi := lo + 1
 		for hi < len(evs) && evs[hi].Time == evs[lo].Time {
 			hi++
 		}
 		s.group(evs, lo, hi)
-		if s.slots[fp.n].set {
+		if s.slots[n].set {
 			break
 		}
 		lo = hi
 	}
-	if s.max.step == 0 || s.max.excluded {
+	best := &s.slots[n+1]
+	if best.step == 0 || best.excluded {
 		return
 	}
-	fa.furthest[s.max.step]++
-	for k := 1; k < s.max.step; k++ {
-		if g := s.max.times[k] - s.max.times[k-1]; g != 0 {
-			fa.gaps[k+1] = append(fa.gaps[k+1], g)
+	fa.furthest[best.step]++
+	row := s.times[(n+1)*n:]
+	for k := 1; k < best.step; k++ {
+		if g := row[k] - row[k-1]; g != 0 {
+			fa.gaps[k+1].add(g)
 		}
 	}
 }
 
 func (s *orderedState) reset(fp *funnelPlan) {
-	s.fp = fp
-	for len(s.slots) < fp.n+1 {
-		s.slots = append(s.slots, attempt{})
+	s.fp, s.n = fp, fp.n
+	rows := fp.n + 2
+	if len(s.slots) < rows {
+		s.slots = make([]attempt, rows)
 	}
-	for k := range s.slots {
-		s.slots[k].set, s.slots[k].excluded, s.slots[k].step = false, false, 0
+	if len(s.times) < rows*fp.n {
+		s.times, s.evs = make([]int64, rows*fp.n), make([]int32, rows*fp.n)
 	}
-	s.max.step, s.max.excluded, s.max.set = 0, false, false
+	clear(s.slots[:rows])
+}
+
+// extend makes slot dst the attempt in slot src with one more step, filled by event idx at
+// time t.
+func (s *orderedState) extend(dst, src int, t int64, idx int32) {
+	n, a := s.n, s.slots[src]
+	copy(s.times[dst*n:dst*n+a.step], s.times[src*n:src*n+a.step])
+	copy(s.evs[dst*n:dst*n+a.step], s.evs[src*n:src*n+a.step])
+	s.times[dst*n+a.step], s.evs[dst*n+a.step] = t, idx
+	a.step++
+	s.slots[dst] = a
 }
 
 // relevant reports whether the funnel looks at an event at all: strict funnels see every
@@ -81,7 +91,7 @@ func (s *orderedState) relevant(e *events.Event) bool {
 // are taken in step order, each event filling at most one step of an attempt, and neither
 // exclusions nor strictness apply among them.
 func (s *orderedState) group(evs []events.Event, lo, hi int) {
-	s.slots[0] = attempt{set: true, start: evs[lo].Time, times: s.slots[0].times, evs: s.slots[0].evs}
+	s.slots[0] = attempt{set: true, start: evs[lo].Time}
 	n, same := 0, true
 	var first *events.Event
 	for i := lo; i < hi; i++ {
@@ -138,40 +148,40 @@ func (s *orderedState) event(e *events.Event, idx int32) {
 
 // step lets the event fill step st of the most recent attempt that reached step st-1.
 func (s *orderedState) step(e *events.Event, idx, st int32, multi bool) {
-	prev, cur := &s.slots[st-1], &s.slots[st]
+	prev, cur, best := &s.slots[st-1], &s.slots[st], &s.slots[s.n+1]
 	if !prev.set || e.Time-prev.start > s.fp.window {
 		return
 	}
 	if cur.set && cur.start == prev.start {
 		return
 	}
-	if multi && slices.Contains(prev.evs[:prev.step], idx) {
+	if multi && slices.Contains(s.evs[int(st-1)*s.n:int(st-1)*s.n+prev.step], idx) {
 		return
 	}
-	s.tmp.copyFrom(prev)
-	s.tmp.times = append(s.tmp.times, e.Time)
-	s.tmp.evs = append(s.tmp.evs, idx)
-	s.tmp.step++
-	if !prev.excluded {
-		cur.copyFrom(&s.tmp)
-	}
-	if int(st) > s.max.step || (int(st) == s.max.step && s.max.excluded) {
-		s.max.copyFrom(&s.tmp)
+	better := int(st) > best.step || (int(st) == best.step && best.excluded)
+	switch {
+	case !prev.excluded:
+		s.extend(int(st), int(st-1), e.Time, idx)
+		if better {
+			s.extend(s.n+1, int(st-1), e.Time, idx)
+		}
+	case better:
+		s.extend(s.n+1, int(st-1), e.Time, idx)
 	}
 }
 
 // exclude marks the attempt in slot k excluded when the excluded event falls inside its
 // window, after it reached step k and before it reached step k+1.
 func (s *orderedState) exclude(k int, t int64) {
-	if k >= s.fp.n {
+	if k >= s.n {
 		return
 	}
-	prev, nxt := &s.slots[k], &s.slots[k+1]
+	prev, nxt, best := &s.slots[k], &s.slots[k+1], &s.slots[s.n+1]
 	if !prev.set || t-prev.start > s.fp.window || (nxt.set && nxt.start == prev.start) || prev.excluded {
 		return
 	}
 	prev.excluded = true
-	if s.max.step == k && t-s.max.start <= s.fp.window {
-		s.max.excluded = true
+	if best.step == k && t-best.start <= s.fp.window {
+		best.excluded = true
 	}
 }

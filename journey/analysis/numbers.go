@@ -17,7 +17,7 @@ func touchpointsOf(p *plan, a *acc) []Touchpoint {
 		x := &a.tp[i]
 		r := Touchpoint{ID: t.ID, Name: t.Name, Users: x.users, Events: x.events,
 			RepeatUsers: x.repeat, Continued: x.continued, Exits: x.exits,
-			MedianSecondsToNext: median(x.gaps)}
+			MedianSecondsToNext: median(x.gaps.values())}
 		if t.Stage != nil {
 			r.Stage = t.Stage.ID
 		}
@@ -64,8 +64,9 @@ func funnelsOf(p *plan, a *acc) []Funnel {
 				s.ConversionFromPrevious = ratio(reached[k], reached[k-1])
 				d := reached[k-1] - reached[k]
 				s.Dropoff = &d
-				s.MeanSecondsFromPrevious = mean(fa.gaps[k])
-				s.MedianSecondsFromPrevious = median(fa.gaps[k])
+				gaps := fa.gaps[k].values()
+				s.MeanSecondsFromPrevious = mean(gaps)
+				s.MedianSecondsFromPrevious = median(gaps)
 			}
 			f.Steps = append(f.Steps, s)
 		}

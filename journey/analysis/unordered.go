@@ -45,7 +45,7 @@ func (s *unorderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) 
 	fa.furthest[s.max]++
 	for k, g := range s.maxGaps {
 		if g != 0 {
-			fa.gaps[k+2] = append(fa.gaps[k+2], g)
+			fa.gaps[k+2].add(g)
 		}
 	}
 }

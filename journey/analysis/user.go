@@ -148,7 +148,7 @@ func (w *worker) flush(a *acc) {
 		}
 		if w.minGap[t] != none {
 			x.continued++
-			x.gaps = append(x.gaps, w.minGap[t])
+			x.gaps.add(w.minGap[t])
 		}
 		goal = goal || w.p.goal[t]
 		w.count[t], w.minGap[t], w.nextAfter[t] = 0, none, none

@@ -1,0 +1,245 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/output"
+	"github.com/journey-cx/journey/render"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newRenderCmd) }
+
+type renderOptions struct {
+	mapPath string
+	out     string
+	format  string
+	events  []string
+	check   bool
+	watch   bool
+}
+
+func newRenderCmd(e *env) *cobra.Command {
+	opts := &renderOptions{}
+	cmd := &cobra.Command{
+		Use:   "render MAP",
+		Short: "Draw a journey map as an SVG or PNG picture",
+		Long: `render draws a journey map as a picture for workshops and reports: the title and persona on
+top, the stages as columns from left to right, one card per touchpoint (name, channel, owner,
+its emotion as a colour, a face and a score), pains and gains under each card, the emotion
+curve across the journey, moments of truth and goals marked, the designed flow as arrows, and
+a legend.
+
+With --events the numbers of the event files are drawn over the map: users, conversion and
+drop-off on every card, arrows as wide as the users who took them, the largest transitions the
+map does not design (dashed), and the funnels in the side panel. The column flags are those
+of journey analyze.
+
+The picture goes to MAP's name with the format's extension (florist.journey.yaml becomes
+florist.svg), to -o FILE, or with -o - to standard output. It is written whole or not at all,
+and the same inputs always give the same bytes, so pictures can be committed and checked in
+CI with --check, which writes nothing and exits 1 when the file is not what would be written.
+
+With --watch the picture is drawn again whenever the map or an event file changes, one line
+per drawing, until interrupted; a broken save is reported and the last good picture kept.`,
+		Example: `  journey render examples/florist/florist.journey.yaml
+  journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv -o florist-data.svg
+  journey render examples/florist/florist.journey.yaml --format png
+  journey render examples/florist/florist.journey.yaml --format dot -o - | dot -Tpdf > florist.pdf
+  journey render --check examples/florist/florist.journey.yaml      # in CI
+  journey render --watch examples/florist/florist.journey.yaml`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.mapPath = args[0]
+			return renderRun(cmd.Context(), e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&opts.out, "output", "o", "", "write the picture to `FILE` (- for standard output; default: MAP's name with the format's extension)")
+	f.StringVar(&opts.format, "format", "svg", "picture format: "+strings.Join(render.Formats.Names(), ", "))
+	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
+	f.BoolVar(&opts.watch, "watch", false, "draw again whenever the map or an event file changes, until interrupted")
+	return cmd
+}
+
+func renderRun(ctx context.Context, e *env, opts *renderOptions) error {
+	printer, err := render.Formats.Lookup(opts.format)
+	if err != nil {
+		return usageError{err}
+	}
+	if err := renderValidate(opts); err != nil {
+		return usageError{err}
+	}
+	if opts.watch {
+		ctx, stop := signal.NotifyContext(ctx, os.Interrupt)
+		defer stop()
+		return renderWatch(ctx, e, opts, printer)
+	}
+	b, err := renderBytes(ctx, e, opts, printer)
+	if err != nil {
+		return err
+	}
+	return renderWrite(e, opts, b)
+}
+
+// renderValidate refuses flag combinations that cannot work, and an output that would
+// overwrite an input.
+func renderValidate(opts *renderOptions) error {
+	if opts.out == "" {
+		opts.out = renderDefaultOut(opts.mapPath, opts.format)
+	}
+	switch {
+	case opts.out == "-" && (opts.check || opts.watch):
+		return errors.New("--check and --watch need an output file, not -o -")
+	case opts.check && opts.watch:
+		return errors.New("--check and --watch cannot be used together")
+	}
+	for _, in := range append([]string{opts.mapPath}, opts.events...) {
+		if in != "-" && opts.out != "-" && samePath(in, opts.out) {
+			return fmt.Errorf("-o %q names an input file; choose another output file", opts.out)
+		}
+	}
+	return nil
+}
+
+// renderDefaultOut is the map's path with the format's extension in place of
+// ".journey.yaml" (or ".journey.yml", ".yaml", ".yml").
+func renderDefaultOut(mapPath, format string) string {
+	base := mapPath
+	for _, ext := range []string{".journey.yaml", ".journey.yml", ".yaml", ".yml"} {
+		if strings.HasSuffix(base, ext) {
+			base = strings.TrimSuffix(base, ext)
+			break
+		}
+	}
+	return base + "." + format
+}
+
+// samePath reports whether a and b name the same file, by path or, when both exist, by
+// identity (a link or another spelling of the path).
+func samePath(a, b string) bool {
+	aa, errA := filepath.Abs(a)
+	bb, errB := filepath.Abs(b)
+	if errA == nil && errB == nil && aa == bb {
+		return true
+	}
+	fa, errA := os.Stat(a)
+	fb, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(fa, fb)
+}
+
+// renderBytes loads the map (and the events), and draws the picture. An invalid map prints
+// its diagnostics and returns errReported.
+func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) ([]byte, error) {
+	m, err := renderLoad(e, opts.mapPath)
+	if err != nil {
+		return nil, err
+	}
+	var report *analysis.Report
+	var buf bytes.Buffer
+	if err := printer(&buf, render.Picture{Ctx: ctx, DOT: render.DOT(m, report)}); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// renderLoad loads and lints the map; errors are printed and make it fail, warnings are
+// printed (unless quiet) and let it go on.
+func renderLoad(e *env, path string) (*journey.Map, error) {
+	src, err := journey.ReadSource(path)
+	if err != nil {
+		return nil, err
+	}
+	m, ds := journey.Check(path, src)
+	failed := journey.HasErrors(ds, false)
+	if len(ds) > 0 && (failed || !e.quiet) {
+		res := output.LintResult{Diagnostics: ds, Sources: map[string][]byte{path: src}, Files: 1}
+		if printer, err := output.Lint.Lookup("text"); err == nil {
+			printer(e.stderr, res)
+		}
+	}
+	if failed || m == nil {
+		return nil, errReported
+	}
+	return m, nil
+}
+
+// renderWrite writes the picture, or under --check compares it with the file on disk.
+func renderWrite(e *env, opts *renderOptions, b []byte) error {
+	switch {
+	case opts.out == "-":
+		_, err := e.stdout.Write(b)
+		return err
+	case opts.check:
+		old, err := os.ReadFile(opts.out)
+		if err != nil && !errors.Is(err, os.ErrNotExist) {
+			return err
+		}
+		if err != nil || !bytes.Equal(old, b) {
+			return problemsError{fmt.Errorf("%s is out of date: run journey render to redraw it", opts.out)}
+		}
+		return nil
+	}
+	return journey.WriteFileAtomic(opts.out, b, 0o644)
+}
+
+// renderWatch draws the picture, then again whenever an input changes, until ctx ends.
+func renderWatch(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) error {
+	inputs := append([]string{opts.mapPath}, opts.events...)
+	var last string
+	tick := time.NewTicker(300 * time.Millisecond)
+	defer tick.Stop()
+	for {
+		if state := inputsState(inputs); state != last {
+			last = state
+			renderOnce(ctx, e, opts, printer)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-tick.C:
+		}
+	}
+}
+
+// renderOnce draws and writes the picture once for --watch, and says how it went: a failure
+// is reported and the last good picture stays.
+func renderOnce(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) {
+	start := time.Now()
+	b, err := renderBytes(ctx, e, opts, printer)
+	if err == nil {
+		err = renderWrite(e, opts, b)
+	}
+	switch msg := errorMessage(err); {
+	case err == nil:
+		fmt.Fprintf(e.stdout, "rendered %s in %s\n", opts.out, time.Since(start).Round(time.Millisecond))
+	case msg != "":
+		fmt.Fprintf(e.stderr, "journey: %s; keeping the last picture\n", msg)
+	default:
+		fmt.Fprintf(e.stderr, "journey: %s has errors; keeping the last picture\n", opts.mapPath)
+	}
+}
+
+// inputsState summarises the size and modification time of every input, so that a change
+// to any of them changes the summary.
+func inputsState(paths []string) string {
+	var b strings.Builder
+	for _, p := range paths {
+		if fi, err := os.Stat(p); err == nil {
+			fmt.Fprintf(&b, "%s %d %d\n", p, fi.Size(), fi.ModTime().UnixNano())
+		} else {
+			fmt.Fprintf(&b, "%s missing\n", p)
+		}
+	}
+	return b.String()
+}
