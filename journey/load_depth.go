@@ -52,7 +52,7 @@ func (s *depthScanner) scan(line []byte, indent int) (int, bool) {
 		c := line[i]
 		switch {
 		case s.quote != 0:
-			if c == s.quote && (c == '\'' || line[i-1] != '\\') {
+			if c == s.quote && (c == '\'' || i == 0 || line[i-1] != '\\') {
 				s.quote = 0
 			}
 			continue

@@ -1,0 +1,190 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/output"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newLintCmd) }
+
+// lintOptions are the flags and arguments of `journey lint`.
+type lintOptions struct {
+	paths  []string
+	format string
+	strict bool
+}
+
+func newLintCmd(e *env) *cobra.Command {
+	opts := &lintOptions{}
+	cmd := &cobra.Command{
+		Use:   "lint [PATH...]",
+		Short: "Check journey maps: format, references, and the journey as a graph",
+		Long: `lint checks journey map files and reports every problem it finds, each as
+file:line:col: message [rule], with the source line and a marker under the offending token.
+
+A PATH may be a map file or a directory; a directory means every *.journey.yaml and
+*.journey.yml file below it (hidden directories skipped). Without a PATH, lint checks the
+current directory.
+
+Errors break the format (unknown keys, bad references, an emotion outside -2..2...); warnings
+are workshop advice (unreachable touchpoints, dead ends, a map without a goal...). Every rule
+is documented in docs/rules.md.
+
+Exit codes: 0 no errors (warnings allowed unless --strict), 1 errors found, 2 wrong usage or
+no map under a PATH, 3 a file could not be read.`,
+		Example: `  journey lint
+  journey lint maps/florist.journey.yaml
+  journey lint --strict maps/
+  journey lint --format json maps/ | jq '.[] | select(.severity == "error")'
+  journey lint --format github maps/   # annotations in GitHub Actions
+  journey lint --format sarif maps/ > journey.sarif`,
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.paths = args
+			return lintRun(e, opts)
+		},
+	}
+	cmd.Flags().StringVar(&opts.format, "format", "text",
+		"output format: "+strings.Join(output.Lint.Names(), ", "))
+	cmd.Flags().BoolVar(&opts.strict, "strict", false, "fail on warnings too")
+	return cmd
+}
+
+func lintRun(e *env, opts *lintOptions) error {
+	printer, err := output.Lint.Lookup(opts.format)
+	if err != nil {
+		return usageError{err}
+	}
+	files, err := findMaps(opts.paths)
+	if err != nil {
+		return err
+	}
+	result, err := lintFiles(files)
+	if err != nil {
+		return err
+	}
+	result.Color = e.color
+	if err := printer(e.stdout, result); err != nil {
+		return err
+	}
+	if !e.quiet {
+		fmt.Fprintln(e.stderr, output.LintSummary(result))
+	}
+	if journey.HasErrors(result.Diagnostics, opts.strict) {
+		return errReported
+	}
+	return nil
+}
+
+// findMaps expands the paths to the map files to lint, in sorted order: a file stands for
+// itself, a directory for the maps below it.
+func findMaps(paths []string) ([]string, error) {
+	if len(paths) == 0 {
+		paths = []string{"."}
+	}
+	var files []string
+	for _, p := range paths {
+		info, err := os.Stat(p)
+		if err != nil {
+			return nil, readError(p, err)
+		}
+		if !info.IsDir() {
+			files = append(files, p)
+			continue
+		}
+		found, err := mapsUnder(p)
+		if err != nil {
+			return nil, err
+		}
+		if len(found) == 0 {
+			return nil, usageError{fmt.Errorf("no map files (*.journey.yaml, *.journey.yml) in %q", p)}
+		}
+		files = append(files, found...)
+	}
+	slices.Sort(files)
+	return slices.Compact(files), nil
+}
+
+// mapsUnder lists the map files below dir, skipping hidden directories.
+func mapsUnder(dir string) ([]string, error) {
+	var files []string
+	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+		switch {
+		case err != nil:
+			return readError(path, err)
+		case d.IsDir() && path != dir && strings.HasPrefix(d.Name(), "."):
+			return filepath.SkipDir
+		case !d.IsDir() && isMapFile(d.Name()):
+			files = append(files, path)
+		}
+		return nil
+	})
+	return files, err
+}
+
+// isMapFile reports whether a file name follows the map naming convention.
+func isMapFile(name string) bool {
+	return strings.HasSuffix(name, ".journey.yaml") || strings.HasSuffix(name, ".journey.yml")
+}
+
+// readError words an error reading path, keeping the fs error for the exit code.
+func readError(path string, err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		err = pe.Err
+	}
+	return fmt.Errorf("cannot read %q: %w", path, err)
+}
+
+// lintFiles lints files concurrently, one worker per core, and gathers the results in file
+// order so that the output does not depend on scheduling.
+func lintFiles(files []string) (output.LintResult, error) {
+	type outcome struct {
+		src   []byte
+		diags []journey.Diagnostic
+		err   error
+	}
+	outcomes := make([]outcome, len(files))
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				src, err := journey.ReadSource(files[i])
+				if err != nil {
+					outcomes[i].err = readError(files[i], err)
+					continue
+				}
+				_, ds := journey.Check(files[i], src)
+				outcomes[i] = outcome{src: src, diags: ds}
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	result := output.LintResult{Sources: map[string][]byte{}, Files: len(files)}
+	for i, o := range outcomes {
+		if o.err != nil {
+			return output.LintResult{}, o.err
+		}
+		if len(o.diags) > 0 {
+			result.Sources[files[i]] = o.src
+			result.Diagnostics = append(result.Diagnostics, o.diags...)
+		}
+	}
+	result.Diagnostics = journey.SortDiagnostics(result.Diagnostics)
+	return result, nil
+}

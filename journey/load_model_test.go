@@ -1,0 +1,168 @@
+package journey
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+const floristFixture = "../testdata/lint/florist.journey.yaml"
+
+// TestLoadModel loads a map that uses every key and checks what the model holds.
+func TestLoadModel(t *testing.T) {
+	m, ds, err := Load(floristFixture)
+	if err != nil || len(ds) > 0 {
+		t.Fatalf("Load: err %v, diagnostics:\n%s", err, diagLines(ds))
+	}
+	if m.Version != 1 || m.ID != "florist-webshop" || m.Window != 14*24*time.Hour || m.Identity != "user_id" {
+		t.Errorf("map header = %d %q %v %q", m.Version, m.ID, m.Window, m.Identity)
+	}
+	if got, want := m.Persona.Goals, []string{"Snel en betrouwbaar bestellen"}; !cmp.Equal(got, want) {
+		t.Errorf("persona goals = %q, want %q", got, want)
+	}
+	fair, search, order := m.Touchpoint("trade-fair"), m.Touchpoint("search-ad"), m.Touchpoint("order")
+	if fair.Duration != 30*time.Minute || *fair.Emotion != 1 || !fair.MomentOfTruth || fair.Stage.ID != "orientation" {
+		t.Errorf("trade-fair = %+v", fair)
+	}
+	if want := (Pos{Line: 27, Column: 18}); fair.At("emotion") != want {
+		t.Errorf("trade-fair emotion at %v, want %v", fair.At("emotion"), want)
+	}
+	if want := []Where{{Column: "campaign", Values: []string{"bloemen", "on"}}}; !cmp.Equal(search.Events[0].Where, want) {
+		t.Errorf("search-ad where = %+v, want %+v (on stays text)", search.Events[0].Where, want)
+	}
+	if order.Next != nil || !order.Goal || order.Index != 3 {
+		t.Errorf("order: next %v goal %v index %d", order.Next, order.Goal, order.Index)
+	}
+	if kpi := m.Touchpoint("webshop-visit").KPIs[0]; kpi.Max == nil || *kpi.Max != 2*24*3600 {
+		t.Errorf("median_time_to_next max = %v, want 172800 seconds", kpi.Max)
+	}
+	f := m.Funnels[0]
+	if f.Window != 28*24*time.Hour || f.Exclude[0].From != 1 || f.Exclude[0].To != 3 || m.Funnels[1].Order != Unordered {
+		t.Errorf("funnels = %+v %+v", f, m.Funnels[1])
+	}
+}
+
+// TestLoadMissingFile checks that I/O failures are errors that keep the fs error.
+func TestLoadMissingFile(t *testing.T) {
+	_, _, err := Load(filepath.Join(t.TempDir(), "none.journey.yaml"))
+	if !errors.Is(err, fs.ErrNotExist) {
+		t.Errorf("Load(missing) err = %v, want fs.ErrNotExist", err)
+	}
+}
+
+// TestYAML12Scalars checks that YAML 1.1 booleans and octals stay text where text belongs.
+func TestYAML12Scalars(t *testing.T) {
+	src := withTouchpointKeys("        feeling: on\n        owner: 012\n        pains: [yes, no, ~]\n")
+	m, ds := Parse("m.journey.yaml", []byte(src))
+	if len(ds) > 0 {
+		t.Fatalf("diagnostics:\n%s", diagLines(ds))
+	}
+	home := m.Touchpoint("home")
+	if home.Feeling != "on" || home.Owner != "012" || !cmp.Equal(home.Pains, []string{"yes", "no", ""}) {
+		t.Errorf("feeling %q owner %q pains %q", home.Feeling, home.Owner, home.Pains)
+	}
+}
+
+// TestAliasesAllowed checks that ordinary reuse through anchors decodes.
+func TestAliasesAllowed(t *testing.T) {
+	src := withTouchpointKeys("        events: [&view {event: page_view, where: {page: /}}]\n" +
+		"      - id: other\n        name: Other\n        goal: true\n        events: [*view]\n")
+	m, ds := Parse("m.journey.yaml", []byte(src))
+	if m == nil || len(m.Touchpoint("other").Events) != 1 || m.Touchpoint("other").Events[0].Event != "page_view" {
+		t.Fatalf("alias not decoded; diagnostics:\n%s", diagLines(ds))
+	}
+}
+
+func TestParseDuration(t *testing.T) {
+	tests := []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"30s", 30 * time.Second, true},
+		{"30m", 30 * time.Minute, true},
+		{"1h30m", 90 * time.Minute, true},
+		{"14d", 14 * 24 * time.Hour, true},
+		{"1w", 7 * 24 * time.Hour, true},
+		{"2w1d", 15 * 24 * time.Hour, true},
+		{"", 0, false},
+		{"0d", 0, false},
+		{"5", 0, false},
+		{"d", 0, false},
+		{"1.5h", 0, false},
+		{"-1d", 0, false},
+		{"1 d", 0, false},
+		{"1y", 0, false},
+		{"99999999999999999999w", 0, false},
+		{"5300w", 0, false},
+	}
+	for _, tt := range tests {
+		got, err := ParseDuration(tt.in)
+		if got != tt.want || (err == nil) != tt.ok {
+			t.Errorf("ParseDuration(%q) = %v, %v; want %v, ok %v", tt.in, got, err, tt.want, tt.ok)
+		}
+	}
+}
+
+// FuzzParse checks that no input makes the loader panic or hang.
+func FuzzParse(f *testing.F) {
+	fixtures, _ := filepath.Glob("../testdata/lint/*.journey.yaml")
+	for _, path := range fixtures {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(src)
+	}
+	for _, r := range Rules() {
+		if r.source == nil {
+			f.Add([]byte(r.Example))
+		}
+	}
+	f.Fuzz(func(t *testing.T, src []byte) {
+		m, ds := Check("fuzz.journey.yaml", src)
+		if m == nil && len(ds) == 0 {
+			t.Errorf("no map and no diagnostic")
+		}
+		for _, d := range ds {
+			if d.Line < 1 || d.Column < 1 || d.Message == "" {
+				t.Errorf("diagnostic without position or message: %+v", d)
+			}
+		}
+	})
+}
+
+func BenchmarkParse(b *testing.B) {
+	src := generateMap(50)
+	b.SetBytes(int64(len(src)))
+	for b.Loop() {
+		if _, ds := Check("bench.journey.yaml", src); len(ds) > 0 {
+			b.Fatal(diagLines(ds))
+		}
+	}
+}
+
+// generateMap writes a clean map of n touchpoints over five stages, each with an event
+// matcher, an emotion and a KPI, for benchmarks.
+func generateMap(n int) []byte {
+	var b bytes.Buffer
+	b.WriteString("version: 1\nid: generated\ntitle: Generated journey\nwindow: 14d\nstages:\n")
+	for i := range n {
+		if i%(n/5) == 0 {
+			fmt.Fprintf(&b, "  - id: stage-%d\n    name: Stage %d\n    touchpoints:\n", i, i)
+		}
+		fmt.Fprintf(&b, "      - id: tp-%d\n        name: Touchpoint %d\n        channel: website\n"+
+			"        emotion: %d\n        pains: [slow, unclear]\n        events:\n"+
+			"          - event: view_%d\n            where: {page: [/p%d, /q%d]}\n"+
+			"        kpis:\n          - metric: conversion\n            min: 0.5\n", i, i, i%5-2, i, i, i)
+	}
+	fmt.Fprintf(&b, "        goal: true\nfunnels:\n  - id: main\n    steps: [tp-0, tp-%d]\n", n-1)
+	return b.Bytes()
+}

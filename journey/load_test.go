@@ -1,0 +1,111 @@
+package journey
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+)
+
+// minimal is a clean map the hygiene cases below break one way or another.
+const minimal = `version: 1
+id: shop
+title: Shop
+stages:
+  - id: visit
+    name: Visit
+    touchpoints:
+      - id: home
+        name: Home
+        goal: true
+`
+
+// withTouchpointKeys returns minimal with extra lines added to its touchpoint.
+func withTouchpointKeys(lines string) string { return minimal + lines }
+
+func TestParseProblems(t *testing.T) {
+	utf16 := []byte{0xFF, 0xFE}
+	for _, c := range minimal {
+		utf16 = append(utf16, byte(c), 0)
+	}
+	tests := []struct {
+		name string
+		src  string
+		want string // "line:col rule message-substring"
+	}{
+		{"empty file", "", "1:1 not-a-map file holds no map"},
+		{"comments only", "# nothing yet\n\n", "1:1 not-a-map file holds no map"},
+		{"top-level list", "- a\n- b\n", "1:1 not-a-map file holds a list"},
+		{"top-level scalar", "hello\n", "1:1 not-a-map file holds text"},
+		{"utf-16 with bom", string(utf16), "1:1 encoding save it as UTF-8"},
+		{"utf-16 without bom", string(utf16[2:]), "1:1 encoding save it as UTF-8"},
+		{"nul byte", "version: 1\nid: a\x00b\n", "2:6 encoding NUL byte"},
+		{"invalid utf-8", "version: 1\ntitle: caf\xe9\n", "2:11 encoding invalid UTF-8 byte 0xE9"},
+		{"raw control character", "version: 1\ntitle: a\x07b\n", "2:9 control-character U+0007"},
+		{"escaped control character", withTouchpointKeys("        description: \"a\\x1bb\"\n"), "11:22 control-character U+001B"},
+		{"c1 control character", withTouchpointKeys("        description: \"a\\x85b\"\n"), "11:22 control-character U+0085"},
+		{"bidi control", withTouchpointKeys("        description: \"a\u202eb\"\n"), "11:22 invisible-character U+202E"},
+		{"text too long", withTouchpointKeys("        description: " + strings.Repeat("é", MaxTextLength+1) + "\n"), "11:22 text-too-long 10001 characters"},
+		{"file too large", minimal + "#" + strings.Repeat("x", MaxFileSize), "1:1 file-too-large larger than 10 MB"},
+		{"tab in indentation", strings.Replace(minimal, "        goal", "\tgoal", 1), "10:1 yaml-syntax tab character in indentation"},
+		{"syntax error", "version: 1\nid: shop\n  title: x\n", "3:3 yaml-syntax invalid YAML: mapping values are not allowed"},
+		{"second document", minimal + "---\nversion: 1\n", "11:1 yaml-syntax a second YAML document"},
+		{"deep flow nesting", "version: 1\nid: " + strings.Repeat("[", 200) + "\n", "2:" + "68 yaml-syntax nested more than 64 levels"},
+		{"deep block nesting", "version: 1\nid:\n" + strings.Repeat("- ", 100) + "x\n", "3:" + "127 yaml-syntax nested more than 64 levels"},
+		{"merge key", "version: 1\nbase: &b {id: shop}\n<<: *b\n", "3:1 unsupported-yaml merge keys"},
+		{"custom tag", withTouchpointKeys("        description: !md '*x*'\n"), "11:22 unsupported-yaml tag \"!md\""},
+		{"binary tag", withTouchpointKeys("        description: !!binary aGk=\n"), "11:22 unsupported-yaml tag \"!!binary\""},
+		{"duplicate key", withTouchpointKeys("        name: Again\n"), "11:9 duplicate-key key \"name\" is already defined at line 9"},
+		{"alias cycle", withTouchpointKeys("        pains: &p [*p]\n"), "11:20 alias-budget repeats a node that contains it"},
+		{"alias bomb", "version: 1\na: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n" +
+			"c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n" +
+			"e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n",
+			"6:36 alias-budget more than 100000 nodes"},
+		{"missing version", strings.TrimPrefix(minimal, "version: 1\n"), "1:1 version missing the required key \"version\""},
+		{"text version", strings.Replace(minimal, "version: 1", "version: \"1\"", 1), "1:10 version expected an integer, found \"1\""},
+		{"unknown version", strings.Replace(minimal, "version: 1", "version: 3", 1), "1:10 version version 3 is not supported; this build reads version 1"},
+		{"unknown key", strings.Replace(minimal, "title:", "titel:", 1), "3:1 unknown-key did you mean \"title\"?"},
+		{"missing required key", strings.Replace(minimal, "title: Shop\n", "", 1), "1:1 required-key map is missing the required key \"title\""},
+		{"empty required value", strings.Replace(minimal, "title: Shop", "title:", 1), "3:7 required-key \"title\" needs a value"},
+		{"emotion too high", withTouchpointKeys("        emotion: 3\n"), "11:18 emotion-range found \"3\""},
+		{"emotion fraction", withTouchpointKeys("        emotion: 1.5\n"), "11:18 emotion-range found \"1.5\""},
+		{"emotion quoted", withTouchpointKeys("        emotion: \"1\"\n"), "11:18 emotion-range found \"1\""},
+		{"yes is no boolean", strings.Replace(minimal, "goal: true", "goal: yes", 1), "10:15 wrong-type expected true or false, found \"yes\""},
+		{"list where text belongs", strings.Replace(minimal, "title: Shop", "title: [a]", 1), "3:8 wrong-type title: expected text, found a list"},
+		{"where empty list", withTouchpointKeys("        events:\n          - event: view\n            where: {page: []}\n"), "13:27 empty-list column \"page\""},
+		{"bad duration", withTouchpointKeys("        duration: 5 minutes\n"), "11:19 invalid-duration invalid duration \"5 minutes\""},
+		{"kpi without target", withTouchpointKeys("        kpis:\n          - metric: users\n"), "12:13 kpi-target no target for KPI \"users\""},
+		{"kpi min above max", withTouchpointKeys("        kpis:\n          - {metric: users, min: 5, max: 2}\n"), "12:34 kpi-target min 5 of KPI \"users\" is above its max 2"},
+		{"next names a funnel", withTouchpointKeys("        next: [main]\nfunnels:\n  - id: main\n    steps: [home]\n"), "11:16 unknown-ref \"main\" is a funnel"},
+		{"step names a funnel", minimal + "funnels:\n  - id: main\n    steps: [main]\n", "13:13 unknown-ref \"main\" is a funnel"},
+		{"funnel without steps", minimal + "funnels:\n  - id: main\n    steps: []\n", "12:5 empty-list funnel \"main\" has no steps"},
+		{"between not a pair", minimal + "funnels:\n  - id: main\n    steps: [home]\n    exclude:\n      - {event: x, between: [1]}\n", "15:29 wrong-type two whole step numbers"},
+		{"between in unordered funnel", minimal + "funnels:\n  - id: main\n    steps: [home, visit]\n    order: unordered\n    exclude:\n      - {event: x, between: [1, 2]}\n", "16:29 exclude-range not allowed in the unordered funnel"},
+		{"stage id reused by funnel", minimal + "funnels:\n  - id: visit\n    steps: [home]\n", "12:9 duplicate-id id \"visit\" is already used by the stage at line 5"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			start := time.Now()
+			_, ds := Check("m.journey.yaml", []byte(tt.src))
+			if d := time.Since(start); d > time.Second {
+				t.Errorf("took %v, want < 1s", d)
+			}
+			if !hasDiagnostic(ds, tt.want) {
+				t.Errorf("want a diagnostic %q, got:\n%s", tt.want, diagLines(ds))
+			}
+		})
+	}
+}
+
+// hasDiagnostic reports whether ds holds a diagnostic described as "line:col rule text",
+// where text is part of the message.
+func hasDiagnostic(ds []Diagnostic, want string) bool {
+	parts := strings.SplitN(want, " ", 3)
+	for _, d := range ds {
+		pos := strconv.Itoa(d.Line) + ":" + strconv.Itoa(d.Column)
+		if pos == parts[0] && d.Rule == parts[1] && strings.Contains(d.Message, parts[2]) {
+			return true
+		}
+	}
+	return false
+}

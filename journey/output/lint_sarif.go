@@ -1,0 +1,92 @@
+package output
+
+import (
+	"encoding/json"
+	"io"
+	"path/filepath"
+
+	"github.com/journey-cx/journey/journey"
+)
+
+// SARIF 2.1.0 document, reduced to what code-scanning tools read. Structs (not maps) keep
+// the key order fixed.
+type (
+	sarifLog struct {
+		Version string     `json:"version"`
+		Schema  string     `json:"$schema"`
+		Runs    []sarifRun `json:"runs"`
+	}
+	sarifRun struct {
+		Tool    sarifTool     `json:"tool"`
+		Results []sarifResult `json:"results"`
+	}
+	sarifTool struct {
+		Driver sarifDriver `json:"driver"`
+	}
+	sarifDriver struct {
+		Name           string      `json:"name"`
+		InformationURI string      `json:"informationUri"`
+		Rules          []sarifRule `json:"rules"`
+	}
+	sarifRule struct {
+		ID               string      `json:"id"`
+		ShortDescription sarifText   `json:"shortDescription"`
+		Default          sarifConfig `json:"defaultConfiguration"`
+	}
+	sarifConfig struct {
+		Level string `json:"level"`
+	}
+	sarifText struct {
+		Text string `json:"text"`
+	}
+	sarifResult struct {
+		RuleID    string          `json:"ruleId"`
+		RuleIndex int             `json:"ruleIndex"`
+		Level     string          `json:"level"`
+		Message   sarifText       `json:"message"`
+		Locations []sarifLocation `json:"locations"`
+	}
+	sarifLocation struct {
+		Physical sarifPhysical `json:"physicalLocation"`
+	}
+	sarifPhysical struct {
+		Artifact sarifArtifact `json:"artifactLocation"`
+		Region   *sarifRegion  `json:"region,omitempty"`
+	}
+	sarifArtifact struct {
+		URI string `json:"uri"`
+	}
+	sarifRegion struct {
+		StartLine   int `json:"startLine"`
+		StartColumn int `json:"startColumn,omitempty"`
+	}
+)
+
+// printLintSARIF writes the diagnostics as a SARIF 2.1.0 log whose driver lists every rule.
+func printLintSARIF(w io.Writer, r LintResult) error {
+	driver := sarifDriver{Name: "journey", InformationURI: "https://github.com/journey-cx/journey/blob/main/docs/rules.md"}
+	index := map[string]int{}
+	for i, rule := range journey.Rules() {
+		index[rule.ID] = i
+		driver.Rules = append(driver.Rules, sarifRule{ID: rule.ID,
+			ShortDescription: sarifText{Text: rule.Summary}, Default: sarifConfig{Level: rule.Severity.String()}})
+	}
+	results := make([]sarifResult, 0, len(r.Diagnostics))
+	for _, d := range r.Diagnostics {
+		results = append(results, sarifResult{RuleID: d.Rule, RuleIndex: index[d.Rule], Level: d.Severity.String(),
+			Message: sarifText{Text: d.Message}, Locations: []sarifLocation{{Physical: physical(d)}}})
+	}
+	log := sarifLog{Version: "2.1.0", Schema: "https://json.schemastore.org/sarif-2.1.0.json",
+		Runs: []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}}}
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	return enc.Encode(log)
+}
+
+func physical(d journey.Diagnostic) sarifPhysical {
+	p := sarifPhysical{Artifact: sarifArtifact{URI: filepath.ToSlash(d.File)}}
+	if d.Line > 0 {
+		p.Region = &sarifRegion{StartLine: d.Line, StartColumn: d.Column}
+	}
+	return p
+}

@@ -1,0 +1,142 @@
+package output
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/journey-cx/journey/journey"
+)
+
+// ANSI escapes of the text format, used only when LintResult.Color is set.
+const (
+	ansiReset  = "\x1b[0m"
+	ansiBold   = "\x1b[1m"
+	ansiRed    = "\x1b[31m"
+	ansiYellow = "\x1b[33m"
+	ansiGreen  = "\x1b[32m"
+	ansiGray   = "\x1b[90m"
+)
+
+// printLintText writes each diagnostic as `file:line:col: message [rule]`, followed by the
+// source line and a ^~~~ marker under the token it points at, in the manner of actionlint.
+// Warnings say so before their message.
+func printLintText(w io.Writer, r LintResult) error {
+	bw := bufio.NewWriter(w)
+	lines := map[string][][]byte{}
+	for _, d := range r.Diagnostics {
+		src, ok := lines[d.File]
+		if !ok {
+			src = bytes.Split(r.Sources[d.File], []byte("\n"))
+			lines[d.File] = src
+		}
+		writeDiagnostic(bw, d, r.Color)
+		if d.Line >= 1 && d.Line <= len(src) && d.Column >= 1 {
+			writeSnippet(bw, d, string(bytes.TrimRight(src[d.Line-1], "\r")), r.Color)
+		}
+	}
+	return bw.Flush()
+}
+
+func writeDiagnostic(w io.Writer, d journey.Diagnostic, color bool) {
+	loc := fmt.Sprintf("%s:%d:%d:", d.File, d.Line, d.Column)
+	msg, rule := d.Message, "["+d.Rule+"]"
+	if d.Severity == journey.Warning {
+		msg = "warning: " + msg
+	}
+	if color {
+		sev := ansiRed
+		if d.Severity == journey.Warning {
+			sev = ansiYellow
+		}
+		loc, msg, rule = ansiBold+loc+ansiReset, sev+msg+ansiReset, ansiGray+rule+ansiReset
+	}
+	fmt.Fprintf(w, "%s %s %s\n", loc, msg, rule)
+}
+
+// writeSnippet writes the source line, escaped for the terminal, and the marker under the
+// token at the diagnostic's column.
+func writeSnippet(w io.Writer, d journey.Diagnostic, line string, color bool) {
+	runes := []rune(line)
+	col := min(d.Column-1, len(runes))
+	gutter := strconv.Itoa(d.Line)
+	pad := strings.Repeat(" ", len(gutter))
+	var indent strings.Builder
+	for _, c := range runes[:col] {
+		if c == '\t' {
+			indent.WriteRune('\t')
+		} else {
+			indent.WriteRune(' ')
+		}
+	}
+	marker := "^" + strings.Repeat("~", max(tokenLength(runes[col:])-1, 0))
+	if color {
+		marker = ansiGreen + marker + ansiReset
+	}
+	fmt.Fprintf(w, "%s |\n%s | %s\n%s | %s%s\n", pad, gutter, escapeLine(runes), pad, indent.String(), marker)
+}
+
+// escapeLine replaces the characters a terminal would act on or hide (controls,
+// bidirectional and zero-width characters) with U+FFFD, keeping columns aligned.
+func escapeLine(runes []rune) string {
+	var b strings.Builder
+	for _, c := range runes {
+		if c != '\t' && (unicode.IsControl(c) || unicode.Is(unicode.Cf, c)) {
+			c = unicode.ReplacementChar
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// tokenLength returns how many runes the YAML token at the start of rest spans: a quoted
+// scalar to its closing quote, a flow collection to its closing bracket, a key to its
+// colon, a plain scalar to a comment, a flow indicator or the end of the line.
+func tokenLength(rest []rune) int {
+	if len(rest) == 0 {
+		return 1
+	}
+	switch rest[0] {
+	case '"', '\'':
+		for i := 1; i < len(rest); i++ {
+			if rest[i] == rest[0] && (rest[0] == '\'' || rest[i-1] != '\\') {
+				return i + 1
+			}
+		}
+	case '[', '{':
+		return bracketLength(rest)
+	}
+	n := len(rest)
+	for i, c := range rest {
+		if (c == ':' && (i+1 == len(rest) || rest[i+1] == ' ')) || (c == '#' && i > 0 && rest[i-1] == ' ') ||
+			c == ',' || c == ']' || c == '}' {
+			n = i
+			break
+		}
+	}
+	for n > 1 && (rest[n-1] == ' ' || rest[n-1] == '\t') {
+		n--
+	}
+	return max(n, 1)
+}
+
+// bracketLength returns the length of the balanced flow collection at the start of rest,
+// or of the rest of the line when it does not close there.
+func bracketLength(rest []rune) int {
+	depth := 0
+	for i, c := range rest {
+		switch c {
+		case '[', '{':
+			depth++
+		case ']', '}':
+			if depth--; depth == 0 {
+				return i + 1
+			}
+		}
+	}
+	return len(rest)
+}
