@@ -27,6 +27,7 @@ type renderOptions struct {
 	events  []string
 	check   bool
 	watch   bool
+	columns columnFlags
 }
 
 func newRenderCmd(e *env) *cobra.Command {
@@ -67,6 +68,8 @@ per drawing, until interrupted; a broken save is reported and the last good pict
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "output", "o", "", "write the picture to `FILE` (- for standard output; default: MAP's name with the format's extension)")
 	f.StringVar(&opts.format, "format", "svg", "picture format: "+strings.Join(render.Formats.Names(), ", "))
+	f.StringArrayVar(&opts.events, "events", nil, "overlay the numbers of event `FILE` (repeatable; - reads standard input)")
+	opts.columns.add(f)
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
 	f.BoolVar(&opts.watch, "watch", false, "draw again whenever the map or an event file changes, until interrupted")
 	return cmd
@@ -146,6 +149,11 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 		return nil, err
 	}
 	var report *analysis.Report
+	if len(opts.events) > 0 {
+		if report, err = renderReport(ctx, e, m, opts); err != nil {
+			return nil, err
+		}
+	}
 	var buf bytes.Buffer
 	if err := printer(&buf, render.Picture{Ctx: ctx, DOT: render.DOT(m, report)}); err != nil {
 		return nil, err
