@@ -5,23 +5,25 @@ import "bytes"
 // maxReported is how many rows of each kind of problem are reported with their line.
 const maxReported = 5
 
-// chunk is a run of whole rows of one file, parsed by a worker into records and merged, in
-// input order, into the log. Chunks without data carry a note from the reader instead: a
-// row too long to hold, the end of a file, or the error that stopped the read.
+// chunk is a run of whole rows of one file, parsed by a worker and merged, in input order,
+// into the log. Chunks without data carry a note from the reader instead: a row too long
+// to hold, the end of a file, or the error that stopped the read.
 type chunk struct {
+	seq   int64 // the chunk's place in the stream, for first-touch ties across workers
 	plan  *plan
 	buf   []byte // the reusable buffer data lives in
 	data  []byte
 	line  int64 // the line data starts on
+	lines int64 // the line feeds in data, which bounds its rows
 	done  chan struct{}
 	err   error
 	eof   bool // the end of plan's file: data is empty
-	recs  []rec
-	ids   []byte
-	segs  []string
-	segIx map[string]uint32
-	// unmapped counts the unmapped rows of each event name.
-	unmapped map[string]*int64
+	// worker is the worker that parsed the chunk; recs refer to its users.
+	worker *worker
+	// newIDs are the identities the worker met first in this chunk, in the order of their
+	// worker-local numbers.
+	newIDs   []string
+	recs     []rec
 	tally    Counts
 	problems []problem // the first maxReported of each kind, in row order
 	perKind  [numKinds]int
@@ -35,30 +37,16 @@ type problem struct {
 	kind kind
 }
 
-// What a record stands for.
-const (
-	recMapped uint8 = iota
-	recUnmapped
-	recFiltered
-)
-
-// rec is one row that was not skipped: its user (a slice of chunk.ids), its event, its
-// segment value (an index into chunk.segs, 0 for none) and what happened to it.
+// rec is one kept event of a worker-local user.
 type rec struct {
-	ev    Event
-	idOff uint32
-	idLen uint32
-	seg   uint32
-	what  uint8
-	keep  bool
+	ev   Event
+	user uint32
 }
 
 // reset empties c for reuse, keeping its allocations.
 func (c *chunk) reset() {
-	*c = chunk{buf: c.buf, recs: c.recs[:0], ids: c.ids[:0], segs: c.segs[:0],
-		segIx: c.segIx, unmapped: c.unmapped, problems: c.problems[:0], warnings: c.warnings[:0]}
-	clear(c.segIx)
-	clear(c.unmapped)
+	*c = chunk{buf: c.buf, recs: c.recs[:0], newIDs: c.newIDs[:0], problems: c.problems[:0],
+		warnings: c.warnings[:0]}
 	c.done = make(chan struct{})
 }
 
@@ -78,40 +66,6 @@ func (c *chunk) warn(line int64, msg func() string) {
 		c.warnings = append(c.warnings, Problem{File: c.plan.file, Line: line, Message: msg()})
 	}
 	c.nWarned++
-}
-
-// segment interns a segment value and returns its index; 0 is the empty value.
-func (c *chunk) segment(v []byte) uint32 {
-	if len(v) == 0 {
-		return 0
-	}
-	if i, ok := c.segIx[string(v)]; ok {
-		return i
-	}
-	if len(c.segs) == 0 {
-		c.segs = append(c.segs, "")
-	}
-	i := uint32(len(c.segs))
-	c.segs = append(c.segs, string(v))
-	c.segIx[string(v)] = i
-	return i
-}
-
-// countUnmapped adds one to the unmapped rows of event name.
-func (c *chunk) countUnmapped(name []byte) {
-	n := c.unmapped[string(name)]
-	if n == nil {
-		n = new(int64)
-		c.unmapped[string(name)] = n
-	}
-	*n++
-}
-
-// addRec appends a record for the row of user id.
-func (c *chunk) addRec(id []byte, r rec) {
-	r.idOff, r.idLen = uint32(len(c.ids)), uint32(len(id))
-	c.ids = append(c.ids, id...)
-	c.recs = append(c.recs, r)
 }
 
 // splitFields splits an unquoted row on commas into fields, which has room for one field

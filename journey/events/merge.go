@@ -8,52 +8,64 @@ import (
 )
 
 // merger folds parsed chunks, in input order, into per-user logs. Taking chunks in order is
-// what keeps ties and first touch deterministic however the workers were scheduled.
+// what keeps ties deterministic however the workers were scheduled.
 type merger struct {
-	opts     *Options
-	index    map[string]int32
-	users    []account
+	opts   *Options
+	index  map[string]int32 // identity -> global number
+	ids    []string         // global number -> identity
+	events [][]Event        // global number -> kept events, in input order
+	// tables maps, per worker, its local user numbers to global ones.
+	tables   [][]int32
 	counts   Counts
-	unmapped map[string]int64
 	skipped  []Problem
 	perKind  [numKinds]int
 	warnings []Problem
 	// fileRows and fileWarned count the rows and implausible times of the current file.
 	fileRows, fileWarned int64
-	lastID               []byte
-	last                 int32
 }
 
-// account is a user being built: their events so far and their first-touch segment.
-type account struct {
-	id      string
-	events  []Event
-	counts  Counts
-	segTime int64
-	seg     string
-}
-
-// newMerger returns an empty merger.
-func newMerger(opts *Options) *merger {
-	return &merger{opts: opts, index: map[string]int32{}, unmapped: map[string]int64{}, last: -1}
+// newMerger returns an empty merger for the given number of workers.
+func newMerger(opts *Options, workers int) *merger {
+	return &merger{opts: opts, index: map[string]int32{}, tables: make([][]int32, workers)}
 }
 
 // add merges one chunk. Under Options.Strict its first skipped row is an error.
 func (m *merger) add(c *chunk) error {
 	if m.opts.Strict && len(c.problems) > 0 {
 		p := c.problems[0]
-		return &Error{File: p.File, Line: p.Line, Message: p.Message + " (--strict stops at the first skipped row)"}
+		return &Error{File: p.File, Line: p.Line, Message: p.Message + " (strict mode stops at the first skipped row)"}
 	}
 	if c.eof {
 		m.endFile(c.plan)
 		return nil
 	}
 	m.addCounts(c)
+	if c.worker == nil {
+		return nil
+	}
+	tbl := m.tables[c.worker.index]
+	for _, id := range c.newIDs {
+		tbl = append(tbl, m.user(id))
+	}
+	m.tables[c.worker.index] = tbl
 	for i := range c.recs {
 		r := &c.recs[i]
-		m.addRec(m.user(c.ids[r.idOff:r.idOff+r.idLen]), r, c)
+		g := tbl[r.user]
+		m.events[g] = append(m.events[g], r.ev)
 	}
 	return nil
+}
+
+// user returns the global number of identity id, numbering it when new.
+func (m *merger) user(id string) int32 {
+	g, ok := m.index[id]
+	if !ok {
+		g = int32(len(m.ids))
+		m.index[id] = g
+		m.ids = append(m.ids, id)
+		m.events = append(m.events, nil)
+	}
+	return g
 }
 
 // addCounts adds a chunk's totals and its reported problems.
@@ -64,9 +76,6 @@ func (m *merger) addCounts(c *chunk) {
 	m.counts.Skipped += c.tally.Skipped
 	m.counts.Filtered += c.tally.Filtered
 	m.fileRows += c.tally.Rows
-	for name, n := range c.unmapped {
-		m.unmapped[name] += *n
-	}
 	for _, p := range c.problems {
 		if m.perKind[p.kind] < maxReported {
 			m.skipped = append(m.skipped, p.Problem)
@@ -94,57 +103,56 @@ func (m *merger) endFile(p *plan) {
 	m.fileRows, m.fileWarned = 0, 0
 }
 
-// user returns the index of the user with id, adding the user when new. Consecutive rows of
-// one user, common in exports, skip the lookup.
-func (m *merger) user(id []byte) int32 {
-	if m.last >= 0 && string(id) == string(m.lastID) {
-		return m.last
+// log builds the result from the merged events and the workers' tallies: users sorted by
+// id, each user's events sorted by time (stably, so ties keep input order).
+func (m *merger) log(workers []*worker) *Log {
+	users := make([]User, len(m.ids))
+	segs := make([]segChoice, len(m.ids))
+	l := &Log{Users: users, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings}
+	for _, w := range workers {
+		m.addWorker(w, users, segs, l.Unmapped)
 	}
-	u, ok := m.index[string(id)]
-	if !ok {
-		u = int32(len(m.users))
-		s := string(id)
-		m.index[s] = u
-		m.users = append(m.users, account{id: s})
+	for g := range users {
+		u := &users[g]
+		u.ID, u.Events = m.ids[g], m.events[g]
+		u.Counts.Rows = u.Counts.Mapped + u.Counts.Unmapped + u.Counts.Filtered
+		sortEvents(u.Events)
 	}
-	m.last, m.lastID = u, append(m.lastID[:0], id...)
-	return u
-}
-
-// addRec adds one record to user u.
-func (m *merger) addRec(u int32, r *rec, c *chunk) {
-	a := &m.users[u]
-	switch r.what {
-	case recFiltered:
-		a.counts.Filtered++
-		return
-	case recMapped:
-		a.counts.Mapped++
-		if r.seg != 0 && (a.seg == "" || r.ev.Time < a.segTime) {
-			a.seg, a.segTime = c.segs[r.seg], r.ev.Time
-		}
-	default:
-		a.counts.Unmapped++
-	}
-	if r.keep {
-		a.events = append(a.events, r.ev)
-	}
-}
-
-// log builds the result: users sorted by id, each user's events sorted by time (stably, so
-// ties keep input order).
-func (m *merger) log() *Log {
-	slices.SortFunc(m.users, func(a, b account) int { return strings.Compare(a.id, b.id) })
-	l := &Log{Users: make([]User, len(m.users)), Counts: m.counts, Unmapped: m.unmapped,
-		Skipped: m.skipped, Warnings: m.warnings}
-	for i := range m.users {
-		a := &m.users[i]
-		byTime := func(x, y Event) int { return cmp.Compare(x.Time, y.Time) }
-		if !slices.IsSortedFunc(a.events, byTime) {
-			slices.SortStableFunc(a.events, byTime)
-		}
-		a.counts.Rows = a.counts.Mapped + a.counts.Unmapped + a.counts.Filtered
-		l.Users[i] = User{ID: a.id, Segment: a.seg, Events: a.events, Counts: a.counts}
-	}
+	slices.SortFunc(users, func(a, b User) int { return strings.Compare(a.ID, b.ID) })
 	return l
+}
+
+// segChoice is the first-touch segment of a user among the workers seen so far.
+type segChoice struct {
+	time, seq int64
+	set       bool
+}
+
+// addWorker adds one worker's per-user tallies and unmapped counts.
+func (m *merger) addWorker(w *worker, users []User, segs []segChoice, unmapped map[string]int64) {
+	tbl := m.tables[w.index]
+	for local, st := range w.stats {
+		g := tbl[local]
+		u := &users[g]
+		u.Counts.Mapped += st.mapped
+		u.Counts.Unmapped += st.unmapped
+		u.Counts.Filtered += st.filtered
+		s := &segs[g]
+		if st.seg != 0 && (!s.set || st.segTime < s.time || (st.segTime == s.time && st.segSeq < s.seq)) {
+			*s = segChoice{time: st.segTime, seq: st.segSeq, set: true}
+			u.Segment = w.segs[st.seg]
+		}
+	}
+	for name, n := range w.unmapped {
+		unmapped[name] += n
+	}
+}
+
+// sortEvents orders events by time, keeping input order for ties; most exports are already
+// in time order, which costs one pass to see.
+func sortEvents(evs []Event) {
+	byTime := func(x, y Event) int { return cmp.Compare(x.Time, y.Time) }
+	if !slices.IsSortedFunc(evs, byTime) {
+		slices.SortStableFunc(evs, byTime)
+	}
 }

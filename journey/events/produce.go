@@ -24,6 +24,7 @@ type pipeline struct {
 	// progress state: bytes of finished sources, the total, and when it was last reported.
 	doneBytes, total int64
 	lastReport       time.Time
+	seq              int64 // chunks handed out so far
 }
 
 // newPipeline prepares a pipeline with room for a few chunks per worker.
@@ -32,7 +33,7 @@ func newPipeline(ctx context.Context, opts *Options, workers int, sources []Sour
 	pl := &pipeline{ctx: ctx, opts: opts, jobs: make(chan *chunk, workers),
 		ordered: make(chan *chunk, n+1), free: make(chan *chunk, n)}
 	for range n {
-		pl.free <- &chunk{segIx: map[string]uint32{}, unmapped: map[string]*int64{}}
+		pl.free <- &chunk{}
 	}
 	for _, s := range sources {
 		if s.Size <= 0 {
@@ -127,7 +128,7 @@ func (f *fileReader) header(data []byte) ([]byte, error) {
 		return nil, &Error{File: f.name, Line: 1, Message: fmt.Sprintf(
 			"the header row does not end within %d MiB; is a quote unterminated?", blockSize>>20)}
 	case bad != kindNone:
-		return nil, &Error{File: f.name, Line: 1, Message: "bad header row: " + headerProblem(bad)}
+		return nil, &Error{File: f.name, Line: 1, Message: "bad header row: " + badRowMessage(bad)()}
 	}
 	header := make([]string, len(f.parser.fields))
 	for i, h := range f.parser.fields {
@@ -140,17 +141,6 @@ func (f *fileReader) header(data []byte) ([]byte, error) {
 	f.plan = p
 	f.line = 1 + int64(bytes.Count(data[:end], []byte{'\n'}))
 	return data[end:], nil
-}
-
-// headerProblem words a problem of the header row.
-func headerProblem(k kind) string {
-	switch k {
-	case kindQuote:
-		return quoteMessage()
-	case kindCR:
-		return crMessage()
-	}
-	return utf8Message()
 }
 
 // fill takes a free chunk and fills its buffer with the carried-over row start and as much
@@ -180,8 +170,10 @@ func (f *fileReader) fill() (*chunk, error) {
 
 // dispatch sends a chunk to a worker and, in order, to the merger; an empty one goes back.
 func (f *fileReader) dispatch(c *chunk) error {
-	c.plan, c.line = f.plan, f.line
-	f.line += int64(bytes.Count(c.data, []byte{'\n'}))
+	c.plan, c.line, c.seq = f.plan, f.line, f.pl.seq
+	f.pl.seq++
+	c.lines = int64(bytes.Count(c.data, []byte{'\n'}))
+	f.line += c.lines
 	if len(c.data) == 0 {
 		f.pl.free <- c
 		return nil

@@ -37,10 +37,12 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	pl := newPipeline(ctx, &opts, workers, sources)
 	var wg sync.WaitGroup
 	wg.Go(func() { pl.produce(sources) })
-	for range workers {
-		wg.Go(func() { pl.work(newWorker(&opts)) })
+	ws := make([]*worker, workers)
+	for i := range ws {
+		ws[i] = newWorker(i, &opts)
+		wg.Go(func() { pl.work(ws[i]) })
 	}
-	m := newMerger(&opts)
+	m := newMerger(&opts, workers)
 	err := pl.merge(m)
 	cancel()
 	for range pl.ordered {
@@ -49,7 +51,7 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.log(), nil
+	return m.log(ws), nil
 }
 
 // work parses chunks until there are no more; after cancellation it only releases them.

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"math"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -14,19 +15,37 @@ const (
 	plausibleTo   = 4133980800 * 1e9 // 2101-01-01T00:00:00Z
 )
 
-// worker parses chunks into records. Each worker has its own zone cache and buffers, so
-// workers share nothing but the read-only options and plans.
+// worker parses chunks into records. Each worker has its own zone cache, its own numbering
+// of the users it meets and their per-user tallies, so workers share nothing but the
+// read-only options and plans; the merger joins their numberings.
 type worker struct {
+	index        int // the worker's place among the workers
 	opts         *Options
 	since, until int64
 	zones        *zones
 	parser       rowParser
 	fields       [][]byte
+	users        map[string]uint32 // identity -> worker-local number
+	names        []string          // worker-local number -> identity
+	stats        []userStat        // worker-local number -> tallies
+	segIx        map[string]uint32 // segment value -> index in segs
+	segs         []string          // segment values; 0 is none
+	unmapped     map[string]int64  // unmapped rows per event name
+}
+
+// userStat is what a worker tallies per user besides the kept events: row counts, and the
+// first-touch segment seen so far (its time and chunk, for ties across workers).
+type userStat struct {
+	mapped, unmapped, filtered int64
+	segTime, segSeq            int64
+	seg                        uint32
 }
 
 // newWorker prepares a worker for opts.
-func newWorker(opts *Options) *worker {
-	w := &worker{opts: opts, since: math.MinInt64, until: math.MaxInt64, zones: newZones(opts.Location)}
+func newWorker(index int, opts *Options) *worker {
+	w := &worker{index: index, opts: opts, since: math.MinInt64, until: math.MaxInt64,
+		zones: newZones(opts.Location), users: map[string]uint32{}, segIx: map[string]uint32{},
+		segs: []string{""}, unmapped: map[string]int64{}}
 	if !opts.Since.IsZero() {
 		w.since = opts.Since.UnixNano()
 	}
@@ -42,6 +61,8 @@ func (w *worker) process(c *chunk) {
 	if need := len(c.plan.header) + 1; cap(w.fields) < need {
 		w.fields = make([][]byte, need)
 	}
+	c.worker = w
+	c.recs = slices.Grow(c.recs[:0], int(c.lines)+1)
 	if bytes.IndexByte(c.data, '"') < 0 {
 		w.fast(c)
 	} else {
@@ -92,17 +113,12 @@ func (w *worker) slow(c *chunk) {
 			continue
 		}
 		end, bad, _ := w.parser.parse(data, p, true)
-		c.tally.Rows++
-		switch bad {
-		case kindNone:
+		if bad == kindNone {
 			f := w.parser.fields
 			w.row(c, f, len(f), line)
-		case kindQuote:
-			c.skip(bad, line, quoteMessage)
-		case kindCR:
-			c.skip(bad, line, crMessage)
-		case kindUTF8:
-			c.skip(bad, line, utf8Message)
+		} else {
+			c.tally.Rows++
+			c.skip(bad, line, badRowMessage(bad))
 		}
 		line += int64(bytes.Count(data[p:end], []byte{'\n'}))
 		p = end
@@ -135,10 +151,10 @@ func (w *worker) good(c *chunk, fields [][]byte, line int64) {
 		w.badTime(c, st, fields[pl.time], line)
 		return
 	}
-	id := fields[pl.id]
+	u := w.user(c, fields[pl.id])
 	if t < w.since || t >= w.until {
 		c.tally.Filtered++
-		c.addRec(id, rec{what: recFiltered})
+		w.stats[u].filtered++
 		return
 	}
 	if t < plausibleFrom || t >= plausibleTo {
@@ -146,25 +162,55 @@ func (w *worker) good(c *chunk, fields [][]byte, line int64) {
 			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept", quote(fields[pl.time]))
 		})
 	}
-	w.mapRow(c, fields, id, t)
+	w.mapRow(c, fields, u, t)
 }
 
-// mapRow records a row in time range as mapped or unmapped.
-func (w *worker) mapRow(c *chunk, fields [][]byte, id []byte, t int64) {
+// mapRow records a row in time range as mapped or unmapped, keeping its event when the
+// analysis needs it.
+func (w *worker) mapRow(c *chunk, fields [][]byte, u uint32, t int64) {
 	pl := c.plan
 	tp, excl := pl.match(fields)
-	r := rec{ev: Event{Time: t, Touchpoint: tp, Exclude: excl}, what: recMapped, keep: true}
+	st := &w.stats[u]
 	if tp < 0 {
 		c.tally.Unmapped++
-		c.countUnmapped(fields[pl.event])
-		r.what, r.keep = recUnmapped, w.opts.KeepUnmapped || excl != 0
+		st.unmapped++
+		w.unmapped[string(fields[pl.event])]++
+		if !w.opts.KeepUnmapped && excl == 0 {
+			return
+		}
 	} else {
 		c.tally.Mapped++
-		if pl.by >= 0 {
-			r.seg = c.segment(fields[pl.by])
+		st.mapped++
+		if pl.by >= 0 && len(fields[pl.by]) > 0 && (st.seg == 0 || t < st.segTime) {
+			st.seg, st.segTime, st.segSeq = w.segment(fields[pl.by]), t, c.seq
 		}
 	}
-	c.addRec(id, r)
+	c.recs = append(c.recs, rec{ev: Event{Time: t, Touchpoint: tp, Exclude: excl}, user: u})
+}
+
+// user returns the worker-local number of identity id, numbering it when new.
+func (w *worker) user(c *chunk, id []byte) uint32 {
+	u, ok := w.users[string(id)]
+	if !ok {
+		s := string(id)
+		u = uint32(len(w.names))
+		w.users[s] = u
+		w.names = append(w.names, s)
+		w.stats = append(w.stats, userStat{})
+		c.newIDs = append(c.newIDs, s)
+	}
+	return u
+}
+
+// segment interns a non-empty segment value and returns its index.
+func (w *worker) segment(v []byte) uint32 {
+	if i, ok := w.segIx[string(v)]; ok {
+		return i
+	}
+	i := uint32(len(w.segs))
+	w.segs = append(w.segs, string(v))
+	w.segIx[w.segs[i]] = i
+	return i
 }
 
 // badTime skips a row whose time cannot be used, saying why.
@@ -184,6 +230,17 @@ func (w *worker) badTime(c *chunk, st timeStatus, cell []byte, line int64) {
 			return fmt.Sprintf("unparsable time %s in column %q; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns", quote(cell), col)
 		})
 	}
+}
+
+// badRowMessage returns the message function for a row the parser found bad.
+func badRowMessage(k kind) func() string {
+	switch k {
+	case kindQuote:
+		return quoteMessage
+	case kindCR:
+		return crMessage
+	}
+	return utf8Message
 }
 
 func quoteMessage() string {

@@ -1,0 +1,256 @@
+package events
+
+import (
+	"bytes"
+	"compress/gzip"
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/journey-cx/journey/journey"
+)
+
+// file is one named input of a test.
+type file struct{ name, text string }
+
+// readFiles reads the files as one stream.
+func readFiles(t *testing.T, opts Options, files ...file) (*Log, error) {
+	t.Helper()
+	srcs := make([]Source, len(files))
+	for i, f := range files {
+		srcs[i] = ReaderSource(f.name, strings.NewReader(f.text))
+	}
+	l, err := Read(context.Background(), srcs, opts)
+	if err == nil {
+		checkCounts(t, l)
+	}
+	return l, err
+}
+
+// checkCounts verifies the invariants every log keeps: the counts add up, in total and per
+// user, users are sorted and events are in time order.
+func checkCounts(t testing.TB, l *Log) {
+	t.Helper()
+	c := l.Counts
+	if c.Rows != c.Mapped+c.Unmapped+c.Skipped+c.Filtered {
+		t.Errorf("counts do not add up: %+v", c)
+	}
+	var sum Counts
+	var unmapped int64
+	for _, n := range l.Unmapped {
+		unmapped += n
+	}
+	if unmapped != c.Unmapped {
+		t.Errorf("unmapped by name add up to %d, want %d", unmapped, c.Unmapped)
+	}
+	for i, u := range l.Users {
+		if i > 0 && l.Users[i-1].ID >= u.ID {
+			t.Errorf("users not sorted: %q before %q", l.Users[i-1].ID, u.ID)
+		}
+		if u.Counts.Rows != u.Counts.Mapped+u.Counts.Unmapped+u.Counts.Filtered || u.Counts.Rows == 0 {
+			t.Errorf("user %q counts do not add up: %+v", u.ID, u.Counts)
+		}
+		for j := 1; j < len(u.Events); j++ {
+			if u.Events[j-1].Time > u.Events[j].Time {
+				t.Errorf("user %q events not in time order", u.ID)
+			}
+		}
+		sum.Mapped += u.Counts.Mapped
+		sum.Unmapped += u.Counts.Unmapped
+		sum.Filtered += u.Counts.Filtered
+	}
+	if sum.Mapped != c.Mapped || sum.Unmapped != c.Unmapped || sum.Filtered != c.Filtered {
+		t.Errorf("users add up to %+v, totals are %+v", sum, c)
+	}
+}
+
+// lines returns "file:line: message" for each problem, for compact comparisons.
+func lines(ps []Problem) []string {
+	var out []string
+	for _, p := range ps {
+		out = append(out, fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message))
+	}
+	return out
+}
+
+const header = "user_id,timestamp,event\n"
+
+// TestBadRows pins, for each kind of bad row, that it is skipped, counted and reported with
+// the line it starts on.
+func TestBadRows(t *testing.T) {
+	amsterdam, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name string
+		text string
+		loc  *time.Location
+		want []string
+		rows int64
+	}{
+		{name: "wrong number of fields", rows: 3,
+			text: header + "u1,2020-01-01,a\nu2,2020-01-01\nu3,2020-01-01,a,extra\n",
+			want: []string{"f:3: row has 2 fields, expected 3 as in the header", "f:4: row has 4 fields, expected 3 as in the header"}},
+		{name: "invalid UTF-8", rows: 2, text: header + "u1,2020-01-01,a\nu\xff,2020-01-01,a\n",
+			want: []string{"f:3: row is not valid UTF-8; save the file as UTF-8"}},
+		{name: "invalid UTF-8 in a quoted row", rows: 2, text: header + "\"u1\",2020-01-01,a\n\"u\xff\",2020-01-01,a\n",
+			want: []string{"f:3: row is not valid UTF-8; save the file as UTF-8"}},
+		{name: "bare quote", rows: 3, text: header + "u1,2020-01-01,a\nu\"2,2020-01-01,a\nu3,2020-01-01,a\n",
+			want: []string{"f:3: " + quoteMessage()}},
+		{name: "text after closing quote", rows: 2, text: header + "\"u1\"x,2020-01-01,a\nu3,2020-01-01,a\n",
+			want: []string{"f:2: " + quoteMessage()}},
+		{name: "CR-only line ending", rows: 2, text: header + "u1,2020-01-01,a\ru2,2020-01-01,a\nu3,2020-01-01,a\n",
+			want: []string{"f:2: " + crMessage()}},
+		{name: "missing identity", rows: 2, text: header + ",2020-01-01,a\nu2,2020-01-01,a\n",
+			want: []string{`f:2: empty "user_id" (the identity column)`}},
+		{name: "unparsable times", rows: 4, text: header + "u1,1.6e9,a\nu1,yesterday,a\nu1,,a\nu1,2020-13-01,a\n",
+			want: []string{
+				`f:2: unparsable time "1.6e9" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
+				`f:3: unparsable time "yesterday" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
+				`f:4: unparsable time "" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
+				`f:5: time "2020-13-01" in column "timestamp" is out of range`,
+			}},
+		{name: "daylight-saving gap", rows: 2, loc: amsterdam,
+			text: header + "u1,2021-03-28 02:30:00,a\nu1,2021-10-31 02:30:00,a\n",
+			want: []string{`f:2: local time "2021-03-28 02:30:00" does not exist in Europe/Amsterdam (a daylight-saving gap)`}},
+		{name: "quoted newlines keep line numbers", rows: 3,
+			text: header + "\"u\n1\",2020-01-01,a\n\"u2\",\"2020-01-01\",\"a\nb\nc\"\nu3,bad,a\n",
+			want: []string{`f:7: unparsable time "bad" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`}},
+		{name: "first five per kind", rows: 7, text: header + strings.Repeat("u1,x,a\n", 7),
+			want: []string{
+				`f:2: unparsable time "x" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
+				`f:3: unparsable time "x" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
+				`f:4: unparsable time "x" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
+				`f:5: unparsable time "x" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
+				`f:6: unparsable time "x" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := readFiles(t, Options{Location: tt.loc}, file{"f", tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(tt.want, lines(l.Skipped)); diff != "" {
+				t.Errorf("skipped (-want +got):\n%s", diff)
+			}
+			if l.Counts.Rows != tt.rows || l.Counts.Skipped != int64(min(len(tt.want), 5)) && tt.name != "first five per kind" {
+				t.Errorf("counts = %+v, want %d rows", l.Counts, tt.rows)
+			}
+		})
+	}
+}
+
+// gz compresses s.
+func gz(s string) string {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(s))
+	w.Close()
+	return b.String()
+}
+
+// TestFileErrors pins the inputs that stop the read, with their messages.
+func TestFileErrors(t *testing.T) {
+	good := header + "u1,2020-01-01,a\n"
+	tests := []struct {
+		name string
+		text string
+		opts Options
+		want string
+	}{
+		{name: "empty", text: "", want: "f: file is empty; expected a header row naming the columns"},
+		{name: "only a BOM", text: "\xef\xbb\xbf", want: "f: file is empty (a byte order mark only); expected a header row naming the columns"},
+		{name: "UTF-16 with BOM", text: "\xff\xfeu\x00s\x00", want: "f: file is UTF-16 encoded; save it as UTF-8"},
+		{name: "UTF-16 without BOM", text: "u\x00s\x00e\x00r\x00", want: "f: file is UTF-16 encoded; save it as UTF-8"},
+		{name: "zip", text: "PK\x03\x04rest", want: "f: file is a zip archive (read 8 bytes, 0 rows); unzip it first or compress it with gzip"},
+		{name: "truncated gzip", text: gz(good + strings.Repeat("u2,2020-01-01,a\n", 1000))[:60],
+			want: "f: corrupt or truncated gzip data after 60 compressed bytes"},
+		{name: "corrupt gzip header", text: "\x1f\x8bxxxxxxxxxx", want: "f: corrupt or truncated gzip data after 12 compressed bytes (0 bytes uncompressed): gzip: invalid header"},
+		{name: "duplicate header", text: "user_id,timestamp,event,user_id\n",
+			want: `f:1: duplicate column "user_id" in the header; the header found: "user_id", "timestamp", "event", "user_id"`},
+		{name: "missing column", text: "user_id,timestmp,event\n",
+			want: `f:1: no column "timestamp" in the header (did you mean "timestmp"?); the columns found: "user_id", "timestmp", "event"`},
+		{name: "missing by column", text: good, opts: Options{By: "channel"},
+			want: `f:1: no column "channel" in the header; the columns found: "user_id", "timestamp", "event"`},
+		{name: "semicolons", text: "user_id;timestamp;event\nu1;2020-01-01;a\n",
+			want: `f:1: the header has one column "user_id;timestamp;event": the file looks semicolon-delimited; save it comma-separated`},
+		{name: "tabs", text: "user_id\ttimestamp\tevent\n",
+			want: `f:1: the header has one column "user_id\ttimestamp\tevent": the file looks tab-delimited; save it comma-separated`},
+		{name: "unterminated quote", text: good + "u2,2020-01-01,a\n\"u3,2020-01-01,a\nu4,2020-01-01,a\n",
+			want: "f:4: unterminated quote in the row starting on line 4; rows from line 4 on were not loaded"},
+		{name: "unterminated quote in the header", text: "\"user_id,timestamp,event\n",
+			want: "f:1: the header row does not end within 4 MiB; is a quote unterminated?"},
+		{name: "strict", text: good + "u2,2020-01-01\n", opts: Options{Strict: true},
+			want: "f:3: row has 2 fields, expected 3 as in the header (strict mode stops at the first skipped row)"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := readFiles(t, tt.opts, file{"f", tt.text})
+			var e *Error
+			if !errors.As(err, &e) {
+				t.Fatalf("err = %v, want an *Error", err)
+			}
+			if !strings.HasPrefix(err.Error(), tt.want) {
+				t.Errorf("err = %q, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestWarnings pins the notices that keep rows: a header-only file and implausible times.
+func TestWarnings(t *testing.T) {
+	rows := header + "u1,1970-01-02,a\n" + strings.Repeat("u1,2150-01-01,a\n", 6)
+	l, err := readFiles(t, Options{}, file{"empty.csv", header}, file{"f", rows})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []string{
+		"empty.csv:0: the file has a header but no rows",
+		`f:2: time "1970-01-02" is before 1990 or after 2100; the row is kept`,
+		`f:3: time "2150-01-01" is before 1990 or after 2100; the row is kept`,
+		`f:4: time "2150-01-01" is before 1990 or after 2100; the row is kept`,
+		`f:5: time "2150-01-01" is before 1990 or after 2100; the row is kept`,
+		`f:6: time "2150-01-01" is before 1990 or after 2100; the row is kept`,
+		"f:0: 7 rows in all have times before 1990 or after 2100; the first 5 are listed",
+	}
+	if diff := cmp.Diff(want, lines(l.Warnings)); diff != "" {
+		t.Errorf("warnings (-want +got):\n%s", diff)
+	}
+	if l.Counts.Rows != 7 || l.Counts.Unmapped != 7 {
+		t.Errorf("counts = %+v, want 7 unmapped rows", l.Counts)
+	}
+}
+
+// TestFormats reads the same rows written in the ways the reader accepts.
+func TestFormats(t *testing.T) {
+	rows := "user_id,timestamp,event\r\n\"u1\",2020-01-01T10:00:00Z,a\r\n\r\nu1,1577872800,\"a\"\r\n"
+	tests := []struct{ name, text string }{
+		{"plain", rows},
+		{"BOM", "\xef\xbb\xbf" + rows},
+		{"gzip", gz(rows)},
+		{"gzip with BOM", gz("\xef\xbb\xbf" + rows)},
+		{"no final newline", strings.TrimSuffix(rows, "\r\n")},
+		{"no final line feed", strings.TrimSuffix(rows, "\n")},
+	}
+	want := []Event{{Time: 1577872800e9, Touchpoint: 0}, {Time: 1577872800e9, Touchpoint: 0}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := readFiles(t, Options{Touchpoints: [][]journey.Matcher{{{Event: "a"}}}}, file{"f.csv", tt.text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(l.Users) != 1 || len(l.Skipped) != 0 {
+				t.Fatalf("users %+v, skipped %v", l.Users, l.Skipped)
+			}
+			if diff := cmp.Diff(want, l.Users[0].Events); diff != "" {
+				t.Errorf("events (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
