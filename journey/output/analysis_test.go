@@ -1,0 +1,129 @@
+package output
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/journey-cx/journey/journey/analysis"
+)
+
+// analysisDir holds the reports the printers are tested on and their goldens.
+const analysisDir = "../../testdata/analysis"
+
+// analysisExt is the golden file extension of each format.
+var analysisExt = map[string]string{"table": "txt", "json": "json", "csv": "csv", "markdown": "md"}
+
+// TestAnalysisPrinters prints every report fixture (*.report.json) in every format and
+// compares with the goldens; JOURNEY_UPDATE=1 rewrites them.
+func TestAnalysisPrinters(t *testing.T) {
+	fixtures, err := filepath.Glob(filepath.Join(analysisDir, "*.report.json"))
+	if err != nil || len(fixtures) == 0 {
+		t.Fatalf("no report fixtures in %s (%v)", analysisDir, err)
+	}
+	for _, fixture := range fixtures {
+		r := readReport(t, fixture)
+		base := strings.TrimSuffix(fixture, ".report.json")
+		for _, name := range Analysis.Names() {
+			t.Run(filepath.Base(base)+"/"+name, func(t *testing.T) {
+				printer, err := Analysis.Lookup(name)
+				if err != nil {
+					t.Fatal(err)
+				}
+				var buf bytes.Buffer
+				if err := printer(&buf, r); err != nil {
+					t.Fatal(err)
+				}
+				compareGolden(t, base+".out."+analysisExt[name], buf.Bytes())
+			})
+		}
+	}
+}
+
+func readReport(t *testing.T, path string) *analysis.Report {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &analysis.Report{}
+	if err := json.Unmarshal(b, r); err != nil {
+		t.Fatalf("%s: %v", path, err)
+	}
+	return r
+}
+
+// compareGolden compares got with the golden file, or rewrites it under JOURNEY_UPDATE=1.
+func compareGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if os.Getenv("JOURNEY_UPDATE") == "1" {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (JOURNEY_UPDATE=1 writes it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (JOURNEY_UPDATE=1 rewrites it):\n--- got\n%s\n--- want\n%s", golden, got, want)
+	}
+}
+
+func TestJSONRoundTrip(t *testing.T) {
+	path := filepath.Join(analysisDir, "edge.report.json")
+	r := readReport(t, path)
+	var a, b bytes.Buffer
+	if err := printAnalysisJSON(&a, r); err != nil {
+		t.Fatal(err)
+	}
+	var again analysis.Report
+	if err := json.Unmarshal(a.Bytes(), &again); err != nil {
+		t.Fatal(err)
+	}
+	if err := printAnalysisJSON(&b, &again); err != nil {
+		t.Fatal(err)
+	}
+	if a.String() != b.String() {
+		t.Errorf("json does not round-trip:\n%s\n---\n%s", a.String(), b.String())
+	}
+}
+
+func TestCellText(t *testing.T) {
+	for in, want := range map[string]string{
+		"=SUM(A1)": "'=SUM(A1)", "+1": "'+1", "-2": "'-2", "@x": "'@x", "plain": "plain", "": "", "a=b": "a=b",
+	} {
+		if got := cellText(in); got != want {
+			t.Errorf("cellText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestTermEscape(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain": "plain", "red\x1b[31m": `red\x1b[31m`, "bell\a": `bell\a`, "c1\u0085": `c1\u0085`, "Oriëntatie": "Oriëntatie",
+	} {
+		if got := termEscape(in); got != want {
+			t.Errorf("termEscape(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestDurationAndWindow(t *testing.T) {
+	f := func(v float64) *float64 { return &v }
+	for _, tt := range []struct {
+		got, want string
+	}{
+		{duration(nil), "-"}, {duration(f(0)), "0.0s"}, {duration(f(90)), "1.5m"}, {duration(f(5400)), "1.5h"},
+		{duration(f(129600)), "1.5d"}, {window(1209600), "14d"}, {window(86400), "1d"}, {window(5400), "90m"}, {window(61), "61s"},
+		{percent(f(0.1234)), "12.3%"}, {percent(nil), "-"},
+	} {
+		if tt.got != tt.want {
+			t.Errorf("got %q, want %q", tt.got, tt.want)
+		}
+	}
+}
