@@ -228,14 +228,15 @@ func renderOnce(ctx context.Context, e *env, opts *renderOptions, printer output
 	if err == nil {
 		err = renderWrite(e, opts, b)
 	}
-	switch msg := errorMessage(err); {
-	case err == nil:
+	if err == nil {
 		fmt.Fprintf(e.stdout, "rendered %s in %s\n", opts.out, time.Since(start).Round(time.Millisecond))
-	case msg != "":
-		fmt.Fprintf(e.stderr, "journey: %s; keeping the last picture\n", msg)
-	default:
-		fmt.Fprintf(e.stderr, "journey: %s has errors; keeping the last picture\n", opts.mapPath)
+		return
 	}
+	if msg := errorMessage(err); msg != "" {
+		fmt.Fprintf(e.stderr, "journey: %s; keeping the last picture\n", msg)
+		return
+	}
+	fmt.Fprintf(e.stderr, "journey: %s has errors; keeping the last picture\n", opts.mapPath)
 }
 
 // inputsState summarises the size and modification time of every input, so that a change

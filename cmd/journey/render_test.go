@@ -1,0 +1,86 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/journey-cx/journey/render"
+)
+
+// syncBuffer is a buffer the watch loop writes to while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// waitFor polls until cond holds, failing the test after a generous limit.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); time.Now().Before(deadline); time.Sleep(50 * time.Millisecond) {
+		if cond() {
+			return
+		}
+	}
+	t.Fatalf("timed out waiting for %s", what)
+}
+
+func TestRenderWatch(t *testing.T) {
+	dir := t.TempDir()
+	mapPath := filepath.Join(dir, "m.journey.yaml")
+	out := filepath.Join(dir, "m.svg")
+	write := func(s string) {
+		if err := os.WriteFile(mapPath, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write(renderMap)
+	var stdout, stderr syncBuffer
+	e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr}
+	opts := &renderOptions{mapPath: mapPath, out: out, format: "svg"}
+	printer, err := render.Formats.Lookup("svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error)
+	go func() { done <- renderWatch(ctx, e, opts, printer) }()
+	rendered := func(n int) func() bool {
+		return func() bool { return strings.Count(stdout.String(), "rendered "+out+" in ") == n }
+	}
+	waitFor(t, "the first render", rendered(1))
+	good, _ := os.ReadFile(out)
+
+	write(renderMap + "        emotion: 9\n")
+	waitFor(t, "the broken save to be reported", func() bool { return strings.Contains(stderr.String(), "keeping the last picture") })
+	if kept, _ := os.ReadFile(out); !bytes.Equal(kept, good) {
+		t.Error("a broken save changed the picture")
+	}
+
+	write(strings.Replace(renderMap, "name: T", "name: Changed title", 1))
+	waitFor(t, "the second render", rendered(2))
+	if now, _ := os.ReadFile(out); !bytes.Contains(now, []byte("Changed title")) {
+		t.Error("the picture was not redrawn after the fix")
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Fatalf("renderWatch = %v after cancel, want nil", err)
+	}
+}
