@@ -214,7 +214,7 @@ func (f *fileReader) discardLongRow() error {
 	f.line += lines + 1
 	c := &chunk{plan: f.plan}
 	c.tally.Rows++
-	c.skip(kindTooLong, line, func() string { return fmt.Sprintf("row is longer than %d MiB", MaxRowBytes>>20) })
+	c.skip(kindTooLong, line, tooLongMessage)
 	return f.pl.note(c)
 }
 

@@ -87,6 +87,9 @@ func (w *worker) fast(c *chunk) {
 		}
 		switch {
 		case len(row) == 0:
+		case len(row) > MaxRowBytes:
+			c.tally.Rows++
+			c.skip(kindTooLong, line, tooLongMessage)
 		case hasCR && bytes.IndexByte(row, '\r') >= 0:
 			c.tally.Rows++
 			c.skip(kindCR, line, crMessage)
@@ -113,6 +116,9 @@ func (w *worker) slow(c *chunk) {
 			continue
 		}
 		end, bad, _ := w.parser.parse(data, p, true)
+		if end-p > MaxRowBytes {
+			bad = kindTooLong
+		}
 		if bad == kindNone {
 			f := w.parser.fields
 			w.row(c, f, len(f), line)
@@ -239,9 +245,13 @@ func badRowMessage(k kind) func() string {
 		return quoteMessage
 	case kindCR:
 		return crMessage
+	case kindTooLong:
+		return tooLongMessage
 	}
 	return utf8Message
 }
+
+func tooLongMessage() string { return fmt.Sprintf("row is longer than %d MiB", MaxRowBytes>>20) }
 
 func quoteMessage() string {
 	return "bare quote in a field; quote the whole field and double the quotes inside it"
