@@ -4,11 +4,11 @@ import (
 	"bytes"
 	"cmp"
 	"errors"
-	"fmt"
 	"io"
 	"regexp"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/journey-cx/journey/journey"
 	"go.yaml.in/yaml/v3"
@@ -17,13 +17,42 @@ import (
 // Width is the column a list (or a `where` mapping) must end within to be written on one line.
 const Width = 80
 
-// Rule is the rule id of the diagnostics Source returns: the file is not YAML it can rewrite.
-const Rule = "yaml-syntax"
+// Rule ids of the diagnostics Source returns, the ids lint uses for the same problems.
+const (
+	// Rule: the file is not one well-formed YAML document.
+	Rule = "yaml-syntax"
+	// RuleNotAMap: the document is a list or a single value, not a mapping.
+	RuleNotAMap = "not-a-map"
+)
+
+// maxPasses bounds how often Source formats its own output on the way to a fixed point.
+const maxPasses = 4
 
 // Source returns src, the text of the map file named file, in canonical form. When src is not
 // one well-formed YAML document it returns nil and diagnostics that say why: such a file must
 // not be rewritten. A file holding nothing but comments and blank lines is returned as is.
+//
+// The YAML encoder places a few comments (after an empty value, for example) differently
+// when it reads its own output back, so Source formats its result again until it no longer
+// changes: formatting a formatted map is then a no-op.
 func Source(file string, src []byte) ([]byte, []journey.Diagnostic) {
+	out, diags := pass(file, src)
+	for i := 1; i < maxPasses && diags == nil; i++ {
+		next, nextDiags := pass(file, out)
+		if nextDiags != nil {
+			return nil, nextDiags
+		}
+		if bytes.Equal(next, out) {
+			break
+		}
+		out = next
+	}
+	return out, diags
+}
+
+// pass formats src once. It refuses, rather than return, a result that is not YAML or that
+// lost a comment: the encoder gets a few rare constructs wrong (custom tags with comments).
+func pass(file string, src []byte) ([]byte, []journey.Diagnostic) {
 	doc, diag := decode(file, src)
 	if diag != nil {
 		return nil, []journey.Diagnostic{*diag}
@@ -31,18 +60,19 @@ func Source(file string, src []byte) ([]byte, []journey.Diagnostic) {
 	if doc == nil {
 		return src, nil
 	}
-	out, err := layoutAndEncode(doc, true)
-	if err == nil && parses(out) {
-		return out, nil
+	want := commentWords(doc)
+	// Reordering keys can put an alias before its anchor: keep the author's order then.
+	for _, reorder := range []bool{true, false} {
+		if !reorder {
+			doc, _ = decode(file, src)
+		}
+		out, err := layoutAndEncode(doc, reorder)
+		if err == nil && keepsComments(out, want) {
+			return out, nil
+		}
 	}
-	// Reordering keys can put an alias before its anchor: keep the author's key order then.
-	doc, _ = decode(file, src)
-	out, err = layoutAndEncode(doc, false)
-	if err != nil {
-		return nil, []journey.Diagnostic{{File: file, Line: 1, Column: 1, Rule: Rule,
-			Message: fmt.Sprintf("cannot write the map back as YAML: %v", err)}}
-	}
-	return out, nil
+	return nil, []journey.Diagnostic{{File: file, Line: 1, Column: 1, Rule: Rule,
+		Message: "cannot format this file: the YAML writer would lose a comment or write text it cannot read back"}}
 }
 
 // decode parses the one document of src. It returns a nil document for a file without one.
@@ -62,12 +92,25 @@ func decode(file string, src []byte) (*yaml.Node, *journey.Diagnostic) {
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case errors.Is(err, io.EOF):
+		if d := notAMap(file, &doc); d != nil {
+			return nil, d
+		}
 		return &doc, nil
 	case err != nil:
 		return nil, syntaxDiagnostic(file, err)
 	}
 	return nil, &journey.Diagnostic{File: file, Line: max(extra.Line, 1), Column: 1, Rule: Rule,
 		Message: "a second YAML document: a map file holds exactly one map"}
+}
+
+// notAMap reports a document whose content is not a mapping: only maps are formatted.
+func notAMap(file string, doc *yaml.Node) *journey.Diagnostic {
+	if len(doc.Content) == 0 || doc.Content[0].Kind == yaml.MappingNode {
+		return nil
+	}
+	n := doc.Content[0]
+	return &journey.Diagnostic{File: file, Line: n.Line, Column: n.Column, Rule: RuleNotAMap,
+		Message: "file holds no map; expected a mapping with version, id, title and stages"}
 }
 
 var yamlErrorRE = regexp.MustCompile(`^yaml: line (\d+)(?:: column (\d+))?: (.*)$`)
@@ -104,10 +147,28 @@ func layoutAndEncode(doc *yaml.Node, reorder bool) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// parses reports whether out is well-formed YAML.
-func parses(out []byte) bool {
+// keepsComments reports whether out is well-formed YAML holding the comment words want.
+func keepsComments(out []byte, want []string) bool {
 	var n yaml.Node
-	return yaml.Unmarshal(out, &n) == nil
+	return yaml.Unmarshal(out, &n) == nil && slices.Equal(commentWords(&n), want)
+}
+
+// commentWords returns the words of every comment below n, sorted: formatting may move a
+// comment (a flow list's line comment goes to its key), but must never lose one.
+func commentWords(n *yaml.Node) []string {
+	var words []string
+	var walk func(n *yaml.Node)
+	walk = func(n *yaml.Node) {
+		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
+			words = append(words, strings.Fields(strings.ReplaceAll(c, "#", " "))...)
+		}
+		for _, c := range n.Content {
+			walk(c)
+		}
+	}
+	walk(n)
+	slices.Sort(words)
+	return words
 }
 
 // layouter sets the key order and the block or flow style of every node.
@@ -124,6 +185,11 @@ func (l layouter) node(n *yaml.Node, s *shape, block, inline int) {
 	case yaml.SequenceNode:
 		for _, item := range n.Content {
 			l.node(item, s, block+2, block+2)
+			if blockLineComment(item) {
+				first := firstScalar(item)
+				first.LineComment = joinLine(first.LineComment, item.LineComment)
+				item.LineComment = ""
+			}
 		}
 		setFlow(n, flowEligible(n) && fits(n, inline))
 	}
@@ -138,6 +204,15 @@ func (l layouter) mapping(n *yaml.Node, s *shape, block, inline int) {
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		key, value := n.Content[i], n.Content[i+1]
 		l.node(value, s.child(key.Value), block+2, block+textWidth(key.Value)+2)
+		switch {
+		case blockLineComment(value):
+			key.LineComment = joinLine(key.LineComment, value.LineComment)
+			value.LineComment = ""
+		case key.LineComment != "" && !isBlock(value):
+			// The value shares the key's line, and the encoder writes only its comment.
+			value.LineComment = joinLine(key.LineComment, value.LineComment)
+			key.LineComment = ""
+		}
 	}
 	setFlow(n, s != nil && s.flow && flowEligible(n) && fits(n, inline))
 }
@@ -165,6 +240,36 @@ func sortPairs(n *yaml.Node, s *shape) {
 	for _, p := range pairs {
 		n.Content = append(n.Content, p.key, p.value)
 	}
+}
+
+// blockLineComment reports whether n is a block collection with a line comment: written
+// in flow style, `{id: a} # note`, the comment followed it on its line; in block style the
+// encoder would put it on a later line, so it moves to the key or first scalar instead.
+func blockLineComment(n *yaml.Node) bool {
+	return isBlock(n) && n.LineComment != ""
+}
+
+// isBlock reports whether n is a collection written in block style, over several lines.
+func isBlock(n *yaml.Node) bool {
+	collection := n.Kind == yaml.MappingNode || n.Kind == yaml.SequenceNode
+	return collection && n.Style&yaml.FlowStyle == 0
+}
+
+// joinLine joins two line comments into one, either of which may be empty.
+func joinLine(a, b string) string {
+	if a == "" || b == "" {
+		return a + b
+	}
+	return a + " " + b
+}
+
+// firstScalar returns the first scalar written in n: n itself, or the first key or item
+// of a collection, searched depth first. Block collections are never empty.
+func firstScalar(n *yaml.Node) *yaml.Node {
+	for n.Kind != yaml.ScalarNode && n.Kind != yaml.AliasNode && len(n.Content) > 0 {
+		n = n.Content[0]
+	}
+	return n
 }
 
 func joinComments(a, b string) string {

@@ -66,12 +66,15 @@ func TestRefused(t *testing.T) {
 		name string
 		src  string
 		line int
+		rule string
 		msg  string
 	}{
-		{"syntax", "version: 1\ntitle: a: b\n", 2, "mapping values are not allowed in this context"},
-		{"tab indent", "version: 1\nstages:\n\t- id: a\n", 3, "found character that cannot start any token"},
-		{"second document", "version: 1\n---\nversion: 1\n", 2, "a second YAML document: a map file holds exactly one map"},
-		{"utf-16", "\xff\xfev\x00", 1, "the file is UTF-16: save it as UTF-8"},
+		{"syntax", "version: 1\ntitle: a: b\n", 2, Rule, "mapping values are not allowed in this context"},
+		{"tab indent", "version: 1\nstages:\n\t- id: a\n", 3, Rule, "found character that cannot start any token"},
+		{"second document", "version: 1\n---\nversion: 1\n", 2, Rule, "a second YAML document: a map file holds exactly one map"},
+		{"utf-16", "\xff\xfev\x00", 1, Rule, "the file is UTF-16: save it as UTF-8"},
+		{"list", "# a list\n- version: 1\n", 2, RuleNotAMap, "file holds no map; expected a mapping with version, id, title and stages"},
+		{"scalar", "just words\n", 1, RuleNotAMap, "file holds no map; expected a mapping with version, id, title and stages"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,8 +83,8 @@ func TestRefused(t *testing.T) {
 				t.Fatalf("Source = %q, %v; want nil and one diagnostic", out, diags)
 			}
 			d := diags[0]
-			if d.Line != tt.line || d.Message != tt.msg || d.Rule != Rule || d.File != "m.journey.yaml" {
-				t.Errorf("diagnostic = %+v, want line %d, message %q", d, tt.line, tt.msg)
+			if d.Line != tt.line || d.Message != tt.msg || d.Rule != tt.rule || d.File != "m.journey.yaml" {
+				t.Errorf("diagnostic = %+v, want line %d, rule %s, message %q", d, tt.line, tt.rule, tt.msg)
 			}
 		})
 	}

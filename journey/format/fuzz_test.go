@@ -28,6 +28,7 @@ func FuzzFormat(f *testing.F) {
 		if len(diags) > 0 {
 			t.Fatalf("output does not parse: %v\ninput:\n%s\noutput:\n%s", diags, src, out)
 		}
+		checkCommentsKept(t, src, out)
 		if !bytes.Equal(again, out) {
 			t.Fatalf("not idempotent\ninput:\n%s\nonce:\n%s\ntwice:\n%s", src, out, again)
 		}
