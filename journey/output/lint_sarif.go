@@ -31,6 +31,7 @@ type (
 	sarifRule struct {
 		ID               string      `json:"id"`
 		ShortDescription sarifText   `json:"shortDescription"`
+		HelpURI          string      `json:"helpUri"`
 		Default          sarifConfig `json:"defaultConfiguration"`
 	}
 	sarifConfig struct {
@@ -62,14 +63,17 @@ type (
 	}
 )
 
+// rulesDocURI is where the rules are documented.
+const rulesDocURI = "https://github.com/journey-cx/journey/blob/main/docs/rules.md"
+
 // printLintSARIF writes the diagnostics as a SARIF 2.1.0 log whose driver lists every rule.
 func printLintSARIF(w io.Writer, r LintResult) error {
-	driver := sarifDriver{Name: "journey", InformationURI: "https://github.com/journey-cx/journey/blob/main/docs/rules.md"}
+	driver := sarifDriver{Name: "journey", InformationURI: rulesDocURI}
 	index := map[string]int{}
 	for i, rule := range journey.Rules() {
 		index[rule.ID] = i
 		driver.Rules = append(driver.Rules, sarifRule{ID: rule.ID,
-			ShortDescription: sarifText{Text: rule.Summary}, Default: sarifConfig{Level: rule.Severity.String()}})
+			ShortDescription: sarifText{Text: rule.Summary}, HelpURI: rulesDocURI + "#" + rule.ID, Default: sarifConfig{Level: rule.Severity.String()}})
 	}
 	results := make([]sarifResult, 0, len(r.Diagnostics))
 	for _, d := range r.Diagnostics {

@@ -102,13 +102,13 @@ func tokenLength(rest []rune) int {
 	}
 	switch rest[0] {
 	case '"', '\'':
-		for i := 1; i < len(rest); i++ {
-			if rest[i] == rest[0] && (rest[0] == '\'' || rest[i-1] != '\\') {
-				return i + 1
-			}
-		}
+		return quotedLength(rest)
 	case '[', '{':
 		return bracketLength(rest)
+	case '-':
+		if len(rest) == 1 || rest[1] == ' ' {
+			return 1 // a sequence item
+		}
 	}
 	n := len(rest)
 	for i, c := range rest {
@@ -122,6 +122,24 @@ func tokenLength(rest []rune) int {
 		n--
 	}
 	return max(n, 1)
+}
+
+// quotedLength returns the length of the quoted scalar at the start of rest, minding the
+// escapes \" (double quotes) and ” (single quotes), or of the rest of the line when it
+// does not close there.
+func quotedLength(rest []rune) int {
+	q := rest[0]
+	for i := 1; i < len(rest); i++ {
+		switch {
+		case q == '"' && rest[i] == '\\':
+			i++
+		case rest[i] == q && q == '\'' && i+1 < len(rest) && rest[i+1] == '\'':
+			i++
+		case rest[i] == q:
+			return i + 1
+		}
+	}
+	return len(rest)
 }
 
 // bracketLength returns the length of the balanced flow collection at the start of rest,

@@ -1,0 +1,164 @@
+package output
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/journey-cx/journey/journey"
+)
+
+const lintFixtures = "../../testdata/lint"
+
+// lintFixtureResult lints the fixture maps as lint would, naming them maps/NAME.
+func lintFixtureResult(t *testing.T) LintResult {
+	t.Helper()
+	paths, err := filepath.Glob(filepath.Join(lintFixtures, "*.journey.yaml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no fixtures: %v", err)
+	}
+	r := LintResult{Sources: map[string][]byte{}, Files: len(paths)}
+	for _, p := range paths {
+		src, err := journey.ReadSource(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := "maps/" + filepath.Base(p)
+		_, ds := journey.Check(name, src)
+		r.Sources[name] = src
+		r.Diagnostics = append(r.Diagnostics, ds...)
+	}
+	r.Diagnostics = journey.SortDiagnostics(r.Diagnostics)
+	return r
+}
+
+// TestLintGoldens prints the fixtures in every format and compares with the goldens in
+// testdata/lint/golden; JOURNEY_UPDATE=1 rewrites them.
+func TestLintGoldens(t *testing.T) {
+	r := lintFixtureResult(t)
+	colored := r
+	colored.Color = true
+	tests := []struct {
+		golden, format string
+		result         LintResult
+	}{
+		{"lint.txt", "text", r},
+		{"lint-color.txt", "text", colored},
+		{"lint.json", "json", r},
+		{"lint.sarif", "sarif", r},
+		{"lint.github.txt", "github", r},
+	}
+	for _, tt := range tests {
+		t.Run(tt.golden, func(t *testing.T) {
+			printer, err := Lint.Lookup(tt.format)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out bytes.Buffer
+			if err := printer(&out, tt.result); err != nil {
+				t.Fatal(err)
+			}
+			compareLintGolden(t, filepath.Join(lintFixtures, "golden", tt.golden), out.Bytes())
+		})
+	}
+}
+
+func compareLintGolden(t *testing.T, path string, got []byte) {
+	t.Helper()
+	if os.Getenv("JOURNEY_UPDATE") == "1" {
+		if err := journey.WriteFileAtomic(path, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (JOURNEY_UPDATE=1 rewrites it):\n%s", path, got)
+	}
+}
+
+// TestLintJSONShape checks the SPEC shape: [] when clean, the six keys otherwise.
+func TestLintJSONShape(t *testing.T) {
+	var out bytes.Buffer
+	if err := printLintJSON(&out, LintResult{Files: 1}); err != nil || out.String() != "[]\n" {
+		t.Errorf("clean JSON = %q, %v; want []", out.String(), err)
+	}
+	out.Reset()
+	d := journey.Diagnostic{File: "a.journey.yaml", Line: 2, Column: 3, Severity: journey.Warning, Rule: "no-goal", Message: "m"}
+	if err := printLintJSON(&out, LintResult{Diagnostics: []journey.Diagnostic{d}}); err != nil {
+		t.Fatal(err)
+	}
+	var got []map[string]any
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]any{"file": "a.journey.yaml", "line": 2.0, "column": 3.0, "severity": "warning", "rule": "no-goal", "message": "m"}
+	if len(got) != 1 || len(got[0]) != len(want) {
+		t.Fatalf("JSON = %s", out.String())
+	}
+	for k, v := range want {
+		if got[0][k] != v {
+			t.Errorf("%s = %v, want %v", k, got[0][k], v)
+		}
+	}
+}
+
+func TestGitHubEscaping(t *testing.T) {
+	d := journey.Diagnostic{File: "a,b:c%.journey.yaml", Line: 1, Column: 2, Severity: journey.Error,
+		Rule: "unknown-key", Message: "100% wrong\r\nsecond line: a, b"}
+	var out bytes.Buffer
+	if err := printLintGitHub(&out, LintResult{Diagnostics: []journey.Diagnostic{d}}); err != nil {
+		t.Fatal(err)
+	}
+	want := "::error file=a%2Cb%3Ac%25.journey.yaml,line=1,col=2,title=unknown-key::100%25 wrong%0D%0Asecond line: a, b\n"
+	if out.String() != want {
+		t.Errorf("got  %q\nwant %q", out.String(), want)
+	}
+}
+
+func TestLintSummary(t *testing.T) {
+	e := journey.Diagnostic{Severity: journey.Error}
+	w := journey.Diagnostic{Severity: journey.Warning}
+	tests := []struct {
+		ds    []journey.Diagnostic
+		files int
+		want  string
+	}{
+		{nil, 3, "no problems in 3 files"},
+		{[]journey.Diagnostic{e}, 1, "1 error in 1 file"},
+		{[]journey.Diagnostic{w, w}, 2, "2 warnings in 2 files"},
+		{[]journey.Diagnostic{e, e, w}, 3, "2 errors, 1 warning in 3 files"},
+	}
+	for _, tt := range tests {
+		if got := LintSummary(LintResult{Diagnostics: tt.ds, Files: tt.files}); got != tt.want {
+			t.Errorf("LintSummary = %q, want %q", got, tt.want)
+		}
+	}
+}
+
+func TestTokenLength(t *testing.T) {
+	tests := []struct {
+		rest string
+		want int
+	}{
+		{`"quoted \" text" # c`, 16},
+		{`'it''s' x`, 7},
+		{"[a, [b]] x", 8},
+		{"key: value", 3},
+		{"plain text  # comment", 10},
+		{"odrer, x]", 5},
+		{"", 1},
+		{"- id: x", 1},
+		{"-5", 2},
+	}
+	for _, tt := range tests {
+		if got := tokenLength([]rune(tt.rest)); got != tt.want {
+			t.Errorf("tokenLength(%q) = %d, want %d", tt.rest, got, tt.want)
+		}
+	}
+}
