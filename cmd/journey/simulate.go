@@ -1,0 +1,139 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/output"
+	"github.com/journey-cx/journey/journey/simulate"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newSimulateCmd) }
+
+type simulateOptions struct {
+	mapPath string
+	users   int
+	seed    uint64
+	start   string
+	out     string
+}
+
+func newSimulateCmd(e *env) *cobra.Command {
+	opts := &simulateOptions{}
+	cmd := &cobra.Command{
+		Use:   "simulate MAP",
+		Short: "Generate a synthetic event file for a map",
+		Long: `simulate writes a synthetic CSV event file for a journey map, to try analyze and render
+on a map before real data exists, or to measure them on millions of rows.
+
+Simulated users enter at the map's entry touchpoints (those no next leads to) and follow
+its flow along next. Each visit writes a row that the touchpoint's first events matcher
+matches: the event name, and for every where column the first value it asks for. Users drop
+off along the way (more often where the emotion is negative), sometimes do a touchpoint
+twice, now and then jump off the map, and do events the map does not know. Times start on
+a fixed date and grow by the touchpoints' durations plus minutes to days of thinking time.
+
+The columns are the map's identity column (or user_id), timestamp, event, then every column
+a where condition names. The same map, options and --seed give the same bytes. A map with
+lint errors is refused. The file goes to standard output, or with -o to a file written whole
+or not at all.`,
+		Example: `  journey simulate shop.journey.yaml --users 1000 -o events.csv
+  journey simulate shop.journey.yaml --users 5000000 --seed 7 -o big.csv
+  journey simulate shop.journey.yaml --users 200 | journey analyze shop.journey.yaml --events -`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			opts.mapPath = args[0]
+			return simulateRun(e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.IntVar(&opts.users, "users", 1000, "number of users to simulate")
+	f.Uint64Var(&opts.seed, "seed", 1, "seed of the random generator; the same seed gives the same file")
+	f.StringVar(&opts.start, "start", simulate.DefaultStart.Format(time.DateOnly), "earliest day a user starts (YYYY-MM-DD, UTC)")
+	f.StringVarP(&opts.out, "output", "o", "-", `file to write; "-" is standard output`)
+	return cmd
+}
+
+func simulateRun(e *env, opts *simulateOptions) error {
+	sopts, err := simulateValidate(opts)
+	if err != nil {
+		return usageError{err}
+	}
+	m, err := simulateLoad(e, opts.mapPath)
+	if err != nil {
+		return err
+	}
+	var stats simulate.Stats
+	write := func(w io.Writer) (err error) {
+		stats, err = simulate.Write(w, m, sopts)
+		return err
+	}
+	if opts.out == "-" {
+		err = write(e.stdout)
+	} else {
+		err = writeStreamAtomic(opts.out, write)
+	}
+	if err == nil && !e.quiet && opts.out != "-" {
+		fmt.Fprintf(e.stderr, "wrote %d rows for %d users to %s\n", stats.Rows, stats.Users, opts.out)
+	}
+	return err
+}
+
+// simulateValidate checks the flags and turns them into simulation options.
+func simulateValidate(opts *simulateOptions) (simulate.Options, error) {
+	if opts.users < 1 {
+		return simulate.Options{}, fmt.Errorf("--users must be at least 1, found %d", opts.users)
+	}
+	start, err := time.Parse(time.DateOnly, opts.start)
+	if err != nil {
+		return simulate.Options{}, fmt.Errorf("--start %q is not a date; expected YYYY-MM-DD", opts.start)
+	}
+	if opts.out != "-" && samePath(opts.out, opts.mapPath) {
+		return simulate.Options{}, fmt.Errorf("-o %q names the input map; choose another file", opts.out)
+	}
+	return simulate.Options{Users: opts.users, Seed: opts.seed, Start: start}, nil
+}
+
+// simulateLoad loads and lints the map; a map with errors has them printed and is refused.
+func simulateLoad(e *env, path string) (*journey.Map, error) {
+	src, err := journey.ReadSource(path)
+	if err != nil {
+		return nil, err
+	}
+	m, ds := journey.Check(path, src)
+	if m != nil && !journey.HasErrors(ds, false) {
+		return m, nil
+	}
+	res := output.LintResult{Diagnostics: ds, Sources: map[string][]byte{path: src}, Files: 1}
+	if printer, err := output.Lint.Lookup("text"); err == nil {
+		printer(e.stderr, res)
+	}
+	return nil, errReported
+}
+
+// writeStreamAtomic streams what write writes into a temporary file next to path, then
+// renames it over path: a file too big to hold in memory is still written whole or not at
+// all. Like journey.WriteFileAtomic, it never creates folders.
+func writeStreamAtomic(path string, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	name := tmp.Name()
+	werr := write(tmp)
+	err = errors.Join(werr, tmp.Close(), os.Chmod(name, 0o644))
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
+		os.Remove(name)
+		return fmt.Errorf("cannot write %s: %w", path, err)
+	}
+	return nil
+}
