@@ -3,6 +3,8 @@ package main
 import (
 	"errors"
 	"io/fs"
+
+	"github.com/journey-cx/journey/journey/events"
 )
 
 // Exit codes, the same for every command (SPEC section 4).
@@ -51,7 +53,7 @@ func exitCode(err error) int {
 		return exitOK
 	case errors.As(err, &usage):
 		return exitUsage
-	case errors.As(err, &problems):
+	case errors.As(err, &problems), errors.As(err, new(*events.Error)):
 		return exitProblems
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
 		return exitFailure

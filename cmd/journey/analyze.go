@@ -1,0 +1,214 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"fmt"
+	"io"
+	"strings"
+	"sync"
+	_ "time/tzdata" // --tz and events' zones work on machines without zone files
+
+	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/events"
+	"github.com/journey-cx/journey/journey/output"
+	"github.com/spf13/cobra"
+)
+
+func init() { register(newAnalyzeCmd) }
+
+// analyzeOptions are the flags and arguments of `journey analyze`.
+type analyzeOptions struct {
+	mapPath string
+	events  []string
+	format  string
+	by      string
+	strict  bool
+	check   bool
+	columns columnFlags
+}
+
+func newAnalyzeCmd(e *env) *cobra.Command {
+	opts := &analyzeOptions{}
+	cmd := &cobra.Command{
+		Use:   "analyze MAP --events FILE...",
+		Short: "Join event files to a map: conversion, drop-off, funnels and KPIs",
+		Long: `analyze reads event exports (CSV, optionally gzip-compressed) and joins every row to
+the first touchpoint of MAP whose events entry matches it. It reports, per touchpoint, the
+users, repeat users, conversion to a next touchpoint within the window and the drop-off; the
+observed flow between touchpoints, with the transitions the map does not draw; the map's
+funnels, counted the way PostHog counts them; the goal rate; the KPI targets; and what the
+map does not explain (unmapped events, touchpoints no row matched, skipped rows).
+
+Columns: the identity column is --id, else the map's identity, else user_id; the time and
+event name columns are --time (default timestamp) and --event (default event). Times without
+a zone are UTC unless --tz names one. --since and --until keep a time range (rows outside
+it are counted as filtered). --window overrides every window of the map. --by COLUMN splits
+every number by the first non-empty value of that column on each user's mapped rows.
+
+Skipped rows (a missing identity, a time that does not parse...) are summarised on standard
+error with file and line; --strict turns the first one into an error.
+
+Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or (with
+--check) a KPI target is missed; 2 wrong usage; 3 a file could not be read.`,
+		Example: `  journey analyze examples/florist/florist.journey.yaml --events examples/florist/events.csv
+  journey analyze shop.journey.yaml --events jan.csv.gz --events feb.csv.gz --format json
+  zcat events.csv.gz | journey analyze shop.journey.yaml --events - --format csv > numbers.csv
+  journey analyze shop.journey.yaml --events events.csv --by channel --window 7d
+  journey analyze shop.journey.yaml --events events.csv --id session_id --tz Europe/Amsterdam
+  journey analyze shop.journey.yaml --events events.csv --since 2024-01-01 --until 2024-04-01
+  journey analyze shop.journey.yaml --events events.csv --format markdown --check > comment.md`,
+		Args: cobra.ExactArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			opts.mapPath = args[0]
+			return analyzeRun(cmd.Context(), e, opts)
+		},
+	}
+	f := cmd.Flags()
+	f.StringArrayVar(&opts.events, "events", nil, "read event `FILE` (repeatable; - reads standard input)")
+	f.StringVar(&opts.format, "format", output.Analysis.Names()[0], "output format: "+strings.Join(output.Analysis.Names(), ", "))
+	f.StringVar(&opts.by, "by", "", "split every number by the first value of `COLUMN` on each user's mapped rows")
+	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
+	f.BoolVar(&opts.check, "check", false, "exit 1 when a KPI target of the map is missed")
+	opts.columns.add(f)
+	return cmd
+}
+
+func analyzeRun(ctx context.Context, e *env, opts *analyzeOptions) error {
+	printer, err := output.Analysis.Lookup(opts.format)
+	if err != nil {
+		return usageError{err}
+	}
+	if len(opts.events) == 0 {
+		return usageError{fmt.Errorf("no event files: give one or more with --events FILE (- reads standard input)")}
+	}
+	report, err := analyzeReport(ctx, e, opts)
+	if err != nil {
+		return err
+	}
+	w := bufio.NewWriter(e.stdout)
+	if err := printer(w, report); err != nil {
+		return err
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if opts.check {
+		return missedKPIs(report)
+	}
+	return nil
+}
+
+// analyzeReport loads the map (printing its diagnostics), reads the event files and
+// analyzes them.
+func analyzeReport(ctx context.Context, e *env, opts *analyzeOptions) (*analysis.Report, error) {
+	m, err := renderLoad(e, opts.mapPath)
+	if err != nil {
+		return nil, err
+	}
+	eo, ao, err := opts.columns.options(m)
+	if err != nil {
+		return nil, err
+	}
+	eo.By, ao.By, eo.Strict = opts.by, opts.by, opts.strict
+	if e.progress {
+		done := progressBar(e.stderr, &eo)
+		defer done()
+	}
+	if ctx == nil {
+		ctx = context.Background()
+	}
+	log, err := events.Read(ctx, events.Sources(opts.events, e.stdin), eo)
+	if err != nil {
+		return nil, err
+	}
+	if !e.quiet {
+		skippedSummary(e.stderr, log)
+	}
+	return analysis.Analyze(m, log, ao), nil
+}
+
+// skippedSummary tells on standard error which rows were skipped and why, and the read's
+// warnings, as file:line: message.
+func skippedSummary(w io.Writer, log *events.Log) {
+	for _, p := range log.Skipped {
+		fmt.Fprintf(w, "%s: skipped: %s\n", where(p), p.Message)
+	}
+	if n := log.Counts.Skipped; n > int64(len(log.Skipped)) {
+		fmt.Fprintf(w, "%d rows skipped in all (the first %d are listed)\n", n, len(log.Skipped))
+	}
+	for _, p := range log.Warnings {
+		fmt.Fprintf(w, "%s: warning: %s\n", where(p), p.Message)
+	}
+}
+
+func where(p events.Problem) string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}
+
+// missedKPIs returns a problems error listing every KPI target the report misses, or nil.
+func missedKPIs(r *analysis.Report) error {
+	var lines []string
+	for _, k := range r.KPIs {
+		if k.OK {
+			continue
+		}
+		value := "no value"
+		if k.Value != nil {
+			value = fmt.Sprint(*k.Value)
+		}
+		lines = append(lines, fmt.Sprintf("  %s %s = %s, want %s", k.Touchpoint, k.Metric, value, target(k)))
+	}
+	if len(lines) == 0 {
+		return nil
+	}
+	noun := "targets"
+	if len(lines) == 1 {
+		noun = "target"
+	}
+	return problemsError{fmt.Errorf("%d kpi %s missed:\n%s", len(lines), noun, strings.Join(lines, "\n"))}
+}
+
+// target words a KPI's target: ">= 0.3", "<= 60", ">= 10 and <= 20".
+func target(k analysis.KPIResult) string {
+	var parts []string
+	if k.Min != nil {
+		parts = append(parts, fmt.Sprintf(">= %v", *k.Min))
+	}
+	if k.Max != nil {
+		parts = append(parts, fmt.Sprintf("<= %v", *k.Max))
+	}
+	return strings.Join(parts, " and ")
+}
+
+// progressBar makes the read report its progress on w (a terminal) and returns the function
+// that clears the line when the read is over.
+func progressBar(w io.Writer, eo *events.Options) func() {
+	var mu sync.Mutex
+	last := -1
+	eo.Progress = func(read, total int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		mb := read >> 20
+		pct := -1
+		if total > 0 {
+			pct = int(read * 100 / total)
+		}
+		if key := int(mb)*101 + pct; key != last {
+			last = key
+			if pct >= 0 {
+				fmt.Fprintf(w, "\rreading events: %3d%% (%d MB)", pct, mb)
+			} else {
+				fmt.Fprintf(w, "\rreading events: %d MB", mb)
+			}
+		}
+	}
+	return func() {
+		if last >= 0 {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
+}
