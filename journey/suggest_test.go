@@ -1,0 +1,21 @@
+package journey
+
+import "testing"
+
+func TestSuggest(t *testing.T) {
+	keys := []string{"touchpoints", "title", "stages", "moment_of_truth"}
+	tests := []struct{ word, want string }{
+		{"touchpoint", "touchpoints"},
+		{"titel", "title"},
+		{"stage", "stages"},
+		{"moment_of_thruth", "moment_of_truth"},
+		{"colour", ""},
+		{"x", ""},
+		{"title", ""},
+	}
+	for _, tt := range tests {
+		if got := Suggest(tt.word, keys); got != tt.want {
+			t.Errorf("Suggest(%q) = %q, want %q", tt.word, got, tt.want)
+		}
+	}
+}
