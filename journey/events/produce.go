@@ -6,12 +6,29 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"sync"
 	"time"
 )
 
 // blockSize is how much the reader reads at once; a chunk is one block cut back to its last
 // whole row, so workers parse big runs of rows with no coordination.
 const blockSize = 4 << 20
+
+// chunkPool keeps chunks, with their 4 MiB buffers, from one read to the next.
+var chunkPool sync.Pool
+
+// release returns the pipeline's free chunks to chunkPool; call it when the read is over.
+func (pl *pipeline) release() {
+	for {
+		select {
+		case c := <-pl.free:
+			c.reset()
+			chunkPool.Put(c)
+		default:
+			return
+		}
+	}
+}
 
 // pipeline moves chunks from the one producer, which reads and cuts the byte stream at row
 // boundaries, to the workers, which parse them, and on, in input order, to the merger.
@@ -33,7 +50,11 @@ func newPipeline(ctx context.Context, opts *Options, workers int, sources []Sour
 	pl := &pipeline{ctx: ctx, opts: opts, jobs: make(chan *chunk, workers),
 		ordered: make(chan *chunk, n+1), free: make(chan *chunk, n)}
 	for range n {
-		pl.free <- &chunk{}
+		c, _ := chunkPool.Get().(*chunk)
+		if c == nil {
+			c = &chunk{}
+		}
+		pl.free <- c
 	}
 	for _, s := range sources {
 		if s.Size <= 0 {
@@ -65,7 +86,7 @@ func (pl *pipeline) file(s Source) error {
 		return err
 	}
 	defer o.close()
-	f := &fileReader{pl: pl, name: s.Name, r: o.r, raw: o.raw}
+	f := &fileReader{pl: pl, name: s.Name, r: o.r, raw: o.raw, bufSize: 64 << 10}
 	err = f.run()
 	pl.doneBytes += o.raw.n
 	return err
@@ -82,11 +103,14 @@ type fileReader struct {
 	carry  []byte // the start of a row that the last block cut in two
 	line   int64  // the line the next chunk starts on
 	eof    bool
+	// bufSize is the least buffer the next block needs: small for the first block, so a
+	// small file costs little, doubling up to blockSize.
+	bufSize int
 }
 
 // run reads the header, then hands out chunks until the end of the file.
 func (f *fileReader) run() error {
-	c, err := f.fill()
+	c, err := f.firstBlock()
 	if err != nil {
 		return err
 	}
@@ -117,6 +141,22 @@ func (f *fileReader) run() error {
 			return err
 		}
 	}
+}
+
+// firstBlock reads the first block, in which the header row must end: when a small block
+// ends inside the header, it reads on up to a full block.
+func (f *fileReader) firstBlock() (*chunk, error) {
+	c, err := f.fill()
+	for err == nil && !f.eof && len(c.data) < blockSize {
+		if _, _, st := f.parser.parse(c.data, 0, false); st == rowDone {
+			break
+		}
+		f.carry = append(f.carry[:0], c.data...)
+		f.pl.free <- c
+		f.bufSize = blockSize
+		c, err = f.fill()
+	}
+	return c, err
 }
 
 // header parses the header row at the start of data, builds the file's plan and returns the
@@ -150,9 +190,11 @@ func (f *fileReader) fill() (*chunk, error) {
 	if err != nil {
 		return nil, err
 	}
-	if cap(c.buf) < blockSize {
-		c.buf = make([]byte, 0, blockSize)
+	size := min(blockSize, max(f.bufSize, 2*len(f.carry)))
+	if cap(c.buf) < size {
+		c.buf = make([]byte, 0, size)
 	}
+	f.bufSize *= 2
 	buf := append(c.buf[:0], f.carry...)
 	n, err := io.ReadFull(f.r, buf[len(buf):cap(buf)])
 	buf = buf[:len(buf)+n]

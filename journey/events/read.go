@@ -48,6 +48,7 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	for range pl.ordered {
 	}
 	wg.Wait()
+	pl.release()
 	if err != nil {
 		return nil, err
 	}

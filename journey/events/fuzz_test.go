@@ -1,0 +1,66 @@
+package events
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/journey-cx/journey/journey"
+)
+
+// FuzzRead feeds any bytes to the reader: it must not panic or hang, must fail only with an
+// *Error (the input is all in memory, so nothing else can go wrong), and its counts must add
+// up.
+func FuzzRead(f *testing.F) {
+	f.Add([]byte(header + "u1,2020-01-01,a\nu2,1600000000,b\n"))
+	f.Add([]byte("\xef\xbb\xbf" + header + "\"u\n1\",\"2020-01-01 10:00:00\",\"a\"\"\"\r\n"))
+	f.Add([]byte(header + "u1,2020-01-01,a\ru2,x,a\n\"u3,2020"))
+	f.Add([]byte(gz(header + "u1,2020-01-01T00:00:00+01:00,a\n")))
+	f.Add([]byte("user_id;timestamp;event\n"))
+	opts := Options{By: "", KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}},
+		Exclusions: []journey.Matcher{{Event: "b"}}}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		l, err := Read(context.Background(), []Source{ReaderSource("f", strings.NewReader(string(data)))}, opts)
+		var e *Error
+		switch {
+		case err != nil && !errors.As(err, &e):
+			t.Fatalf("err = %v, want an *Error", err)
+		case err == nil:
+			checkCounts(t, l)
+		}
+	})
+}
+
+// FuzzParseTime parses any text as a time: it must not panic, and whatever time.Parse reads
+// as RFC 3339 it must read to the same instant.
+// (time.Parse also takes one-digit clock fields, which RFC 3339 does not.)
+func FuzzParseTime(f *testing.F) {
+	for _, s := range []string{"2020-02-04T19:16:09.182546Z", "2010-12-30 14:32:00+01:00", "2024-02-29",
+		"1600000000", "1600000000123.5", "1.6e9", "2021-03-28 02:30:00", "9999-12-31T23:59:59Z"} {
+		f.Add(s)
+	}
+	loc, err := time.LoadLocation("Europe/Amsterdam")
+	if err != nil {
+		f.Fatal(err)
+	}
+	z := newZones(loc)
+	f.Fuzz(func(t *testing.T, s string) {
+		got, st := parseTime([]byte(s), nil)
+		parseTime([]byte(s), z)
+		want, err := time.Parse(time.RFC3339Nano, s)
+		if err != nil || want.Year() < 1678 || want.Year() > 2261 || !twoDigitClock(s) {
+			return
+		}
+		if st != timeOK || got != want.UnixNano() {
+			t.Errorf("parseTime(%q) = %d (status %d), time.Parse gives %d", s, got, st, want.UnixNano())
+		}
+	})
+}
+
+// twoDigitClock reports whether s writes its hour, minute and second with two digits each, as
+// RFC 3339 requires; time.Parse also takes one digit.
+func twoDigitClock(s string) bool {
+	return len(s) >= 19 && s[13] == ':' && s[16] == ':'
+}
