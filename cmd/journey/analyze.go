@@ -115,9 +115,6 @@ func analyzeReport(ctx context.Context, e *env, opts *analyzeOptions) (*analysis
 		done := progressBar(e.stderr, &eo)
 		defer done()
 	}
-	if ctx == nil {
-		ctx = context.Background()
-	}
 	log, err := events.Read(ctx, events.Sources(opts.events, e.stdin), eo)
 	if err != nil {
 		return nil, err
