@@ -61,6 +61,12 @@ func TestExitCodes(t *testing.T) {
 		{name: "simulate no folder", files: map[string]string{"m.journey.yaml": "version: 1\nid: m\ntitle: M\nstages: [{id: s, name: S, touchpoints: [{id: t, name: T, goal: true}]}]\n"}, args: []string{"simulate", "$DIR/m.journey.yaml", "-o", "$DIR/none/e.csv"}, want: exitFailure},
 		{name: "simulate output is input", files: map[string]string{"m.journey.yaml": "version: 1\n"}, args: []string{"simulate", "$DIR/m.journey.yaml", "-o", "$DIR/m.journey.yaml"}, want: exitUsage},
 		{name: "simulate no map argument", args: []string{"simulate"}, want: exitUsage},
+		{name: "init ok", args: []string{"init", "$DIR/new"}, want: exitOK},
+		{name: "init existing file", files: map[string]string{"shop.journey.yaml": "x"}, args: []string{"init", "$DIR", "--name", "shop"}, want: exitProblems},
+		{name: "init force", files: map[string]string{"shop.journey.yaml": "x"}, args: []string{"init", "$DIR", "--name", "shop", "--force"}, want: exitOK},
+		{name: "init bad name", args: []string{"init", "$DIR", "--name", "Shop"}, want: exitUsage},
+		{name: "init two dirs", args: []string{"init", "$DIR/a", "$DIR/b"}, want: exitUsage},
+		{name: "init dir under a file", files: map[string]string{"file": "x"}, args: []string{"init", "$DIR/file/sub"}, want: exitFailure},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -1,4 +1,4 @@
-package schema
+package schema_test
 
 import (
 	"bytes"
@@ -10,6 +10,8 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/format"
+	"github.com/journey-cx/journey/journey/schema"
+	"github.com/journey-cx/journey/journey/starter"
 	"github.com/santhosh-tekuri/jsonschema/v6"
 	"go.yaml.in/yaml/v3"
 )
@@ -17,15 +19,15 @@ import (
 // compile compiles the embedded schema with a validator independent of this project.
 func compile(t *testing.T) *jsonschema.Schema {
 	t.Helper()
-	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(JSON()))
+	doc, err := jsonschema.UnmarshalJSON(bytes.NewReader(schema.JSON()))
 	if err != nil {
 		t.Fatal(err)
 	}
 	c := jsonschema.NewCompiler()
-	if err := c.AddResource(ID, doc); err != nil {
+	if err := c.AddResource(schema.ID, doc); err != nil {
 		t.Fatal(err)
 	}
-	sch, err := c.Compile(ID)
+	sch, err := c.Compile(schema.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -37,14 +39,14 @@ func TestDocument(t *testing.T) {
 		Schema string `json:"$schema"`
 		ID     string `json:"$id"`
 	}
-	if err := json.Unmarshal(JSON(), &doc); err != nil {
+	if err := json.Unmarshal(schema.JSON(), &doc); err != nil {
 		t.Fatal(err)
 	}
-	if doc.ID != ID || doc.Schema != "https://json-schema.org/draft/2020-12/schema" {
-		t.Errorf("$id = %q, $schema = %q; want %q and draft 2020-12", doc.ID, doc.Schema, ID)
+	if doc.ID != schema.ID || doc.Schema != "https://json-schema.org/draft/2020-12/schema" {
+		t.Errorf("$id = %q, $schema = %q; want %q and draft 2020-12", doc.ID, doc.Schema, schema.ID)
 	}
-	if want := "# yaml-language-server: $schema=" + ID; ModelineComment() != want {
-		t.Errorf("ModelineComment() = %q, want %q", ModelineComment(), want)
+	if want := "# yaml-language-server: $schema=" + schema.ID; schema.ModelineComment() != want {
+		t.Errorf("ModelineComment() = %q, want %q", schema.ModelineComment(), want)
 	}
 }
 
@@ -69,6 +71,9 @@ func TestAcceptedMapsValidate(t *testing.T) {
 		if err := sch.Validate(instance(t, src)); err != nil {
 			t.Errorf("%s: the loader accepts it, the schema does not:\n%v", file, err)
 		}
+	}
+	if err := sch.Validate(instance(t, starter.Map("starter"))); err != nil {
+		t.Errorf("the starter map of journey init does not validate:\n%v", err)
 	}
 	if accepted < 3 {
 		t.Errorf("only %d accepted maps found in %d files; the test proves little", accepted, len(files))

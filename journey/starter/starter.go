@@ -1,0 +1,56 @@
+package starter
+
+import (
+	_ "embed" // the starter files are embedded
+	"strings"
+
+	"github.com/journey-cx/journey/journey/schema"
+)
+
+// The starter event file is the output of simulate.Write for the starter map with these
+// options; a test regenerates it (JOURNEY_UPDATE=1) and checks that it still matches.
+const (
+	Users = 10
+	Seed  = 3
+)
+
+// DefaultID is the map id used when no usable name is given.
+const DefaultID = "my-journey"
+
+//go:embed starter.journey.yaml.tmpl
+var mapTemplate string
+
+//go:embed events.csv
+var events []byte
+
+// Map returns the starter map with the given id, which must be kebab-case (see ID).
+func Map(id string) []byte {
+	r := strings.NewReplacer("{{id}}", id, "{{schema}}", schema.ID)
+	return []byte(r.Replace(mapTemplate))
+}
+
+// Events returns the starter event file, which maps onto the starter map.
+func Events() []byte { return append([]byte(nil), events...) }
+
+// ID turns a name (a folder's name, typically) into a kebab-case map id: lower-case ASCII
+// letters and digits, other runs of characters made one dash. It returns DefaultID when
+// nothing usable is left.
+func ID(name string) string {
+	var b strings.Builder
+	dash := false
+	for _, r := range strings.ToLower(name) {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			if dash && b.Len() > 0 {
+				b.WriteByte('-')
+			}
+			b.WriteRune(r)
+			dash = false
+			continue
+		}
+		dash = true
+	}
+	if b.Len() == 0 {
+		return DefaultID
+	}
+	return b.String()
+}

@@ -1,0 +1,80 @@
+package starter
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/format"
+	"github.com/journey-cx/journey/journey/schema"
+	"github.com/journey-cx/journey/journey/simulate"
+)
+
+// TestMapIsClean checks that the starter map loads without a single diagnostic, warnings
+// included, and is already in canonical form.
+func TestMapIsClean(t *testing.T) {
+	src := Map("starter")
+	m, diags := journey.Check("starter.journey.yaml", src)
+	if len(diags) > 0 || m == nil {
+		t.Fatalf("the starter map has diagnostics: %v", diags)
+	}
+	if m.ID != "starter" {
+		t.Errorf("map id = %q, want %q", m.ID, "starter")
+	}
+	if got := strings.SplitN(string(src), "\n", 2)[0]; got != schema.ModelineComment() {
+		t.Errorf("first line = %q, want the schema modeline", got)
+	}
+	out, diags := format.Source("starter.journey.yaml", src)
+	if len(diags) > 0 || !bytes.Equal(out, src) {
+		t.Errorf("the starter map is not formatted (diagnostics %v):\n%s", diags, cmp.Diff(string(src), string(out)))
+	}
+	if n := len(m.Touchpoints()); len(m.Stages) != 3 || n < 5 || n > 8 || len(m.Funnels) != 1 {
+		t.Errorf("the starter map has %d stages, %d touchpoints and %d funnels; want 3, about 6 and 1", len(m.Stages), n, len(m.Funnels))
+	}
+}
+
+// TestEvents checks that events.csv is what the simulator writes for the starter map, and
+// that it is small; JOURNEY_UPDATE=1 regenerates it.
+func TestEvents(t *testing.T) {
+	m, diags := journey.Check("starter.journey.yaml", Map("starter"))
+	if m == nil || journey.HasErrors(diags, false) {
+		t.Fatalf("the starter map does not load: %v", diags)
+	}
+	var b bytes.Buffer
+	stats, err := simulate.Write(&b, m, simulate.Options{Users: Users, Seed: Seed})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if stats.Rows < 40 || stats.Rows > 70 {
+		t.Errorf("the starter event file has %d rows; want about 50", stats.Rows)
+	}
+	if os.Getenv("JOURNEY_UPDATE") == "1" {
+		if err := os.WriteFile("events.csv", b.Bytes(), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	if diff := cmp.Diff(b.String(), string(Events())); diff != "" {
+		t.Errorf("events.csv is stale (-simulated +embedded):\n%s", diff)
+	}
+}
+
+func TestID(t *testing.T) {
+	tests := map[string]string{
+		"shop":             "shop",
+		"My Shop":          "my-shop",
+		"florist_webshop2": "florist-webshop2",
+		"--Oriëntatie--":   "ori-ntatie",
+		".":                DefaultID,
+		"":                 DefaultID,
+		"日本":               DefaultID,
+	}
+	for in, want := range tests {
+		if got := ID(in); got != want {
+			t.Errorf("ID(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
