@@ -104,11 +104,11 @@ func (g *walker) user(n int) {
 func (g *walker) visit(s *step) {
 	g.emit(s.row)
 	if g.rng.Float64() < s.repeat {
-		g.now = g.now.Add(g.logUniform(time.Minute, 2*time.Hour))
+		g.now = g.now.Add(g.draw(repeatGap))
 		g.emit(s.row)
 	}
 	if len(g.plan.noise) > 0 && g.rng.Float64() < noiseChance {
-		g.now = g.now.Add(g.logUniform(10*time.Second, 30*time.Minute))
+		g.now = g.now.Add(g.draw(noiseGap))
 		g.emit(g.plan.noise[g.rng.IntN(len(g.plan.noise))])
 	}
 }
@@ -130,16 +130,31 @@ func (g *walker) choose(s *step) (int, bool) {
 func (g *walker) gap(from, to *step) time.Duration {
 	d := from.tp.Duration
 	if from.stage == to.stage {
-		return d + g.logUniform(time.Minute, 4*time.Hour)
+		return d + g.draw(stageGap)
 	}
-	return d + g.logUniform(time.Hour, 3*24*time.Hour)
+	return d + g.draw(crossGap)
 }
 
-// logUniform returns a duration between lo and hi whose logarithm is uniform, so that
-// short gaps are common and long ones happen, whole seconds.
-func (g *walker) logUniform(lo, hi time.Duration) time.Duration {
-	l, h := math.Log(float64(lo)), math.Log(float64(hi))
-	d := time.Duration(math.Exp(l + g.rng.Float64()*(h-l)))
+// span is a range of durations whose logarithm is drawn uniformly, so that short gaps are
+// common and long ones happen; the logarithms are computed once.
+type span struct{ lo, width float64 }
+
+func newSpan(lo, hi time.Duration) span {
+	l := math.Log(float64(lo))
+	return span{lo: l, width: math.Log(float64(hi)) - l}
+}
+
+// The gaps users leave: between a repeat, before noise, within a stage, into another stage.
+var (
+	repeatGap = newSpan(time.Minute, 2*time.Hour)
+	noiseGap  = newSpan(10*time.Second, 30*time.Minute)
+	stageGap  = newSpan(time.Minute, 4*time.Hour)
+	crossGap  = newSpan(time.Hour, 3*24*time.Hour)
+)
+
+// draw returns a duration from s, in whole seconds.
+func (g *walker) draw(s span) time.Duration {
+	d := time.Duration(math.Exp(s.lo + g.rng.Float64()*s.width))
 	return d.Truncate(time.Second)
 }
 
