@@ -22,12 +22,9 @@ func Analyze(m *journey.Map, log *events.Log, opts Options) *Report {
 	p := newPlan(m, opts.Window)
 	values, userSeg := segmentsOf(log, opts.By)
 	accs := accumulate(p, log.Users, userSeg, len(values), opts.Workers)
-	total := accs[0]
-	if opts.By != "" {
-		total = newAcc(p)
-		for _, a := range accs {
-			total.merge(a)
-		}
+	total := newAcc(p)
+	for _, a := range accs {
+		total.merge(a)
 	}
 	r := &Report{
 		Journey:       m.ID,
