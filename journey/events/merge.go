@@ -131,15 +131,20 @@ type segChoice struct {
 // addWorker adds one worker's per-user tallies and unmapped counts.
 func (m *merger) addWorker(w *worker, users []User, segs []segChoice, unmapped map[string]int64) {
 	tbl := m.tables[w.index]
-	for local, st := range w.stats {
-		g := tbl[local]
+	for i := range w.users.slots {
+		st := &w.users.slots[i]
+		if st.hash == 0 {
+			continue
+		}
+		g := tbl[st.local]
 		u := &users[g]
-		u.Counts.Mapped += st.mapped
-		u.Counts.Unmapped += st.unmapped
-		u.Counts.Filtered += st.filtered
+		u.Counts.Mapped += int64(st.mapped)
+		u.Counts.Unmapped += int64(st.unmapped)
+		u.Counts.Filtered += int64(st.filtered)
 		s := &segs[g]
-		if st.seg != 0 && (!s.set || st.segTime < s.time || (st.segTime == s.time && st.segSeq < s.seq)) {
-			*s = segChoice{time: st.segTime, seq: st.segSeq, set: true}
+		seq := int64(st.segSeq)
+		if st.seg != 0 && (!s.set || st.segTime < s.time || (st.segTime == s.time && seq < s.seq)) {
+			*s = segChoice{time: st.segTime, seq: seq, set: true}
 			u.Segment = w.segs[st.seg]
 		}
 	}

@@ -25,26 +25,17 @@ type worker struct {
 	zones        *zones
 	parser       rowParser
 	fields       [][]byte
-	users        map[string]uint32 // identity -> worker-local number
+	users        *userTable        // identity -> worker-local number and tallies
 	names        []string          // worker-local number -> identity
-	stats        []userStat        // worker-local number -> tallies
 	segIx        map[string]uint32 // segment value -> index in segs
 	segs         []string          // segment values; 0 is none
 	unmapped     map[string]int64  // unmapped rows per event name
 }
 
-// userStat is what a worker tallies per user besides the kept events: row counts, and the
-// first-touch segment seen so far (its time and chunk, for ties across workers).
-type userStat struct {
-	mapped, unmapped, filtered int64
-	segTime, segSeq            int64
-	seg                        uint32
-}
-
 // newWorker prepares a worker for opts.
 func newWorker(index int, opts *Options) *worker {
 	w := &worker{index: index, opts: opts, since: math.MinInt64, until: math.MaxInt64,
-		zones: newZones(opts.Location), users: map[string]uint32{}, segIx: map[string]uint32{},
+		zones: newZones(opts.Location), users: newUserTable(), segIx: map[string]uint32{},
 		segs: []string{""}, unmapped: map[string]int64{}}
 	if !opts.Since.IsZero() {
 		w.since = opts.Since.UnixNano()
@@ -160,7 +151,7 @@ func (w *worker) good(c *chunk, fields [][]byte, line int64) {
 	u := w.user(c, fields[pl.id])
 	if t < w.since || t >= w.until {
 		c.tally.Filtered++
-		w.stats[u].filtered++
+		u.filtered++
 		return
 	}
 	if t < plausibleFrom || t >= plausibleTo {
@@ -173,10 +164,9 @@ func (w *worker) good(c *chunk, fields [][]byte, line int64) {
 
 // mapRow records a row in time range as mapped or unmapped, keeping its event when the
 // analysis needs it.
-func (w *worker) mapRow(c *chunk, fields [][]byte, u uint32, t int64) {
+func (w *worker) mapRow(c *chunk, fields [][]byte, st *userSlot, t int64) {
 	pl := c.plan
 	tp, excl := pl.match(fields)
-	st := &w.stats[u]
 	if tp < 0 {
 		c.tally.Unmapped++
 		st.unmapped++
@@ -188,21 +178,18 @@ func (w *worker) mapRow(c *chunk, fields [][]byte, u uint32, t int64) {
 		c.tally.Mapped++
 		st.mapped++
 		if pl.by >= 0 && len(fields[pl.by]) > 0 && (st.seg == 0 || t < st.segTime) {
-			st.seg, st.segTime, st.segSeq = w.segment(fields[pl.by]), t, c.seq
+			st.seg, st.segTime, st.segSeq = w.segment(fields[pl.by]), t, uint32(c.seq)
 		}
 	}
-	c.recs = append(c.recs, rec{ev: Event{Time: t, Touchpoint: tp, Exclude: excl}, user: u})
+	c.recs = append(c.recs, rec{ev: Event{Time: t, Touchpoint: tp, Exclude: excl}, user: st.local})
 }
 
-// user returns the worker-local number of identity id, numbering it when new.
-func (w *worker) user(c *chunk, id []byte) uint32 {
-	u, ok := w.users[string(id)]
-	if !ok {
+// user returns the slot of identity id, numbering it when new.
+func (w *worker) user(c *chunk, id []byte) *userSlot {
+	u, added := w.users.lookup(id, uint32(len(w.names)))
+	if added {
 		s := string(id)
-		u = uint32(len(w.names))
-		w.users[s] = u
 		w.names = append(w.names, s)
-		w.stats = append(w.stats, userStat{})
 		c.newIDs = append(c.newIDs, s)
 	}
 	return u

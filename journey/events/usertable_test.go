@@ -1,0 +1,39 @@
+package events
+
+import (
+	"fmt"
+	"testing"
+	"unsafe"
+)
+
+// TestUserSlotSize keeps a slot one cache line, the point of the table.
+func TestUserSlotSize(t *testing.T) {
+	if n := unsafe.Sizeof(userSlot{}); n != 64 {
+		t.Errorf("a userSlot has %d bytes, want 64", n)
+	}
+}
+
+// TestUserTable numbers short and long keys through several growths.
+func TestUserTable(t *testing.T) {
+	tab := newUserTable()
+	key := func(i int) []byte {
+		if i%3 == 0 {
+			return fmt.Appendf(nil, "a-long-identity-%d-that-spills-over", i)
+		}
+		return fmt.Appendf(nil, "u%d", i)
+	}
+	const n = 5000
+	for i := range n {
+		if s, added := tab.lookup(key(i), uint32(i)); !added || s.local != uint32(i) {
+			t.Fatalf("adding key %d: added %v, number %d", i, added, s.local)
+		}
+	}
+	for i := range n {
+		if s, added := tab.lookup(key(i), n); added || s.local != uint32(i) {
+			t.Fatalf("looking up key %d: added %v, number %d", i, added, s.local)
+		}
+	}
+	if _, added := tab.lookup([]byte("a-long-identity-0-that-spills-ovex"), n); !added {
+		t.Errorf("a key differing in its tail was taken for an existing one")
+	}
+}
