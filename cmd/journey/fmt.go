@@ -8,6 +8,7 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/format"
+	"github.com/journey-cx/journey/journey/output"
 	"github.com/spf13/cobra"
 )
 
@@ -62,44 +63,56 @@ func fmtRun(e *env, opts *fmtOptions) error {
 	if len(files) == 0 {
 		return usageError{fmt.Errorf("no map files (*.journey.yaml, *.journey.yml) in %q", opts.paths)}
 	}
-	failed := false
+	refused := output.LintResult{Sources: map[string][]byte{}, Files: len(files), Color: e.color}
+	changed := false
 	for _, file := range files {
-		bad, err := fmtFile(e, opts, file)
+		src, out, diags, err := fmtFile(opts, file)
 		if err != nil {
 			return err
 		}
-		failed = failed || bad
+		if len(diags) > 0 {
+			refused.Diagnostics = append(refused.Diagnostics, diags...)
+			refused.Sources[file] = src
+			continue
+		}
+		if opts.check && !bytes.Equal(out, src) {
+			changed = true
+			fmt.Fprintln(e.stdout, file)
+		}
 	}
-	if failed {
-		return errReported
-	}
-	return nil
+	return fmtResult(e, refused, changed)
 }
 
-// fmtFile formats one file and reports whether it counts as a failure: a file that is not
-// YAML, or, under --check, a file that would change.
-func fmtFile(e *env, opts *fmtOptions, file string) (bool, error) {
-	src, err := os.ReadFile(file)
-	if err != nil {
-		return false, err
+// fmtFile formats one file, rewriting it unless --check is set; it returns the source, the
+// formatted text, and the diagnostics of a file that cannot be formatted.
+func fmtFile(opts *fmtOptions, file string) (src, out []byte, diags []journey.Diagnostic, err error) {
+	if src, err = os.ReadFile(file); err != nil {
+		return nil, nil, nil, err
 	}
-	out, diags := format.Source(file, src)
-	if len(diags) > 0 {
-		fmtDiagnostics(e.stderr, diags)
-		return true, nil
-	}
-	switch {
-	case bytes.Equal(out, src):
-		return false, nil
-	case opts.check:
-		_, err := fmt.Fprintln(e.stdout, file)
-		return true, err
+	out, diags = format.Source(file, src)
+	if len(diags) > 0 || opts.check || bytes.Equal(out, src) {
+		return src, out, diags, nil
 	}
 	info, err := os.Stat(file)
 	if err != nil {
-		return false, err
+		return nil, nil, nil, err
 	}
-	return false, journey.WriteFileAtomic(file, out, info.Mode().Perm())
+	return src, out, nil, journey.WriteFileAtomic(file, out, info.Mode().Perm())
+}
+
+// fmtResult prints the diagnostics of the files that could not be formatted and fails
+// when there were any, or when --check found a file that would change.
+func fmtResult(e *env, refused output.LintResult, changed bool) error {
+	if len(refused.Diagnostics) > 0 {
+		refused.Diagnostics = journey.SortDiagnostics(refused.Diagnostics)
+		if err := fmtPrintDiagnostics(e, refused); err != nil {
+			return err
+		}
+	}
+	if changed || len(refused.Diagnostics) > 0 {
+		return errReported
+	}
+	return nil
 }
 
 // fmtStdin formats the map on standard input to standard output; under --check it writes
@@ -111,8 +124,8 @@ func fmtStdin(e *env, opts *fmtOptions) error {
 	}
 	out, diags := format.Source("-", src)
 	if len(diags) > 0 {
-		fmtDiagnostics(e.stderr, diags)
-		return errReported
+		res := output.LintResult{Diagnostics: diags, Sources: map[string][]byte{"-": src}, Files: 1, Color: e.color}
+		return fmtResult(e, res, false)
 	}
 	if opts.check {
 		if !bytes.Equal(out, src) {
@@ -125,9 +138,12 @@ func fmtStdin(e *env, opts *fmtOptions) error {
 	return err
 }
 
-// fmtDiagnostics writes diagnostics one a line as file:line:col: message [rule].
-func fmtDiagnostics(w io.Writer, diags []journey.Diagnostic) {
-	for _, d := range journey.SortDiagnostics(diags) {
-		fmt.Fprintln(w, d.Error())
+// fmtPrintDiagnostics prints diagnostics on standard error as lint's text format does:
+// position, message and rule, then the source line they point at.
+func fmtPrintDiagnostics(e *env, res output.LintResult) error {
+	printer, err := output.Lint.Lookup("text")
+	if err != nil {
+		return err
 	}
+	return printer(e.stderr, res)
 }
