@@ -1,11 +1,12 @@
 package analysis
 
 import (
+	"cmp"
 	"context"
 	"path/filepath"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/events"
 )
@@ -20,7 +21,7 @@ func analyzeFiles(t *testing.T, mapPath, eventsPath string, eo events.Options) *
 	if err != nil || journey.HasErrors(ds, false) {
 		t.Fatalf("load %s: %v %v", mapPath, err, ds)
 	}
-	eo.ID = m.Identity
+	eo.ID = cmp.Or(m.Identity, events.DefaultID)
 	if err := Prepare(m, &eo); err != nil {
 		t.Fatal(err)
 	}
@@ -28,7 +29,7 @@ func analyzeFiles(t *testing.T, mapPath, eventsPath string, eo events.Options) *
 	if err != nil {
 		t.Fatal(err)
 	}
-	return Analyze(m, log, Options{Identity: eo.ID})
+	return Analyze(m, log, Options{Identity: eo.ID, By: eo.By})
 }
 
 // TestRunningExampleDFG pins the directly-follows graph of the process-mining running
@@ -54,7 +55,7 @@ func TestRunningExampleDFG(t *testing.T) {
 		{From: "reinitiate-request", To: "examine-casually", Count: 1, Users: 1, OnMap: true},
 		{From: "reinitiate-request", To: "examine-thoroughly", Count: 1, Users: 1, OnMap: true},
 	}
-	if diff := cmp.Diff(want, r.Transitions); diff != "" {
+	if diff := gocmp.Diff(want, r.Transitions); diff != "" {
 		t.Errorf("directly-follows graph (-want +got):\n%s", diff)
 	}
 	if r.Input.Users != 6 || r.Input.Mapped != 42 || r.Goal.Users != 6 {

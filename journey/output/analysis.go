@@ -185,6 +185,6 @@ func sections(r *analysis.Report) []section {
 	}
 	return append(out,
 		section{"Off-map transitions", 2, transitionRows(offMap(r.Transitions))},
-		section{"KPIs", 2, kpiRows(r.KPIs)},
+		section{"KPIs", 5, kpiRows(r.KPIs)},
 		section{"Segments", 1, segmentRows(r)})
 }
