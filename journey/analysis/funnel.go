@@ -39,7 +39,13 @@ func (s *orderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 		for hi < len(evs) && evs[hi].Time == evs[lo].Time {
 			hi++
 		}
-		s.group(evs, lo, hi)
+		switch {
+		case hi > lo+1:
+			s.group(evs, lo, hi)
+		case s.relevant(&evs[lo]):
+			s.slots[0] = attempt{set: true, start: evs[lo].Time}
+			s.event(&evs[lo], int32(lo))
+		}
 		if s.slots[n].set {
 			break
 		}
