@@ -12,9 +12,9 @@ import (
 
 // blockSize is how much the reader reads at once; a chunk is one block cut back to its last
 // whole row, so workers parse big runs of rows with no coordination.
-const blockSize = 4 << 20
+const blockSize = 2 << 20
 
-// chunkPool keeps chunks, with their 4 MiB buffers, from one read to the next.
+// chunkPool keeps chunks, with their buffers, from one read to the next.
 var chunkPool sync.Pool
 
 // release returns the pipeline's free chunks to chunkPool; call it when the read is over.

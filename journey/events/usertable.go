@@ -8,7 +8,7 @@ import "hash/maphash"
 // for their user, which matters with hundreds of thousands of users.
 type userTable struct {
 	seed  maphash.Seed
-	slots []userSlot // a power of two, at most half full
+	slots []userSlot // a power of two, at most three quarters full
 	n     int
 	tail  []byte // the bytes after the first idInline of longer keys
 }
@@ -64,7 +64,8 @@ func (t *userTable) equal(s *userSlot, key []byte) bool {
 		string(t.tail[s.tail:int(s.tail)+rest]) == string(key[idInline:])
 }
 
-// fill stores a new key in the empty slot i, growing the table when it gets half full, and
+// fill stores a new key in the empty slot i, growing the table when it gets three quarters
+// full, and
 // returns the key's slot.
 func (t *userTable) fill(i uint64, h uint64, key []byte, local uint32) *userSlot {
 	s := &t.slots[i]
@@ -74,7 +75,7 @@ func (t *userTable) fill(i uint64, h uint64, key []byte, local uint32) *userSlot
 		s.tail = uint32(len(t.tail))
 		t.tail = append(t.tail, key[idInline:]...)
 	}
-	if t.n++; t.n*2 > len(t.slots) {
+	if t.n++; t.n*4 > 3*len(t.slots) {
 		return t.grow(local)
 	}
 	return s

@@ -26,7 +26,7 @@ type worker struct {
 	parser       rowParser
 	fields       [][]byte
 	users        *userTable        // identity -> worker-local number and tallies
-	names        []string          // worker-local number -> identity
+	nusers       uint32            // users numbered so far
 	segIx        map[string]uint32 // segment value -> index in segs
 	segs         []string          // segment values; 0 is none
 	unmapped     map[string]int64  // unmapped rows per event name
@@ -186,11 +186,10 @@ func (w *worker) mapRow(c *chunk, fields [][]byte, st *userSlot, t int64) {
 
 // user returns the slot of identity id, numbering it when new.
 func (w *worker) user(c *chunk, id []byte) *userSlot {
-	u, added := w.users.lookup(id, uint32(len(w.names)))
+	u, added := w.users.lookup(id, w.nusers)
 	if added {
-		s := string(id)
-		w.names = append(w.names, s)
-		c.newIDs = append(c.newIDs, s)
+		w.nusers++
+		c.newIDs = append(c.newIDs, string(id))
 	}
 	return u
 }
