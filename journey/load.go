@@ -14,6 +14,11 @@ const (
 	MaxTextLength = 10_000
 	// MaxDepth is the deepest nesting of YAML collections accepted; format 1 needs eight.
 	MaxDepth = 64
+	// MaxValues is the most YAML values (keys, scalars, items) a map file may hold: room
+	// for thousands of touchpoints, while parsing and linting stay under a second.
+	MaxValues = 100_000
+	// MaxDiagnostics is the most problems reported for one file; more are summarised.
+	MaxDiagnostics = 100
 )
 
 // ReadSource reads a map file, at most one byte beyond MaxFileSize so that Parse can report
@@ -52,7 +57,22 @@ func Check(file string, src []byte) (*Map, []Diagnostic) {
 	if m != nil {
 		ds = append(ds, Lint(m)...)
 	}
-	return m, SortDiagnostics(ds)
+	return m, limitDiagnostics(file, SortDiagnostics(ds))
+}
+
+// limitDiagnostics keeps the first MaxDiagnostics diagnostics of a file and says how many
+// more there were, so that a broken generated file does not flood the output.
+func limitDiagnostics(file string, ds []Diagnostic) []Diagnostic {
+	if len(ds) <= MaxDiagnostics {
+		return ds
+	}
+	more := fmt.Sprintf("%d more problems", len(ds)-MaxDiagnostics)
+	if len(ds) == MaxDiagnostics+1 {
+		more = "1 more problem"
+	}
+	last := ds[MaxDiagnostics-1]
+	return append(ds[:MaxDiagnostics:MaxDiagnostics], ruleTooManyProblems.diag(file, last.pos(),
+		"file has %s not shown; fix these first", more))
 }
 
 // Parse decodes a map file and enforces the format's own rules (syntax, keys, types, ids,

@@ -17,10 +17,12 @@ type decoder struct {
 	ids map[string]idDecl
 	// refs are the references to check once every id is known.
 	refs []ref
+	// suggest is cleared once so many problems are found that suggestions would be wasted.
+	suggest bool
 }
 
 func newDecoder(file string) *decoder {
-	return &decoder{file: file, ids: map[string]idDecl{}}
+	return &decoder{file: file, ids: map[string]idDecl{}, suggest: true}
 }
 
 func (d *decoder) report(r *Rule, n *yaml.Node, format string, args ...any) {

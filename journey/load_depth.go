@@ -2,39 +2,53 @@ package journey
 
 import "bytes"
 
-// depthScanner estimates the nesting depth of a YAML source line by line, without parsing
-// it, so that a hostile file is refused before the parser builds a deep tree. It counts
-// indentation levels, compact sequence or key indicators, and open flow collections; quoted
-// text, comments and block scalars are skipped. The estimate is rough but errs high only
-// on pathological files.
-type depthScanner struct {
+// structureScanner estimates, line by line and without parsing, how deeply a YAML source
+// nests and how many values it holds, so that a hostile file is refused before the parser
+// spends seconds and memory on it. It counts indentation levels, compact sequence or key
+// indicators and open flow collections for depth, and lines, keys, list items and flow
+// separators for values; quoted text, comments and block scalars are skipped. The
+// estimates are rough but err high only on pathological files.
+type structureScanner struct {
 	indents     []int
 	flow        int
 	quote       byte
 	blockIndent int
+	values      int
 }
 
-// tooDeep returns the position of the first place whose estimated depth exceeds MaxDepth.
-func tooDeep(src []byte) (Pos, bool) {
-	s := depthScanner{blockIndent: -1}
-	for n, line := range bytes.Split(src, []byte("\n")) {
-		if col, deep := s.line(line); deep {
-			return Pos{Line: n + 1, Column: col}, true
+// structureProblem is what scanStructure found wrong.
+type structureProblem int
+
+const (
+	structureOK structureProblem = iota
+	structureTooDeep
+	structureTooMany
+)
+
+// scanStructure returns the first place where the estimated depth passes MaxDepth or the
+// estimated number of values passes MaxValues.
+func scanStructure(src []byte) (Pos, structureProblem) {
+	s := structureScanner{blockIndent: -1}
+	n := 0
+	for line := range bytes.Lines(src) {
+		n++
+		if col, p := s.line(bytes.TrimRight(line, "\n")); p != structureOK {
+			return Pos{Line: n, Column: col}, p
 		}
 	}
-	return Pos{}, false
+	return Pos{}, structureOK
 }
 
-// line scans one line and returns the 1-based column where the depth limit is passed.
-func (s *depthScanner) line(line []byte) (int, bool) {
+// line scans one line and returns the 1-based column where a limit is passed.
+func (s *structureScanner) line(line []byte) (int, structureProblem) {
 	content := bytes.TrimLeft(line, " ")
 	indent := len(line) - len(content)
 	if s.quote == 0 && s.flow == 0 {
 		if len(bytes.TrimSpace(content)) == 0 || content[0] == '#' {
-			return 0, false
+			return 0, structureOK
 		}
 		if s.blockIndent >= 0 && indent > s.blockIndent {
-			return 0, false
+			return 0, structureOK
 		}
 		s.blockIndent = -1
 		for len(s.indents) > 0 && s.indents[len(s.indents)-1] >= indent {
@@ -42,11 +56,12 @@ func (s *depthScanner) line(line []byte) (int, bool) {
 		}
 		s.indents = append(s.indents, indent)
 	}
+	s.values++
 	return s.scan(line, indent)
 }
 
 // scan walks the characters of a line from its indentation on.
-func (s *depthScanner) scan(line []byte, indent int) (int, bool) {
+func (s *structureScanner) scan(line []byte, indent int) (int, structureProblem) {
 	depth, prev := len(s.indents), byte(':')
 	for i := indent; i < len(line); i++ {
 		c := line[i]
@@ -59,24 +74,30 @@ func (s *depthScanner) scan(line []byte, indent int) (int, bool) {
 		case c == ' ' || c == '\r':
 			continue
 		case c == '#' && (i == 0 || line[i-1] == ' '):
-			return 0, false
+			return 0, structureOK
 		case tokenStart(prev) && (c == '"' || c == '\''):
 			s.quote = c
 		case tokenStart(prev) && (c == '[' || c == '{'):
 			s.flow++
 		case (c == ']' || c == '}') && s.flow > 0:
 			s.flow--
+		case c == ',' && s.flow > 0, c == ':' && (i+1 == len(line) || line[i+1] == ' '):
+			s.values++
 		case (c == '-' || c == '?') && tokenStart(prev) && (i+1 == len(line) || line[i+1] == ' '):
 			depth++
+			s.values++
 		case (c == '|' || c == '>') && (prev == ':' || prev == '-') && s.flow == 0:
 			s.blockIndent = indent
 		}
-		if depth+s.flow > MaxDepth {
-			return i + 1, true
+		switch {
+		case depth+s.flow > MaxDepth:
+			return i + 1, structureTooDeep
+		case s.values > MaxValues:
+			return i + 1, structureTooMany
 		}
 		prev = c
 	}
-	return 0, false
+	return 0, structureOK
 }
 
 // tokenStart reports whether a token may start after the character prev.

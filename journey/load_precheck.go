@@ -8,8 +8,9 @@ import (
 // maxRawControls caps how many raw control characters one file reports.
 const maxRawControls = 10
 
-// precheck rejects files that are not worth handing to the YAML parser: too large, UTF-16,
-// binary, invalid UTF-8, holding raw control characters, or nested too deeply. Each problem
+// precheck rejects files that are not worth handing to the YAML parser: too large (in bytes
+// or values), UTF-16, binary, invalid UTF-8, holding raw control characters, or nested too
+// deeply. Each problem
 // is a diagnostic; none means the file may be parsed.
 func precheck(file string, src []byte) []Diagnostic {
 	start := Pos{Line: 1, Column: 1}
@@ -23,9 +24,12 @@ func precheck(file string, src []byte) []Diagnostic {
 	if ds := scanCharacters(file, src); len(ds) > 0 {
 		return ds
 	}
-	if pos, ok := tooDeep(src); ok {
-		return []Diagnostic{ruleYAMLSyntax.diag(file, pos,
-			"collections are nested more than %d levels deep", MaxDepth)}
+	switch pos, problem := scanStructure(src); problem {
+	case structureTooDeep:
+		return []Diagnostic{ruleYAMLSyntax.diag(file, pos, "collections are nested more than %d levels deep", MaxDepth)}
+	case structureTooMany:
+		return []Diagnostic{ruleFileTooLarge.diag(file, pos,
+			"file holds more than %d values, the limit for a map; split it into several maps", MaxValues)}
 	}
 	return nil
 }
@@ -43,6 +47,9 @@ func isUTF16(src []byte) bool {
 // scanCharacters reports the first NUL byte or invalid UTF-8 sequence, or else the raw
 // control characters (which YAML forbids outside escapes).
 func scanCharacters(file string, src []byte) []Diagnostic {
+	if utf8.Valid(src) && !hasControlBytes(src) {
+		return nil
+	}
 	var ds []Diagnostic
 	line, col := 1, 1
 	for i := 0; i < len(src); {
@@ -63,4 +70,21 @@ func scanCharacters(file string, src []byte) []Diagnostic {
 		i += size
 	}
 	return ds
+}
+
+// hasControlBytes is a fast test of valid UTF-8 for the characters scanCharacters reports:
+// NUL and other C0 controls but tab, LF and CR, DEL, C1 controls (0xC2 0x80-0x9F) and
+// U+FFFE, U+FFFF (0xEF 0xBF 0xBE-0xBF).
+func hasControlBytes(src []byte) bool {
+	for i, b := range src {
+		switch {
+		case b < 0x20 && b != '\t' && b != '\n' && b != '\r', b == 0x7F:
+			return true
+		case b == 0xC2 && i+1 < len(src) && src[i+1] <= 0x9F:
+			return true
+		case b == 0xEF && i+2 < len(src) && src[i+1] == 0xBF && src[i+2] >= 0xBE:
+			return true
+		}
+	}
+	return false
 }

@@ -107,6 +107,9 @@ func (d *decoder) refList(n *yaml.Node, what string, kind refKind) []string {
 // checkRefs reports every queued reference that names no element of the right kind.
 func (d *decoder) checkRefs() {
 	for _, r := range d.refs {
+		if len(d.diags) >= MaxDiagnostics {
+			d.suggest = false // they would not be shown; spare the edit distances
+		}
 		decl, ok := d.ids[r.id]
 		switch {
 		case r.kind == refNext && ok && decl.kind != "touchpoint":
@@ -124,6 +127,9 @@ func (d *decoder) checkRefs() {
 // didYouMean returns "; did you mean ...?" naming the declared id of one of kinds closest
 // to id, or "".
 func (d *decoder) didYouMean(id string, kinds ...string) string {
+	if !d.suggest {
+		return ""
+	}
 	var candidates []string
 	for c, decl := range d.ids {
 		if slices.Contains(kinds, decl.kind) {

@@ -29,8 +29,9 @@ stages:
 // without saying it may end there (`next: []`).
 func checkDeadEnd(r *Rule, m *Map) []Diagnostic {
 	var ds []Diagnostic
+	next := successors(m)
 	for _, t := range m.Touchpoints() {
-		if !t.Goal && t.Next == nil && len(m.NextOf(t)) == 0 {
+		if !t.Goal && t.Next == nil && len(next[t]) == 0 {
 			ds = append(ds, r.diag(m.File, t.At("id"),
 				"touchpoint %q is a dead end: the flow stops here but it is not a goal; add `goal: true`, a next, or `next: []` if the journey may end here", t.ID))
 		}

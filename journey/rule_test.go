@@ -13,7 +13,15 @@ func TestRuleExamples(t *testing.T) {
 	for _, r := range Rules() {
 		t.Run(r.ID, func(t *testing.T) {
 			_, ds := Check("example.journey.yaml", r.exampleSource())
-			if len(ds) != 1 || ds[0].Rule != r.ID || ds[0].Message != r.Message || ds[0].Severity != r.Severity {
+			var own []Diagnostic
+			for _, d := range ds {
+				if d.Rule == r.ID {
+					own = append(own, d)
+				}
+			}
+			// Only the too-many-problems example needs other problems to exist.
+			alone := len(ds) == 1 || r == ruleTooManyProblems
+			if !alone || len(own) != 1 || own[0].Message != r.Message || own[0].Severity != r.Severity {
 				t.Errorf("linting the example of %s gave:\n%s\nwant one diagnostic [%s] %q", r.ID, diagLines(ds), r.ID, r.Message)
 			}
 		})

@@ -37,6 +37,7 @@ func checkUnreachable(r *Rule, m *Map) []Diagnostic {
 	if len(m.Stages) == 0 {
 		return nil
 	}
+	next := successors(m)
 	seen := map[*Touchpoint]bool{}
 	queue := append([]*Touchpoint(nil), m.Stages[0].Touchpoints...)
 	for len(queue) > 0 {
@@ -46,7 +47,7 @@ func checkUnreachable(r *Rule, m *Map) []Diagnostic {
 			continue
 		}
 		seen[t] = true
-		queue = append(queue, m.NextOf(t)...)
+		queue = append(queue, next[t]...)
 	}
 	var ds []Diagnostic
 	for _, t := range m.Touchpoints() {
