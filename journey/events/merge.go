@@ -13,7 +13,8 @@ type merger struct {
 	opts   *Options
 	index  map[string]int32 // identity -> global number
 	ids    []string         // global number -> identity
-	events [][]Event        // global number -> kept events, in input order
+	kept   []int64          // global number -> kept events
+	spill  *spill           // the kept events, in input order
 	// tables maps, per worker, its local user numbers to global ones.
 	tables   [][]int32
 	counts   Counts
@@ -26,7 +27,7 @@ type merger struct {
 
 // newMerger returns an empty merger for the given number of workers.
 func newMerger(opts *Options, workers int) *merger {
-	return &merger{opts: opts, index: map[string]int32{}, tables: make([][]int32, workers)}
+	return &merger{opts: opts, index: map[string]int32{}, tables: make([][]int32, workers), spill: newSpill()}
 }
 
 // add merges one chunk. Under Options.Strict its first skipped row is an error.
@@ -51,7 +52,8 @@ func (m *merger) add(c *chunk) error {
 	for i := range c.recs {
 		r := &c.recs[i]
 		g := tbl[r.user]
-		m.events[g] = append(m.events[g], r.ev)
+		m.kept[g]++
+		m.spill.add(uint32(g), r.ev)
 	}
 	return nil
 }
@@ -63,7 +65,7 @@ func (m *merger) user(id string) int32 {
 		g = int32(len(m.ids))
 		m.index[id] = g
 		m.ids = append(m.ids, id)
-		m.events = append(m.events, nil)
+		m.kept = append(m.kept, 0)
 	}
 	return g
 }
@@ -103,23 +105,41 @@ func (m *merger) endFile(p *plan) {
 	m.fileRows, m.fileWarned = 0, 0
 }
 
-// log builds the result from the merged events and the workers' tallies: users sorted by
+// log builds the result from the spilled events and the workers' tallies: users sorted by
 // id, each user's events sorted by time (stably, so ties keep input order).
-func (m *merger) log(workers []*worker) *Log {
+func (m *merger) log(workers []*worker) (*Log, error) {
 	users := make([]User, len(m.ids))
 	segs := make([]segChoice, len(m.ids))
 	l := &Log{Users: users, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings}
 	for _, w := range workers {
 		m.addWorker(w, users, segs, l.Unmapped)
+		w.users = nil // the tables are done with; let them go before the events come in
+	}
+	if err := m.fillEvents(users); err != nil {
+		return nil, err
 	}
 	for g := range users {
 		u := &users[g]
-		u.ID, u.Events = m.ids[g], m.events[g]
+		u.ID = m.ids[g]
 		u.Counts.Rows = u.Counts.Mapped + u.Counts.Unmapped + u.Counts.Filtered
 		sortEvents(u.Events)
 	}
 	slices.SortFunc(users, func(a, b User) int { return strings.Compare(a.ID, b.ID) })
-	return l
+	return l, nil
+}
+
+// fillEvents gives every user a slice of one array, exactly as long as their kept events,
+// and replays the spilled events into them in input order.
+func (m *merger) fillEvents(users []User) error {
+	all := make([]Event, m.spill.n)
+	var at int64
+	for g, n := range m.kept {
+		users[g].Events = all[at : at : at+n]
+		at += n
+	}
+	return m.spill.replay(func(g uint32, ev Event) {
+		users[g].Events = append(users[g].Events, ev)
+	})
 }
 
 // segChoice is the first-touch segment of a user among the workers seen so far.

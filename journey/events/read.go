@@ -43,6 +43,7 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 		wg.Go(func() { pl.work(ws[i]) })
 	}
 	m := newMerger(&opts, workers)
+	defer m.spill.close()
 	err := pl.merge(m)
 	cancel()
 	for range pl.ordered {
@@ -52,7 +53,7 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.log(ws), nil
+	return m.log(ws)
 }
 
 // work parses chunks until there are no more; after cancellation it only releases them.

@@ -38,7 +38,7 @@ func newUserTable() *userTable {
 // lookup returns the slot of key, adding key with number next when new (added is then
 // true). The slot is valid until the next lookup.
 func (t *userTable) lookup(key []byte, next uint32) (s *userSlot, added bool) {
-	h := maphash.Bytes(t.seed, key) | 1
+	h := maphash.Bytes(t.seed, key) | 1<<63 // the top bit marks the slot used; the low bits place it
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]

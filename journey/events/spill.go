@@ -1,0 +1,89 @@
+package events
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+)
+
+// spillRecord is the size of one spilled event: the user's global number, then the Event.
+const spillRecord = 20
+
+// spill holds the kept events of the whole stream, in input order, outside the heap: in an
+// unlinked temporary file, or in memory when no temporary file can be made. Once the stream
+// is read and every user's count is known, the events are replayed into exactly sized
+// slices. So the events are in memory once, at their final size, instead of in slices that
+// grow by doubling and leave garbage behind; and the merger writes sequentially instead of
+// appending to a different user's slice every row.
+type spill struct {
+	file *os.File
+	mem  bytes.Buffer
+	w    *bufio.Writer
+	n    int64
+	rec  [spillRecord]byte
+}
+
+// newSpill opens the spill, in a temporary file when it can.
+func newSpill() *spill {
+	s := &spill{}
+	f, err := os.CreateTemp("", "journey-events-*")
+	if err != nil {
+		s.w = bufio.NewWriterSize(&s.mem, 1<<20)
+		return s
+	}
+	os.Remove(f.Name()) // the file lives until it is closed; nothing is left behind
+	s.file = f
+	s.w = bufio.NewWriterSize(f, 1<<20)
+	return s
+}
+
+// add appends one event of user g; write errors surface in replay.
+func (s *spill) add(g uint32, ev Event) {
+	binary.LittleEndian.PutUint32(s.rec[0:], g)
+	binary.LittleEndian.PutUint64(s.rec[4:], uint64(ev.Time))
+	binary.LittleEndian.PutUint32(s.rec[12:], uint32(ev.Touchpoint))
+	binary.LittleEndian.PutUint32(s.rec[16:], ev.Exclude)
+	s.w.Write(s.rec[:])
+	s.n++
+}
+
+// replay calls fn with every event, in the order they were added.
+func (s *spill) replay(fn func(g uint32, ev Event)) error {
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("cannot keep the events in a temporary file: %w", err)
+	}
+	var r io.Reader = &s.mem
+	if s.file != nil {
+		if _, err := s.file.Seek(0, io.SeekStart); err != nil {
+			return err
+		}
+		r = s.file
+	}
+	buf := make([]byte, 1<<20-(1<<20)%spillRecord)
+	for left := s.n * spillRecord; left > 0; {
+		n, err := io.ReadFull(r, buf[:min(int64(len(buf)), left)])
+		if err != nil {
+			return errors.Join(errors.New("cannot read back the temporary file of events"), err)
+		}
+		left -= int64(n)
+		for b := buf[:n]; len(b) >= spillRecord; b = b[spillRecord:] {
+			fn(binary.LittleEndian.Uint32(b[0:]), Event{
+				Time:       int64(binary.LittleEndian.Uint64(b[4:])),
+				Touchpoint: int32(binary.LittleEndian.Uint32(b[12:])),
+				Exclude:    binary.LittleEndian.Uint32(b[16:]),
+			})
+		}
+	}
+	return nil
+}
+
+// close releases the temporary file.
+func (s *spill) close() {
+	if s.file != nil {
+		s.file.Close()
+	}
+}
