@@ -10,11 +10,11 @@ import (
 // merger folds parsed chunks, in input order, into per-user logs. Taking chunks in order is
 // what keeps ties deterministic however the workers were scheduled.
 type merger struct {
-	opts   *Options
-	index  map[string]int32 // identity -> global number
-	ids    []string         // global number -> identity
-	kept   []int64          // global number -> kept events
-	spill  *spill           // the kept events, in input order
+	opts  *Options
+	index map[string]int32 // identity -> global number
+	ids   []string         // global number -> identity
+	kept  []int64          // global number -> kept events
+	spill *spill           // the kept events, in input order
 	// tables maps, per worker, its local user numbers to global ones.
 	tables   [][]int32
 	counts   Counts
