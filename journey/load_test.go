@@ -68,6 +68,8 @@ func TestParseProblems(t *testing.T) {
 		{"missing required key", strings.Replace(minimal, "title: Shop\n", "", 1), "1:1 required-key map is missing the required key \"title\""},
 		{"empty required value", strings.Replace(minimal, "title: Shop", "title:", 1), "3:7 required-key \"title\" needs a value"},
 		{"emotion too high", withTouchpointKeys("        emotion: 3\n"), "11:18 emotion-range found \"3\""},
+		{"utf-8 bom", "\ufeff" + withTouchpointKeys("        emotion: 5\n"), "11:18 emotion-range found \"5\""},
+		{"crlf line ends", strings.ReplaceAll(withTouchpointKeys("        emotion: 5\n"), "\n", "\r\n"), "11:18 emotion-range found \"5\""},
 		{"emotion fraction", withTouchpointKeys("        emotion: 1.5\n"), "11:18 emotion-range found \"1.5\""},
 		{"emotion quoted", withTouchpointKeys("        emotion: \"1\"\n"), "11:18 emotion-range found \"1\""},
 		{"yes is no boolean", strings.Replace(minimal, "goal: true", "goal: yes", 1), "10:15 wrong-type expected true or false, found \"yes\""},

@@ -146,35 +146,17 @@ func readError(path string, err error) error {
 	return fmt.Errorf("cannot read %q: %w", path, err)
 }
 
-// lintFiles lints files concurrently, one worker per core, and gathers the results in file
-// order so that the output does not depend on scheduling.
+// lintOutcome is the result of linting one file.
+type lintOutcome struct {
+	src   []byte
+	diags []journey.Diagnostic
+	err   error
+}
+
+// lintFiles lints files concurrently and gathers the results in file order, so that the
+// output does not depend on scheduling. A file that cannot be read fails the run.
 func lintFiles(files []string) (output.LintResult, error) {
-	type outcome struct {
-		src   []byte
-		diags []journey.Diagnostic
-		err   error
-	}
-	outcomes := make([]outcome, len(files))
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := range next {
-				src, err := journey.ReadSource(files[i])
-				if err != nil {
-					outcomes[i].err = readError(files[i], err)
-					continue
-				}
-				_, ds := journey.Check(files[i], src)
-				outcomes[i] = outcome{src: src, diags: ds}
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	outcomes := lintConcurrently(files)
 	result := output.LintResult{Sources: map[string][]byte{}, Files: len(files)}
 	for i, o := range outcomes {
 		if o.err != nil {
@@ -187,4 +169,33 @@ func lintFiles(files []string) (output.LintResult, error) {
 	}
 	result.Diagnostics = journey.SortDiagnostics(result.Diagnostics)
 	return result, nil
+}
+
+// lintConcurrently lints every file with one worker per core.
+func lintConcurrently(files []string) []lintOutcome {
+	outcomes := make([]lintOutcome, len(files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(files)) {
+		wg.Go(func() {
+			for i := range next {
+				outcomes[i] = lintFile(files[i])
+			}
+		})
+	}
+	for i := range files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	return outcomes
+}
+
+func lintFile(file string) lintOutcome {
+	src, err := journey.ReadSource(file)
+	if err != nil {
+		return lintOutcome{err: readError(file, err)}
+	}
+	_, ds := journey.Check(file, src)
+	return lintOutcome{src: src, diags: ds}
 }
