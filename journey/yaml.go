@@ -7,6 +7,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -61,6 +62,20 @@ func secondDocument(file string, src []byte, dec *yaml.Decoder) (Diagnostic, boo
 // pos returns the position a diagnostic points at.
 func (d Diagnostic) pos() Pos { return Pos{Line: d.Line, Column: d.Column} }
 
+// yamlParserErrors are the yaml.v3 parser (not scanner) errors. yaml.v3 reports their line
+// 0-based, at the start of the collection being parsed; the others are 1-based.
+var yamlParserErrors = map[string]bool{
+	"did not find expected key":              true,
+	"did not find expected '-' indicator":    true,
+	"did not find expected ',' or ']'":       true,
+	"did not find expected ',' or '}'":       true,
+	"did not find expected node content":     false,
+	"did not find expected <document start>": false,
+}
+
+// yamlUnknownAnchor matches the one yaml.v3 error that names no line.
+var yamlUnknownAnchor = regexp.MustCompile(`^yaml: unknown anchor '(.*)' referenced$`)
+
 // yamlError turns a yaml.v3 error into a diagnostic on the line it names, recognising a tab
 // in indentation, the most common cause of a confusing message.
 func yamlError(file string, src []byte, err error) Diagnostic {
@@ -75,7 +90,27 @@ func yamlError(file string, src []byte, err error) Diagnostic {
 			return ruleYAMLSyntax.diag(file, Pos{Line: l, Column: col}, "tab character in indentation; indent with spaces")
 		}
 	}
+	if m := yamlUnknownAnchor.FindStringSubmatch(err.Error()); m != nil {
+		return ruleYAMLSyntax.diag(file, aliasPos(lines, m[1]), "alias *%s names no anchor; define &%s before it", m[1], m[1])
+	}
+	if inCollection, parser := yamlParserErrors[msg]; parser {
+		line++
+		if inCollection {
+			msg += " in the collection that starts here"
+		}
+	}
 	return ruleYAMLSyntax.diag(file, Pos{Line: line, Column: firstColumn(lines, line)}, "invalid YAML: %s", msg)
+}
+
+// aliasPos returns the position of the first *name in the source lines.
+func aliasPos(lines [][]byte, name string) Pos {
+	alias := regexp.MustCompile(`\*` + regexp.QuoteMeta(name) + `\b`)
+	for i, l := range lines {
+		if loc := alias.FindIndex(l); loc != nil {
+			return Pos{Line: i + 1, Column: utf8.RuneCount(l[:loc[0]]) + 1}
+		}
+	}
+	return Pos{Line: 1, Column: 1}
 }
 
 // indentTab returns the 1-based column of a tab in the line's indentation, or 0.
