@@ -34,6 +34,10 @@ type funnelPlan struct {
 	excl    []exclPlan
 	// exclMask has the Event.Exclude bits of this funnel's exclusions.
 	exclMask uint32
+	// starts is the presence set of the touchpoints that can start the funnel (fill step
+	// 1, or in unordered funnels any step); a user without one is skipped. Zero when some
+	// such touchpoint is beyond 63: never skip.
+	starts uint64
 }
 
 // exclPlan is one exclusion: its Event.Exclude bit and the attempt slots it applies to
@@ -85,6 +89,12 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 			keys = append(keys, fp.stepsOf[i+1])
 		}
 		fp.stepKey[i+1] = int32(k + 1)
+		if len(fp.stepsOf[i+1]) > 0 && (fp.stepsOf[i+1][0] == 1 || fp.order == journey.Unordered) {
+			fp.starts |= presence([]int32{int32(i)})
+		}
+	}
+	if fp.starts == ^uint64(0) {
+		fp.starts = 0
 	}
 	for j, x := range f.Exclude {
 		from, to := x.From, x.To

@@ -40,21 +40,25 @@ func (w *worker) user(a *acc, u *events.User) {
 	a.counts.Unmapped += u.Counts.Unmapped
 	a.counts.Filtered += u.Counts.Filtered
 	w.serial++
-	if w.touchpoints(a, u.Events) {
+	present := w.touchpoints(a, u.Events)
+	if present != 0 {
 		a.users++
 	}
 	for i, fp := range w.p.funnels {
-		if fp.order == journey.Unordered {
+		switch {
+		case fp.starts != 0 && present&fp.starts == 0:
+			// the user has no event that can start the funnel
+		case fp.order == journey.Unordered:
 			w.unord.run(fp, &a.funnels[i], u.Events)
-		} else {
+		default:
 			w.ord.run(fp, &a.funnels[i], u.Events)
 		}
 	}
 }
 
-// touchpoints adds the per-touchpoint numbers and the transitions of one user's events and
-// reports whether the user has a mapped event.
-func (w *worker) touchpoints(a *acc, evs []events.Event) bool {
+// touchpoints adds the per-touchpoint numbers and the transitions of one user's events. It
+// returns the set of touchpoints the user has events at (see presence), empty when none.
+func (w *worker) touchpoints(a *acc, evs []events.Event) uint64 {
 	last := int32(-1)
 	n := int32(len(w.p.tps))
 	for i := range evs {
@@ -77,12 +81,26 @@ func (w *worker) touchpoints(a *acc, evs []events.Event) bool {
 		last = t
 	}
 	if last < 0 {
-		return false
+		return 0
 	}
 	a.tp[last].exits++
 	w.continuation(evs)
+	present := presence(w.touched)
 	w.flush(a)
-	return true
+	return present
+}
+
+// presence is a set of touchpoints as a bit mask: bit t for touchpoint t, and every bit
+// for a touchpoint beyond 63, so that it never claims one is missing.
+func presence(tps []int32) uint64 {
+	var m uint64
+	for _, t := range tps {
+		if t >= 64 {
+			return ^uint64(0)
+		}
+		m |= 1 << uint(t)
+	}
+	return m
 }
 
 // continuation finds, for each touchpoint of the user, the shortest gap from one of its
