@@ -8,6 +8,7 @@ import (
 	"maps"
 	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -136,15 +137,17 @@ func randomCSV(r *rand.Rand, rows int) string {
 	return b.String()
 }
 
-// reference reads text with encoding/csv and returns each user's events in input order.
-func reference(t *testing.T, text string) map[string][]Event {
+// reference reads text with encoding/csv and returns each user's events in input order and
+// first-touch segment by the note column: the first non-empty note of a mapped row by time,
+// ties in input order.
+func reference(t *testing.T, text string) (map[string][]Event, map[string]string) {
 	cr := csv.NewReader(strings.NewReader(text))
 	cr.Read()
-	out := map[string][]Event{}
+	out, seg, segTime := map[string][]Event{}, map[string]string{}, map[string]int64{}
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
-			return out
+			return out, seg
 		}
 		if err != nil {
 			t.Fatal(err)
@@ -154,7 +157,11 @@ func reference(t *testing.T, text string) map[string][]Event {
 		if rec[2] != "c" {
 			tp = int32(rec[2][0] - 'a')
 		}
-		out[rec[0]] = append(out[rec[0]], Event{Time: sec * 1e9, Touchpoint: tp})
+		id := rec[0]
+		out[id] = append(out[id], Event{Time: sec * 1e9, Touchpoint: tp})
+		if _, ok := seg[id]; tp >= 0 && rec[3] != "" && (!ok || sec < segTime[id]) {
+			seg[id], segTime[id] = rec[3], sec
+		}
 	}
 }
 
@@ -166,18 +173,25 @@ func TestAgainstEncodingCSV(t *testing.T) {
 	if len(text) < 3*blockSize {
 		t.Fatalf("the test file has %d bytes, want several blocks", len(text))
 	}
-	want := reference(t, text)
+	want, wantSeg := reference(t, text)
 	for name := range want {
 		sortEvents(want[name])
 	}
-	opts := Options{KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}}}
+	opts := Options{By: "note", KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}}}
 	l, err := readFiles(t, opts, file{"f", text})
 	if err != nil {
 		t.Fatal(err)
 	}
-	got := map[string][]Event{}
+	got, gotSeg := map[string][]Event{}, map[string]string{}
 	for _, u := range l.Users {
 		got[u.ID] = u.Events
+		if u.Segment != "" {
+			// encoding/csv drops the CR of a CRLF inside quotes; RFC 4180 keeps it.
+			gotSeg[u.ID] = strings.ReplaceAll(u.Segment, "\r\n", "\n")
+		}
+	}
+	if diff := cmp.Diff(wantSeg, gotSeg); diff != "" {
+		t.Errorf("segments differ from encoding/csv (-want +got):\n%s", diff)
 	}
 	if !maps.EqualFunc(want, got, slices.Equal) {
 		t.Errorf("events differ from encoding/csv (-want +got):\n%s", cmp.Diff(want, got))
@@ -239,5 +253,24 @@ func TestCancel(t *testing.T) {
 	_, err := Read(ctx, []Source{ReaderSource("f", strings.NewReader(randomCSV(rand.New(rand.NewPCG(1, 1)), 1000)))}, Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
+	}
+}
+
+// TestSpillInMemory reads with no usable temporary folder: the events are then kept in
+// memory, with the same result.
+func TestSpillInMemory(t *testing.T) {
+	text := randomCSV(rand.New(rand.NewPCG(3, 4)), 20000)
+	opts := Options{KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}}}
+	want, err := readFiles(t, opts, file{"f", text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
+	got, err := readFiles(t, opts, file{"f", text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("in memory (-file +memory):\n%s", diff)
 	}
 }
