@@ -10,7 +10,8 @@ type userTable struct {
 	seed  maphash.Seed
 	slots []userSlot // a power of two, at most three quarters full
 	n     int
-	tail  []byte // the bytes after the first idInline of longer keys
+	tail  []byte    // the bytes after the first idInline of longer keys
+	last  *userSlot // the slot found last, tried first: exports often group rows by user
 }
 
 // idInline is how many key bytes a slot holds.
@@ -38,15 +39,20 @@ func newUserTable() *userTable {
 // lookup returns the slot of key, adding key with number next when new (added is then
 // true). The slot is valid until the next lookup.
 func (t *userTable) lookup(key []byte, next uint32) (s *userSlot, added bool) {
+	if t.last != nil && t.equal(t.last, key) {
+		return t.last, false
+	}
 	h := maphash.Bytes(t.seed, key) | 1<<63 // the top bit marks the slot used; the low bits place it
 	mask := uint64(len(t.slots) - 1)
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.hash == h && t.equal(s, key) {
+			t.last = s
 			return s, false
 		}
 		if s.hash == 0 {
-			return t.fill(i, h, key, next), true
+			t.last = t.fill(i, h, key, next)
+			return t.last, true
 		}
 	}
 }

@@ -27,6 +27,9 @@ func TestUserTable(t *testing.T) {
 		if s, added := tab.lookup(key(i), uint32(i)); !added || s.local != uint32(i) {
 			t.Fatalf("adding key %d: added %v, number %d", i, added, s.local)
 		}
+		if s, added := tab.lookup(key(i), n); added || s.local != uint32(i) {
+			t.Fatalf("repeating key %d: added %v, number %d", i, added, s.local)
+		}
 	}
 	for i := range n {
 		if s, added := tab.lookup(key(i), n); added || s.local != uint32(i) {
