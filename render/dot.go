@@ -15,8 +15,12 @@ const (
 	headerWidth = 90
 )
 
-// cardWidth is the width of a touchpoint column, in points.
-const cardWidth = 210
+// cardWidth is the width of a touchpoint column, and badgeWidth that of the emotion badge
+// on a card, in points.
+const (
+	cardWidth  = 210
+	badgeWidth = 42
+)
 
 // DOT returns the Graphviz DOT text that draws m. When r is not nil its numbers are overlaid:
 // users, conversion and drop-off on every touchpoint, edge widths by the users who took them,
@@ -40,8 +44,8 @@ func (d *drawing) printf(format string, args ...any) { fmt.Fprintf(&d.b, format,
 
 func (d *drawing) graph() {
 	d.printf("digraph journey {\n")
-	d.printf("\tgraph [rankdir=LR, newrank=true, nodesep=0.18, ranksep=0.45, pad=0.3, "+
-		"outputorder=nodesfirst, bgcolor=%q, fontname=%q, labelloc=t, labeljust=l];\n", paper, font)
+	d.printf("\tgraph [rankdir=LR, newrank=true, splines=polyline, nodesep=0.18, ranksep=%s, pad=0.3, "+
+		"outputorder=nodesfirst, bgcolor=%q, fontname=%q, labelloc=t, labeljust=l];\n", d.ranksep(), paper, font)
 	d.printf("\tnode [shape=plain, fontname=%q, fontsize=11, fontcolor=%q];\n", font, ink)
 	d.printf("\tedge [fontname=%q, fontsize=9, color=%q, fontcolor=%q, arrowsize=0.7];\n", font, flowLine, muted)
 	d.printf("\tlabel=<%s>;\n", header(d.m))
@@ -89,18 +93,24 @@ func (d *drawing) panel() {
 }
 
 // alignment adds the invisible edges that put touchpoints in document order, one column
-// each, and keep every lane on one line across the columns.
+// each, and keep every lane on one line across the columns. Cards and pains-and-gains are
+// joined at their tops (port n), so a row of cards of different heights shares one top
+// edge; the emotion cells all have one height and are joined at their centres. The panel
+// hangs from the top of the last card instead of growing up over the header. The weights
+// outweigh Graphviz's pull (128 per cluster) to keep each stage short, which would otherwise
+// lift a tall card out of its row to save a few points.
 func (d *drawing) alignment() {
 	prev := [3]string{"lane_card", "lane_pg", "lane_emo"}
-	weights := [3]int{10, 1, 1000}
+	ports := [3]string{":n", ":n", ""}
+	weights := [3]int{1000, 100, 3000}
 	for k := range d.tps {
 		cur := [3]string{fmt.Sprintf("t%d", k), fmt.Sprintf("p%d", k), fmt.Sprintf("e%d", k)}
 		for i := range cur {
-			d.printf("\t%s -> %s [style=invis, weight=%d];\n", prev[i], cur[i], weights[i])
+			d.printf("\t%s%s -> %s%s [style=invis, weight=%d];\n", prev[i], ports[i], cur[i], ports[i], weights[i])
 		}
 		prev = cur
 	}
-	d.printf("\t%s -> panel [style=invis];\n", prev[0])
+	d.printf("\t%s:n -> panel:n [style=invis, weight=1000];\n", prev[0])
 }
 
 // curve joins the emotion points of neighbouring touchpoints. A touchpoint without an
@@ -113,6 +123,17 @@ func (d *drawing) curve() {
 		d.printf("\te%d:p:e -> e%d:p:w [dir=none, constraint=false, weight=0, penwidth=2.5, color=%q];\n",
 			k-1, k, curveLine)
 	}
+}
+
+// ranksep is the gap between touchpoint columns, in inches: wider with a report, whose edge
+// labels sit in the gaps. They are external labels (xlabel), which take no column of their
+// own: a label column would put a bend into every line that crosses it, the emotion curve's
+// included.
+func (d *drawing) ranksep() string {
+	if d.ov.r != nil {
+		return "0.75"
+	}
+	return "0.45"
 }
 
 // hasEmotion reports whether the touchpoint at index k exists and has an emotion.

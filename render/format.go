@@ -3,18 +3,24 @@ package render
 import (
 	"context"
 	"io"
+	"regexp"
+	"strings"
 	"time"
 
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/output"
 )
 
-// Picture is what a format printer writes: the DOT text of a map, laid out (or not) in the
-// printer's format.
+// Picture is what a format printer writes: a map and, optionally, the report to overlay,
+// drawn in the printer's format.
 type Picture struct {
 	// Ctx ends the wait for a layout early; see Image.
 	Ctx context.Context
-	// DOT is the graph, as DOT returns it.
-	DOT []byte
+	// Map is the journey map to draw.
+	Map *journey.Map
+	// Report, when not nil, is overlaid on the map; see DOT.
+	Report *analysis.Report
 	// Timeout bounds the layout; zero means DefaultTimeout.
 	Timeout time.Duration
 }
@@ -26,7 +32,7 @@ func init() {
 	Formats.Register("svg", imagePrinter(SVG))
 	Formats.Register("png", imagePrinter(PNG))
 	Formats.Register("dot", func(w io.Writer, p Picture) error {
-		_, err := w.Write(p.DOT)
+		_, err := w.Write(DOT(p.Map, p.Report))
 		return err
 	})
 }
@@ -41,7 +47,11 @@ func imagePrinter(f Format) output.Printer[Picture] {
 		if timeout == 0 {
 			timeout = DefaultTimeout
 		}
-		b, err := Image(ctx, p.DOT, f, timeout)
+		dot := DOT(p.Map, p.Report)
+		if f == PNG {
+			dot = pngSafe(dot)
+		}
+		b, err := Image(ctx, dot, f, timeout)
 		if err != nil {
 			return err
 		}
@@ -49,3 +59,25 @@ func imagePrinter(f Format) output.Printer[Picture] {
 		return err
 	}
 }
+
+// PNG comes from go-graphviz's own image renderer, not Graphviz's (see docs/render.md). Its
+// font has no emoji or symbol glyphs, and it paints a table's border over the table's
+// content. pngSafe adapts a drawing to it: tables lose their borders (cards keep their white
+// fill and their markers), and the picture's symbols become text it can draw. The symbols
+// are replaced wherever they occur, in the user's text too, where they would otherwise show
+// as empty boxes.
+func pngSafe(dot []byte) []byte {
+	s := tableBorder.ReplaceAllString(string(dot), `<TABLE BORDER="0"`)
+	return []byte(pngGlyphs.Replace(s))
+}
+
+// tableBorder matches the border of a table the renderer draws: user text cannot contain it,
+// as its < and " are escaped.
+var tableBorder = regexp.MustCompile(`<TABLE BORDER="[1-9]"`)
+
+// pngGlyphs maps the picture's symbols to text for PNG.
+var pngGlyphs = strings.NewReplacer(
+	emotionFaces[0], ":-((", emotionFaces[1], ":-(", emotionFaces[2], ":-|",
+	emotionFaces[3], ":-)", emotionFaces[4], ":-D",
+	"✓", "+", "✗", "x", "★", "*", "⚑", "»", "⏏ ", "",
+)

@@ -22,7 +22,7 @@ func header(m *journey.Map) string {
 	if m.Persona != nil {
 		fmt.Fprintf(&b, `<TD WIDTH="30"></TD><TD ALIGN="LEFT" VALIGN="TOP">%s</TD>`, persona(m.Persona))
 	}
-	b.WriteString(`</TR><TR><TD HEIGHT="8"></TD></TR></TABLE>`)
+	b.WriteString(`</TR></TABLE>`)
 	return b.String()
 }
 
@@ -30,9 +30,9 @@ func header(m *journey.Map) string {
 func persona(p *journey.Persona) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`, stageLine, stageFill)
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">PERSONA</FONT><BR/><B>%s</B></TD></TR>`, muted, lines(p.Name, 40))
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">PERSONA</FONT><BR/><FONT POINT-SIZE="13"><B>%s</B></FONT></TD></TR>`, muted, lines(p.Name, 40))
 	if p.Description != "" {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT COLOR="%s">%s</FONT></TD></TR>`, muted, lines(p.Description, 40))
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="%s">%s</FONT></TD></TR>`, muted, lines(p.Description, 50))
 	}
 	b.WriteString(bullets("Goals", "✓", p.Goals))
 	b.WriteString(bullets("Frustrations", "✗", p.Frustrations))
@@ -48,7 +48,7 @@ func bullets(title, mark string, items []string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD></TR>`, muted, strings.ToUpper(title))
 	for _, it := range items {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT">%s %s</TD></TR>`, mark, lines(it, 40))
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11">%s %s</FONT></TD></TR>`, mark, lines(it, 50))
 	}
 	return b.String()
 }
@@ -91,9 +91,11 @@ func card(t *journey.Touchpoint, n *tpNumbers) string {
 	if t.MomentOfTruth {
 		border = 4
 	}
-	fmt.Fprintf(&b, `<TABLE BORDER="%d" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded" WIDTH="%d">`,
-		border, ink, paper, cardWidth)
-	fmt.Fprintf(&b, `<TR>%s<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><B>%s</B></TD></TR>`, badge(t.Emotion), cardWidth-54, lines(t.Name, nameWidth))
+	// The badge and the name cell fill the card exactly, so the full-width rows below them
+	// (markers, numbers) reach both borders.
+	fmt.Fprintf(&b, `<TABLE BORDER="%d" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`,
+		border, ink, paper)
+	fmt.Fprintf(&b, `<TR>%s<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><B>%s</B></TD></TR>`, badge(t.Emotion), cardWidth-badgeWidth-2*border, lines(t.Name, nameWidth))
 	if meta := cardMeta(t); meta != "" {
 		fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD></TR>`, muted, meta)
 	}
@@ -111,11 +113,11 @@ func card(t *journey.Touchpoint, n *tpNumbers) string {
 // badge is the emotion cell of a card: face and score on the emotion's colour.
 func badge(e *int) string {
 	if e == nil {
-		return fmt.Sprintf(`<TD FIXEDSIZE="TRUE" WIDTH="42" HEIGHT="34" BGCOLOR="%s"><FONT POINT-SIZE="9" COLOR="%s">no<BR/>emotion</FONT></TD>`, bandFill, muted)
+		return fmt.Sprintf(`<TD FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="34" BGCOLOR="%s"><FONT POINT-SIZE="9" COLOR="%s">no<BR/>emotion</FONT></TD>`, badgeWidth, bandFill, muted)
 	}
 	lv := emotionLevel(*e)
-	return fmt.Sprintf(`<TD FIXEDSIZE="TRUE" WIDTH="42" HEIGHT="34" BGCOLOR="%s" STYLE="rounded"><FONT POINT-SIZE="13" COLOR="%s">%s<BR/><B>%s</B></FONT></TD>`,
-		emotionColours[lv], emotionText(lv), emotionFaces[lv], score(*e))
+	return fmt.Sprintf(`<TD FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="34" BGCOLOR="%s" STYLE="rounded"><FONT POINT-SIZE="13" COLOR="%s">%s<BR/><B>%s</B></FONT></TD>`,
+		badgeWidth, emotionColours[lv], emotionText(lv), emotionFaces[lv], score(*e))
 }
 
 // cardMeta is the card's small print: channel, owner and feeling.
@@ -142,10 +144,10 @@ func painsGains(t *journey.Touchpoint) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" WIDTH="%d">`, cardWidth)
 	for _, p := range t.Pains {
-		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT" STYLE="rounded"><B>−</B> %s</TD></TR>`, painFill, lines(p, detailWidth))
+		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT" STYLE="rounded" WIDTH="%d"><B>−</B> %s</TD></TR>`, painFill, cardWidth-6, lines(p, detailWidth))
 	}
 	for _, g := range t.Gains {
-		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT" STYLE="rounded"><B>+</B> %s</TD></TR>`, gainFill, lines(g, detailWidth))
+		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT" STYLE="rounded" WIDTH="%d"><B>+</B> %s</TD></TR>`, gainFill, cardWidth-6, lines(g, detailWidth))
 	}
 	b.WriteString(`</TABLE>`)
 	return b.String()

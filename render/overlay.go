@@ -77,13 +77,14 @@ func (ov *overlay) width(users int64) string {
 	return strconv.FormatFloat(1+7*float64(users)/float64(ov.max), 'f', 2, 64)
 }
 
-// share is "users (p%)", p being users as a share of the users of touchpoint from.
+// share is "users<BR/>(p%)" for an HTML-like label, p being users as a share of the users
+// of touchpoint from.
 func (ov *overlay) share(from string, users int64) string {
 	n := ov.touchpoint(from)
 	if n == nil || n.Users == 0 {
 		return count(users)
 	}
-	return fmt.Sprintf("%s (%s)", count(users), percent(float64(users)/float64(n.Users)))
+	return fmt.Sprintf("%s<BR/>(%s)", count(users), percent(float64(users)/float64(n.Users)))
 }
 
 // rows are the card rows of the numbers: users, conversion and drop-off, exits.
@@ -107,13 +108,13 @@ func (n *tpNumbers) rows() string {
 func (d *drawing) flow() {
 	for _, t := range d.tps {
 		for _, n := range d.m.NextOf(t) {
-			d.edge(t, n, d.flowAttrs(t, n))
+			d.edge(t, n, flowLine, d.flowAttrs(t, n))
 		}
 	}
 	for _, tr := range d.ov.offMap {
 		from, to := d.m.Touchpoint(tr.From), d.m.Touchpoint(tr.To)
-		d.edge(from, to, fmt.Sprintf(`style=dashed, color=%q, fontcolor=%q, penwidth=%s, label="off-map: %s"`,
-			offMap, offMap, d.ov.width(tr.Users), d.ov.share(tr.From, tr.Users)))
+		d.edge(from, to, offMap, fmt.Sprintf(`style=dashed, fontcolor=%q, penwidth=%s, xlabel=<%s>`,
+			offMap, d.ov.width(tr.Users), edgeLabel("off-map:<BR/>"+d.ov.share(tr.From, tr.Users))))
 	}
 }
 
@@ -125,19 +126,28 @@ func (d *drawing) flowAttrs(from, to *journey.Touchpoint) string {
 	}
 	tr, ok := d.ov.edges[[2]string{from.ID, to.ID}]
 	if !ok {
-		return `penwidth=1, style=dotted, label="0"`
+		return fmt.Sprintf(`penwidth=1, style=dotted, xlabel=<%s>`, edgeLabel("0"))
 	}
-	return fmt.Sprintf(`penwidth=%s, label=%q`, d.ov.width(tr.Users), d.ov.share(from.ID, tr.Users))
+	return fmt.Sprintf(`penwidth=%s, xlabel=<%s>`, d.ov.width(tr.Users), edgeLabel(d.ov.share(from.ID, tr.Users)))
 }
 
-// edge writes one flow edge: forward edges leave a card's right side for the next card's
-// left side; backward ones loop over the top.
-func (d *drawing) edge(from, to *journey.Touchpoint, attrs string) {
-	ports := "tailport=e, headport=w"
-	if to.Index <= from.Index {
-		ports = "tailport=n, headport=n, constraint=false"
+// edgeLabel puts an edge's label on a patch of paper, so that it stays readable where it
+// lies over a line.
+func edgeLabel(text string) string {
+	return fmt.Sprintf(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" BGCOLOR="%s"><TR><TD>%s</TD></TR></TABLE>`, paper, text)
+}
+
+// edge writes one flow edge in colour. An edge to the next card leaves a card's right side
+// for the next card's left side. Every longer one, forward or back, arcs over the tops of
+// the cards, sets no column and so never pushes a card out of its row, and is drawn
+// translucent so the arcs recede behind the cards and the short edges between them.
+func (d *drawing) edge(from, to *journey.Touchpoint, colour, attrs string) {
+	if to.Index == from.Index+1 {
+		d.printf("\tt%d -> t%d [tailport=e, headport=w, weight=0, color=%q, %s];\n", from.Index, to.Index, colour, attrs)
+		return
 	}
-	d.printf("\tt%d -> t%d [%s, weight=0, %s];\n", from.Index, to.Index, ports, attrs)
+	d.printf("\tt%d -> t%d [tailport=n, headport=n, constraint=false, weight=1, color=%q, %s];\n",
+		from.Index, to.Index, colour+arcAlpha, attrs)
 }
 
 // count formats a number of users or events with thousands separators.

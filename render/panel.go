@@ -11,13 +11,21 @@ import (
 // panel is the side panel: the legend and, with a report, the data summary and funnels.
 func panel(m *journey.Map, ov *overlay) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`, stageLine, paper)
+	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`, stageLine, paper)
 	if ov.r != nil {
-		summary(&b, m, ov)
+		section(&b, func(b *strings.Builder) { summary(b, m, ov) })
 	}
-	legend(&b, ov)
+	section(&b, func(b *strings.Builder) { legend(b, ov) })
 	b.WriteString(`</TABLE>`)
 	return b.String()
+}
+
+// section is one row of the panel holding a table of its own, so that the columns of one
+// section (the funnels' numbers) do not stretch those of another (the legend's swatches).
+func section(b *strings.Builder, rows func(*strings.Builder)) {
+	b.WriteString(`<TR><TD ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
+	rows(b)
+	b.WriteString(`</TABLE></TD></TR>`)
 }
 
 // panelTitle is a section title of the side panel.
@@ -35,14 +43,14 @@ func legend(b *strings.Builder, ov *overlay) {
 	panelTitle(b, "Legend")
 	for e := 2; e >= -2; e-- {
 		lv := emotionLevel(e)
-		fmt.Fprintf(b, `<TR><TD FIXEDSIZE="TRUE" WIDTH="42" HEIGHT="20" BGCOLOR="%s" STYLE="rounded"><FONT COLOR="%s">%s <B>%s</B></FONT></TD>`+
+		fmt.Fprintf(b, `<TR><TD FIXEDSIZE="TRUE" WIDTH="46" HEIGHT="20" BGCOLOR="%s" STYLE="rounded"><FONT COLOR="%s">%s <B>%s</B></FONT></TD>`+
 			`<TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">emotion %s</FONT></TD></TR>`,
 			emotionColours[lv], emotionText(lv), emotionFaces[lv], score(e), emotionWords[lv])
 	}
 	panelRow(b, "thick border, ★ MOMENT OF TRUTH: makes or breaks the journey")
 	panelRow(b, "⚑ GOAL: reaching it converts the journey")
-	fmt.Fprintf(b, `<TR><TD BGCOLOR="%s" STYLE="rounded"><B>−</B></TD><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">pain</FONT></TD></TR>`, painFill)
-	fmt.Fprintf(b, `<TR><TD BGCOLOR="%s" STYLE="rounded"><B>+</B></TD><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">gain</FONT></TD></TR>`, gainFill)
+	fmt.Fprintf(b, `<TR><TD FIXEDSIZE="TRUE" WIDTH="46" HEIGHT="20" BGCOLOR="%s" STYLE="rounded"><B>−</B></TD><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">pain</FONT></TD></TR>`, painFill)
+	fmt.Fprintf(b, `<TR><TD FIXEDSIZE="TRUE" WIDTH="46" HEIGHT="20" BGCOLOR="%s" STYLE="rounded"><B>+</B></TD><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">gain</FONT></TD></TR>`, gainFill)
 	if ov.r == nil {
 		panelRow(b, "→ designed flow (next)")
 		return
@@ -65,7 +73,6 @@ func summary(b *strings.Builder, m *journey.Map, ov *overlay) {
 	for _, f := range r.Funnels {
 		funnel(b, m, f)
 	}
-	fmt.Fprintf(b, `<TR><TD COLSPAN="4" HEIGHT="10"></TD></TR>`)
 }
 
 // funnel is one funnel's table: each step's users and conversion.

@@ -151,12 +151,31 @@ func TestImageTimeout(t *testing.T) {
 }
 
 func TestImagePNG(t *testing.T) {
-	png, err := Image(context.Background(), DOT(florist(), nil), PNG, DefaultTimeout)
+	printer, err := Formats.Lookup("png")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+	m := florist()
+	var buf bytes.Buffer
+	if err := printer(&buf, Picture{Map: m, Report: floristReport(m)}); err != nil {
+		t.Fatal(err)
+	}
+	if png := buf.Bytes(); !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
 		t.Fatalf("PNG output starts with %q", png[:min(len(png), 8)])
+	}
+}
+
+func TestPNGSafe(t *testing.T) {
+	got := string(pngSafe(DOT(florist(), nil)))
+	for _, gone := range append([]string{`<TABLE BORDER="1"`, `<TABLE BORDER="4"`, "✓", "★", "⚑"}, emotionFaces[:]...) {
+		if strings.Contains(got, gone) {
+			t.Errorf("the PNG drawing still has %q", gone)
+		}
+	}
+	for _, want := range []string{":-D", ":-((", "* MOMENT OF TRUTH", "» GOAL", "Oriëntatie"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("the PNG drawing lacks %q", want)
+		}
 	}
 }
 

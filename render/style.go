@@ -25,6 +25,9 @@ const (
 	markFill  = "#222222"
 )
 
+// arcAlpha is the opacity appended to the colour of an edge that arcs over the cards.
+const arcAlpha = "80"
+
 // emotionColours is ColorBrewer's 5-class RdYlBu, a diverging scale readable by colour-blind
 // viewers, from -2 (red) to +2 (blue). Colour is never the only cue: the score and a face
 // are always drawn with it.
