@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -82,5 +83,26 @@ func TestRenderWatch(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("renderWatch = %v after cancel, want nil", err)
+	}
+}
+
+// TestExamplePicturesUpToDate fails when a committed example picture is not what journey
+// render draws from its map and events now, as `journey render --check` would in CI.
+func TestExamplePicturesUpToDate(t *testing.T) {
+	maps, err := filepath.Glob(filepath.Join("..", "..", "examples", "*", "*.journey.yaml"))
+	if err != nil || len(maps) == 0 {
+		t.Fatalf("no example maps found (%v)", err)
+	}
+	for _, mapPath := range maps {
+		t.Run(filepath.Base(mapPath), func(t *testing.T) {
+			events := filepath.Join(filepath.Dir(mapPath), "events.csv")
+			var stderr bytes.Buffer
+			e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr}
+			opts := &renderOptions{mapPath: mapPath, format: "svg", events: []string{events}, check: true}
+			if err := renderRun(context.Background(), e, opts); err != nil {
+				t.Errorf("%v %s\nredraw it: go run ./cmd/journey render %s --events %s",
+					err, stderr.String(), strings.TrimPrefix(mapPath, "../../"), strings.TrimPrefix(events, "../../"))
+			}
+		})
 	}
 }
