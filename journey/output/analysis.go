@@ -107,6 +107,24 @@ func kpiStatus(k analysis.KPIResult) string {
 	return "missed"
 }
 
+// kpiSummary counts the KPI targets met and missed: "KPI targets: 1 missed, 2 met", or ""
+// when the map sets none. missed wraps the missed count, for emphasis.
+func kpiSummary(ks []analysis.KPIResult, missed func(string) string) string {
+	if len(ks) == 0 {
+		return ""
+	}
+	n := 0
+	for _, k := range ks {
+		if !k.OK {
+			n++
+		}
+	}
+	if n == 0 {
+		return fmt.Sprintf("KPI targets: all %d met", len(ks))
+	}
+	return fmt.Sprintf("KPI targets: %s, %d met", missed(fmt.Sprintf("%d missed", n)), len(ks)-n)
+}
+
 // offMap returns the most frequent transitions that the map does not draw.
 func offMap(ts []analysis.Transition) []analysis.Transition {
 	var out []analysis.Transition

@@ -17,6 +17,9 @@ func printAnalysisMarkdown(w io.Writer, r *analysis.Report) error {
 	fmt.Fprintf(b, "## Journey `%s`\n\n", r.Journey)
 	fmt.Fprintf(b, "%s. Identity `%s`, window %s, goal reached by %d users (%s).\n",
 		mdEscape(inputSummary(r.Input)), mdEscape(r.Identity), window(r.WindowSeconds), r.Goal.Users, percent(r.Goal.Rate))
+	if s := kpiSummary(r.KPIs, func(s string) string { return "**" + s + "**" }); s != "" {
+		fmt.Fprintf(b, "\n%s.\n", s)
+	}
 	for _, s := range sections(r) {
 		mdTable(b, s)
 	}

@@ -19,6 +19,9 @@ func printAnalysisTable(w io.Writer, r *analysis.Report) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "journey %s: identity %s, window %s\n", termEscape(r.Journey), termEscape(r.Identity), window(r.WindowSeconds))
 	fmt.Fprintf(b, "%s; goal reached by %d users (%s)\n", inputSummary(r.Input), r.Goal.Users, percent(r.Goal.Rate))
+	if s := kpiSummary(r.KPIs, func(s string) string { return s }); s != "" {
+		fmt.Fprintln(b, s)
+	}
 	for _, s := range sections(r) {
 		if err := termTable(b, s); err != nil {
 			return err
