@@ -62,7 +62,7 @@ func (s *structureScanner) line(line []byte) (int, structureProblem) {
 
 // scan walks the characters of a line from its indentation on.
 func (s *structureScanner) scan(line []byte, indent int) (int, structureProblem) {
-	depth, prev := len(s.indents), byte(':')
+	depth, prev, plain := len(s.indents), byte(':'), false
 	for i := indent; i < len(line); i++ {
 		c := line[i]
 		switch {
@@ -75,19 +75,27 @@ func (s *structureScanner) scan(line []byte, indent int) (int, structureProblem)
 			continue
 		case c == '#' && (i == 0 || line[i-1] == ' '):
 			return 0, structureOK
-		case tokenStart(prev) && (c == '"' || c == '\''):
+		case plain:
+			plain = !s.endsPlain(line, i)
+		case c == ']' || c == '}' || c == ',':
+			s.endsPlain(line, i)
+		case !tokenStart(prev):
+		case c == '"' || c == '\'':
 			s.quote = c
-		case tokenStart(prev) && (c == '[' || c == '{'):
+		case c == '[' || c == '{':
 			s.flow++
-		case (c == ']' || c == '}') && s.flow > 0:
-			s.flow--
-		case c == ',' && s.flow > 0, c == ':' && (i+1 == len(line) || line[i+1] == ' '):
-			s.values++
-		case (c == '-' || c == '?') && tokenStart(prev) && (i+1 == len(line) || line[i+1] == ' '):
+		case (c == '-' || c == '?') && (i+1 == len(line) || line[i+1] == ' '):
 			depth++
 			s.values++
-		case (c == '|' || c == '>') && (prev == ':' || prev == '-') && s.flow == 0:
+		case (c == '|' || c == '>') && s.flow == 0:
 			s.blockIndent = indent
+		case c == '&' || c == '!':
+			for i+1 < len(line) && line[i+1] != ' ' {
+				i++
+			}
+			continue
+		default:
+			plain = !s.endsPlain(line, i)
 		}
 		switch {
 		case depth+s.flow > MaxDepth:
@@ -98,6 +106,22 @@ func (s *structureScanner) scan(line []byte, indent int) (int, structureProblem)
 		prev = c
 	}
 	return 0, structureOK
+}
+
+// endsPlain reports whether line[i] ends a plain scalar (or a key, or a flow item),
+// counting the value it completes and the flow collection it closes.
+func (s *structureScanner) endsPlain(line []byte, i int) bool {
+	switch c := line[i]; {
+	case c == ':' && (i+1 == len(line) || line[i+1] == ' ' || s.flow > 0):
+		s.values++
+	case c == ',' && s.flow > 0:
+		s.values++
+	case (c == ']' || c == '}') && s.flow > 0:
+		s.flow--
+	default:
+		return false
+	}
+	return true
 }
 
 // tokenStart reports whether a token may start after the character prev.

@@ -114,3 +114,52 @@ func hasDiagnostic(ds []Diagnostic, want string) bool {
 	}
 	return false
 }
+
+// TestNoFalseDepth checks that brackets in text, comments and block scalars do not count
+// as nesting.
+func TestNoFalseDepth(t *testing.T) {
+	brackets := strings.Repeat("[", 100)
+	for _, extra := range []string{
+		"        description: |\n          " + brackets + "\n          more " + brackets + "\n",
+		"        description: \"" + brackets + "\"\n",
+		"        description: '" + brackets + "'\n",
+		"        description: x " + brackets + "\n",
+		"        # " + brackets + "\n",
+	} {
+		src := withTouchpointKeys(extra)
+		if _, ds := Check("m.journey.yaml", []byte(src)); len(ds) > 0 {
+			t.Errorf("%q:\n%s", extra, diagLines(ds))
+		}
+	}
+}
+
+func TestScanStructure(t *testing.T) {
+	tests := []struct {
+		name string
+		src  string
+		want structureProblem
+	}{
+		{"balanced flow lines", strings.Repeat("a: [[[x]], {b: [y]}]\n", 100), structureOK},
+		{"quoted keys", strings.Repeat("\"a\": [[['x']]]\n", 100), structureOK},
+		{"open flow", "a: " + strings.Repeat("[", MaxDepth+1), structureTooDeep},
+		{"compact sequences", strings.Repeat("- ", MaxDepth+1) + "x\n", structureTooDeep},
+		{"indentation", nested(MaxDepth + 1), structureTooDeep},
+		{"many values", strings.Repeat("a: b\n", MaxValues), structureTooMany},
+		{"many flow items", "a: [" + strings.Repeat("x, ", MaxValues) + "]\n", structureTooMany},
+		{"long block scalar", "a: |\n" + strings.Repeat("  a: b, c, [d\n", MaxValues), structureOK},
+	}
+	for _, tt := range tests {
+		if _, got := scanStructure([]byte(tt.src)); got != tt.want {
+			t.Errorf("%s: got %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// nested returns a block mapping nested depth levels deep.
+func nested(depth int) string {
+	var b strings.Builder
+	for i := range depth {
+		b.WriteString(strings.Repeat(" ", i) + "k:\n")
+	}
+	return b.String()
+}
