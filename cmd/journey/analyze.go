@@ -40,6 +40,9 @@ observed flow between touchpoints, with the transitions the map does not draw; t
 funnels, counted the way PostHog counts them; the goal rate; the KPI targets; and what the
 map does not explain (unmapped events, touchpoints no row matched, skipped rows).
 
+--events may be repeated, and the arguments after the map are event files too, so that
+--events data/*.csv reads every file the shell finds. They are read as one stream.
+
 Columns: the identity column is --id, else the map's identity, else user_id; the time and
 event name columns are --time (default timestamp) and --event (default event). Times without
 a zone are UTC unless --tz names one. --since and --until keep a time range (rows outside
@@ -58,9 +61,13 @@ Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or
   journey analyze shop.journey.yaml --events events.csv --id session_id --tz Europe/Amsterdam
   journey analyze shop.journey.yaml --events events.csv --since 2024-01-01 --until 2024-04-01
   journey analyze shop.journey.yaml --events events.csv --format markdown --check > comment.md`,
-		Args: cobra.ExactArgs(1),
+		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
+			if len(args) > 1 && len(opts.events) == 0 {
+				return usageError{fmt.Errorf("unexpected argument %q: analyze takes one map; event files go after --events", args[1])}
+			}
+			opts.events = append(opts.events, args[1:]...)
 			return analyzeRun(cmd.Context(), e, opts)
 		},
 	}
