@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/journey-cx/journey/journey"
@@ -160,5 +161,22 @@ func TestTokenLength(t *testing.T) {
 		if got := tokenLength([]rune(tt.rest)); got != tt.want {
 			t.Errorf("tokenLength(%q) = %d, want %d", tt.rest, got, tt.want)
 		}
+	}
+}
+
+// TestLongLineSnippet checks that a long source line is cut around the column, with the
+// marker still under the token.
+func TestLongLineSnippet(t *testing.T) {
+	line := "x: [" + strings.Repeat("a, ", 100) + "bad, " + strings.Repeat("b, ", 100) + "]"
+	col := strings.Index(line, "bad") + 1
+	d := journey.Diagnostic{File: "m.journey.yaml", Line: 1, Column: col, Rule: "r", Message: "m"}
+	var out bytes.Buffer
+	if err := printLintText(&out, LintResult{Diagnostics: []journey.Diagnostic{d}, Sources: map[string][]byte{"m.journey.yaml": []byte(line)}}); err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(out.String(), "\n")
+	src, marker := strings.TrimPrefix(lines[2], "1 | "), strings.TrimPrefix(lines[3], "  | ")
+	if len(src) != snippetBefore+snippetAfter || src[strings.Index(marker, "^"):][:3] != "bad" || !strings.HasSuffix(marker, "^~~") {
+		t.Errorf("snippet:\n%s", out.String())
 	}
 }

@@ -58,26 +58,44 @@ func writeDiagnostic(w io.Writer, d journey.Diagnostic, color bool) {
 	fmt.Fprintf(w, "%s %s %s\n", loc, msg, rule)
 }
 
-// writeSnippet writes the source line, escaped for the terminal, and the marker under the
-// token at the diagnostic's column.
+// Bounds of the source shown for a long line: runes before and after the column.
+const (
+	snippetBefore = 60
+	snippetAfter  = 100
+)
+
+// writeSnippet writes the source line, escaped for the terminal and cut around the column
+// when long, and the marker under the token at the diagnostic's column.
 func writeSnippet(w io.Writer, d journey.Diagnostic, line string, color bool) {
 	runes := []rune(line)
 	col := min(d.Column-1, len(runes))
+	token := tokenLength(runes[col:])
+	if len(runes) > snippetBefore+snippetAfter {
+		start, end := max(col-snippetBefore, 0), min(col+snippetAfter, len(runes))
+		token = min(token, end-col)
+		runes, col = runes[start:end], col-start
+	}
 	gutter := strconv.Itoa(d.Line)
 	pad := strings.Repeat(" ", len(gutter))
-	var indent strings.Builder
-	for _, c := range runes[:col] {
-		if c == '\t' {
-			indent.WriteRune('\t')
-		} else {
-			indent.WriteRune(' ')
-		}
-	}
-	marker := "^" + strings.Repeat("~", max(tokenLength(runes[col:])-1, 0))
+	marker := "^" + strings.Repeat("~", max(token-1, 0))
 	if color {
 		marker = ansiGreen + marker + ansiReset
 	}
-	fmt.Fprintf(w, "%s |\n%s | %s\n%s | %s%s\n", pad, gutter, escapeLine(runes), pad, indent.String(), marker)
+	fmt.Fprintf(w, "%s |\n%s | %s\n%s | %s%s\n", pad, gutter, escapeLine(runes), pad, markerIndent(runes[:col]), marker)
+}
+
+// markerIndent returns the blanks that put the marker under the column: tabs where the
+// source has tabs, spaces elsewhere.
+func markerIndent(before []rune) string {
+	var b strings.Builder
+	for _, c := range before {
+		if c == '\t' {
+			b.WriteRune('\t')
+		} else {
+			b.WriteRune(' ')
+		}
+	}
+	return b.String()
 }
 
 // escapeLine replaces the characters a terminal would act on or hide (controls,
