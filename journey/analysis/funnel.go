@@ -129,16 +129,17 @@ func (s *orderedState) group(evs []events.Event, lo, hi int) {
 	}
 }
 
-// event processes one event: its exclusions, then its steps from the last to the first (so
-// that one event never fills two steps of the same attempt), then, in strict funnels, drops
-// every attempt the event does not continue.
+// event processes one event: its exclusions (unless it fills a step: an excluded event at
+// the instant of a step event does not count), then its steps from the last to the first
+// (so that one event never fills two steps of the same attempt), then, in strict funnels,
+// drops every attempt the event does not continue.
 func (s *orderedState) event(e *events.Event, idx int32) {
-	for m := s.fp.exclSlots(e); m != 0; {
+	steps := s.fp.steps(e)
+	for m := s.fp.exclSlots(e); m != 0 && len(steps) == 0; {
 		k := 63 - bits.LeadingZeros64(m)
 		m &^= 1 << uint(k)
 		s.exclude(k, e.Time)
 	}
-	steps := s.fp.steps(e)
 	for j := len(steps) - 1; j >= 0; j-- {
 		s.step(e, idx, steps[j], false)
 	}
