@@ -17,8 +17,9 @@ type (
 		Runs    []sarifRun `json:"runs"`
 	}
 	sarifRun struct {
-		Tool    sarifTool     `json:"tool"`
-		Results []sarifResult `json:"results"`
+		Tool       sarifTool     `json:"tool"`
+		ColumnKind string        `json:"columnKind"`
+		Results    []sarifResult `json:"results"`
 	}
 	sarifTool struct {
 		Driver sarifDriver `json:"driver"`
@@ -67,6 +68,7 @@ type (
 const rulesDocURI = "https://github.com/journey-cx/journey/blob/main/docs/rules.md"
 
 // printLintSARIF writes the diagnostics as a SARIF 2.1.0 log whose driver lists every rule.
+// Columns count Unicode code points, as the YAML parser does, which the run declares.
 func printLintSARIF(w io.Writer, r LintResult) error {
 	driver := sarifDriver{Name: "journey", InformationURI: rulesDocURI}
 	index := map[string]int{}
@@ -81,7 +83,7 @@ func printLintSARIF(w io.Writer, r LintResult) error {
 			Message: sarifText{Text: d.Message}, Locations: []sarifLocation{{Physical: physical(d)}}})
 	}
 	log := sarifLog{Version: "2.1.0", Schema: "https://json.schemastore.org/sarif-2.1.0.json",
-		Runs: []sarifRun{{Tool: sarifTool{Driver: driver}, Results: results}}}
+		Runs: []sarifRun{{Tool: sarifTool{Driver: driver}, ColumnKind: "unicodeCodePoints", Results: results}}}
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	return enc.Encode(log)
