@@ -47,12 +47,8 @@ func (d *decoder) fields(n *yaml.Node, what string, node *Node, fs []field) bool
 		d.report(ruleWrongType, n, "%s: expected a mapping, found %s", what, kindName(n))
 		return false
 	}
-	known := make([]string, len(fs))
-	for i, f := range fs {
-		known[i] = f.key
-	}
 	for i := 0; i+1 < len(n.Content); i += 2 {
-		d.field(n.Content[i], n.Content[i+1], what, node, fs, known)
+		d.field(n.Content[i], n.Content[i+1], what, node, fs)
 	}
 	for _, f := range fs {
 		if _, ok := node.Keys[f.key]; !ok && f.required {
@@ -63,7 +59,7 @@ func (d *decoder) fields(n *yaml.Node, what string, node *Node, fs []field) bool
 }
 
 // field decodes one key/value pair of a mapping.
-func (d *decoder) field(k, v *yaml.Node, what string, node *Node, fs []field, known []string) {
+func (d *decoder) field(k, v *yaml.Node, what string, node *Node, fs []field) {
 	k = resolve(k)
 	if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
 		return // reported by checkTree or below
@@ -83,11 +79,11 @@ func (d *decoder) field(k, v *yaml.Node, what string, node *Node, fs []field, kn
 		f.decode(v)
 		return
 	}
-	msg := "unknown key %q in %s"
-	if s := Suggest(k.Value, known); s != "" {
-		msg += "; did you mean " + strconv.Quote(s) + "?"
+	known := make([]string, len(fs))
+	for i, f := range fs {
+		known[i] = f.key
 	}
-	d.report(ruleUnknownKey, k, msg, k.Value, what)
+	d.report(ruleUnknownKey, k, "unknown key %q in %s%s", k.Value, what, suggestion(k.Value, known))
 }
 
 // resolve follows aliases to the node they repeat.
@@ -98,7 +94,8 @@ func resolve(n *yaml.Node) *yaml.Node {
 	return n
 }
 
-// isEmpty reports a null or empty scalar, or an empty collection.
+// isEmpty reports a null or empty scalar, or an empty mapping; an empty list is a value
+// (`next: []` says the journey may end).
 func isEmpty(n *yaml.Node) bool {
 	n = resolve(n)
 	if n.Kind == yaml.ScalarNode {
