@@ -50,9 +50,13 @@ func (d *drawing) graph() {
 	d.printf("\tedge [fontname=%q, fontsize=9, color=%q, fontcolor=%q, arrowsize=0.7];\n", font, flowLine, muted)
 	d.printf("\tlabel=<%s>;\n", header(d.m))
 	d.lanes()
+	// One borderless cluster around the stages: edges between stages then belong to it, and
+	// Graphviz routes them over the stages instead of under the whole journey.
+	d.printf("\tsubgraph cluster_journey {\n\t\tperipheries=0; margin=0; label=\"\";\n")
 	for i, s := range d.m.Stages {
 		d.stage(i, s)
 	}
+	d.printf("\t}\n")
 	d.panel()
 	d.alignment()
 	d.flow()

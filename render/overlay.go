@@ -139,8 +139,9 @@ func edgeLabel(text string) string {
 
 // edge writes one flow edge in colour. An edge to the next card leaves a card's right side
 // for the next card's left side. Every longer one, forward or back, arcs over the tops of
-// the cards, sets no column and so never pushes a card out of its row, and is drawn
-// translucent so the arcs recede behind the cards and the short edges between them.
+// the cards (the stages share one outer cluster, which keeps such arcs above them rather
+// than under the journey), sets no column, so it never pushes a card out of its row, and is
+// drawn translucent, so it recedes behind the cards and the short edges.
 func (d *drawing) edge(from, to *journey.Touchpoint, colour, attrs string) {
 	if to.Index == from.Index+1 {
 		d.printf("\tt%d -> t%d [tailport=e, headport=w, weight=0, color=%q, %s];\n", from.Index, to.Index, colour, attrs)

@@ -53,9 +53,12 @@ func legend(b *strings.Builder, ov *overlay) {
 	fmt.Fprintf(b, `<TR><TD FIXEDSIZE="TRUE" WIDTH="46" HEIGHT="20" BGCOLOR="%s" STYLE="rounded"><B>+</B></TD><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">gain</FONT></TD></TR>`, gainFill)
 	if ov.r == nil {
 		panelRow(b, "→ designed flow (next)")
+	} else {
+		panelRow(b, "→ designed flow; width and label: users who took it<BR/>(share of the touchpoint's users); dotted: nobody")
+	}
+	if ov.r == nil {
 		return
 	}
-	panelRow(b, "→ designed flow; width and label: users who took it<BR/>(share of the touchpoint's users); dotted: nobody")
 	if ov.offMapN > 0 {
 		panelRow(b, fmt.Sprintf(`<FONT COLOR="%s">- - → off-map flow the map does not design:<BR/>the largest %d of %d drawn, to keep the map readable;<BR/>repeats and the rest: journey analyze</FONT>`,
 			offMap, len(ov.offMap), ov.offMapN))
