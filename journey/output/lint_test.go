@@ -180,3 +180,15 @@ func TestLongLineSnippet(t *testing.T) {
 		t.Errorf("snippet:\n%s", out.String())
 	}
 }
+
+// TestTextWithoutSource checks that a diagnostic of a file without source has no snippet.
+func TestTextWithoutSource(t *testing.T) {
+	d := journey.Diagnostic{File: "gone.journey.yaml", Line: 1, Column: 1, Rule: "r", Message: "m"}
+	var out bytes.Buffer
+	if err := printLintText(&out, LintResult{Diagnostics: []journey.Diagnostic{d}}); err != nil {
+		t.Fatal(err)
+	}
+	if want := "gone.journey.yaml:1:1: m [r]\n"; out.String() != want {
+		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}

@@ -30,8 +30,8 @@ func printLintText(w io.Writer, r LintResult) error {
 	lines := map[string][][]byte{}
 	for _, d := range r.Diagnostics {
 		src, ok := lines[d.File]
-		if !ok {
-			src = bytes.Split(r.Sources[d.File], []byte("\n"))
+		if content, known := r.Sources[d.File]; !ok && known {
+			src = bytes.Split(content, []byte("\n"))
 			lines[d.File] = src
 		}
 		writeDiagnostic(bw, d, r.Color)
