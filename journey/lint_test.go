@@ -1,0 +1,60 @@
+package journey
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestOverlap(t *testing.T) {
+	w := func(col string, vs ...string) Where { return Where{Column: col, Values: vs} }
+	tests := []struct {
+		name string
+		a, b []Where
+		want bool
+	}{
+		{"no conditions", nil, nil, true},
+		{"one side unconditioned", nil, []Where{w("page", "/a")}, true},
+		{"different columns", []Where{w("page", "/a")}, []Where{w("ref", "x")}, true},
+		{"same value", []Where{w("page", "/a")}, []Where{w("page", "/b", "/a")}, true},
+		{"different values", []Where{w("page", "/a")}, []Where{w("page", "/b")}, false},
+		{"one column apart", []Where{w("page", "/a"), w("ref", "x")}, []Where{w("page", "/a"), w("ref", "y")}, false},
+	}
+	for _, tt := range tests {
+		if got := overlap(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: overlap = %v, want %v", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestGraphRules checks the graph rules on flows the documented examples do not cover.
+func TestGraphRules(t *testing.T) {
+	tests := []struct {
+		name, touchpoints string
+		want              []string // rule ids, in position order
+	}{
+		{"cycle back to the start", "      - {id: a, name: A, next: [b]}\n      - {id: b, name: B, next: [a, c]}\n      - {id: c, name: C, goal: true}\n", nil},
+		{"branch skips a touchpoint", "      - {id: a, name: A, next: [c]}\n      - {id: b, name: B}\n      - {id: c, name: C, goal: true}\n", nil},
+		{"explicit end is no dead end", "      - {id: a, name: A, next: [b]}\n      - {id: b, name: B, next: []}\n      - {id: c, name: C, goal: true, next: [b]}\n", nil},
+		{"same matcher twice in one touchpoint", "      - {id: a, name: A, goal: true, events: [{event: v}, {event: v}]}\n", nil},
+		{"overlap reported once per pair", "      - {id: a, name: A, events: [{event: v}, {event: w}]}\n      - {id: b, name: B, goal: true, events: [{event: v}, {event: w}]}\n", []string{"overlapping-events"}},
+	}
+	for _, tt := range tests {
+		src := "version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints:\n" + tt.touchpoints
+		_, ds := Check("m.journey.yaml", []byte(src))
+		var got []string
+		for _, d := range ds {
+			got = append(got, d.Rule)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("%s: rules %v, want %v\n%s", tt.name, got, tt.want, diagLines(ds))
+		}
+	}
+}
+
+func TestKebabCase(t *testing.T) {
+	for in, want := range map[string]string{"Home Page": "home-page", "Oriëntatie": "ori-ntatie", "__x__": "x", "!!": ""} {
+		if got := kebabCase(in); got != want {
+			t.Errorf("kebabCase(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
