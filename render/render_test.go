@@ -156,12 +156,14 @@ func TestImagePNG(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := florist()
-	var buf bytes.Buffer
-	if err := printer(&buf, Picture{Map: m, Report: floristReport(m)}); err != nil {
-		t.Fatal(err)
-	}
-	if png := buf.Bytes(); !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
-		t.Fatalf("PNG output starts with %q", png[:min(len(png), 8)])
+	for _, p := range []Picture{{Map: m, Report: floristReport(m)}, {Map: hostile()}} {
+		var buf bytes.Buffer
+		if err := printer(&buf, p); err != nil {
+			t.Fatalf("%s: %v", p.Map.Title, err)
+		}
+		if png := buf.Bytes(); !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {
+			t.Fatalf("%s: PNG output starts with %q", p.Map.Title, png[:min(len(png), 8)])
+		}
 	}
 }
 

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
 # Renders every example map (with and without its events) to SVG and screenshots each SVG in
 # headless Chromium, so a person can check that the pictures look right and the text fits.
+# It also writes each example's PNG as journey draws it (NAME-events.direct.png), to check the
+# PNG fallbacks described in docs/render.md.
 #
 #   scripts/screenshot.sh [OUTDIR]      (default OUTDIR: ./screenshots)
 #
+# The pictures are wide: crop before viewing, e.g. convert X.png -crop 1600x1100+0+0 X-left.png
 # Needs Debian's chromium (apt-get install -y chromium fonts-noto-color-emoji).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,5 +39,6 @@ for map in examples/*/*.journey.yaml; do
 	if [ -f "$events" ]; then
 		"$bin/journey" render "$map" --events "$events" -o "$out/$name-events.svg"
 		shoot "$out/$name-events.svg" "$out/$name-events.png"
+		"$bin/journey" render "$map" --events "$events" --format png -o "$out/$name-events.direct.png"
 	fi
 done

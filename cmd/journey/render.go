@@ -52,7 +52,12 @@ and the same inputs always give the same bytes, so pictures can be committed and
 CI with --check, which writes nothing and exits 1 when the file is not what would be written.
 
 With --watch the picture is drawn again whenever the map or an event file changes, one line
-per drawing, until interrupted; a broken save is reported and the last good picture kept.`,
+per drawing, until interrupted; a broken save is reported and the last good picture kept.
+
+SVG is the picture to use. PNG is a rough preview: go-graphviz draws it with a simple
+renderer that has no emoji or symbols (faces become :-) and the like), no table borders and
+poor edges. The first run on a machine takes about a second longer while Graphviz's
+WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 		Example: `  journey render examples/florist/florist.journey.yaml
   journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv -o florist-data.svg
   journey render examples/florist/florist.journey.yaml --format png
