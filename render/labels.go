@@ -110,13 +110,15 @@ func card(t *journey.Touchpoint, n *tpNumbers) string {
 	return b.String()
 }
 
-// badge is the emotion cell of a card: face and score on the emotion's colour.
+// badge is the emotion cell of a card: face and score on the emotion's colour. It is not of
+// fixed size: beside a name of many lines it grows into a stripe down the card's side (a
+// fixed-size cell would be centred beside the name and drawn over the card's border).
 func badge(e *int) string {
 	if e == nil {
-		return fmt.Sprintf(`<TD FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="34" BGCOLOR="%s"><FONT POINT-SIZE="9" COLOR="%s">no<BR/>emotion</FONT></TD>`, badgeWidth, bandFill, muted)
+		return fmt.Sprintf(`<TD CELLPADDING="2" WIDTH="%d" HEIGHT="34" BGCOLOR="%s"><FONT POINT-SIZE="9" COLOR="%s">no<BR/>emotion</FONT></TD>`, badgeWidth, bandFill, muted)
 	}
 	lv := emotionLevel(*e)
-	return fmt.Sprintf(`<TD FIXEDSIZE="TRUE" WIDTH="%d" HEIGHT="34" BGCOLOR="%s" STYLE="rounded"><FONT POINT-SIZE="13" COLOR="%s">%s<BR/><B>%s</B></FONT></TD>`,
+	return fmt.Sprintf(`<TD CELLPADDING="2" WIDTH="%d" HEIGHT="34" BGCOLOR="%s" STYLE="rounded"><FONT POINT-SIZE="13" COLOR="%s">%s<BR/><B>%s</B></FONT></TD>`,
 		badgeWidth, emotionColours[lv], emotionText(lv), emotionFaces[lv], score(*e))
 }
 
