@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -60,6 +61,7 @@ func (d *drawing) graph() {
 	d.panel()
 	d.alignment()
 	d.flow()
+	d.headroom()
 	d.curve()
 	d.printf("}\n")
 }
@@ -139,6 +141,47 @@ func (d *drawing) ranksep() string {
 	}
 	return "0.45"
 }
+
+// headroom evens the tops of the stages. Graphviz keeps room over the cards for an arc that
+// passes over a card of its own stage, so a stage with such an arc starts higher than one
+// without. When any stage has one, every other stage of three or more touchpoints gets an
+// invisible arc from its first card to its last, which keeps the same room.
+func (d *drawing) headroom() {
+	var lifted []*journey.Stage
+	for _, a := range d.arcs() {
+		if a[0].Stage == a[1].Stage && abs(a[0].Index-a[1].Index) >= 2 {
+			lifted = append(lifted, a[0].Stage)
+		}
+	}
+	if len(lifted) == 0 {
+		return
+	}
+	for _, s := range d.m.Stages {
+		if n := len(s.Touchpoints); n >= 3 && !slices.Contains(lifted, s) {
+			d.printf("\tt%d -> t%d [tailport=n, headport=n, constraint=false, weight=1, style=invis];\n",
+				s.Touchpoints[0].Index, s.Touchpoints[n-1].Index)
+		}
+	}
+}
+
+// arcs are the edges drawn over the cards, from and to: every designed edge but those to
+// the next card, and the off-map edges drawn.
+func (d *drawing) arcs() [][2]*journey.Touchpoint {
+	var arcs [][2]*journey.Touchpoint
+	for _, t := range d.tps {
+		for _, n := range d.m.NextOf(t) {
+			if n.Index != t.Index+1 {
+				arcs = append(arcs, [2]*journey.Touchpoint{t, n})
+			}
+		}
+	}
+	for _, tr := range d.ov.offMap {
+		arcs = append(arcs, [2]*journey.Touchpoint{d.m.Touchpoint(tr.From), d.m.Touchpoint(tr.To)})
+	}
+	return arcs
+}
+
+func abs(n int) int { return max(n, -n) }
 
 // hasEmotion reports whether the touchpoint at index k exists and has an emotion.
 func (d *drawing) hasEmotion(k int) bool {
