@@ -3,8 +3,10 @@ package events
 import (
 	"cmp"
 	"fmt"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // merger folds parsed chunks, in input order, into per-user logs. Taking chunks in order is
@@ -129,17 +131,36 @@ func (m *merger) log(workers []*worker) (*Log, error) {
 }
 
 // fillEvents gives every user a slice of one array, exactly as long as their kept events,
-// and replays the spilled events into them in input order.
+// and replays the spilled events into them in input order. The replay keeps each user's
+// next position in a compact array, so a record costs one store into the events.
 func (m *merger) fillEvents(users []User) error {
 	all := make([]Event, m.spill.n)
+	next := make([]int64, len(m.kept))
 	var at int64
 	for g, n := range m.kept {
-		users[g].Events = all[at : at : at+n]
+		next[g] = at
+		users[g].Events = all[at : at+n : at+n]
 		at += n
 	}
-	return m.spill.replay(func(g uint32, ev Event) {
-		users[g].Events = append(users[g].Events, ev)
+	parts := runtime.GOMAXPROCS(0)
+	return m.spill.replay(func(batch []byte) {
+		var wg sync.WaitGroup
+		for part := range parts {
+			wg.Go(func() { scatter(batch, all, next, uint32(part), uint32(parts)) })
+		}
+		wg.Wait()
 	})
+}
+
+// scatter stores the spilled records of the users numbered part modulo parts at their next
+// positions; the parts run at once, each storing into its own users' slices.
+func scatter(batch []byte, all []Event, next []int64, part, parts uint32) {
+	for ; len(batch) >= spillRecord; batch = batch[spillRecord:] {
+		if g, ev := decodeSpilled(batch); g%parts == part {
+			all[next[g]] = ev
+			next[g]++
+		}
+	}
 }
 
 // segChoice is the first-touch segment of a user among the workers seen so far.

@@ -69,7 +69,12 @@ func (pl *pipeline) work(w *worker) {
 // merge takes chunks in input order, waits for each to be parsed, and merges it.
 func (pl *pipeline) merge(m *merger) error {
 	for c := range pl.ordered {
-		<-c.done
+		select {
+		case <-c.done:
+		case <-pl.ctx.Done():
+			// the chunk may never reach a worker now
+			return pl.ctx.Err()
+		}
 		if c.err != nil {
 			return c.err
 		}

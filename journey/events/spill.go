@@ -51,8 +51,9 @@ func (s *spill) add(g uint32, ev Event) {
 	s.n++
 }
 
-// replay calls fn with every event, in the order they were added.
-func (s *spill) replay(fn func(g uint32, ev Event)) error {
+// replay calls fn with the events in the order they were added, in batches of encoded
+// records (decode them with decodeSpilled).
+func (s *spill) replay(fn func(batch []byte)) error {
 	if err := s.w.Flush(); err != nil {
 		return fmt.Errorf("cannot keep the events in a temporary file: %w", err)
 	}
@@ -70,15 +71,18 @@ func (s *spill) replay(fn func(g uint32, ev Event)) error {
 			return errors.Join(errors.New("cannot read back the temporary file of events"), err)
 		}
 		left -= int64(n)
-		for b := buf[:n]; len(b) >= spillRecord; b = b[spillRecord:] {
-			fn(binary.LittleEndian.Uint32(b[0:]), Event{
-				Time:       int64(binary.LittleEndian.Uint64(b[4:])),
-				Touchpoint: int32(binary.LittleEndian.Uint32(b[12:])),
-				Exclude:    binary.LittleEndian.Uint32(b[16:]),
-			})
-		}
+		fn(buf[:n])
 	}
 	return nil
+}
+
+// decodeSpilled decodes the record at the start of b.
+func decodeSpilled(b []byte) (uint32, Event) {
+	return binary.LittleEndian.Uint32(b[0:]), Event{
+		Time:       int64(binary.LittleEndian.Uint64(b[4:])),
+		Touchpoint: int32(binary.LittleEndian.Uint32(b[12:])),
+		Exclude:    binary.LittleEndian.Uint32(b[16:]),
+	}
 }
 
 // close releases the temporary file.

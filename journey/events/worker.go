@@ -67,7 +67,11 @@ func (w *worker) fast(c *chunk) {
 	checkUTF8 := !utf8.Valid(data)
 	hasCR := bytes.IndexByte(data, '\r') >= 0
 	fields := w.fields[:len(c.plan.header)+1]
-	for p := 0; p < len(data); line++ {
+	pf := prefetcher{data: data, col: c.plan.id}
+	for p, k := 0, 0; p < len(data); line, k = line+1, k+1 {
+		if k%prefetchRows == 0 {
+			pf.burst(w.users)
+		}
 		row := data[p:]
 		if e := bytes.IndexByte(row, '\n'); e >= 0 {
 			row = row[:e]
