@@ -38,31 +38,37 @@ func panelRow(b *strings.Builder, text string) {
 	fmt.Fprintf(b, `<TR><TD COLSPAN="4" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">%s</FONT></TD></TR>`, text)
 }
 
-// legend explains every mark of the picture.
+// legend explains every mark of the picture: a table of swatches, each as wide as the
+// notes under them leave room for, so that they read as one scale, then the notes.
 func legend(b *strings.Builder, ov *overlay) {
 	panelTitle(b, "Legend")
+	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
 	for e := 2; e >= -2; e-- {
 		lv := emotionLevel(e)
-		fmt.Fprintf(b, `<TR><TD FIXEDSIZE="TRUE" WIDTH="46" HEIGHT="20" BGCOLOR="%s" STYLE="rounded"><FONT COLOR="%s">%s <B>%s</B></FONT></TD>`+
-			`<TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">emotion %s</FONT></TD></TR>`,
-			emotionColours[lv], emotionText(lv), emotionFaces[lv], score(e), emotionWords[lv])
+		swatch(b, emotionColours[lv], fmt.Sprintf(`<FONT COLOR="%s">%s <B>%s</B></FONT>`, emotionText(lv), emotionFaces[lv], score(e)),
+			"emotion "+emotionWords[lv])
 	}
+	swatch(b, painFill, "<B>−</B>", "pain")
+	swatch(b, gainFill, "<B>+</B>", "gain")
+	b.WriteString(`</TABLE></TD></TR>`)
 	panelRow(b, "thick border, ★ MOMENT OF TRUTH: makes or breaks the journey")
 	panelRow(b, "⚑ GOAL: reaching it converts the journey")
-	fmt.Fprintf(b, `<TR><TD FIXEDSIZE="TRUE" WIDTH="46" HEIGHT="20" BGCOLOR="%s" STYLE="rounded"><B>−</B></TD><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">pain</FONT></TD></TR>`, painFill)
-	fmt.Fprintf(b, `<TR><TD FIXEDSIZE="TRUE" WIDTH="46" HEIGHT="20" BGCOLOR="%s" STYLE="rounded"><B>+</B></TD><TD COLSPAN="3" ALIGN="LEFT"><FONT POINT-SIZE="10">gain</FONT></TD></TR>`, gainFill)
 	if ov.r == nil {
 		panelRow(b, "→ designed flow (next)")
-	} else {
-		panelRow(b, "→ designed flow; width and label: users who took it<BR/>(share of the touchpoint's users); dotted: nobody")
-	}
-	if ov.r == nil {
 		return
 	}
+	panelRow(b, "→ designed flow; width and label: users who took it<BR/>(share of the touchpoint's users); dotted: nobody")
 	if ov.offMapN > 0 {
 		panelRow(b, fmt.Sprintf(`<FONT COLOR="%s">- - → off-map flow the map does not design:<BR/>the largest %d of %d drawn, to keep the map readable;<BR/>repeats and the rest: journey analyze</FONT>`,
 			offMap, len(ov.offMap), ov.offMapN))
 	}
+}
+
+// swatch is a legend row: a mark on its colour, and what it means. The colour fills its
+// column (a fixed-size cell would float in the middle of it).
+func swatch(b *strings.Builder, colour, mark, meaning string) {
+	fmt.Fprintf(b, `<TR><TD WIDTH="46" HEIGHT="20" BGCOLOR="%s" STYLE="rounded">%s</TD>`+
+		`<TD ALIGN="LEFT"><FONT POINT-SIZE="10">%s</FONT></TD></TR>`, colour, mark, meaning)
 }
 
 // summary is the data section of the side panel: input, goal rate and funnels.
