@@ -256,21 +256,28 @@ func TestCancel(t *testing.T) {
 	}
 }
 
-// TestSpillInMemory reads with no usable temporary folder: the events are then kept in
-// memory, with the same result.
-func TestSpillInMemory(t *testing.T) {
+// TestSpill reads the same file with the events kept in memory, in a temporary file, and,
+// with no usable temporary folder, in memory again: the logs must be equal.
+func TestSpill(t *testing.T) {
 	text := randomCSV(rand.New(rand.NewPCG(3, 4)), 20000)
 	opts := Options{KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}}}
 	want, err := readFiles(t, opts, file{"f", text})
 	if err != nil {
 		t.Fatal(err)
 	}
-	t.Setenv("TMPDIR", filepath.Join(t.TempDir(), "missing"))
-	got, err := readFiles(t, opts, file{"f", text})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(want, got); diff != "" {
-		t.Errorf("in memory (-file +memory):\n%s", diff)
+	defer func(n int) { spillInMemory = n }(spillInMemory)
+	spillInMemory = 0
+	for _, tmp := range []string{t.TempDir(), filepath.Join(t.TempDir(), "missing")} {
+		t.Setenv("TMPDIR", tmp)
+		got, err := readFiles(t, opts, file{"f", text})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if diff := cmp.Diff(want, got); diff != "" {
+			t.Errorf("with TMPDIR=%s (-memory +got):\n%s", tmp, diff)
+		}
+		if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
+			t.Errorf("%d files left in the temporary folder", len(entries))
+		}
 	}
 }

@@ -13,32 +13,52 @@ import (
 // spillRecord is the size of one spilled event: the user's global number, then the Event.
 const spillRecord = 20
 
-// spill holds the kept events of the whole stream, in input order, outside the heap: in an
-// unlinked temporary file, or in memory when no temporary file can be made. Once the stream
-// is read and every user's count is known, the events are replayed into exactly sized
-// slices. So the events are in memory once, at their final size, instead of in slices that
-// grow by doubling and leave garbage behind; and the merger writes sequentially instead of
-// appending to a different user's slice every row.
+// spill holds the kept events of the whole stream, in input order, outside the heap once
+// they pass spillInMemory bytes: in an unlinked temporary file (or still in memory when no
+// temporary file can be made). Once the stream is read and every user's count is known, the
+// events are replayed into exactly sized slices. So the events are in memory once, at their
+// final size, instead of in slices that grow by doubling and leave garbage behind; and the
+// merger writes sequentially instead of appending to a different user's slice every row.
 type spill struct {
 	file *os.File
-	mem  bytes.Buffer
+	mem  []byte
 	w    *bufio.Writer
 	n    int64
 	rec  [spillRecord]byte
 }
 
-// newSpill opens the spill, in a temporary file when it can.
+// spillInMemory is how many bytes of events stay in memory before they go to a file; a
+// variable so that tests can send small reads to a file.
+var spillInMemory = 16 << 20
+
+// newSpill returns an empty spill.
 func newSpill() *spill {
 	s := &spill{}
+	s.w = bufio.NewWriterSize(s, 1<<20)
+	return s
+}
+
+// Write takes the buffered records: into memory until there are spillInMemory bytes, then
+// into a temporary file when one can be made.
+func (s *spill) Write(p []byte) (int, error) {
+	if s.file != nil {
+		return s.file.Write(p)
+	}
+	s.mem = append(s.mem, p...)
+	if len(s.mem) < spillInMemory {
+		return len(p), nil
+	}
 	f, err := os.CreateTemp("", "journey-events-*")
 	if err != nil {
-		s.w = bufio.NewWriterSize(&s.mem, 1<<20)
-		return s
+		return len(p), nil // keep the events in memory
 	}
 	os.Remove(f.Name()) // the file lives until it is closed; nothing is left behind
-	s.file = f
-	s.w = bufio.NewWriterSize(f, 1<<20)
-	return s
+	if _, err := f.Write(s.mem); err != nil {
+		f.Close()
+		return 0, err
+	}
+	s.file, s.mem = f, nil
+	return len(p), nil
 }
 
 // add appends one event of user g; write errors surface in replay.
@@ -57,7 +77,7 @@ func (s *spill) replay(fn func(batch []byte)) error {
 	if err := s.w.Flush(); err != nil {
 		return fmt.Errorf("cannot keep the events in a temporary file: %w", err)
 	}
-	var r io.Reader = &s.mem
+	var r io.Reader = bytes.NewReader(s.mem)
 	if s.file != nil {
 		if _, err := s.file.Seek(0, io.SeekStart); err != nil {
 			return err
