@@ -29,7 +29,7 @@ type spill struct {
 
 // spillInMemory is how many bytes of events stay in memory before they go to a file; a
 // variable so that tests can send small reads to a file.
-var spillInMemory = 16 << 20
+var spillInMemory = 4 << 20
 
 // newSpill returns an empty spill.
 func newSpill() *spill {
