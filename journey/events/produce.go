@@ -6,29 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"sync"
 	"time"
 )
 
 // blockSize is how much the reader reads at once; a chunk is one block cut back to its last
 // whole row, so workers parse big runs of rows with no coordination.
 const blockSize = 2 << 20
-
-// chunkPool keeps chunks, with their buffers, from one read to the next.
-var chunkPool sync.Pool
-
-// release returns the pipeline's free chunks to chunkPool; call it when the read is over.
-func (pl *pipeline) release() {
-	for {
-		select {
-		case c := <-pl.free:
-			c.reset()
-			chunkPool.Put(c)
-		default:
-			return
-		}
-	}
-}
 
 // pipeline moves chunks from the one producer, which reads and cuts the byte stream at row
 // boundaries, to the workers, which parse them, and on, in input order, to the merger.
@@ -50,11 +33,7 @@ func newPipeline(ctx context.Context, opts *Options, workers int, sources []Sour
 	pl := &pipeline{ctx: ctx, opts: opts, jobs: make(chan *chunk, workers),
 		ordered: make(chan *chunk, n+1), free: make(chan *chunk, n)}
 	for range n {
-		c, _ := chunkPool.Get().(*chunk)
-		if c == nil {
-			c = &chunk{}
-		}
-		pl.free <- c
+		pl.free <- &chunk{}
 	}
 	for _, s := range sources {
 		if s.Size <= 0 {

@@ -49,7 +49,6 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	for range pl.ordered {
 	}
 	wg.Wait()
-	pl.release()
 	if err != nil {
 		return nil, err
 	}
