@@ -1,39 +1,38 @@
 package journey
 
 import (
+	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 )
 
-// WriteFileAtomic writes data to path whole or not at all: it writes a temporary file in the
-// same folder and renames it over path, so a killed run never leaves half a file. It never
-// creates folders: a missing folder is an error.
+// WriteFileAtomic writes data to path whole or not at all; see WriteAtomic.
 func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	return WriteAtomic(path, perm, func(w io.Writer) error {
+		_, err := w.Write(data)
+		return err
+	})
+}
+
+// WriteAtomic streams what write writes into a temporary file in path's folder and renames
+// it over path, so a failed or killed run never leaves half a file, and a file too big to
+// hold in memory is still written whole or not at all. It never creates folders: a missing
+// folder is an error that wraps fs.ErrNotExist.
+func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
 	name := tmp.Name()
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := firstErr(werr, cerr, os.Chmod(name, perm)); err != nil {
+	err = errors.Join(write(tmp), tmp.Close(), os.Chmod(name, perm))
+	if err == nil {
+		err = os.Rename(name, path)
+	}
+	if err != nil {
 		os.Remove(name)
 		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
-}
-
-func firstErr(errs ...error) error {
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
 	}
 	return nil
 }

@@ -2,6 +2,7 @@ package journey
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -28,5 +29,29 @@ func TestWriteFileAtomic(t *testing.T) {
 	err := WriteFileAtomic(filepath.Join(dir, "missing", "x.svg"), []byte("x"), 0o644)
 	if !errors.Is(err, fs.ErrNotExist) {
 		t.Errorf("write into a missing folder: err = %v, want fs.ErrNotExist", err)
+	}
+}
+
+func TestWriteAtomicFailedWriteLeavesNothing(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "big.csv")
+	if err := os.WriteFile(path, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	boom := errors.New("boom")
+	err := WriteAtomic(path, 0o644, func(w io.Writer) error {
+		if _, err := w.Write([]byte("half a fi")); err != nil {
+			return err
+		}
+		return boom
+	})
+	if !errors.Is(err, boom) {
+		t.Fatalf("err = %v, want the writer's error", err)
+	}
+	if got, _ := os.ReadFile(path); string(got) != "old" {
+		t.Errorf("file = %q after a failed write, want the old content", got)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("folder holds %d entries, want no temporary left", len(entries))
 	}
 }

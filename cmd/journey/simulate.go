@@ -1,11 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"time"
 
 	"github.com/journey-cx/journey/journey"
@@ -77,7 +74,7 @@ func simulateRun(e *env, opts *simulateOptions) error {
 	if opts.out == "-" {
 		err = write(e.stdout)
 	} else {
-		err = writeStreamAtomic(opts.out, write)
+		err = journey.WriteAtomic(opts.out, 0o644, write)
 	}
 	if err == nil && !e.quiet && opts.out != "-" {
 		fmt.Fprintf(e.stderr, "wrote %d rows for %d users to %s\n", stats.Rows, stats.Users, opts.out)
@@ -115,25 +112,4 @@ func simulateLoad(e *env, path string) (*journey.Map, error) {
 		printer(e.stderr, res)
 	}
 	return nil, errReported
-}
-
-// writeStreamAtomic streams what write writes into a temporary file next to path, then
-// renames it over path: a file too big to hold in memory is still written whole or not at
-// all. Like journey.WriteFileAtomic, it never creates folders.
-func writeStreamAtomic(path string, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	name := tmp.Name()
-	werr := write(tmp)
-	err = errors.Join(werr, tmp.Close(), os.Chmod(name, 0o644))
-	if err == nil {
-		err = os.Rename(name, path)
-	}
-	if err != nil {
-		os.Remove(name)
-		return fmt.Errorf("cannot write %s: %w", path, err)
-	}
-	return nil
 }
