@@ -4,13 +4,10 @@ import (
 	"bufio"
 	"context"
 	"fmt"
-	"io"
 	"strings"
-	"sync"
 	_ "time/tzdata" // --tz and events' zones work on machines without zone files
 
 	"github.com/journey-cx/journey/journey/analysis"
-	"github.com/journey-cx/journey/journey/events"
 	"github.com/journey-cx/journey/journey/output"
 	"github.com/spf13/cobra"
 )
@@ -109,7 +106,7 @@ func analyzeRun(ctx context.Context, e *env, opts *analyzeOptions) error {
 // analyzeReport loads the map (printing its diagnostics), reads the event files and
 // analyzes them.
 func analyzeReport(ctx context.Context, e *env, opts *analyzeOptions) (*analysis.Report, error) {
-	m, err := renderLoad(e, opts.mapPath)
+	m, err := loadMap(e, opts.mapPath)
 	if err != nil {
 		return nil, err
 	}
@@ -118,39 +115,7 @@ func analyzeReport(ctx context.Context, e *env, opts *analyzeOptions) (*analysis
 		return nil, err
 	}
 	eo.By, ao.By, eo.Strict = opts.by, opts.by, opts.strict
-	if e.progress {
-		done := progressBar(e.stderr, &eo)
-		defer done()
-	}
-	log, err := events.Read(ctx, events.Sources(opts.events, e.stdin), eo)
-	if err != nil {
-		return nil, err
-	}
-	if !e.quiet {
-		skippedSummary(e.stderr, log)
-	}
-	return analysis.Analyze(m, log, ao), nil
-}
-
-// skippedSummary tells on standard error which rows were skipped and why, and the read's
-// warnings, as file:line: message.
-func skippedSummary(w io.Writer, log *events.Log) {
-	for _, p := range log.Skipped {
-		fmt.Fprintf(w, "%s: skipped: %s\n", where(p), p.Message)
-	}
-	if n := log.Counts.Skipped; n > int64(len(log.Skipped)) {
-		fmt.Fprintf(w, "%d rows skipped in all (the first %d are listed)\n", n, len(log.Skipped))
-	}
-	for _, p := range log.Warnings {
-		fmt.Fprintf(w, "%s: warning: %s\n", where(p), p.Message)
-	}
-}
-
-func where(p events.Problem) string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d", p.File, p.Line)
-	}
-	return p.File
+	return readReport(ctx, e, m, opts.events, eo, ao)
 }
 
 // missedKPIs returns a problems error listing every KPI target the report misses, or nil.
@@ -186,33 +151,4 @@ func target(k analysis.KPIResult) string {
 		parts = append(parts, fmt.Sprintf("<= %v", *k.Max))
 	}
 	return strings.Join(parts, " and ")
-}
-
-// progressBar makes the read report its progress on w (a terminal) and returns the function
-// that clears the line when the read is over.
-func progressBar(w io.Writer, eo *events.Options) func() {
-	var mu sync.Mutex
-	last := -1
-	eo.Progress = func(read, total int64) {
-		mu.Lock()
-		defer mu.Unlock()
-		mb := read >> 20
-		pct := -1
-		if total > 0 {
-			pct = int(read * 100 / total)
-		}
-		if key := int(mb)*101 + pct; key != last {
-			last = key
-			if pct >= 0 {
-				fmt.Fprintf(w, "\rreading events: %3d%% (%d MB)", pct, mb)
-			} else {
-				fmt.Fprintf(w, "\rreading events: %d MB", mb)
-			}
-		}
-	}
-	return func() {
-		if last >= 0 {
-			fmt.Fprint(w, "\r\033[K")
-		}
-	}
 }

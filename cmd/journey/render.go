@@ -149,13 +149,17 @@ func samePath(a, b string) bool {
 // renderBytes loads the map (and the events), and draws the picture. An invalid map prints
 // its diagnostics and returns errReported.
 func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) ([]byte, error) {
-	m, err := renderLoad(e, opts.mapPath)
+	m, err := loadMap(e, opts.mapPath)
 	if err != nil {
 		return nil, err
 	}
 	var report *analysis.Report
 	if len(opts.events) > 0 {
-		if report, err = renderReport(ctx, e, m, opts); err != nil {
+		eo, ao, err := opts.columns.options(m)
+		if err != nil {
+			return nil, err
+		}
+		if report, err = readReport(ctx, e, m, opts.events, eo, ao); err != nil {
 			return nil, err
 		}
 	}
@@ -164,27 +168,6 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 		return nil, err
 	}
 	return buf.Bytes(), nil
-}
-
-// renderLoad loads and lints the map; errors are printed and make it fail, warnings are
-// printed (unless quiet) and let it go on.
-func renderLoad(e *env, path string) (*journey.Map, error) {
-	src, err := journey.ReadSource(path)
-	if err != nil {
-		return nil, err
-	}
-	m, ds := journey.Check(path, src)
-	failed := journey.HasErrors(ds, false)
-	if len(ds) > 0 && (failed || !e.quiet) {
-		res := output.LintResult{Diagnostics: ds, Sources: map[string][]byte{path: src}, Files: 1}
-		if printer, err := output.Lint.Lookup("text"); err == nil {
-			printer(e.stderr, res)
-		}
-	}
-	if failed || m == nil {
-		return nil, errReported
-	}
-	return m, nil
 }
 
 // renderWrite writes the picture, or under --check compares it with the file on disk.

@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/journey-cx/journey/journey"
-	"github.com/journey-cx/journey/journey/output"
 	"github.com/journey-cx/journey/journey/simulate"
 	"github.com/spf13/cobra"
 )
@@ -62,7 +61,7 @@ func simulateRun(e *env, opts *simulateOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	m, err := simulateLoad(e, opts.mapPath)
+	m, err := loadMap(e, opts.mapPath)
 	if err != nil {
 		return err
 	}
@@ -95,21 +94,4 @@ func simulateValidate(opts *simulateOptions) (simulate.Options, error) {
 		return simulate.Options{}, fmt.Errorf("-o %q names the input map; choose another file", opts.out)
 	}
 	return simulate.Options{Users: opts.users, Seed: opts.seed, Start: start}, nil
-}
-
-// simulateLoad loads and lints the map; a map with errors has them printed and is refused.
-func simulateLoad(e *env, path string) (*journey.Map, error) {
-	src, err := journey.ReadSource(path)
-	if err != nil {
-		return nil, err
-	}
-	m, ds := journey.Check(path, src)
-	if m != nil && !journey.HasErrors(ds, false) {
-		return m, nil
-	}
-	res := output.LintResult{Diagnostics: ds, Sources: map[string][]byte{path: src}, Files: 1}
-	if printer, err := output.Lint.Lookup("text"); err == nil {
-		printer(e.stderr, res)
-	}
-	return nil, errReported
 }

@@ -3,8 +3,9 @@ package main
 import (
 	"cmp"
 	"context"
-	"errors"
 	"fmt"
+	"io"
+	"sync"
 	"time"
 
 	"github.com/journey-cx/journey/journey"
@@ -74,25 +75,72 @@ func flagTime(name, v string, loc *time.Location) (time.Time, error) {
 	return time.Time{}, usageError{fmt.Errorf("--%s %q is not a time: expected RFC 3339 (2024-03-01T09:00:00Z) or YYYY-MM-DD", name, v)}
 }
 
-// renderReport reads the event files and analyzes them against m. Problems in the event
-// files (an *events.Error) are problems in the inputs: exit 1.
-func renderReport(ctx context.Context, e *env, m *journey.Map, opts *renderOptions) (*analysis.Report, error) {
-	eo, ao, err := opts.columns.options(m)
+// readReport reads the event files and analyzes them against m: the one path from event
+// files to numbers, shared by analyze and render. Progress is drawn on a terminal; skipped
+// rows and warnings are summarised on standard error unless quiet. Problems in the event
+// files come back as *events.Error, which exitCode maps to exit 1.
+func readReport(ctx context.Context, e *env, m *journey.Map, files []string, eo events.Options, ao analysis.Options) (*analysis.Report, error) {
+	done := func() {}
+	if e.progress {
+		done = progressBar(e.stderr, &eo)
+	}
+	log, err := events.Read(ctx, events.Sources(files, e.stdin), eo)
+	done()
 	if err != nil {
 		return nil, err
 	}
-	log, err := events.Read(ctx, events.Sources(opts.events, e.stdin), eo)
-	if err != nil {
-		return nil, eventsError(err)
+	if !e.quiet {
+		skippedSummary(e.stderr, log)
 	}
 	return analysis.Analyze(m, log, ao), nil
 }
 
-// eventsError marks errors about the content of event files as problems in the inputs.
-func eventsError(err error) error {
-	var pe *events.Error
-	if errors.As(err, &pe) {
-		return problemsError{err}
+// skippedSummary tells on standard error which rows were skipped and why, and the read's
+// warnings, as file:line: message.
+func skippedSummary(w io.Writer, log *events.Log) {
+	for _, p := range log.Skipped {
+		fmt.Fprintf(w, "%s: skipped: %s\n", where(p), p.Message)
 	}
-	return err
+	if n := log.Counts.Skipped; n > int64(len(log.Skipped)) {
+		fmt.Fprintf(w, "%d rows skipped in all (the first %d are listed)\n", n, len(log.Skipped))
+	}
+	for _, p := range log.Warnings {
+		fmt.Fprintf(w, "%s: warning: %s\n", where(p), p.Message)
+	}
+}
+
+func where(p events.Problem) string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d", p.File, p.Line)
+	}
+	return p.File
+}
+
+// progressBar makes the read report its progress on w (a terminal) and returns the function
+// that clears the line when the read is over.
+func progressBar(w io.Writer, eo *events.Options) func() {
+	var mu sync.Mutex
+	last := -1
+	eo.Progress = func(read, total int64) {
+		mu.Lock()
+		defer mu.Unlock()
+		mb := read >> 20
+		pct := -1
+		if total > 0 {
+			pct = int(read * 100 / total)
+		}
+		if key := int(mb)*101 + pct; key != last {
+			last = key
+			if pct >= 0 {
+				fmt.Fprintf(w, "\rreading events: %3d%% (%d MB)", pct, mb)
+			} else {
+				fmt.Fprintf(w, "\rreading events: %d MB", mb)
+			}
+		}
+	}
+	return func() {
+		if last >= 0 {
+			fmt.Fprint(w, "\r\033[K")
+		}
+	}
 }
