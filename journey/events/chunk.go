@@ -19,10 +19,7 @@ type chunk struct {
 	err   error
 	eof   bool // the end of plan's file: data is empty
 	// worker is the worker that parsed the chunk; recs refer to its users.
-	worker *worker
-	// newIDs are the identities the worker met first in this chunk, in the order of their
-	// worker-local numbers.
-	newIDs   []string
+	worker   *worker
 	recs     []rec
 	tally    Counts
 	problems []problem // the first maxReported of each kind, in row order
@@ -45,7 +42,7 @@ type rec struct {
 
 // reset empties c for reuse, keeping its allocations.
 func (c *chunk) reset() {
-	*c = chunk{buf: c.buf, recs: c.recs[:0], newIDs: c.newIDs[:0], problems: c.problems[:0],
+	*c = chunk{buf: c.buf, recs: c.recs[:0], problems: c.problems[:0],
 		warnings: c.warnings[:0]}
 	c.done = make(chan struct{})
 }

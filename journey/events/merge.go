@@ -5,23 +5,20 @@ import (
 	"fmt"
 	"runtime"
 	"slices"
-	"strings"
 	"sync"
 )
 
 // merger folds parsed chunks, in input order, into per-user logs. Taking chunks in order is
 // what keeps ties deterministic however the workers were scheduled.
 type merger struct {
-	opts  *Options
-	index map[string]int32 // identity -> global number
-	ids   []string         // global number -> identity
-	kept  []int64          // global number -> kept events
-	spill *spill           // the kept events, in input order
-	// tables maps, per worker, its local user numbers to global ones.
-	tables   [][]int32
-	counts   Counts
-	skipped  []Problem
-	perKind  [numKinds]int
+	opts    *Options
+	workers int
+	kept    []uint32 // user key -> kept events
+	spill   *spill   // the kept events, in input order, by user key
+	counts  Counts
+	skipped []Problem
+	perKind [numKinds]int
+	// warnings are the implausible times reported so far.
 	warnings []Problem
 	// fileRows and fileWarned count the rows and implausible times of the current file.
 	fileRows, fileWarned int64
@@ -29,7 +26,7 @@ type merger struct {
 
 // newMerger returns an empty merger for the given number of workers.
 func newMerger(opts *Options, workers int) *merger {
-	return &merger{opts: opts, index: map[string]int32{}, tables: make([][]int32, workers), spill: newSpill()}
+	return &merger{opts: opts, workers: workers, spill: newSpill()}
 }
 
 // add merges one chunk. Under Options.Strict its first skipped row is an error.
@@ -46,30 +43,17 @@ func (m *merger) add(c *chunk) error {
 	if c.worker == nil {
 		return nil
 	}
-	tbl := m.tables[c.worker.index]
-	for _, id := range c.newIDs {
-		tbl = append(tbl, m.user(id))
-	}
-	m.tables[c.worker.index] = tbl
+	w, ix := uint32(m.workers), uint32(c.worker.index)
 	for i := range c.recs {
 		r := &c.recs[i]
-		g := tbl[r.user]
-		m.kept[g]++
-		m.spill.add(uint32(g), r.ev)
+		key := r.user*w + ix
+		if int(key) >= len(m.kept) {
+			m.kept = append(m.kept, make([]uint32, int(key)+1-len(m.kept))...)
+		}
+		m.kept[key]++
+		m.spill.add(key, r.ev)
 	}
 	return nil
-}
-
-// user returns the global number of identity id, numbering it when new.
-func (m *merger) user(id string) int32 {
-	g, ok := m.index[id]
-	if !ok {
-		g = int32(len(m.ids))
-		m.index[id] = g
-		m.ids = append(m.ids, id)
-		m.kept = append(m.kept, 0)
-	}
-	return g
 }
 
 // addCounts adds a chunk's totals and its reported problems.
@@ -110,59 +94,63 @@ func (m *merger) endFile(p *plan) {
 // log builds the result from the spilled events and the workers' tallies: users sorted by
 // id, each user's events sorted by time (stably, so ties keep input order).
 func (m *merger) log(workers []*worker) (*Log, error) {
-	users := make([]User, len(m.ids))
-	segs := make([]segChoice, len(m.ids))
+	rk := rankUsers(workers)
+	users := make([]User, len(rk.ends))
+	segs := make([]segChoice, len(users))
 	l := &Log{Users: users, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings}
 	for _, w := range workers {
-		m.addWorker(w, users, segs, l.Unmapped)
-		w.users = nil
+		m.addWorker(w, rk.rank, users, segs, l.Unmapped)
+		w.users, w.ids, w.idEnd = nil, nil, nil
 	}
 	// The workers' tables and the chunks are garbage now, as big as a tenth of the events;
 	// collecting them before the events' array is made lets it reuse their memory instead
 	// of adding to the peak. The heap holds few pointers, so this costs milliseconds.
 	runtime.GC()
-	if err := m.fillEvents(users); err != nil {
+	if err := m.fillEvents(users, rk.rank); err != nil {
 		return nil, err
 	}
-	for g := range users {
-		u := &users[g]
-		u.ID = m.ids[g]
+	for p := range users {
+		u := &users[p]
+		u.ID = rk.id(p)
 		u.Counts.Rows = u.Counts.Mapped + u.Counts.Unmapped + u.Counts.Filtered
 		sortEvents(u.Events)
 	}
-	slices.SortFunc(users, func(a, b User) int { return strings.Compare(a.ID, b.ID) })
 	return l, nil
 }
 
 // fillEvents gives every user a slice of one array, exactly as long as their kept events,
 // and replays the spilled events into them in input order. The replay keeps each user's
 // next position in a compact array, so a record costs one store into the events.
-func (m *merger) fillEvents(users []User) error {
+func (m *merger) fillEvents(users []User, rank []uint32) error {
 	all := make([]Event, m.spill.n)
-	next := make([]int64, len(m.kept))
+	next := make([]int64, len(users))
+	for key, n := range m.kept {
+		next[rank[key]] += int64(n)
+	}
 	var at int64
-	for g, n := range m.kept {
-		next[g] = at
-		users[g].Events = all[at : at+n : at+n]
+	for p, n := range next {
+		next[p] = at
+		users[p].Events = all[at : at+n : at+n]
 		at += n
 	}
 	parts := runtime.GOMAXPROCS(0)
 	return m.spill.replay(func(batch []byte) {
 		var wg sync.WaitGroup
 		for part := range parts {
-			wg.Go(func() { scatter(batch, all, next, uint32(part), uint32(parts)) })
+			wg.Go(func() { scatter(batch, all, next, rank, uint32(part), uint32(parts)) })
 		}
 		wg.Wait()
 	})
 }
 
-// scatter stores the spilled records of the users numbered part modulo parts at their next
+// scatter stores the spilled records of the users placed part modulo parts at their next
 // positions; the parts run at once, each storing into its own users' slices.
-func scatter(batch []byte, all []Event, next []int64, part, parts uint32) {
+func scatter(batch []byte, all []Event, next []int64, rank []uint32, part, parts uint32) {
 	for ; len(batch) >= spillRecord; batch = batch[spillRecord:] {
-		if g, ev := decodeSpilled(batch); g%parts == part {
-			all[next[g]] = ev
-			next[g]++
+		key, ev := decodeSpilled(batch)
+		if p := rank[key]; p%parts == part {
+			all[next[p]] = ev
+			next[p]++
 		}
 	}
 }
@@ -174,14 +162,13 @@ type segChoice struct {
 }
 
 // addWorker adds one worker's per-user tallies and unmapped counts.
-func (m *merger) addWorker(w *worker, users []User, segs []segChoice, unmapped map[string]int64) {
-	tbl := m.tables[w.index]
+func (m *merger) addWorker(w *worker, rank []uint32, users []User, segs []segChoice, unmapped map[string]int64) {
 	for i := range w.users.slots {
 		st := &w.users.slots[i]
 		if st.hash == 0 {
 			continue
 		}
-		g := tbl[st.local]
+		g := rank[int(st.local)*m.workers+w.index]
 		u := &users[g]
 		u.Counts.Mapped += int64(st.mapped)
 		u.Counts.Unmapped += int64(st.unmapped)

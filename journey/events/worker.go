@@ -27,6 +27,8 @@ type worker struct {
 	fields       [][]byte
 	users        *userTable        // identity -> worker-local number and tallies
 	nusers       uint32            // users numbered so far
+	ids          []byte            // the identities, in the order of their numbers
+	idEnd        []int             // where each numbered identity ends in ids
 	segIx        map[string]uint32 // segment value -> index in segs
 	segs         []string          // segment values; 0 is none
 	unmapped     map[string]int64  // unmapped rows per event name
@@ -152,7 +154,7 @@ func (w *worker) good(c *chunk, fields [][]byte, line int64) {
 		w.badTime(c, st, fields[pl.time], line)
 		return
 	}
-	u := w.user(c, fields[pl.id])
+	u := w.user(fields[pl.id])
 	if t < w.since || t >= w.until {
 		c.tally.Filtered++
 		u.filtered++
@@ -189,13 +191,23 @@ func (w *worker) mapRow(c *chunk, fields [][]byte, st *userSlot, t int64) {
 }
 
 // user returns the slot of identity id, numbering it when new.
-func (w *worker) user(c *chunk, id []byte) *userSlot {
+func (w *worker) user(id []byte) *userSlot {
 	u, added := w.users.lookup(id, w.nusers)
 	if added {
 		w.nusers++
-		c.newIDs = append(c.newIDs, string(id))
+		w.ids = append(w.ids, id...)
+		w.idEnd = append(w.idEnd, len(w.ids))
 	}
 	return u
+}
+
+// id returns the identity numbered local.
+func (w *worker) id(local uint32) []byte {
+	start := 0
+	if local > 0 {
+		start = w.idEnd[local-1]
+	}
+	return w.ids[start:w.idEnd[local]]
 }
 
 // segment interns a non-empty segment value and returns its index.
