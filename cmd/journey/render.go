@@ -97,7 +97,13 @@ func renderRun(ctx context.Context, e *env, opts *renderOptions) error {
 	if err != nil {
 		return err
 	}
-	return renderWrite(e, opts, b)
+	if err := renderWrite(e, opts, b); err != nil {
+		return err
+	}
+	if opts.out != "-" && !opts.check && !e.quiet {
+		fmt.Fprintf(e.stderr, "wrote %s\n", opts.out)
+	}
+	return nil
 }
 
 // renderValidate refuses flag combinations that cannot work, and an output that would
