@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 )
@@ -21,7 +22,11 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 // hold in memory is still written whole or not at all. It never creates folders: a missing
 // folder is an error that wraps fs.ErrNotExist.
 func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("cannot write %s: folder %q does not exist (journey never creates folders): %w", path, dir, fs.ErrNotExist)
+	}
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
 	}
