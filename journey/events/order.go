@@ -38,12 +38,15 @@ func rankUsers(ws []*worker) *ranking {
 		wg.Go(func() { refs[i] = w.sortedIDs() })
 	}
 	wg.Wait()
-	most := 0
+	most, total, idBytes := 0, 0, 0
 	for _, w := range ws {
 		most = max(most, int(w.nusers))
+		total += int(w.nusers)
+		idBytes += len(w.ids)
 	}
-	r := &ranking{rank: make([]uint32, most*len(ws))}
-	var arena []byte
+	// sized for no identity shared between workers, the most there can be, so nothing grows
+	r := &ranking{rank: make([]uint32, most*len(ws)), ends: make([]int, 0, total)}
+	arena := make([]byte, 0, idBytes)
 	pos := make([]int, len(ws))
 	for {
 		best := -1
