@@ -34,7 +34,7 @@ func generate(m *journey.Map, users, perUser int, seed uint64) *events.Log {
 			tp = (tp + rng.IntN(3)) % n
 		}
 		u.Events = all[len(all)-k:]
-		u.Counts.Rows = int64(k)
+		u.Counts.Rows = uint32(k)
 		log.Users = append(log.Users, u)
 	}
 	return log

@@ -56,9 +56,9 @@ func newLog(t *testing.T, m *journey.Map, users ...string) *events.Log {
 			}
 		}
 		slices.SortStableFunc(u.Events, func(a, b events.Event) int { return compare(a.Time, b.Time) })
-		log.Counts.Rows += u.Counts.Rows
-		log.Counts.Mapped += u.Counts.Mapped
-		log.Counts.Unmapped += u.Counts.Unmapped
+		log.Counts.Rows += int64(u.Counts.Rows)
+		log.Counts.Mapped += int64(u.Counts.Mapped)
+		log.Counts.Unmapped += int64(u.Counts.Unmapped)
 		log.Users = append(log.Users, u)
 	}
 	slices.SortFunc(log.Users, func(a, b events.User) int { return strings.Compare(a.ID, b.ID) })

@@ -35,10 +35,10 @@ func newWorker(p *plan) *worker {
 
 // user adds one user's numbers to a.
 func (w *worker) user(a *acc, u *events.User) {
-	a.counts.Rows += u.Counts.Rows
-	a.counts.Mapped += u.Counts.Mapped
-	a.counts.Unmapped += u.Counts.Unmapped
-	a.counts.Filtered += u.Counts.Filtered
+	a.counts.Rows += int64(u.Counts.Rows)
+	a.counts.Mapped += int64(u.Counts.Mapped)
+	a.counts.Unmapped += int64(u.Counts.Unmapped)
+	a.counts.Filtered += int64(u.Counts.Filtered)
 	w.serial++
 	present := w.touchpoints(a, u.Events)
 	if present != 0 {

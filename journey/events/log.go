@@ -55,8 +55,15 @@ type User struct {
 	Segment string
 	// Events are the kept rows in time order; ties keep input order.
 	Events []Event
-	// Counts are the user's own rows (Skipped is always 0: a skipped row has no user).
-	Counts Counts
+	// Counts are the user's own rows.
+	Counts UserCounts
+}
+
+// UserCounts are one user's row counts: Rows = Mapped + Unmapped + Filtered (a skipped row
+// has no user). They are 32-bit to keep a million users small: one identity with more
+// than 4 billion rows is beyond any file this reads.
+type UserCounts struct {
+	Rows, Mapped, Unmapped, Filtered uint32
 }
 
 // Problem points at a row (or, with Line 0, a whole file) and says what is wrong with it.

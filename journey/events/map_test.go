@@ -49,11 +49,11 @@ func TestMapping(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := []User{
-		{ID: "a", Segment: "ads", Counts: Counts{Rows: 3, Mapped: 1, Unmapped: 2},
+		{ID: "a", Segment: "ads", Counts: UserCounts{Rows: 3, Mapped: 1, Unmapped: 2},
 			Events: []Event{{Time: 1577836805e9, Touchpoint: 2}, {Time: 1577836805e9, Touchpoint: -1, Exclude: 2}}},
-		{ID: "b", Segment: "mail", Counts: Counts{Rows: 4, Mapped: 3, Filtered: 1},
+		{ID: "b", Segment: "mail", Counts: UserCounts{Rows: 4, Mapped: 3, Filtered: 1},
 			Events: []Event{{Time: 1577836801e9, Touchpoint: 1}, {Time: 1577836801e9, Touchpoint: 2, Exclude: 4}, {Time: 1577836803e9, Touchpoint: 0}}},
-		{ID: "c", Counts: Counts{Rows: 1, Mapped: 1}, Events: []Event{{Time: 1577836802e9, Touchpoint: 1}}},
+		{ID: "c", Counts: UserCounts{Rows: 1, Mapped: 1}, Events: []Event{{Time: 1577836802e9, Touchpoint: 1}}},
 	}
 	if diff := cmp.Diff(want, l.Users); diff != "" {
 		t.Errorf("users (-want +got):\n%s", diff)

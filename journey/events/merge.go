@@ -174,9 +174,9 @@ func (m *merger) addWorker(w *worker, rank []uint32, users []User, segs []segCho
 		}
 		g := rank[int(st.local)*m.workers+w.index]
 		u := &users[g]
-		u.Counts.Mapped += int64(st.mapped)
-		u.Counts.Unmapped += int64(st.unmapped)
-		u.Counts.Filtered += int64(st.filtered)
+		u.Counts.Mapped += st.mapped
+		u.Counts.Unmapped += st.unmapped
+		u.Counts.Filtered += st.filtered
 		s := &segs[g]
 		seq := int64(st.segSeq)
 		if st.seg != 0 && (!s.set || st.segTime < s.time || (st.segTime == s.time && seq < s.seq)) {

@@ -59,9 +59,9 @@ func checkCounts(t testing.TB, l *Log) {
 				t.Errorf("user %q events not in time order", u.ID)
 			}
 		}
-		sum.Mapped += u.Counts.Mapped
-		sum.Unmapped += u.Counts.Unmapped
-		sum.Filtered += u.Counts.Filtered
+		sum.Mapped += int64(u.Counts.Mapped)
+		sum.Unmapped += int64(u.Counts.Unmapped)
+		sum.Filtered += int64(u.Counts.Filtered)
 	}
 	if sum.Mapped != c.Mapped || sum.Unmapped != c.Unmapped || sum.Filtered != c.Filtered {
 		t.Errorf("users add up to %+v, totals are %+v", sum, c)
