@@ -34,9 +34,10 @@ func (g *gapList) merge(o *gapList) {
 	g.n += o.n
 }
 
-// values returns the gaps in one new slice.
-func (g *gapList) values() []int64 {
-	out := make([]int64, 0, g.n)
+// values returns the gaps in one slice, buf's memory when it is big enough: callers pass
+// the previous list's slice back in, so a report's lists share one buffer.
+func (g *gapList) values(buf []int64) []int64 {
+	out := slices.Grow(buf[:0], g.n)
 	for _, c := range g.chunks {
 		out = append(out, c...)
 	}

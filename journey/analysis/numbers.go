@@ -13,11 +13,13 @@ func numbersOf(p *plan, a *acc) ([]Touchpoint, []Transition, []Funnel, Goal) {
 
 func touchpointsOf(p *plan, a *acc) []Touchpoint {
 	out := make([]Touchpoint, 0, len(p.tps))
+	var gaps []int64
 	for i, t := range p.tps {
 		x := &a.tp[i]
+		gaps = x.gaps.values(gaps)
 		r := Touchpoint{ID: t.ID, Name: t.Name, Users: x.users, Events: x.events,
 			RepeatUsers: x.repeat, Continued: x.continued, Exits: x.exits,
-			MedianSecondsToNext: median(x.gaps.values())}
+			MedianSecondsToNext: median(gaps)}
 		if t.Stage != nil {
 			r.Stage = t.Stage.ID
 		}
@@ -51,6 +53,7 @@ func transitionsOf(p *plan, a *acc) []Transition {
 
 func funnelsOf(p *plan, a *acc) []Funnel {
 	out := make([]Funnel, 0, len(p.funnels))
+	var gaps []int64
 	for i, fp := range p.funnels {
 		fa := &a.funnels[i]
 		f := Funnel{ID: fp.f.ID, Order: fp.order, WindowSeconds: seconds(fp.window), Steps: []Step{}}
@@ -64,7 +67,7 @@ func funnelsOf(p *plan, a *acc) []Funnel {
 				s.ConversionFromPrevious = ratio(reached[k], reached[k-1])
 				d := reached[k-1] - reached[k]
 				s.Dropoff = &d
-				gaps := fa.gaps[k].values()
+				gaps = fa.gaps[k].values(gaps)
 				s.MeanSecondsFromPrevious = mean(gaps)
 				s.MedianSecondsFromPrevious = median(gaps)
 			}
