@@ -96,11 +96,14 @@ func (m *merger) endFile(p *plan) {
 func (m *merger) log(workers []*worker) (*Log, error) {
 	rk := rankUsers(workers)
 	users := make([]User, len(rk.ends))
-	segs := make([]segChoice, len(users))
+	var segs []segChoice // only a By column has segments to choose from
+	if m.opts.By != "" {
+		segs = make([]segChoice, len(users))
+	}
 	l := &Log{Users: users, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings}
 	for _, w := range workers {
 		m.addWorker(w, rk.rank, users, segs, l.Unmapped)
-		w.users, w.ids, w.idEnd = nil, nil, nil
+		w.users, w.picks, w.ids, w.idEnd = nil, nil, nil, nil
 	}
 	// The workers' tables and the chunks are garbage now, as big as a tenth of the events;
 	// collecting them before the events' array is made lets it reuse their memory instead
@@ -177,11 +180,16 @@ func (m *merger) addWorker(w *worker, rank []uint32, users []User, segs []segCho
 		u.Counts.Mapped += st.mapped
 		u.Counts.Unmapped += st.unmapped
 		u.Counts.Filtered += st.filtered
-		s := &segs[g]
-		seq := int64(st.segSeq)
-		if st.seg != 0 && (!s.set || st.segTime < s.time || (st.segTime == s.time && seq < s.seq)) {
-			*s = segChoice{time: st.segTime, seq: seq, set: true}
-			u.Segment = w.segs[st.seg]
+	}
+	for local, p := range w.picks {
+		if p.seg == 0 {
+			continue
+		}
+		g := rank[local*m.workers+w.index]
+		s, seq := &segs[g], int64(p.seq)
+		if !s.set || p.time < s.time || (p.time == s.time && seq < s.seq) {
+			*s = segChoice{time: p.time, seq: seq, set: true}
+			users[g].Segment = w.segs[p.seg]
 		}
 	}
 	for name, n := range w.unmapped {

@@ -6,9 +6,10 @@ import (
 )
 
 // userTable numbers the identities a worker meets and keeps their tallies. It is a Go map's
-// job, done with fewer cache misses: a slot is one 64-byte cache line holding the hash, the
-// first idInline bytes of the key, the number and the tallies, so most rows touch one line
-// for their user, which matters with hundreds of thousands of users.
+// job, done with fewer cache misses: a slot is 48 bytes holding the hash, the first idInline
+// bytes of the key, the number and the tallies, so most rows touch one cache line or two for
+// their user, which matters with hundreds of thousands of users. Slots are kept small
+// because a new table's pages cost more to fault in than the slots cost to move.
 type userTable struct {
 	seed  maphash.Seed
 	slots []userSlot // a power of two, at most three quarters full
@@ -24,14 +25,11 @@ const idInline = 16
 // identity with more than 4 billion rows is beyond any file this reads.
 type userSlot struct {
 	hash                       uint64
-	segTime                    int64 // the time of the first-touch segment value
 	key                        [idInline]byte
 	len                        uint32
 	tail                       uint32 // offset in userTable.tail of the rest of a longer key
 	local                      uint32 // the worker-local number
 	mapped, unmapped, filtered uint32
-	seg                        uint32 // the first-touch segment value, an index in worker.segs; 0 for none
-	segSeq                     uint32 // the chunk it came from, for ties across workers
 }
 
 // newUserTable returns an empty table.

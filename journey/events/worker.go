@@ -31,6 +31,7 @@ type worker struct {
 	idEnd        []int             // where each numbered identity ends in ids
 	segIx        map[string]uint32 // segment value -> index in segs
 	segs         []string          // segment values; 0 is none
+	picks        []segPick         // worker-local number -> first-touch segment (with a By column)
 	unmapped     map[string]int64  // unmapped rows per event name
 }
 
@@ -183,8 +184,10 @@ func (w *worker) mapRow(c *chunk, fields [][]byte, st *userSlot, t int64) {
 	} else {
 		c.tally.Mapped++
 		st.mapped++
-		if pl.by >= 0 && len(fields[pl.by]) > 0 && (st.seg == 0 || t < st.segTime) {
-			st.seg, st.segTime, st.segSeq = w.segment(fields[pl.by]), t, uint32(c.seq)
+		if pl.by >= 0 && len(fields[pl.by]) > 0 {
+			if p := &w.picks[st.local]; p.seg == 0 || t < p.time {
+				*p = segPick{time: t, seg: w.segment(fields[pl.by]), seq: uint32(c.seq)}
+			}
 		}
 	}
 	c.recs = append(c.recs, rec{ev: Event{Time: t, Touchpoint: tp, Exclude: excl}, user: st.local})
@@ -195,6 +198,9 @@ func (w *worker) user(id []byte) *userSlot {
 	u, added := w.users.lookup(id, w.nusers)
 	if added {
 		w.nusers++
+		if w.opts.By != "" {
+			w.picks = append(w.picks, segPick{})
+		}
 		w.ids = append(w.ids, id...)
 		w.idEnd = append(w.idEnd, len(w.ids))
 	}
@@ -208,6 +214,13 @@ func (w *worker) id(local uint32) []byte {
 		start = w.idEnd[local-1]
 	}
 	return w.ids[start:w.idEnd[local]]
+}
+
+// segPick is a user's first-touch segment value in a worker.
+type segPick struct {
+	time int64  // the time of the row it came from
+	seg  uint32 // an index in worker.segs; 0 for none
+	seq  uint32 // the chunk it came from, for ties across workers
 }
 
 // segment interns a non-empty segment value and returns its index.
