@@ -31,12 +31,16 @@
 // blocks: a block without quotes takes a fast path of line feeds and commas over the bytes in
 // place, and times are parsed by hand with time-zone offsets cached per local day. Each
 // worker numbers the users it meets in its own cache-friendly table, where it also keeps their
-// tallies; it loads the table slots of the next rows in one burst, so their cache misses
-// overlap. The merger takes the parsed blocks in input order, joins the workers' numberings,
-// and writes the kept events, 20 bytes each, to memory and past 4 MiB to an unlinked
-// temporary file (memory again when no temporary file can be made); when the stream ends,
-// every user's count is known and the events are replayed, on every core, into exactly sized
-// slices of one array. See BenchmarkRead, which compares with encoding/csv and io.Copy on a
+// tallies, and their identities in one byte arena; it loads the table slots of the next rows
+// in one burst, so their cache misses overlap. The merger takes the parsed blocks in input
+// order and writes the kept events, 20 bytes each and named by worker and worker-local
+// number, to memory and past 4 MiB to an unlinked temporary file (memory again when no
+// temporary file can be made). When the stream ends, each worker sorts its identities, the
+// sorted lists are merged into one ranking (an identity met by several workers gets one
+// place), and the events are replayed, on every core, into exactly sized slices of one
+// array laid out in identity order, so the analysis reads it front to back. Memory that is
+// no longer needed is collected before the next big allocation, so that it is reused rather
+// than new pages touched. See BenchmarkRead, which compares with encoding/csv and io.Copy on a
 // generated file (JOURNEY_BENCH_ROWS sets its rows) and reports CPU time per row and peak
 // memory.
 package events
