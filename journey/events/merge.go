@@ -94,6 +94,7 @@ func (m *merger) endFile(p *plan) {
 // log builds the result from the spilled events and the workers' tallies: users sorted by
 // id, each user's events sorted by time (stably, so ties keep input order).
 func (m *merger) log(workers []*worker) (*Log, error) {
+	tallies := takeTallies(workers)
 	rk := rankUsers(workers)
 	users := make([]User, len(rk.ends))
 	var segs []segChoice // only a By column has segments to choose from
@@ -101,13 +102,13 @@ func (m *merger) log(workers []*worker) (*Log, error) {
 		segs = make([]segChoice, len(users))
 	}
 	l := &Log{Users: users, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings}
-	for _, w := range workers {
-		m.addWorker(w, rk.rank, users, segs, l.Unmapped)
-		w.users, w.picks, w.ids, w.idEnd = nil, nil, nil, nil
+	for i, w := range workers {
+		m.addWorker(w, tallies[i], rk.rank, users, segs, l.Unmapped)
+		w.picks, w.ids, w.idEnd = nil, nil, nil
 	}
-	// The workers' tables and the chunks are garbage now, as big as a tenth of the events;
-	// collecting them before the events' array is made lets it reuse their memory instead
-	// of adding to the peak. The heap holds few pointers, so this costs milliseconds.
+	// The workers' identities and the chunks are garbage now; collecting them before the
+	// events' array is made lets it reuse their memory instead of adding to the peak. The
+	// heap holds few pointers, so this costs milliseconds.
 	runtime.GC()
 	if err := m.fillEvents(users, rk.rank); err != nil {
 		return nil, err
@@ -168,18 +169,40 @@ type segChoice struct {
 	set       bool
 }
 
+// tally is one worker-local user's row counts, out of the user table.
+type tally struct {
+	mapped, unmapped, filtered uint32
+}
+
+// takeTallies copies every worker's per-user tallies, on a goroutine per worker, into an
+// array by worker-local number, a quarter of the user table's size, and drops the tables,
+// whose memory the log's arrays then reuse instead of adding to the peak.
+func takeTallies(ws []*worker) [][]tally {
+	ts := make([][]tally, len(ws))
+	var wg sync.WaitGroup
+	for i, w := range ws {
+		wg.Go(func() {
+			t := make([]tally, w.nusers)
+			for j := range w.users.slots {
+				if st := &w.users.slots[j]; st.hash != 0 {
+					t[st.local] = tally{st.mapped, st.unmapped, st.filtered}
+				}
+			}
+			ts[i], w.users = t, nil
+		})
+	}
+	wg.Wait()
+	runtime.GC()
+	return ts
+}
+
 // addWorker adds one worker's per-user tallies and unmapped counts.
-func (m *merger) addWorker(w *worker, rank []uint32, users []User, segs []segChoice, unmapped map[string]int64) {
-	for i := range w.users.slots {
-		st := &w.users.slots[i]
-		if st.hash == 0 {
-			continue
-		}
-		g := rank[int(st.local)*m.workers+w.index]
-		u := &users[g]
-		u.Counts.Mapped += st.mapped
-		u.Counts.Unmapped += st.unmapped
-		u.Counts.Filtered += st.filtered
+func (m *merger) addWorker(w *worker, ts []tally, rank []uint32, users []User, segs []segChoice, unmapped map[string]int64) {
+	for local, t := range ts {
+		u := &users[rank[local*m.workers+w.index]]
+		u.Counts.Mapped += t.mapped
+		u.Counts.Unmapped += t.unmapped
+		u.Counts.Filtered += t.filtered
 	}
 	for local, p := range w.picks {
 		if p.seg == 0 {
