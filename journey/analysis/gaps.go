@@ -1,12 +1,18 @@
 package analysis
 
-import "slices"
+import (
+	"math"
+	"slices"
+)
 
 // gapList collects gaps (nanoseconds) in chunks, so that growing never copies and merging
-// two lists only joins their chunk lists.
+// two lists only joins their chunk lists. Gaps of whole seconds, what exports with second
+// precision give, are kept as 32-bit seconds, half the memory; the others as nanoseconds.
+// The statistics taken of a list do not depend on the order of its gaps.
 type gapList struct {
-	chunks [][]int64
-	n      int
+	secs [][]uint32
+	nano [][]int64
+	n    int
 }
 
 // minChunk and maxChunk bound the size of a new chunk, which grows with the list.
@@ -16,30 +22,50 @@ const (
 )
 
 func (g *gapList) add(v int64) {
-	last := len(g.chunks) - 1
-	if last < 0 || len(g.chunks[last]) == cap(g.chunks[last]) {
-		g.chunks = append(g.chunks, make([]int64, 0, min(max(minChunk, g.n), maxChunk)))
+	if v >= 0 && v%1e9 == 0 && v/1e9 <= math.MaxUint32 {
+		g.secs = addTo(g.secs, uint32(v/1e9), g.n)
+	} else {
+		g.nano = addTo(g.nano, v, g.n)
+	}
+	g.n++
+}
+
+// addTo appends v to the last of chunks, starting a new chunk, sized for a list of n, when
+// it is full.
+func addTo[T uint32 | int64](chunks [][]T, v T, n int) [][]T {
+	last := len(chunks) - 1
+	if last < 0 || len(chunks[last]) == cap(chunks[last]) {
+		chunks = append(chunks, make([]T, 0, min(max(minChunk, n), maxChunk)))
 		last++
 	}
-	g.chunks[last] = append(g.chunks[last], v)
-	g.n++
+	chunks[last] = append(chunks[last], v)
+	return chunks
 }
 
 // merge adds o's gaps to g. The chunks are shared and clipped, so that neither list can
 // write into the other's.
 func (g *gapList) merge(o *gapList) {
-	for _, c := range o.chunks {
-		g.chunks = append(g.chunks, slices.Clip(c))
+	for _, c := range o.secs {
+		g.secs = append(g.secs, slices.Clip(c))
+	}
+	for _, c := range o.nano {
+		g.nano = append(g.nano, slices.Clip(c))
 	}
 	g.n += o.n
 }
 
-// values returns the gaps in one slice, buf's memory when it is big enough: callers pass
-// the previous list's slice back in, so a report's lists share one buffer.
+// values returns the gaps in one slice, in nanoseconds, buf's memory when it is big
+// enough: callers pass the previous list's slice back in, so a report's lists share one
+// buffer.
 func (g *gapList) values(buf []int64) []int64 {
 	out := slices.Grow(buf[:0], g.n)
-	for _, c := range g.chunks {
+	for _, c := range g.nano {
 		out = append(out, c...)
+	}
+	for _, c := range g.secs {
+		for _, s := range c {
+			out = append(out, int64(s)*1e9)
+		}
 	}
 	return out
 }
