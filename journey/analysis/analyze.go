@@ -21,7 +21,7 @@ const maxUnmappedEvents = 10
 func Analyze(m *journey.Map, log *events.Log, opts Options) *Report {
 	p := newPlan(m, opts.Window)
 	values, userSeg := segmentsOf(log, opts.By)
-	accs := accumulate(p, log.Users, userSeg, len(values), opts.Workers)
+	accs := accumulate(p, log, userSeg, len(values), opts.Workers)
 	total := newAcc(p)
 	for _, a := range accs {
 		total.merge(a)
@@ -55,8 +55,8 @@ func segmentsOf(log *events.Log, by string) ([]string, []int32) {
 		return []string{""}, nil
 	}
 	index := map[string]int32{}
-	for i := range log.Users {
-		index[segmentName(log.Users[i].Segment)] = 0
+	for i := range log.NumUsers() {
+		index[segmentName(log.Segment(i))] = 0
 	}
 	values := make([]string, 0, len(index))
 	for v := range index {
@@ -66,9 +66,9 @@ func segmentsOf(log *events.Log, by string) ([]string, []int32) {
 	for i, v := range values {
 		index[v] = int32(i)
 	}
-	userSeg := make([]int32, len(log.Users))
-	for i := range log.Users {
-		userSeg[i] = index[segmentName(log.Users[i].Segment)]
+	userSeg := make([]int32, log.NumUsers())
+	for i := range userSeg {
+		userSeg[i] = index[segmentName(log.Segment(i))]
 	}
 	return values, userSeg
 }
@@ -82,16 +82,17 @@ func segmentName(v string) string {
 
 // accumulate runs the users through the workers, each over a contiguous share of them, and
 // merges their accumulators per segment, in worker order.
-func accumulate(p *plan, users []events.User, userSeg []int32, segments, workers int) []*acc {
+func accumulate(p *plan, log *events.Log, userSeg []int32, segments, workers int) []*acc {
 	if workers <= 0 {
 		workers = 2
 	}
-	workers = max(1, min(workers, len(users)))
+	users := log.NumUsers()
+	workers = max(1, min(workers, users))
 	parts := make([][]*acc, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
-		lo, hi := w*len(users)/workers, (w+1)*len(users)/workers
-		wg.Go(func() { parts[w] = work(p, users, userSeg, segments, lo, hi) })
+		lo, hi := w*users/workers, (w+1)*users/workers
+		wg.Go(func() { parts[w] = work(p, log, userSeg, segments, lo, hi) })
 	}
 	wg.Wait()
 	out := make([]*acc, segments)
@@ -112,9 +113,9 @@ func accumulate(p *plan, users []events.User, userSeg []int32, segments, workers
 	return out
 }
 
-// work processes users[lo:hi] into one accumulator per segment (nil for segments it saw no
+// work processes the log's users lo to hi-1 into one accumulator per segment (nil for segments it saw no
 // user of).
-func work(p *plan, users []events.User, userSeg []int32, segments, lo, hi int) []*acc {
+func work(p *plan, log *events.Log, userSeg []int32, segments, lo, hi int) []*acc {
 	w := newWorker(p)
 	accs := make([]*acc, segments)
 	for i := lo; i < hi; i++ {
@@ -125,7 +126,7 @@ func work(p *plan, users []events.User, userSeg []int32, segments, lo, hi int) [
 		if accs[s] == nil {
 			accs[s] = newAcc(p)
 		}
-		w.user(accs[s], &users[i])
+		w.user(accs[s], log, i)
 	}
 	return accs
 }

@@ -20,7 +20,7 @@ func generate(m *journey.Map, users, perUser int, seed uint64) *events.Log {
 	log := &events.Log{Unmapped: map[string]int64{"other": 0}}
 	all := make([]events.Event, 0, users*perUser)
 	for i := range users {
-		u := events.User{ID: strconv.Itoa(1e7 + i), Segment: strconv.Itoa(rng.IntN(4))}
+		id, seg := strconv.Itoa(1e7+i), strconv.Itoa(rng.IntN(4))
 		t := int64(1.6e18) + rng.Int64N(int64(30*24*time.Hour))
 		k := 1 + rng.IntN(2*perUser)
 		tp := rng.IntN(n)
@@ -33,9 +33,7 @@ func generate(m *journey.Map, users, perUser int, seed uint64) *events.Log {
 			all = append(all, e)
 			tp = (tp + rng.IntN(3)) % n
 		}
-		u.Events = all[len(all)-k:]
-		u.Counts.Rows = uint32(k)
-		log.Users = append(log.Users, u)
+		log.Append(id, seg, all[len(all)-k:], events.UserCounts{Rows: uint32(k), Mapped: uint32(k)})
 	}
 	return log
 }
@@ -77,9 +75,11 @@ func BenchmarkScan(b *testing.B) {
 	log := benchLog()
 	var sum int64
 	start := cpuTime()
+	var evs []events.Event
 	for b.Loop() {
-		for i := range log.Users {
-			for _, e := range log.Users[i].Events {
+		for i := range log.NumUsers() {
+			evs = log.AppendEvents(evs[:0], i)
+			for _, e := range evs {
 				sum += e.Time ^ int64(e.Touchpoint)
 			}
 		}

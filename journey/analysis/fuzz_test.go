@@ -28,7 +28,7 @@ func fuzzMap() *journey.Map {
 // matching the exclusion) and the seconds since the user's previous event (0 is the same
 // instant).
 func fuzzLog(data []byte) *events.Log {
-	users := make([]events.User, 4)
+	users := make([]user, 4)
 	now := make([]int64, 4)
 	for i := 0; i+2 < len(data); i += 3 {
 		u := int(data[i] % 4)
@@ -39,12 +39,16 @@ func fuzzLog(data []byte) *events.Log {
 		}
 		users[u].Events = append(users[u].Events, e)
 		users[u].Counts.Rows++
+		if e.Touchpoint < 0 {
+			users[u].Counts.Unmapped++
+		} else {
+			users[u].Counts.Mapped++
+		}
 	}
 	log := &events.Log{Unmapped: map[string]int64{}}
 	for i, u := range users {
 		if len(u.Events) > 0 {
-			u.ID, u.Segment = strconv.Itoa(i), strconv.Itoa(i%2)
-			log.Users = append(log.Users, u)
+			log.Append(strconv.Itoa(i), strconv.Itoa(i%2), u.Events, u.Counts)
 		}
 	}
 	return log
@@ -92,13 +96,13 @@ func FuzzAnalyze(f *testing.F) {
 // model.
 func distinctTimes(log *events.Log) *events.Log {
 	out := &events.Log{Unmapped: log.Unmapped}
-	for _, u := range log.Users {
+	for _, u := range usersOf(log) {
 		same := false
 		for i := 1; i < len(u.Events); i++ {
 			same = same || u.Events[i].Time == u.Events[i-1].Time
 		}
 		if !same {
-			out.Users = append(out.Users, u)
+			out.Append(u.ID, u.Segment, u.Events, u.Counts)
 		}
 	}
 	return out
@@ -109,7 +113,7 @@ func distinctTimes(log *events.Log) *events.Log {
 func searchOrdered(m *journey.Map, log *events.Log) int64 {
 	fp := newPlan(m, 0).funnels[0]
 	var n int64
-	for _, u := range log.Users {
+	for _, u := range usersOf(log) {
 		for i := range u.Events {
 			if completes(fp, u.Events, i) {
 				n++

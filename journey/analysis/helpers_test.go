@@ -40,10 +40,11 @@ func funnel(m *journey.Map, id, order string, window time.Duration, steps ...str
 func newLog(t *testing.T, m *journey.Map, users ...string) *events.Log {
 	t.Helper()
 	log := &events.Log{Unmapped: map[string]int64{}}
+	var us []user
 	for _, line := range users {
 		head, body, _ := strings.Cut(line, ":")
 		id, seg, _ := strings.Cut(strings.TrimSpace(head), "/")
-		u := events.User{ID: id, Segment: seg}
+		u := user{ID: id, Segment: seg}
 		for _, tok := range strings.Fields(body) {
 			e := parseEvent(t, m, tok)
 			u.Events = append(u.Events, e)
@@ -59,10 +60,34 @@ func newLog(t *testing.T, m *journey.Map, users ...string) *events.Log {
 		log.Counts.Rows += int64(u.Counts.Rows)
 		log.Counts.Mapped += int64(u.Counts.Mapped)
 		log.Counts.Unmapped += int64(u.Counts.Unmapped)
-		log.Users = append(log.Users, u)
+		us = append(us, u)
 	}
-	slices.SortFunc(log.Users, func(a, b events.User) int { return strings.Compare(a.ID, b.ID) })
+	slices.SortFunc(us, func(a, b user) int { return strings.Compare(a.ID, b.ID) })
+	appendUsers(log, us)
 	return log
+}
+
+// user is one user of a log being built.
+type user struct {
+	ID, Segment string
+	Events      []events.Event
+	Counts      events.UserCounts
+}
+
+// appendUsers adds users, sorted by ID, to log.
+func appendUsers(log *events.Log, us []user) {
+	for _, u := range us {
+		log.Append(u.ID, u.Segment, u.Events, u.Counts)
+	}
+}
+
+// usersOf returns every user of log, in order.
+func usersOf(log *events.Log) []user {
+	out := make([]user, log.NumUsers())
+	for i := range out {
+		out[i] = user{ID: log.UserID(i), Segment: log.Segment(i), Events: log.AppendEvents(nil, i), Counts: log.UserCounts(i)}
+	}
+	return out
 }
 
 func compare(a, b int64) int {

@@ -19,6 +19,7 @@ type worker struct {
 	touched   []int32 // touchpoints the current user has events at
 	pairStamp []int32 // pairStamp[a*n+b]: serial of the last user counted for a -> b
 	serial    int32
+	evs       []events.Event // the current user's events
 	ord       orderedState
 	unord     unorderedState
 }
@@ -33,25 +34,27 @@ func newWorker(p *plan) *worker {
 	return w
 }
 
-// user adds one user's numbers to a.
-func (w *worker) user(a *acc, u *events.User) {
-	a.counts.Rows += int64(u.Counts.Rows)
-	a.counts.Mapped += int64(u.Counts.Mapped)
-	a.counts.Unmapped += int64(u.Counts.Unmapped)
-	a.counts.Filtered += int64(u.Counts.Filtered)
+// user adds the numbers of the log's user i to a.
+func (w *worker) user(a *acc, log *events.Log, i int) {
+	c := log.UserCounts(i)
+	a.counts.Rows += int64(c.Rows)
+	a.counts.Mapped += int64(c.Mapped)
+	a.counts.Unmapped += int64(c.Unmapped)
+	a.counts.Filtered += int64(c.Filtered)
 	w.serial++
-	present := w.touchpoints(a, u.Events)
+	w.evs = log.AppendEvents(w.evs[:0], i)
+	present := w.touchpoints(a, w.evs)
 	if present != 0 {
 		a.users++
 	}
-	for i, fp := range w.p.funnels {
+	for k, fp := range w.p.funnels {
 		switch {
 		case fp.starts != 0 && present&fp.starts == 0:
 			// the user has no event that can start the funnel
 		case fp.order == journey.Unordered:
-			w.unord.run(fp, &a.funnels[i], u.Events)
+			w.unord.run(fp, &a.funnels[k], w.evs)
 		default:
-			w.ord.run(fp, &a.funnels[i], u.Events)
+			w.ord.run(fp, &a.funnels[k], w.evs)
 		}
 	}
 }

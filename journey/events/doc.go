@@ -37,8 +37,11 @@
 // number, to memory and past 4 MiB to an unlinked temporary file (memory again when no
 // temporary file can be made). When the stream ends, each worker sorts its identities, the
 // sorted lists are merged into one ranking (an identity met by several workers gets one
-// place), and the events are replayed, on every core, into exactly sized slices of one
-// array laid out in identity order, so the analysis reads it front to back. Memory that is
+// place), and the events are replayed, on every core, into the log's arrays laid out in
+// identity order, so the analysis reads them front to back. The log keeps no value per
+// user: times, touchpoints (16-bit) and exclusion bits (only when there are exclusions) are
+// log-wide arrays indexed through one offset per user, identities share one string, and
+// segments are indexes into a table of the distinct values. Memory that is
 // no longer needed is collected before the next big allocation, so that it is reused rather
 // than new pages touched. See BenchmarkRead, which compares with encoding/csv and io.Copy on a
 // generated file (JOURNEY_BENCH_ROWS sets its rows) and reports CPU time per row and peak

@@ -1,6 +1,7 @@
 package events
 
 import (
+	"slices"
 	"time"
 
 	"github.com/journey-cx/journey/journey"
@@ -47,18 +48,6 @@ type Counts struct {
 	Rows, Mapped, Unmapped, Skipped, Filtered int64
 }
 
-// User is one identity with at least one row.
-type User struct {
-	ID string
-	// Segment is the first non-empty value of the By column on the user's mapped rows, in
-	// time order (first touch); empty when there is none.
-	Segment string
-	// Events are the kept rows in time order; ties keep input order.
-	Events []Event
-	// Counts are the user's own rows.
-	Counts UserCounts
-}
-
 // UserCounts are one user's row counts: Rows = Mapped + Unmapped + Filtered (a skipped row
 // has no user). They are 32-bit to keep a million users small: one identity with more
 // than 4 billion rows is beyond any file this reads.
@@ -73,10 +62,25 @@ type Problem struct {
 	Message string
 }
 
-// Log is everything the analysis needs from the event files.
+// Log is everything the analysis needs from the event files. Its users are sorted by
+// identity, so every result is deterministic, and numbered from 0 to NumUsers()-1; their
+// identities, segments, counts and events are kept in a few log-wide arrays rather than a
+// value per user, so a million users cost tens of bytes each plus ten per kept event.
 type Log struct {
-	// Users are sorted by ID, so every result is deterministic.
-	Users []User
+	// ids holds every identity, one after the other; idEnds[i] is where user i's ends.
+	ids    string
+	idEnds []uint32
+	// segments are the distinct segment values, "" first; segOf[i] is user i's index there.
+	segments []string
+	segOf    []uint32
+	tallies  []tally
+	// starts[i] is where user i's events begin in times, touchpoints and excludes, and
+	// starts[i+1] where they end.
+	starts      []uint32
+	times       []int64
+	touchpoints []int16
+	// excludes is nil when no event matches an exclusion.
+	excludes []uint32
 	// Counts are the totals over every row read.
 	Counts Counts
 	// Unmapped counts the rows of each event name that matched no touchpoint.
@@ -85,4 +89,91 @@ type Log struct {
 	Skipped []Problem
 	// Warnings are notices that did not skip rows: a header-only file, implausible times.
 	Warnings []Problem
+}
+
+// NumUsers returns the number of users: identities with at least one row.
+func (l *Log) NumUsers() int { return len(l.idEnds) }
+
+// UserID returns user i's identity.
+func (l *Log) UserID(i int) string {
+	start := uint32(0)
+	if i > 0 {
+		start = l.idEnds[i-1]
+	}
+	return l.ids[start:l.idEnds[i]]
+}
+
+// Segment returns user i's segment: the first non-empty value of the By column on the
+// user's mapped rows, in time order (first touch); empty when there is none.
+func (l *Log) Segment(i int) string {
+	if l.segOf == nil {
+		return ""
+	}
+	return l.segments[l.segOf[i]]
+}
+
+// UserCounts returns user i's own row counts.
+func (l *Log) UserCounts(i int) UserCounts {
+	t := l.tallies[i]
+	return UserCounts{Rows: t.mapped + t.unmapped + t.filtered, Mapped: t.mapped, Unmapped: t.unmapped, Filtered: t.filtered}
+}
+
+// NumEvents returns the number of user i's kept events.
+func (l *Log) NumEvents(i int) int { return int(l.starts[i+1] - l.starts[i]) }
+
+// AppendEvents appends user i's kept events to dst, in time order (ties keep input order),
+// and returns the extended slice; reusing dst, a loop over the users does not allocate.
+func (l *Log) AppendEvents(dst []Event, i int) []Event {
+	lo, hi := l.starts[i], l.starts[i+1]
+	for j := lo; j < hi; j++ {
+		e := Event{Time: l.times[j], Touchpoint: int32(l.touchpoints[j])}
+		if l.excludes != nil {
+			e.Exclude = l.excludes[j]
+		}
+		dst = append(dst, e)
+	}
+	return dst
+}
+
+// Append adds a user after the last one, for logs built other than by Read: id must sort
+// after every identity added before it, evs must be in time order, and every touchpoint
+// below 32768. The user's Rows count is the sum of the others, whatever c.Rows says.
+func (l *Log) Append(id, segment string, evs []Event, c UserCounts) {
+	l.ids += id
+	l.idEnds = append(l.idEnds, uint32(len(l.ids)))
+	l.appendSegment(segment)
+	l.tallies = append(l.tallies, tally{c.Mapped, c.Unmapped, c.Filtered})
+	if l.starts == nil {
+		l.starts = []uint32{0}
+	}
+	for _, e := range evs {
+		l.times = append(l.times, e.Time)
+		l.touchpoints = append(l.touchpoints, int16(e.Touchpoint))
+		if e.Exclude != 0 && l.excludes == nil {
+			l.excludes = make([]uint32, len(l.times)-1, cap(l.times))
+		}
+		if l.excludes != nil {
+			l.excludes = append(l.excludes, e.Exclude)
+		}
+	}
+	l.starts = append(l.starts, uint32(len(l.times)))
+}
+
+// appendSegment gives the user being appended a segment index, adding the value to the
+// table the first time it is seen.
+func (l *Log) appendSegment(v string) {
+	if l.segments == nil {
+		l.segments = []string{""}
+	}
+	ix := slices.Index(l.segments, v)
+	if ix < 0 {
+		ix = len(l.segments)
+		l.segments = append(l.segments, v)
+	}
+	if ix != 0 && l.segOf == nil {
+		l.segOf = make([]uint32, len(l.idEnds)-1, cap(l.idEnds))
+	}
+	if l.segOf != nil {
+		l.segOf = append(l.segOf, uint32(ix))
+	}
 }

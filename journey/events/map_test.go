@@ -48,14 +48,14 @@ func TestMapping(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []User{
+	want := []user{
 		{ID: "a", Segment: "ads", Counts: UserCounts{Rows: 3, Mapped: 1, Unmapped: 2},
 			Events: []Event{{Time: 1577836805e9, Touchpoint: 2}, {Time: 1577836805e9, Touchpoint: -1, Exclude: 2}}},
 		{ID: "b", Segment: "mail", Counts: UserCounts{Rows: 4, Mapped: 3, Filtered: 1},
 			Events: []Event{{Time: 1577836801e9, Touchpoint: 1}, {Time: 1577836801e9, Touchpoint: 2, Exclude: 4}, {Time: 1577836803e9, Touchpoint: 0}}},
 		{ID: "c", Counts: UserCounts{Rows: 1, Mapped: 1}, Events: []Event{{Time: 1577836802e9, Touchpoint: 1}}},
 	}
-	if diff := cmp.Diff(want, l.Users); diff != "" {
+	if diff := cmp.Diff(want, users(l)); diff != "" {
 		t.Errorf("users (-want +got):\n%s", diff)
 	}
 	if diff := cmp.Diff(map[string]int64{"view": 1, "quit": 1}, l.Unmapped); diff != "" {
@@ -68,7 +68,7 @@ func TestMapping(t *testing.T) {
 	if l, err = readFiles(t, opts, file{"f", text}); err != nil {
 		t.Fatal(err)
 	}
-	if n := len(l.Users[0].Events); n != 3 {
+	if n := len(users(l)[0].Events); n != 3 {
 		t.Errorf("with KeepUnmapped, user a has %d events, want 3", n)
 	}
 }
@@ -82,8 +82,8 @@ func TestSeveralFiles(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(l.Users) != 1 || len(l.Users[0].Events) != 2 || l.Users[0].Events[0].Time != 1577836800e9 {
-		t.Errorf("users = %+v", l.Users)
+	if len(users(l)) != 1 || len(users(l)[0].Events) != 2 || users(l)[0].Events[0].Time != 1577836800e9 {
+		t.Errorf("users = %+v", users(l))
 	}
 	if got := lines(l.Skipped); len(got) != 2 || !strings.HasPrefix(got[0], "one:3:") || !strings.HasPrefix(got[1], "two:3:") {
 		t.Errorf("skipped = %q", got)
@@ -183,7 +183,7 @@ func TestAgainstEncodingCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	got, gotSeg := map[string][]Event{}, map[string]string{}
-	for _, u := range l.Users {
+	for _, u := range users(l) {
 		got[u.ID] = u.Events
 		if u.Segment != "" {
 			// encoding/csv drops the CR of a CRLF inside quotes; RFC 4180 keeps it.
@@ -216,10 +216,10 @@ func TestRunningExample(t *testing.T) {
 	if want := (Counts{Rows: 42, Mapped: 33, Unmapped: 9}); l.Counts != want {
 		t.Errorf("counts = %+v, want %+v", l.Counts, want)
 	}
-	if len(l.Users) != 6 || l.Users[0].ID != "1" || l.Users[5].ID != "6" {
-		t.Fatalf("users = %+v", l.Users)
+	if len(users(l)) != 6 || users(l)[0].ID != "1" || users(l)[5].ID != "6" {
+		t.Fatalf("users = %+v", users(l))
 	}
-	u3 := l.Users[2]
+	u3 := users(l)[2]
 	first := time.Date(2010, 12, 30, 13, 32, 0, 0, time.UTC).UnixNano()
 	if u3.Segment != "Pete" || u3.Events[0].Time != first || u3.Events[0].Touchpoint != 0 {
 		t.Errorf("case 3 = %+v, want it to start with register request by Pete at %d", u3, first)
@@ -273,7 +273,7 @@ func TestSpill(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if diff := cmp.Diff(want, got); diff != "" {
+		if diff := cmp.Diff(want, got, cmp.AllowUnexported(Log{}, tally{})); diff != "" {
 			t.Errorf("with TMPDIR=%s (-memory +got):\n%s", tmp, diff)
 		}
 		if entries, _ := os.ReadDir(tmp); len(entries) > 0 {

@@ -3,6 +3,7 @@ package events
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"runtime"
 	"slices"
 	"sync"
@@ -96,29 +97,27 @@ func (m *merger) endFile(p *plan) {
 func (m *merger) log(workers []*worker) (*Log, error) {
 	tallies := takeTallies(workers)
 	rk := rankUsers(workers)
-	users := make([]User, len(rk.ends))
+	n := len(rk.ends)
+	l := &Log{ids: rk.ids, idEnds: rk.ends, tallies: make([]tally, n), segments: []string{""},
+		Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings}
 	var segs []segChoice // only a By column has segments to choose from
 	if m.opts.By != "" {
-		segs = make([]segChoice, len(users))
+		segs, l.segOf = make([]segChoice, n), make([]uint32, n)
 	}
-	l := &Log{Users: users, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings}
+	segIx := map[string]uint32{"": 0}
 	for i, w := range workers {
-		m.addWorker(w, tallies[i], rk.rank, users, segs, l.Unmapped)
+		m.addWorker(w, tallies[i], rk.rank, l, segs, segIx)
 		w.picks, w.ids, w.idEnd = nil, nil, nil
 	}
+	rk.ids, rk.ends = "", nil
 	// The workers' identities and the chunks are garbage now; collecting them before the
-	// events' array is made lets it reuse their memory instead of adding to the peak. The
-	// heap holds few pointers, so this costs milliseconds.
+	// events' arrays are made lets them reuse their memory instead of adding to the peak.
+	// The heap holds few pointers, so this costs milliseconds.
 	runtime.GC()
-	if err := m.fillEvents(users, rk.rank); err != nil {
+	if err := m.fillEvents(l, rk.rank); err != nil {
 		return nil, err
 	}
-	for p := range users {
-		u := &users[p]
-		u.ID = rk.id(p)
-		u.Counts.Rows = u.Counts.Mapped + u.Counts.Unmapped + u.Counts.Filtered
-		sortEvents(u.Events)
-	}
+	l.sortEvents()
 	// What only the reading needed (the ranking, the workers' identities, the chunks) is
 	// garbage now, but far from the heap's next collection: without one, the analysis's
 	// allocations would take fresh pages instead of reusing that memory.
@@ -126,38 +125,50 @@ func (m *merger) log(workers []*worker) (*Log, error) {
 	return l, nil
 }
 
-// fillEvents gives every user a slice of one array, exactly as long as their kept events,
-// and replays the spilled events into them in input order. The replay keeps each user's
-// next position in a compact array, so a record costs one store into the events.
-func (m *merger) fillEvents(users []User, rank []uint32) error {
-	all := make([]Event, m.spill.n)
-	next := make([]int64, len(users))
-	for key, n := range m.kept {
-		next[rank[key]] += int64(n)
+// fillEvents lays out the log's event arrays, each user's events in one range exactly as
+// long as their kept events, and replays the spilled events into them in input order. The
+// replay keeps each user's next position in a compact array, so a record costs one store
+// into each array.
+func (m *merger) fillEvents(l *Log, rank []uint32) error {
+	if m.spill.n > math.MaxUint32 {
+		return fmt.Errorf("at most %d kept events are supported, got %d", uint32(math.MaxUint32), m.spill.n)
 	}
-	var at int64
-	for p, n := range next {
-		next[p] = at
-		users[p].Events = all[at : at+n : at+n]
-		at += n
+	l.times = make([]int64, m.spill.n)
+	l.touchpoints = make([]int16, m.spill.n)
+	if len(m.opts.Exclusions) > 0 {
+		l.excludes = make([]uint32, m.spill.n)
 	}
+	n := len(l.idEnds)
+	l.starts = make([]uint32, n+1)
+	for key, k := range m.kept {
+		l.starts[rank[key]+1] += k
+	}
+	for p := range n {
+		l.starts[p+1] += l.starts[p]
+	}
+	next := slices.Clone(l.starts[:n])
 	parts := runtime.GOMAXPROCS(0)
 	return m.spill.replay(func(batch []byte) {
 		var wg sync.WaitGroup
 		for part := range parts {
-			wg.Go(func() { scatter(batch, all, next, rank, uint32(part), uint32(parts)) })
+			wg.Go(func() { scatter(batch, l, next, rank, uint32(part), uint32(parts)) })
 		}
 		wg.Wait()
 	})
 }
 
 // scatter stores the spilled records of the users placed part modulo parts at their next
-// positions; the parts run at once, each storing into its own users' slices.
-func scatter(batch []byte, all []Event, next []int64, rank []uint32, part, parts uint32) {
+// positions; the parts run at once, each storing into its own users' ranges.
+func scatter(batch []byte, l *Log, next, rank []uint32, part, parts uint32) {
 	for ; len(batch) >= spillRecord; batch = batch[spillRecord:] {
 		key, ev := decodeSpilled(batch)
 		if p := rank[key]; p%parts == part {
-			all[next[p]] = ev
+			at := next[p]
+			l.times[at] = ev.Time
+			l.touchpoints[at] = int16(ev.Touchpoint)
+			if l.excludes != nil {
+				l.excludes[at] = ev.Exclude
+			}
 			next[p]++
 		}
 	}
@@ -196,13 +207,14 @@ func takeTallies(ws []*worker) [][]tally {
 	return ts
 }
 
-// addWorker adds one worker's per-user tallies and unmapped counts.
-func (m *merger) addWorker(w *worker, ts []tally, rank []uint32, users []User, segs []segChoice, unmapped map[string]int64) {
+// addWorker adds one worker's per-user tallies and unmapped counts, and the segments it
+// picked, numbered in the log's table of values through segIx.
+func (m *merger) addWorker(w *worker, ts []tally, rank []uint32, l *Log, segs []segChoice, segIx map[string]uint32) {
 	for local, t := range ts {
-		u := &users[rank[local*m.workers+w.index]]
-		u.Counts.Mapped += t.mapped
-		u.Counts.Unmapped += t.unmapped
-		u.Counts.Filtered += t.filtered
+		u := &l.tallies[rank[local*m.workers+w.index]]
+		u.mapped += t.mapped
+		u.unmapped += t.unmapped
+		u.filtered += t.filtered
 	}
 	for local, p := range w.picks {
 		if p.seg == 0 {
@@ -212,19 +224,42 @@ func (m *merger) addWorker(w *worker, ts []tally, rank []uint32, users []User, s
 		s, seq := &segs[g], int64(p.seq)
 		if !s.set || p.time < s.time || (p.time == s.time && seq < s.seq) {
 			*s = segChoice{time: p.time, seq: seq, set: true}
-			users[g].Segment = w.segs[p.seg]
+			l.segOf[g] = l.segmentIndex(w.segs[p.seg], segIx)
 		}
 	}
 	for name, n := range w.unmapped {
-		unmapped[name] += n
+		l.Unmapped[name] += n
 	}
 }
 
-// sortEvents orders events by time, keeping input order for ties; most exports are already
-// in time order, which costs one pass to see.
-func sortEvents(evs []Event) {
-	byTime := func(x, y Event) int { return cmp.Compare(x.Time, y.Time) }
-	if !slices.IsSortedFunc(evs, byTime) {
-		slices.SortStableFunc(evs, byTime)
+// segmentIndex returns v's index in the log's table of segment values, adding it there
+// the first time.
+func (l *Log) segmentIndex(v string, segIx map[string]uint32) uint32 {
+	ix, ok := segIx[v]
+	if !ok {
+		ix = uint32(len(l.segments))
+		l.segments = append(l.segments, v)
+		segIx[v] = ix
+	}
+	return ix
+}
+
+// sortEvents orders each user's events by time, keeping input order for ties; most exports
+// are already in time order, which costs one pass to see.
+func (l *Log) sortEvents() {
+	var evs []Event
+	for p := range len(l.idEnds) {
+		lo, hi := l.starts[p], l.starts[p+1]
+		if slices.IsSorted(l.times[lo:hi]) {
+			continue
+		}
+		evs = l.AppendEvents(evs[:0], p)
+		slices.SortStableFunc(evs, func(x, y Event) int { return cmp.Compare(x.Time, y.Time) })
+		for j, e := range evs {
+			l.times[lo+uint32(j)], l.touchpoints[lo+uint32(j)] = e.Time, int16(e.Touchpoint)
+			if l.excludes != nil {
+				l.excludes[lo+uint32(j)] = e.Exclude
+			}
+		}
 	}
 }

@@ -26,7 +26,7 @@ type idRef struct {
 type ranking struct {
 	rank []uint32
 	ids  string
-	ends []int
+	ends []uint32
 }
 
 // rankUsers sorts every worker's identities, each on its own goroutine, and merges the
@@ -45,7 +45,7 @@ func rankUsers(ws []*worker) *ranking {
 		idBytes += len(w.ids)
 	}
 	// sized for no identity shared between workers, the most there can be, so nothing grows
-	r := &ranking{rank: make([]uint32, most*len(ws)), ends: make([]int, 0, total)}
+	r := &ranking{rank: make([]uint32, most*len(ws)), ends: make([]uint32, 0, total)}
 	arena := make([]byte, 0, idBytes)
 	pos := make([]int, len(ws))
 	for {
@@ -60,7 +60,7 @@ func rankUsers(ws []*worker) *ranking {
 		}
 		id := ws[best].id(refs[best][pos[best]].local)
 		arena = append(arena, id...)
-		r.ends = append(r.ends, len(arena))
+		r.ends = append(r.ends, uint32(len(arena)))
 		place := uint32(len(r.ends) - 1)
 		for i, w := range ws {
 			if pos[i] < len(refs[i]) && bytes.Equal(w.id(refs[i][pos[i]].local), id) {
@@ -71,15 +71,6 @@ func rankUsers(ws []*worker) *ranking {
 	}
 	r.ids = string(arena)
 	return r
-}
-
-// id returns the identity in place p.
-func (r *ranking) id(p int) string {
-	start := 0
-	if p > 0 {
-		start = r.ends[p-1]
-	}
-	return r.ids[start:r.ends[p]]
 }
 
 // sortedIDs returns the worker's users sorted by identity.

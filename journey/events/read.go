@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"math"
 	"runtime"
 	"sync"
 )
@@ -27,6 +28,9 @@ const (
 func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	if len(opts.Exclusions) > 32 {
 		return nil, fmt.Errorf("at most 32 funnel exclusions are supported, got %d", len(opts.Exclusions))
+	}
+	if len(opts.Touchpoints) > math.MaxInt16 {
+		return nil, fmt.Errorf("at most %d touchpoints are supported, got %d", math.MaxInt16, len(opts.Touchpoints))
 	}
 	opts.ID = cmp.Or(opts.ID, DefaultID)
 	opts.Time = cmp.Or(opts.Time, DefaultTime)

@@ -2,10 +2,12 @@ package events
 
 import (
 	"bytes"
+	ordered "cmp"
 	"compress/gzip"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -31,6 +33,27 @@ func readFiles(t *testing.T, opts Options, files ...file) (*Log, error) {
 	return l, err
 }
 
+// user is one user of a log, gathered from its arrays for comparisons.
+type user struct {
+	ID, Segment string
+	Events      []Event
+	Counts      UserCounts
+}
+
+// users returns every user of l, in order.
+func users(l *Log) []user {
+	out := make([]user, l.NumUsers())
+	for i := range out {
+		out[i] = user{ID: l.UserID(i), Segment: l.Segment(i), Events: l.AppendEvents(nil, i), Counts: l.UserCounts(i)}
+	}
+	return out
+}
+
+// sortEvents orders events by time, keeping input order for ties.
+func sortEvents(evs []Event) {
+	slices.SortStableFunc(evs, func(x, y Event) int { return ordered.Compare(x.Time, y.Time) })
+}
+
 // checkCounts verifies the invariants every log keeps: the counts add up, in total and per
 // user, users are sorted and events are in time order.
 func checkCounts(t testing.TB, l *Log) {
@@ -47,9 +70,10 @@ func checkCounts(t testing.TB, l *Log) {
 	if unmapped != c.Unmapped {
 		t.Errorf("unmapped by name add up to %d, want %d", unmapped, c.Unmapped)
 	}
-	for i, u := range l.Users {
-		if i > 0 && l.Users[i-1].ID >= u.ID {
-			t.Errorf("users not sorted: %q before %q", l.Users[i-1].ID, u.ID)
+	us := users(l)
+	for i, u := range us {
+		if i > 0 && us[i-1].ID >= u.ID {
+			t.Errorf("users not sorted: %q before %q", us[i-1].ID, u.ID)
 		}
 		if u.Counts.Rows != u.Counts.Mapped+u.Counts.Unmapped+u.Counts.Filtered || u.Counts.Rows == 0 {
 			t.Errorf("user %q counts do not add up: %+v", u.ID, u.Counts)
@@ -245,10 +269,10 @@ func TestFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if len(l.Users) != 1 || len(l.Skipped) != 0 {
-				t.Fatalf("users %+v, skipped %v", l.Users, l.Skipped)
+			if len(users(l)) != 1 || len(l.Skipped) != 0 {
+				t.Fatalf("users %+v, skipped %v", users(l), l.Skipped)
 			}
-			if diff := cmp.Diff(want, l.Users[0].Events); diff != "" {
+			if diff := cmp.Diff(want, users(l)[0].Events); diff != "" {
 				t.Errorf("events (-want +got):\n%s", diff)
 			}
 		})
