@@ -95,6 +95,13 @@ func (m *merger) endFile(p *plan) {
 // log builds the result from the spilled events and the workers' tallies: users sorted by
 // id, each user's events sorted by time (stably, so ties keep input order).
 func (m *merger) log(workers []*worker) (*Log, error) {
+	idBytes := 0
+	for _, w := range workers {
+		idBytes += len(w.ids)
+	}
+	if idBytes > math.MaxUint32 {
+		return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), idBytes)
+	}
 	tallies := takeTallies(workers)
 	rk := rankUsers(workers)
 	n := len(rk.ends)

@@ -28,7 +28,7 @@ type worker struct {
 	users        *userTable        // identity -> worker-local number and tallies
 	nusers       uint32            // users numbered so far
 	ids          []byte            // the identities, in the order of their numbers
-	idEnd        []int             // where each numbered identity ends in ids
+	idEnd        []uint32          // where each numbered identity ends in ids
 	segIx        map[string]uint32 // segment value -> index in segs
 	segs         []string          // segment values; 0 is none
 	picks        []segPick         // worker-local number -> first-touch segment (with a By column)
@@ -202,14 +202,14 @@ func (w *worker) user(id []byte) *userSlot {
 			w.picks = append(w.picks, segPick{})
 		}
 		w.ids = append(w.ids, id...)
-		w.idEnd = append(w.idEnd, len(w.ids))
+		w.idEnd = append(w.idEnd, uint32(len(w.ids)))
 	}
 	return u
 }
 
 // id returns the identity numbered local.
 func (w *worker) id(local uint32) []byte {
-	start := 0
+	start := uint32(0)
 	if local > 0 {
 		start = w.idEnd[local-1]
 	}
