@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io/fs"
 
+	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/events"
 )
 
@@ -51,7 +52,7 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &usage):
+	case errors.As(err, &usage), errors.As(err, new(*journey.NoMapsError)):
 		return exitUsage
 	case errors.As(err, &problems), errors.As(err, new(*events.Error)):
 		return exitProblems

@@ -53,15 +53,9 @@ func fmtRun(e *env, opts *fmtOptions) error {
 	if len(opts.paths) == 1 && opts.paths[0] == "-" {
 		return fmtStdin(e, opts)
 	}
-	if len(opts.paths) == 0 {
-		opts.paths = []string{"."}
-	}
-	files, err := format.Files(opts.paths)
+	files, err := journey.FindMaps(opts.paths)
 	if err != nil {
 		return err
-	}
-	if len(files) == 0 {
-		return usageError{fmt.Errorf("no map files (*.journey.yaml, *.journey.yml) in %q", opts.paths)}
 	}
 	refused := output.LintResult{Sources: map[string][]byte{}, Files: len(files), Color: e.color}
 	changed := false

@@ -1,13 +1,8 @@
 package main
 
 import (
-	"errors"
 	"fmt"
-	"io/fs"
-	"os"
-	"path/filepath"
 	"runtime"
-	"slices"
 	"strings"
 	"sync"
 
@@ -65,7 +60,7 @@ func lintRun(e *env, opts *lintOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	files, err := findMaps(opts.paths)
+	files, err := journey.FindMaps(opts.paths)
 	if err != nil {
 		return err
 	}
@@ -84,66 +79,6 @@ func lintRun(e *env, opts *lintOptions) error {
 		return errReported
 	}
 	return nil
-}
-
-// findMaps expands the paths to the map files to lint, in sorted order: a file stands for
-// itself, a directory for the maps below it.
-func findMaps(paths []string) ([]string, error) {
-	if len(paths) == 0 {
-		paths = []string{"."}
-	}
-	var files []string
-	for _, p := range paths {
-		info, err := os.Stat(p)
-		if err != nil {
-			return nil, readError(p, err)
-		}
-		if !info.IsDir() {
-			files = append(files, p)
-			continue
-		}
-		found, err := mapsUnder(p)
-		if err != nil {
-			return nil, err
-		}
-		if len(found) == 0 {
-			return nil, usageError{fmt.Errorf("no map files (*.journey.yaml, *.journey.yml) in %q", p)}
-		}
-		files = append(files, found...)
-	}
-	slices.Sort(files)
-	return slices.Compact(files), nil
-}
-
-// mapsUnder lists the map files below dir, skipping hidden directories.
-func mapsUnder(dir string) ([]string, error) {
-	var files []string
-	err := filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
-		switch {
-		case err != nil:
-			return readError(path, err)
-		case d.IsDir() && path != dir && strings.HasPrefix(d.Name(), "."):
-			return filepath.SkipDir
-		case !d.IsDir() && isMapFile(d.Name()):
-			files = append(files, path)
-		}
-		return nil
-	})
-	return files, err
-}
-
-// isMapFile reports whether a file name follows the map naming convention.
-func isMapFile(name string) bool {
-	return strings.HasSuffix(name, ".journey.yaml") || strings.HasSuffix(name, ".journey.yml")
-}
-
-// readError words an error reading path, keeping the fs error for the exit code.
-func readError(path string, err error) error {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		err = pe.Err
-	}
-	return fmt.Errorf("cannot read %q: %w", path, err)
 }
 
 // lintOutcome is the result of linting one file.
@@ -194,7 +129,7 @@ func lintConcurrently(files []string) []lintOutcome {
 func lintFile(file string) lintOutcome {
 	src, err := journey.ReadSource(file)
 	if err != nil {
-		return lintOutcome{err: readError(file, err)}
+		return lintOutcome{err: err}
 	}
 	_, ds := journey.Check(file, src)
 	return lintOutcome{src: src, diags: ds}

@@ -10,6 +10,7 @@ import (
 	"sync"
 	"testing"
 
+	"github.com/journey-cx/journey/journey"
 	"go.yaml.in/yaml/v3"
 )
 
@@ -88,13 +89,13 @@ func writeMaps(tb testing.TB, dir string, n, size int, extra string) {
 func BenchmarkLintDir(b *testing.B) {
 	dir := b.TempDir()
 	writeMaps(b, dir, 1000, 50, "        emotion: 1\n")
-	files, err := findMaps([]string{dir})
+	files, err := journey.FindMaps([]string{dir})
 	if err != nil {
 		b.Fatal(err)
 	}
 	b.Run("lint", func(b *testing.B) {
 		for b.Loop() {
-			files, err := findMaps([]string{dir})
+			files, err := journey.FindMaps([]string{dir})
 			if err != nil {
 				b.Fatal(err)
 			}

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/journey-cx/journey/journey"
 )
 
 var update = os.Getenv("JOURNEY_UPDATE") == "1"
@@ -104,7 +105,7 @@ func corpus(t *testing.T) []string {
 	t.Helper()
 	var files []string
 	for _, dir := range []string{"../../examples", "../../testdata"} {
-		found, err := Files([]string{dir})
+		found, err := journey.FindMaps([]string{dir})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -9,7 +9,6 @@ import (
 	"testing"
 
 	"github.com/journey-cx/journey/journey"
-	"github.com/journey-cx/journey/journey/format"
 	"github.com/journey-cx/journey/journey/schema"
 	"github.com/journey-cx/journey/journey/starter"
 	"github.com/santhosh-tekuri/jsonschema/v6"
@@ -54,7 +53,7 @@ func TestDocument(t *testing.T) {
 // valid against the schema, so that editors never flag a map journey reads.
 func TestAcceptedMapsValidate(t *testing.T) {
 	sch := compile(t)
-	files, err := format.Files([]string{"../../examples", "../../testdata"})
+	files, err := journey.FindMaps([]string{"../../examples", "../../testdata"})
 	if err != nil {
 		t.Fatal(err)
 	}
