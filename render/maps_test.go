@@ -72,7 +72,7 @@ func ptr(f float64) *float64 { return &f }
 
 // floristReport is a hand-built report over florist().
 func floristReport(m *journey.Map) *analysis.Report {
-	r := &analysis.Report{Journey: m.ID, Identity: "klant_id", Input: analysis.Input{Rows: 5120, Mapped: 4800, Unmapped: 320, Users: 1000}}
+	r := &analysis.Report{Journey: m.ID, Identity: "klant_id", Numbers: analysis.Numbers{Input: analysis.Input{Rows: 5120, Mapped: 4800, Unmapped: 320, Users: 1000}}}
 	users := []int64{600, 300, 700, 400, 320, 300, 180}
 	for i, t := range m.Touchpoints() {
 		n := analysis.Touchpoint{ID: t.ID, Stage: t.Stage.ID, Users: users[i], Events: 2 * users[i], Exits: users[i] / 10}

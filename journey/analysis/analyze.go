@@ -30,22 +30,26 @@ func Analyze(m *journey.Map, log *events.Log, opts Options) *Report {
 		Journey:       m.ID,
 		Identity:      opts.Identity,
 		WindowSeconds: seconds(p.window),
-		Input:         inputOf(log.Counts, total.users),
+		Numbers:       numbersFor(p, total, inputOf(log.Counts, total.users)),
 		Segments:      []Segment{},
 		Coverage:      coverageOf(p, log, total),
 	}
-	r.Touchpoints, r.Transitions, r.Funnels, r.Goal = numbersOf(p, total)
-	r.KPIs = kpisOf(p, r.Touchpoints)
 	if opts.By == "" {
 		return r
 	}
 	for i, v := range values {
-		s := Segment{Column: opts.By, Value: v, Input: inputOf(accs[i].counts, accs[i].users)}
-		s.Touchpoints, s.Transitions, s.Funnels, s.Goal = numbersOf(p, accs[i])
-		s.KPIs = kpisOf(p, s.Touchpoints)
-		r.Segments = append(r.Segments, s)
+		n := numbersFor(p, accs[i], inputOf(accs[i].counts, accs[i].users))
+		r.Segments = append(r.Segments, Segment{Column: opts.By, Value: v, Numbers: n})
 	}
 	return r
+}
+
+// numbersFor computes every number over the users an accumulator gathered.
+func numbersFor(p *plan, a *acc, input Input) Numbers {
+	n := Numbers{Input: input}
+	n.Touchpoints, n.Transitions, n.Funnels, n.Goal = numbersOf(p, a)
+	n.KPIs = kpisOf(p, n.Touchpoints)
+	return n
 }
 
 // segmentsOf returns the sorted segment values and each user's index among them; without a

@@ -4,17 +4,24 @@ package analysis
 // `journey analyze --format json` (SPEC section 4): ratios are unrounded numbers in 0..1,
 // durations are seconds, and a value that does not exist is null (a nil pointer).
 type Report struct {
-	Journey       string       `json:"journey"`
-	Identity      string       `json:"identity"`
-	WindowSeconds float64      `json:"window_seconds"`
-	Input         Input        `json:"input"`
-	Touchpoints   []Touchpoint `json:"touchpoints"`
-	Transitions   []Transition `json:"transitions"`
-	Funnels       []Funnel     `json:"funnels"`
-	Goal          Goal         `json:"goal"`
-	KPIs          []KPIResult  `json:"kpis"`
-	Segments      []Segment    `json:"segments"`
-	Coverage      Coverage     `json:"coverage"`
+	Journey       string  `json:"journey"`
+	Identity      string  `json:"identity"`
+	WindowSeconds float64 `json:"window_seconds"`
+	// Numbers are computed over every user; their keys are inlined in the JSON.
+	Numbers
+	Segments []Segment `json:"segments"`
+	Coverage Coverage  `json:"coverage"`
+}
+
+// Numbers are every number of a report over one set of users: the whole input, or the users
+// of one segment.
+type Numbers struct {
+	Input       Input        `json:"input"`
+	Touchpoints []Touchpoint `json:"touchpoints"`
+	Transitions []Transition `json:"transitions"`
+	Funnels     []Funnel     `json:"funnels"`
+	Goal        Goal         `json:"goal"`
+	KPIs        []KPIResult  `json:"kpis"`
 }
 
 // Input counts the rows read: Rows = Mapped + Unmapped + Skipped + Filtered.
@@ -89,14 +96,9 @@ type KPIResult struct {
 
 // Segment holds every number computed over the users of one value of the --by column.
 type Segment struct {
-	Column      string       `json:"column"`
-	Value       string       `json:"value"`
-	Input       Input        `json:"input"`
-	Touchpoints []Touchpoint `json:"touchpoints"`
-	Transitions []Transition `json:"transitions"`
-	Funnels     []Funnel     `json:"funnels"`
-	Goal        Goal         `json:"goal"`
-	KPIs        []KPIResult  `json:"kpis"`
+	Column string `json:"column"`
+	Value  string `json:"value"`
+	Numbers
 }
 
 // Coverage tells a consultant how much of the data the map explains before they trust it.
