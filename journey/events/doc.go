@@ -39,7 +39,7 @@
 // sorted lists are merged into one ranking (an identity met by several workers gets one
 // place), and the events are replayed, on every core, into the log's arrays laid out in
 // identity order, so the analysis reads them front to back. The log keeps no value per
-// user: times, touchpoints (16-bit) and exclusion bits (only when there are exclusions) are
+// user: times (32-bit seconds when every time is a whole second), touchpoints (16-bit) and exclusion bits (only when there are exclusions) are
 // log-wide arrays indexed through one offset per user, identities share one string, and
 // segments are indexes into a table of the distinct values. Memory that is
 // no longer needed is collected before the next big allocation, so that it is reused rather

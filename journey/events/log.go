@@ -76,8 +76,13 @@ type Log struct {
 	tallies  []tally
 	// starts[i] is where user i's events begin in times, touchpoints and excludes, and
 	// starts[i+1] where they end.
-	starts      []uint32
+	starts []uint32
+	// times holds the events' times in Unix nanoseconds, or, when every kept time is a
+	// whole second within 136 years of the first, secs holds them in half the memory as
+	// seconds after base, and times is nil.
 	times       []int64
+	secs        []uint32
+	base        int64
 	touchpoints []int16
 	// excludes is nil when no event matches an exclusion.
 	excludes []uint32
@@ -126,7 +131,7 @@ func (l *Log) NumEvents(i int) int { return int(l.starts[i+1] - l.starts[i]) }
 func (l *Log) AppendEvents(dst []Event, i int) []Event {
 	lo, hi := l.starts[i], l.starts[i+1]
 	for j := lo; j < hi; j++ {
-		e := Event{Time: l.times[j], Touchpoint: int32(l.touchpoints[j])}
+		e := Event{Time: l.time(j), Touchpoint: int32(l.touchpoints[j])}
 		if l.excludes != nil {
 			e.Exclude = l.excludes[j]
 		}
@@ -176,4 +181,21 @@ func (l *Log) appendSegment(v string) {
 	if l.segOf != nil {
 		l.segOf = append(l.segOf, uint32(ix))
 	}
+}
+
+// time returns the time of event j.
+func (l *Log) time(j uint32) int64 {
+	if l.secs != nil {
+		return l.base + int64(l.secs[j])*1e9
+	}
+	return l.times[j]
+}
+
+// setTime stores t as the time of event j; t must be representable (see Log.secs).
+func (l *Log) setTime(j uint32, t int64) {
+	if l.secs != nil {
+		l.secs[j] = uint32((t - l.base) / 1e9)
+		return
+	}
+	l.times[j] = t
 }

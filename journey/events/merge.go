@@ -23,11 +23,15 @@ type merger struct {
 	warnings []Problem
 	// fileRows and fileWarned count the rows and implausible times of the current file.
 	fileRows, fileWarned int64
+	// minTime and maxTime bound the kept events' times; subSecond is set when one is not a
+	// whole second. They say whether the log can keep times as 32-bit seconds.
+	minTime, maxTime int64
+	subSecond        bool
 }
 
 // newMerger returns an empty merger for the given number of workers.
 func newMerger(opts *Options, workers int) *merger {
-	return &merger{opts: opts, workers: workers, spill: newSpill()}
+	return &merger{opts: opts, workers: workers, spill: newSpill(), minTime: math.MaxInt64, maxTime: math.MinInt64}
 }
 
 // add merges one chunk. Under Options.Strict its first skipped row is an error.
@@ -53,6 +57,8 @@ func (m *merger) add(c *chunk) error {
 		}
 		m.kept[key]++
 		m.spill.add(key, r.ev)
+		m.minTime, m.maxTime = min(m.minTime, r.ev.Time), max(m.maxTime, r.ev.Time)
+		m.subSecond = m.subSecond || r.ev.Time%1e9 != 0
 	}
 	return nil
 }
@@ -140,7 +146,11 @@ func (m *merger) fillEvents(l *Log, rank []uint32) error {
 	if m.spill.n > math.MaxUint32 {
 		return fmt.Errorf("at most %d kept events are supported, got %d", uint32(math.MaxUint32), m.spill.n)
 	}
-	l.times = make([]int64, m.spill.n)
+	if m.wholeSeconds() {
+		l.secs, l.base = make([]uint32, m.spill.n), m.minTime
+	} else {
+		l.times = make([]int64, m.spill.n)
+	}
 	l.touchpoints = make([]int16, m.spill.n)
 	if len(m.opts.Exclusions) > 0 {
 		l.excludes = make([]uint32, m.spill.n)
@@ -164,6 +174,11 @@ func (m *merger) fillEvents(l *Log, rank []uint32) error {
 	})
 }
 
+// wholeSeconds reports whether every kept time fits in 32-bit seconds after the first.
+func (m *merger) wholeSeconds() bool {
+	return m.spill.n > 0 && !m.subSecond && uint64(m.maxTime-m.minTime)/1e9 <= math.MaxUint32
+}
+
 // scatter stores the spilled records of the users placed part modulo parts at their next
 // positions; the parts run at once, each storing into its own users' ranges.
 func scatter(batch []byte, l *Log, next, rank []uint32, part, parts uint32) {
@@ -171,7 +186,7 @@ func scatter(batch []byte, l *Log, next, rank []uint32, part, parts uint32) {
 		key, ev := decodeSpilled(batch)
 		if p := rank[key]; p%parts == part {
 			at := next[p]
-			l.times[at] = ev.Time
+			l.setTime(at, ev.Time)
 			l.touchpoints[at] = int16(ev.Touchpoint)
 			if l.excludes != nil {
 				l.excludes[at] = ev.Exclude
@@ -257,16 +272,25 @@ func (l *Log) sortEvents() {
 	var evs []Event
 	for p := range len(l.idEnds) {
 		lo, hi := l.starts[p], l.starts[p+1]
-		if slices.IsSorted(l.times[lo:hi]) {
+		if l.sortedTimes(lo, hi) {
 			continue
 		}
 		evs = l.AppendEvents(evs[:0], p)
 		slices.SortStableFunc(evs, func(x, y Event) int { return cmp.Compare(x.Time, y.Time) })
 		for j, e := range evs {
-			l.times[lo+uint32(j)], l.touchpoints[lo+uint32(j)] = e.Time, int16(e.Touchpoint)
+			l.setTime(lo+uint32(j), e.Time)
+			l.touchpoints[lo+uint32(j)] = int16(e.Touchpoint)
 			if l.excludes != nil {
 				l.excludes[lo+uint32(j)] = e.Exclude
 			}
 		}
 	}
+}
+
+// sortedTimes reports whether the events from lo to hi are in time order.
+func (l *Log) sortedTimes(lo, hi uint32) bool {
+	if l.secs != nil {
+		return slices.IsSorted(l.secs[lo:hi])
+	}
+	return slices.IsSorted(l.times[lo:hi])
 }
