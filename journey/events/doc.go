@@ -31,8 +31,10 @@
 // blocks: a block without quotes takes a fast path of line feeds and commas over the bytes in
 // place, and times are parsed by hand with time-zone offsets cached per local day. Each
 // worker numbers the users it meets in its own cache-friendly table, where it also keeps their
-// tallies, and their identities in one byte arena; it loads the table slots of the next rows
-// in one burst, so their cache misses overlap. The merger takes the parsed blocks in input
+// tallies, and their identities in one byte arena; on Linux a big table lives outside the
+// Go heap and is handed back the moment it grows, so outgrown tables are not left resident
+// as garbage. A worker loads the table slots of the next rows in one burst, so their cache
+// misses overlap. The merger takes the parsed blocks in input
 // order and writes the kept events, 20 bytes each and named by worker and worker-local
 // number, to memory and past 4 MiB to an unlinked temporary file (memory again when no
 // temporary file can be made). When the stream ends, each worker sorts its identities, the

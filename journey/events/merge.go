@@ -221,6 +221,7 @@ func takeTallies(ws []*worker) [][]tally {
 					t[st.local] = tally{st.mapped, st.unmapped, st.filtered}
 				}
 			}
+			w.users.release()
 			ts[i], w.users = t, nil
 		})
 	}

@@ -3,6 +3,7 @@ package events
 import (
 	"bytes"
 	"hash/maphash"
+	"runtime"
 )
 
 // userTable numbers the identities a worker meets and keeps their tallies. It is a Go map's
@@ -16,7 +17,24 @@ type userTable struct {
 	n     int
 	tail  []byte    // the bytes after the first idInline of longer keys
 	last  *userSlot // the slot found last, tried first: exports often group rows by user
+	// mapped holds the slots when they were mapped outside the Go heap (see mapSlots).
+	mapped *mappedSlots
 }
+
+// mappedSlots are slots outside the Go heap, handed back when the table grows, when it is
+// released, or, after an error, when the table is collected.
+type mappedSlots struct{ slots []userSlot }
+
+// free hands the slots back.
+func (m *mappedSlots) free() {
+	if m.slots != nil {
+		unmapSlots(m.slots)
+		m.slots = nil
+	}
+}
+
+// mapFrom is the table size from which slots are mapped outside the Go heap.
+const mapFrom = 1 << 15
 
 // idInline is how many key bytes a slot holds.
 const idInline = 16
@@ -34,7 +52,15 @@ type userSlot struct {
 
 // newUserTable returns an empty table.
 func newUserTable() *userTable {
-	return &userTable{seed: maphash.MakeSeed(), slots: make([]userSlot, 1024)}
+	t := &userTable{seed: maphash.MakeSeed(), slots: make([]userSlot, 1024), mapped: &mappedSlots{}}
+	runtime.AddCleanup(t, (*mappedSlots).free, t.mapped)
+	return t
+}
+
+// release hands back the table's slots; the table must not be used after.
+func (t *userTable) release() {
+	t.mapped.free()
+	t.slots, t.last = nil, nil
 }
 
 // lookup returns the slot of key, adding key with number next when new (added is then
@@ -91,8 +117,16 @@ func (t *userTable) fill(i uint64, h uint64, key []byte, local uint32) *userSlot
 // grow doubles the table, placing every slot by its stored hash, and returns the new slot
 // of the user numbered local.
 func (t *userTable) grow(local uint32) *userSlot {
-	old := t.slots
-	t.slots = make([]userSlot, 2*len(old))
+	old, size := t.slots, 2*len(t.slots)
+	var fresh []userSlot
+	if size >= mapFrom {
+		fresh = mapSlots(size)
+	}
+	wasMapped := fresh != nil
+	if !wasMapped {
+		fresh = make([]userSlot, size)
+	}
+	t.slots = fresh
 	mask := uint64(len(t.slots) - 1)
 	var moved *userSlot
 	for _, s := range old {
@@ -107,6 +141,10 @@ func (t *userTable) grow(local uint32) *userSlot {
 		if s.local == local {
 			moved = &t.slots[i]
 		}
+	}
+	t.mapped.free() // old, if it was mapped
+	if wasMapped {
+		t.mapped.slots = fresh
 	}
 	return moved
 }

@@ -40,3 +40,27 @@ func TestUserTable(t *testing.T) {
 		t.Errorf("a key differing in its tail was taken for an existing one")
 	}
 }
+
+// TestUserTableMapped grows a table past mapFrom, where its slots may leave the Go heap,
+// and finds every key again before releasing it.
+func TestUserTableMapped(t *testing.T) {
+	tab := newUserTable()
+	n := mapFrom
+	for i := range n {
+		if s, added := tab.lookup(fmt.Appendf(nil, "user-%d", i), uint32(i)); !added || s.local != uint32(i) {
+			t.Fatalf("adding key %d: added %v, number %d", i, added, s.local)
+		}
+	}
+	if len(tab.slots) < mapFrom {
+		t.Fatalf("the table has %d slots, want at least %d", len(tab.slots), mapFrom)
+	}
+	for i := range n {
+		if s, added := tab.lookup(fmt.Appendf(nil, "user-%d", i), uint32(n)); added || s.local != uint32(i) {
+			t.Fatalf("looking up key %d: added %v, number %d", i, added, s.local)
+		}
+	}
+	tab.release()
+	if tab.slots != nil || tab.mapped.slots != nil {
+		t.Errorf("release kept the slots")
+	}
+}
