@@ -28,12 +28,14 @@ type Options struct {
 	// KeepUnmapped keeps rows that map to no touchpoint in the users' logs (strict funnels
 	// need them); rows matching an exclusion are kept whatever this says.
 	KeepUnmapped bool
-	// Progress, when set, is called now and then with the bytes read so far and the total
-	// (0 when unknown, as for standard input or gzip).
+	// Progress, when set, is called at most ten times a second, from another goroutine, with
+	// the bytes of the files read so far and their total size (0 when unknown, as for
+	// standard input). For gzip files both count compressed bytes.
 	Progress func(read, total int64)
 }
 
-// Event is one kept row of a user: 16 bytes, so memory grows with mapped events only.
+// Event is one kept row of a user, as the analysis reads it; the Log itself stores its
+// fields in log-wide arrays, so memory grows with kept events only.
 type Event struct {
 	// Time is the row's time in Unix nanoseconds.
 	Time int64
