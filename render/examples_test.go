@@ -23,7 +23,7 @@ func TestExamplesRender(t *testing.T) {
 				t.Fatalf("example does not load: %v %v", err, ds)
 			}
 			dot := DOT(m, nil)
-			golden(t, "example-"+name+".dot", dot)
+			checkGolden(t, "example-"+name+".dot", dot)
 			image(t, dot)
 		})
 	}

@@ -6,37 +6,20 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
+	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
 )
 
-// update rewrites golden files instead of comparing with them.
-var update = os.Getenv("JOURNEY_UPDATE") == "1"
-
-// golden compares got with testdata/render/name, or rewrites it under JOURNEY_UPDATE=1.
-func golden(t *testing.T, name string, got []byte) {
+// checkGolden compares got with testdata/render/name, or rewrites it under JOURNEY_UPDATE=1.
+func checkGolden(t *testing.T, name string, got []byte) {
 	t.Helper()
-	path := filepath.Join("..", "testdata", "render", name)
-	if update {
-		if err := os.WriteFile(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatalf("%v (run with JOURNEY_UPDATE=1 to create it)", err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("%s differs (-want +got; JOURNEY_UPDATE=1 regenerates):\n%s", name, diff)
-	}
+	golden.Check(t, filepath.Join("..", "testdata", "render", name), got)
 }
 
 // hostile is a map whose every text is an attack or an oddity.
@@ -71,7 +54,7 @@ func TestDOTGolden(t *testing.T) {
 			if again := DOT(tt.m, tt.r); !bytes.Equal(got, again) {
 				t.Fatal("DOT is not deterministic")
 			}
-			golden(t, tt.name, got)
+			checkGolden(t, tt.name, got)
 		})
 	}
 }
@@ -82,7 +65,7 @@ func TestSVGGolden(t *testing.T) {
 	if again := image(t, DOT(m, floristReport(m))); !bytes.Equal(svg, again) {
 		t.Fatal("rendering twice gave different bytes")
 	}
-	golden(t, "florist-overlay.svg", svg)
+	checkGolden(t, "florist-overlay.svg", svg)
 }
 
 // image renders dot to SVG or fails the test.

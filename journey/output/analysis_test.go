@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey/analysis"
 )
 
@@ -37,7 +38,7 @@ func TestAnalysisPrinters(t *testing.T) {
 				if err := printer(&buf, r); err != nil {
 					t.Fatal(err)
 				}
-				compareGolden(t, base+".out."+analysisExt[name], buf.Bytes())
+				golden.Check(t, base+".out."+analysisExt[name], buf.Bytes())
 			})
 		}
 	}
@@ -54,24 +55,6 @@ func readReport(t *testing.T, path string) *analysis.Report {
 		t.Fatalf("%s: %v", path, err)
 	}
 	return r
-}
-
-// compareGolden compares got with the golden file, or rewrites it under JOURNEY_UPDATE=1.
-func compareGolden(t *testing.T, golden string, got []byte) {
-	t.Helper()
-	if os.Getenv("JOURNEY_UPDATE") == "1" {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatalf("%v (JOURNEY_UPDATE=1 writes it)", err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (JOURNEY_UPDATE=1 rewrites it):\n--- got\n%s\n--- want\n%s", golden, got, want)
-	}
 }
 
 func TestJSONRoundTrip(t *testing.T) {

@@ -3,11 +3,11 @@ package output
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey"
 )
 
@@ -61,25 +61,8 @@ func TestLintGoldens(t *testing.T) {
 			if err := printer(&out, tt.result); err != nil {
 				t.Fatal(err)
 			}
-			compareLintGolden(t, filepath.Join(lintFixtures, "golden", tt.golden), out.Bytes())
+			golden.Check(t, filepath.Join(lintFixtures, "golden", tt.golden), out.Bytes())
 		})
-	}
-}
-
-func compareLintGolden(t *testing.T, path string, got []byte) {
-	t.Helper()
-	if os.Getenv("JOURNEY_UPDATE") == "1" {
-		if err := journey.WriteFileAtomic(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (JOURNEY_UPDATE=1 rewrites it):\n%s", path, got)
 	}
 }
 
