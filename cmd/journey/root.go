@@ -32,7 +32,7 @@ func register(newCmd func(*env) *cobra.Command) { commands = append(commands, ne
 // run executes the CLI with the given arguments and streams and returns the exit code.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
-	e.color = isTerminal(stdout) && os.Getenv("NO_COLOR") == ""
+	e.color = colorWanted(isTerminal(stdout), os.Getenv("NO_COLOR"))
 	e.progress = isTerminal(stderr)
 	root := newRootCmd(e)
 	root.SetArgs(args)
@@ -90,6 +90,10 @@ func markRun(c *cobra.Command) *cobra.Command {
 	}
 	return c
 }
+
+// colorWanted reports whether output may be coloured: only on a terminal, and never when
+// NO_COLOR is set to anything (https://no-color.org).
+func colorWanted(terminal bool, noColor string) bool { return terminal && noColor == "" }
 
 // isTerminal reports whether w is a terminal.
 func isTerminal(w io.Writer) bool {
