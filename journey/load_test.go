@@ -85,6 +85,7 @@ func TestParseProblems(t *testing.T) {
 		{"step names a funnel", minimal + "funnels:\n  - id: main\n    steps: [main]\n", "13:13 unknown-ref \"main\" is a funnel"},
 		{"funnel without steps", minimal + "funnels:\n  - id: main\n    steps: []\n", "12:5 empty-list funnel \"main\" has no steps"},
 		{"between not a pair", minimal + "funnels:\n  - id: main\n    steps: [home]\n    exclude:\n      - {event: x, between: [1]}\n", "15:29 wrong-type two whole step numbers"},
+		{"between zero to zero", minimal + "funnels:\n  - id: main\n    steps: [home, visit]\n    exclude:\n      - {event: x, between: [0, 0]}\n", "15:29 exclude-range between [0, 0] does not fit funnel \"main\""},
 		{"between in unordered funnel", minimal + "funnels:\n  - id: main\n    steps: [home, visit]\n    order: unordered\n    exclude:\n      - {event: x, between: [1, 2]}\n", "16:29 exclude-range not allowed in the unordered funnel"},
 		{"stage id reused by funnel", minimal + "funnels:\n  - id: visit\n    steps: [home]\n", "12:9 duplicate-id id \"visit\" is already used by the stage at line 5"},
 	}

@@ -178,23 +178,26 @@ func (d *decoder) exclusions(n *yaml.Node) []Exclusion {
 		d.fields(item, "exclusion", &e.Node, []field{
 			{"event", true, func(v *yaml.Node) { e.Event = d.text(v, "event") }},
 			{"where", false, func(v *yaml.Node) { e.Where = d.where(v) }},
-			{"between", false, func(v *yaml.Node) { e.From, e.To = d.between(v) }},
+			{"between", false, func(v *yaml.Node) { d.between(v, &e) }},
 		})
 		out = append(out, e)
 	})
 	return out
 }
 
-// between decodes `between: [a, b]`; the range itself is checked by the exclude-range rule.
-func (d *decoder) between(n *yaml.Node) (int, int) {
+// between decodes `between: [a, b]` into e; the range itself is checked by the
+// exclude-range rule. A value that is not two whole numbers is reported here and its key
+// dropped from e.Keys, so that the rule does not report it a second time.
+func (d *decoder) between(n *yaml.Node, e *Exclusion) {
 	n = resolve(n)
 	if n.Kind == yaml.SequenceNode && len(n.Content) == 2 {
 		a, aok := integer(n.Content[0])
 		b, bok := integer(n.Content[1])
 		if aok && bok {
-			return a, b
+			e.From, e.To = a, b
+			return
 		}
 	}
 	d.report(ruleWrongType, n, "between: expected two whole step numbers like [1, 3]")
-	return 0, 0
+	delete(e.Keys, "between")
 }

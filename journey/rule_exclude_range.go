@@ -35,7 +35,7 @@ func checkExcludeRange(r *Rule, m *Map) []Diagnostic {
 	var ds []Diagnostic
 	for _, f := range m.Funnels {
 		for _, e := range f.Exclude {
-			if _, set := e.Keys["between"]; !set || (e.From == 0 && e.To == 0) {
+			if _, set := e.Keys["between"]; !set {
 				continue
 			}
 			switch n := len(f.Steps); {
