@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"io/fs"
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/events"
@@ -56,12 +55,12 @@ func exitCode(err error) int {
 		return exitUsage
 	case errors.As(err, &problems), errors.As(err, new(*events.Error)):
 		return exitProblems
-	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrPermission):
-		return exitFailure
 	case !errors.As(err, &ran):
 		// cobra's own errors: unknown command, wrong number of arguments.
 		return exitUsage
 	}
+	// Anything else a command returns is the tool failing: a file it could not read or
+	// write (fs.ErrNotExist, fs.ErrPermission...).
 	return exitFailure
 }
 
