@@ -2,9 +2,10 @@ package journey
 
 import (
 	"bytes"
-	"os"
 	"regexp"
 	"testing"
+
+	"github.com/journey-cx/journey/internal/golden"
 )
 
 // TestRuleExamples lints every rule's documented example: it must yield exactly the
@@ -46,21 +47,7 @@ var lowerStart = regexp.MustCompile(`^[a-z]`)
 
 // TestRulesDoc keeps docs/rules.md generated from the registry; JOURNEY_UPDATE=1 rewrites it.
 func TestRulesDoc(t *testing.T) {
-	const path = "../docs/rules.md"
-	got := RulesMarkdown()
-	if os.Getenv("JOURNEY_UPDATE") == "1" {
-		if err := WriteFileAtomic(path, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !bytes.Equal(got, want) {
-		t.Errorf("docs/rules.md is stale; run JOURNEY_UPDATE=1 go test ./journey/")
-	}
+	golden.Check(t, "../docs/rules.md", RulesMarkdown())
 }
 
 func diagLines(ds []Diagnostic) string {

@@ -4,13 +4,13 @@ import (
 	"bytes"
 	"encoding/csv"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey"
 )
 
@@ -52,20 +52,7 @@ func simulate(t testing.TB, m *journey.Map, opts Options) []byte {
 // TestGolden pins the output for one seed; JOURNEY_UPDATE=1 rewrites the golden.
 func TestGolden(t *testing.T) {
 	got := simulate(t, testMap(), Options{Users: 12, Seed: 7})
-	golden := filepath.Join("testdata", "small.csv")
-	if os.Getenv("JOURNEY_UPDATE") == "1" {
-		if err := os.WriteFile(golden, got, 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	want, err := os.ReadFile(golden)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if diff := cmp.Diff(string(want), string(got)); diff != "" {
-		t.Errorf("output mismatch (-golden +got):\n%s", diff)
-	}
+	golden.Check(t, filepath.Join("testdata", "small.csv"), got)
 }
 
 func TestDeterministic(t *testing.T) {
