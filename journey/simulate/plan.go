@@ -21,8 +21,6 @@ type step struct {
 	// drop is the chance that a user stops after this touchpoint; repeat the chance that
 	// the user does it twice.
 	drop, repeat float64
-	// stage is the index of the touchpoint's stage.
-	stage int
 }
 
 // plan is a map compiled for fast walking.
@@ -39,17 +37,12 @@ type plan struct {
 func newPlan(m *journey.Map) *plan {
 	p := &plan{columns: whereColumns(m)}
 	all := m.Touchpoints()
-	index := map[*journey.Touchpoint]int{}
-	for i, t := range all {
-		index[t] = i
-	}
 	incoming := make([]bool, len(all))
 	for _, t := range all {
 		s := newStep(p.columns, t)
-		s.stage = slices.Index(m.Stages, t.Stage)
 		for _, n := range m.NextOf(t) {
-			s.next = append(s.next, index[n])
-			incoming[index[n]] = true
+			s.next = append(s.next, n.Index)
+			incoming[n.Index] = true
 		}
 		p.steps = append(p.steps, s)
 	}

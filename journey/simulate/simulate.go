@@ -129,7 +129,7 @@ func (g *walker) choose(s *step) (int, bool) {
 // gives one, plus minutes to hours within a stage, or hours to days into another stage.
 func (g *walker) gap(from, to *step) time.Duration {
 	d := from.tp.Duration
-	if from.stage == to.stage {
+	if from.tp.Stage == to.tp.Stage {
 		return d + g.draw(stageGap)
 	}
 	return d + g.draw(crossGap)
