@@ -14,19 +14,19 @@ import (
 // and the coverage notes.
 func printAnalysisMarkdown(w io.Writer, r *analysis.Report) error {
 	b := bufio.NewWriter(w)
-	fmt.Fprintf(b, "## Journey `%s`\n\n", r.Journey)
-	fmt.Fprintf(b, "%s. Identity `%s`, window %s, goal reached by %d users (%s).\n",
-		mdEscape(inputSummary(r.Input)), mdEscape(r.Identity), window(r.WindowSeconds), r.Goal.Users, percent(r.Goal.Rate))
+	fmt.Fprintf(b, "## Journey %s\n\n", mdCode(r.Journey))
+	fmt.Fprintf(b, "%s. Identity %s, window %s, goal reached by %d users (%s).\n",
+		termEscape(inputSummary(r.Input)), mdCode(r.Identity), window(r.WindowSeconds), r.Goal.Users, percent(r.Goal.Rate))
 	if s := kpiSummary(r.KPIs, func(s string) string { return "**" + s + "**" }); s != "" {
 		fmt.Fprintf(b, "\n%s.\n", s)
 	}
 	for _, s := range sections(r) {
 		mdTable(b, s)
 	}
-	if notes := coverageNotes(r, func(s string) string { return "`" + strings.ReplaceAll(s, "`", "'") + "`" }); len(notes) > 0 {
+	if notes := coverageNotes(r, mdCode); len(notes) > 0 {
 		fmt.Fprint(b, "\n### Coverage\n\n")
 		for _, n := range notes {
-			fmt.Fprintf(b, "- %s\n", mdEscape(n))
+			fmt.Fprintf(b, "- %s\n", termEscape(n))
 		}
 	}
 	return b.Flush()
@@ -51,10 +51,34 @@ func mdTable(w io.Writer, s section) {
 	}
 }
 
-// mdEscape keeps user text from breaking a table or the layout: pipes are escaped and
-// control characters (line breaks included) are written as Go escapes.
+// mdEscape keeps user text from breaking a table cell or the layout: pipes are escaped and
+// control characters (line breaks included) are written as Go escapes. It is for table cells
+// only: outside a table a pipe needs no escape.
 func mdEscape(s string) string {
 	return termEscape(strings.ReplaceAll(s, "|", `\|`))
+}
+
+// mdCode writes user text as an inline code span, outside tables. Nothing inside a code span is
+// escaped by markdown, so the text is not backslash-escaped: control characters are written as
+// Go escapes, and the fence is one backtick longer than the longest run of backticks in the
+// text, padded with spaces when the text begins or ends with a backtick or a space.
+func mdCode(s string) string {
+	s = termEscape(s)
+	longest, run := 0, 0
+	for _, r := range s {
+		if r != '`' {
+			run = 0
+			continue
+		}
+		run++
+		longest = max(longest, run)
+	}
+	fence := strings.Repeat("`", longest+1)
+	if s == "" || strings.HasPrefix(s, "`") || strings.HasSuffix(s, "`") ||
+		(strings.HasPrefix(s, " ") && strings.HasSuffix(s, " ")) {
+		s = " " + s + " "
+	}
+	return fence + s + fence
 }
 
 func touchpointRows(tps []analysis.Touchpoint) [][]string {

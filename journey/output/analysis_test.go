@@ -96,6 +96,17 @@ func TestTermEscape(t *testing.T) {
 	}
 }
 
+func TestMDCode(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain": "`plain`", "-cmd|calc": "`-cmd|calc`", `a\b`: "`a\\b`", "a`b": "``a`b``",
+		"`x``": "``` `x`` ```", " pad ": "`  pad  `", "bell\a": "`bell\\a`", "": "`  `",
+	} {
+		if got := mdCode(in); got != want {
+			t.Errorf("mdCode(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
 func TestDurationAndWindow(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
 	for _, tt := range []struct {
