@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 
@@ -117,6 +118,8 @@ func renderValidate(opts *renderOptions) error {
 		return errors.New("--check and --watch need an output file, not -o -")
 	case opts.check && opts.watch:
 		return errors.New("--check and --watch cannot be used together")
+	case opts.watch && slices.Contains(opts.events, "-"):
+		return errors.New("--watch cannot read --events - (standard input is read only once); give the event file's name")
 	}
 	for _, in := range append([]string{opts.mapPath}, opts.events...) {
 		if in != "-" && opts.out != "-" && samePath(in, opts.out) {
