@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"runtime"
 	"slices"
 	"sync"
 
@@ -88,7 +89,7 @@ func segmentName(v string) string {
 // merges their accumulators per segment, in worker order.
 func accumulate(p *plan, log *events.Log, userSeg []int32, segments, workers int) []*acc {
 	if workers <= 0 {
-		workers = 2
+		workers = runtime.GOMAXPROCS(0)
 	}
 	users := log.NumUsers()
 	workers = max(1, min(workers, users))

@@ -16,7 +16,8 @@
 //     touchpoint's name and a coverage section (touchpoints no row matched, the most
 //     frequent unmapped event names, skipped rows and warnings).
 //
-// Users are split between two workers that each fill their own counts, merged in a fixed
+// Users are split between workers, one per usable CPU (runtime.GOMAXPROCS) unless
+// Options.Workers says otherwise, that each fill their own counts, merged in a fixed
 // order; every number is a count or an order-free statistic of a merged list, so results
 // do not depend on the split. The per-user loops reuse scratch buffers and do not allocate
 // per event.

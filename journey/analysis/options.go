@@ -17,7 +17,8 @@ type Options struct {
 	By string
 	// Identity names the identity column, echoed in the report.
 	Identity string
-	// Workers is how many goroutines share the users; 0 means 2.
+	// Workers is how many goroutines share the users; 0 means runtime.GOMAXPROCS(0), as
+	// events.Read uses.
 	Workers int
 }
 
