@@ -42,11 +42,7 @@ func newAcc(p *plan) *acc {
 func (a *acc) merge(b *acc) {
 	a.users += b.users
 	a.goal += b.goal
-	a.counts.Rows += b.counts.Rows
-	a.counts.Mapped += b.counts.Mapped
-	a.counts.Unmapped += b.counts.Unmapped
-	a.counts.Skipped += b.counts.Skipped
-	a.counts.Filtered += b.counts.Filtered
+	a.counts.Add(b.counts)
 	for i := range a.tp {
 		x, y := &a.tp[i], &b.tp[i]
 		x.users += y.users

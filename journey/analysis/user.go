@@ -36,11 +36,7 @@ func newWorker(p *plan) *worker {
 
 // user adds the numbers of the log's user i to a.
 func (w *worker) user(a *acc, log *events.Log, i int) {
-	c := log.UserCounts(i)
-	a.counts.Rows += int64(c.Rows)
-	a.counts.Mapped += int64(c.Mapped)
-	a.counts.Unmapped += int64(c.Unmapped)
-	a.counts.Filtered += int64(c.Filtered)
+	a.counts.Add(log.UserCounts(i).Counts())
 	w.serial++
 	w.evs = log.AppendEvents(w.evs[:0], i)
 	present := w.touchpoints(a, w.evs)

@@ -50,11 +50,25 @@ type Counts struct {
 	Rows, Mapped, Unmapped, Skipped, Filtered int64
 }
 
+// Add adds o's counts to c.
+func (c *Counts) Add(o Counts) {
+	c.Rows += o.Rows
+	c.Mapped += o.Mapped
+	c.Unmapped += o.Unmapped
+	c.Skipped += o.Skipped
+	c.Filtered += o.Filtered
+}
+
 // UserCounts are one user's row counts: Rows = Mapped + Unmapped + Filtered (a skipped row
 // has no user). They are 32-bit to keep a million users small: one identity with more
 // than 4 billion rows is beyond any file this reads.
 type UserCounts struct {
 	Rows, Mapped, Unmapped, Filtered uint32
+}
+
+// Counts returns u as Counts, for adding up; Skipped is 0.
+func (u UserCounts) Counts() Counts {
+	return Counts{Rows: int64(u.Rows), Mapped: int64(u.Mapped), Unmapped: int64(u.Unmapped), Filtered: int64(u.Filtered)}
 }
 
 // Problem points at a row (or, with Line 0, a whole file) and says what is wrong with it.

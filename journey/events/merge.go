@@ -65,11 +65,7 @@ func (m *merger) add(c *chunk) error {
 
 // addCounts adds a chunk's totals and its reported problems.
 func (m *merger) addCounts(c *chunk) {
-	m.counts.Rows += c.tally.Rows
-	m.counts.Mapped += c.tally.Mapped
-	m.counts.Unmapped += c.tally.Unmapped
-	m.counts.Skipped += c.tally.Skipped
-	m.counts.Filtered += c.tally.Filtered
+	m.counts.Add(c.tally)
 	m.fileRows += c.tally.Rows
 	for _, p := range c.problems {
 		if m.perKind[p.kind] < maxReported {
