@@ -48,9 +48,12 @@ map does not design (dashed), and the funnels in the side panel. The column flag
 of journey analyze.
 
 The picture goes to MAP's name with the format's extension (florist.journey.yaml becomes
-florist.svg), to -o FILE, or with -o - to standard output. It is written whole or not at all,
-and the same inputs always give the same bytes, so pictures can be committed and checked in
-CI with --check, which writes nothing and exits 1 when the file is not what would be written.
+florist.svg), to -o FILE, or with -o - to standard output. Without --format the format is
+-o's extension (.svg, .png or .dot; svg for -o - or any other extension), so -o florist.png
+writes a PNG; a --format that contradicts -o's extension is refused. The picture is written
+whole or not at all, and the same inputs always give the same bytes, so pictures can be
+committed and checked in CI with --check, which writes nothing and exits 1 when the file is
+not what would be written.
 
 With --watch the picture is drawn again whenever the map or an event file changes, one line
 per drawing, until interrupted; a broken save is reported and the last good picture kept.
@@ -62,6 +65,7 @@ WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 		Example: `  journey render examples/florist/florist.journey.yaml
   journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv -o florist-data.svg
   journey render examples/florist/florist.journey.yaml --format png
+  journey render examples/florist/florist.journey.yaml -o florist.png
   journey render examples/florist/florist.journey.yaml --format dot -o - | dot -Tpdf > florist.pdf
   journey render --check examples/florist/florist.journey.yaml      # in CI
   journey render --watch examples/florist/florist.journey.yaml`,
@@ -73,7 +77,7 @@ WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 	}
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "output", "o", "", "write the picture to `FILE` (- for standard output; default: MAP's name with the format's extension)")
-	f.StringVar(&opts.format, "format", "svg", "picture format: "+strings.Join(render.Formats.Names(), ", "))
+	f.StringVar(&opts.format, "format", "", "picture format: "+strings.Join(render.Formats.Names(), ", ")+" (default: -o's extension, else svg)")
 	f.StringArrayVar(&opts.events, "events", nil, "overlay the numbers of event `FILE` (repeatable; - reads standard input)")
 	opts.columns.add(f)
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
@@ -82,11 +86,11 @@ WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 }
 
 func renderRun(ctx context.Context, e *env, opts *renderOptions) error {
-	printer, err := render.Formats.Lookup(opts.format)
-	if err != nil {
+	if err := renderValidate(opts); err != nil {
 		return usageError{err}
 	}
-	if err := renderValidate(opts); err != nil {
+	printer, err := render.Formats.Lookup(opts.format)
+	if err != nil {
 		return usageError{err}
 	}
 	if opts.watch {
@@ -110,6 +114,9 @@ func renderRun(ctx context.Context, e *env, opts *renderOptions) error {
 // renderValidate refuses flag combinations that cannot work, and an output that would
 // overwrite an input.
 func renderValidate(opts *renderOptions) error {
+	if err := renderFormat(opts); err != nil {
+		return err
+	}
 	if opts.out == "" {
 		opts.out = renderDefaultOut(opts.mapPath, opts.format)
 	}
@@ -125,6 +132,25 @@ func renderValidate(opts *renderOptions) error {
 		if in != "-" && opts.out != "-" && samePath(in, opts.out) {
 			return fmt.Errorf("-o %q names an input file; choose another output file", opts.out)
 		}
+	}
+	return nil
+}
+
+// renderFormat takes the format from -o's extension when --format is not given (svg when
+// the extension names no format, or for -o -), and refuses a --format that contradicts it.
+func renderFormat(opts *renderOptions) error {
+	ext := ""
+	if opts.out != "" && opts.out != "-" {
+		ext = strings.ToLower(strings.TrimPrefix(filepath.Ext(opts.out), "."))
+	}
+	known := ext != "" && slices.Contains(render.Formats.Names(), ext)
+	switch {
+	case opts.format == "" && known:
+		opts.format = ext
+	case opts.format == "":
+		opts.format = string(render.SVG)
+	case known && ext != opts.format:
+		return fmt.Errorf("-o %q is a .%s file but --format is %q; drop --format or make them agree", opts.out, ext, opts.format)
 	}
 	return nil
 }

@@ -116,14 +116,20 @@ func TestRenderUsage(t *testing.T) {
 		want string
 	}{
 		{name: "watch reads standard input", args: []string{"--watch", "--events", "-"}, want: "--watch cannot read --events -"},
+		{name: "format contradicts output", args: []string{"--format", "svg", "-o", "$DIR/m.png"}, want: `is a .png file but --format is "svg"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			mapPath := filepath.Join(t.TempDir(), "m.journey.yaml")
+			dir := t.TempDir()
+			mapPath := filepath.Join(dir, "m.journey.yaml")
 			if err := os.WriteFile(mapPath, []byte(renderMap), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			args := append(append([]string{"render"}, tt.args...), mapPath)
+			args := []string{"render"}
+			for _, a := range tt.args {
+				args = append(args, strings.ReplaceAll(a, "$DIR", dir))
+			}
+			args = append(args, mapPath)
 			var stdout, stderr syncBuffer
 			code := make(chan int, 1)
 			go func() { code <- run(args, strings.NewReader(""), &stdout, &stderr) }()
