@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/journey-cx/journey/journey"
@@ -22,9 +23,6 @@ type Options struct {
 	Workers int
 }
 
-// maxExclusions is how many exclusion matchers an events.Log can flag (Event.Exclude bits).
-const maxExclusions = 32
-
 // Prepare fills the parts of events.Options that come from the map: the touchpoints'
 // matchers in document order, the funnels' exclusion matchers (bit i of Event.Exclude is the
 // i-th exclusion of EffectiveFunnels, in order) and whether unmapped rows must be kept
@@ -34,16 +32,29 @@ func Prepare(m *journey.Map, opts *events.Options) error {
 	for _, t := range m.Touchpoints() {
 		opts.Touchpoints = append(opts.Touchpoints, t.Events)
 	}
-	opts.Exclusions = opts.Exclusions[:0]
+	funnels := m.EffectiveFunnels()
+	first, n := firstBits(funnels)
+	if n > events.MaxExclusions {
+		return fmt.Errorf("the map's funnels have %d exclusions; at most %d are supported", n, events.MaxExclusions)
+	}
+	opts.Exclusions = slices.Grow(opts.Exclusions[:0], n)[:n]
 	opts.KeepUnmapped = false
-	for _, f := range m.EffectiveFunnels() {
-		for _, x := range f.Exclude {
-			opts.Exclusions = append(opts.Exclusions, x.Matcher)
+	for i, f := range funnels {
+		for j, x := range f.Exclude {
+			opts.Exclusions[first[i]+j] = x.Matcher
 		}
 		opts.KeepUnmapped = opts.KeepUnmapped || f.Order == journey.Strict
 	}
-	if n := len(opts.Exclusions); n > maxExclusions {
-		return fmt.Errorf("the map's funnels have %d exclusions; at most %d are supported", n, maxExclusions)
-	}
 	return nil
+}
+
+// firstBits numbers the funnels' exclusions, in funnel order then list order: first[i] is
+// the Event.Exclude bit of funnel i's first exclusion, n the number of exclusions.
+func firstBits(funnels []*journey.Funnel) (first []int, n int) {
+	first = make([]int, len(funnels))
+	for i, f := range funnels {
+		first[i] = n
+		n += len(f.Exclude)
+	}
+	return first, n
 }

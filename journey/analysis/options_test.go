@@ -146,3 +146,11 @@ func TestMedian(t *testing.T) {
 		}
 	}
 }
+
+func TestFirstBits(t *testing.T) {
+	fs := []*journey.Funnel{{Exclude: make([]journey.Exclusion, 2)}, {}, {Exclude: make([]journey.Exclusion, 3)}, {Exclude: make([]journey.Exclusion, 1)}}
+	first, n := firstBits(fs)
+	if want := []int{0, 2, 2, 5}; !slices.Equal(first, want) || n != 6 {
+		t.Errorf("firstBits = %v, %d; want %v, 6", first, n, want)
+	}
+}

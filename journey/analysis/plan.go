@@ -60,11 +60,10 @@ func newPlan(m *journey.Map, override time.Duration) *plan {
 		}
 		p.goal[i] = t.Goal
 	}
-	bit := 0
-	for _, f := range m.EffectiveFunnels() {
-		fp := newFunnelPlan(m, p.tps, f, override, bit)
-		bit += len(f.Exclude)
-		p.funnels = append(p.funnels, fp)
+	funnels := m.EffectiveFunnels()
+	first, _ := firstBits(funnels)
+	for i, f := range funnels {
+		p.funnels = append(p.funnels, newFunnelPlan(m, p.tps, f, override, first[i]))
 	}
 	return p
 }

@@ -23,7 +23,8 @@ type Options struct {
 	// Touchpoints holds, per touchpoint in document order, the matchers of its `events`;
 	// a row maps to the first touchpoint with a matching entry.
 	Touchpoints [][]journey.Matcher
-	// Exclusions are the funnel exclusion matchers (at most 32), tested against every row.
+	// Exclusions are the funnel exclusion matchers (at most MaxExclusions), tested against
+	// every row.
 	Exclusions []journey.Matcher
 	// KeepUnmapped keeps rows that map to no touchpoint in the users' logs (strict funnels
 	// need them); rows matching an exclusion are kept whatever this says.
@@ -58,6 +59,10 @@ func (c *Counts) Add(o Counts) {
 	c.Skipped += o.Skipped
 	c.Filtered += o.Filtered
 }
+
+// MaxExclusions is how many exclusion matchers a Log can flag: one bit each of
+// Event.Exclude.
+const MaxExclusions = 32
 
 // UserCounts are one user's row counts: Rows = Mapped + Unmapped + Filtered (a skipped row
 // has no user). They are 32-bit to keep a million users small: one identity with more

@@ -26,8 +26,8 @@ const (
 // The stream is cut into blocks at row boundaries and parsed on every CPU; results are
 // merged in input order, so the log does not depend on scheduling.
 func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
-	if len(opts.Exclusions) > 32 {
-		return nil, fmt.Errorf("at most 32 funnel exclusions are supported, got %d", len(opts.Exclusions))
+	if len(opts.Exclusions) > MaxExclusions {
+		return nil, fmt.Errorf("at most %d funnel exclusions are supported, got %d", MaxExclusions, len(opts.Exclusions))
 	}
 	if len(opts.Touchpoints) > math.MaxInt16 {
 		return nil, fmt.Errorf("at most %d touchpoints are supported, got %d", math.MaxInt16, len(opts.Touchpoints))
