@@ -35,9 +35,10 @@ var (
 )
 
 // Image lays dot out with Graphviz and returns the picture in format f. It gives up after
-// timeout (or when ctx ends) with ErrTimeout: Graphviz cannot be interrupted, so the
-// abandoned layout keeps running, and holding the lock, in the background until it finishes
-// or the process exits. A command-line run exits right after, so that is harmless there.
+// timeout with ErrTimeout, or when ctx ends with ctx.Err(): Graphviz cannot be interrupted,
+// so the abandoned layout keeps running, and holding the lock, in the background until it
+// finishes or the process exits. A command-line run exits right after, so that is harmless
+// there.
 // SVG output is checked by CheckSVG; output that fails the check is an error.
 func Image(ctx context.Context, dot []byte, f Format, timeout time.Duration) ([]byte, error) {
 	type result struct {

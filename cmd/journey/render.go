@@ -56,7 +56,8 @@ committed and checked in CI with --check, which writes nothing and exits 1 when 
 not what would be written.
 
 With --watch the picture is drawn again whenever the map or an event file changes, one line
-per drawing, until interrupted; a broken save is reported and the last good picture kept.
+per drawing on standard error (none with -q), until interrupted; a broken save is reported
+and the last good picture kept.
 
 SVG is the picture to use. PNG is a rough preview: go-graphviz draws it with a simple
 renderer that has no emoji or symbols (faces become :-) and the like), no table borders and
@@ -243,16 +244,20 @@ func renderWatch(ctx context.Context, e *env, opts *renderOptions, printer outpu
 	}
 }
 
-// renderOnce draws and writes the picture once for --watch, and says how it went: a failure
-// is reported and the last good picture stays.
+// renderOnce draws and writes the picture once for --watch, and says how it went on standard
+// error: a drawing is reported unless -q, a failure always, and the last good picture stays.
+// A drawing cut short by the end of ctx (Ctrl-C) is not a failure and says nothing.
 func renderOnce(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) {
 	start := time.Now()
 	b, err := renderBytes(ctx, e, opts, printer)
 	if err == nil {
 		err = renderWrite(e, opts, b)
 	}
-	if err == nil {
-		fmt.Fprintf(e.stdout, "rendered %s in %s\n", opts.out, time.Since(start).Round(time.Millisecond))
+	switch {
+	case err == nil && !e.quiet:
+		fmt.Fprintf(e.stderr, "rendered %s in %s\n", opts.out, time.Since(start).Round(time.Millisecond))
+		return
+	case err == nil || ctx.Err() != nil:
 		return
 	}
 	if msg := errorMessage(err); msg != "" {

@@ -64,7 +64,7 @@ func TestRenderWatch(t *testing.T) {
 	done := make(chan error)
 	go func() { done <- renderWatch(ctx, e, opts, printer) }()
 	rendered := func(n int) func() bool {
-		return func() bool { return strings.Count(stdout.String(), "rendered "+out+" in ") == n }
+		return func() bool { return strings.Count(stderr.String(), "rendered "+out+" in ") == n }
 	}
 	waitFor(t, "the first render", rendered(1))
 	good, _ := os.ReadFile(out)
@@ -83,6 +83,44 @@ func TestRenderWatch(t *testing.T) {
 	cancel()
 	if err := <-done; err != nil {
 		t.Fatalf("renderWatch = %v after cancel, want nil", err)
+	}
+	if stdout.String() != "" {
+		t.Errorf("--watch wrote %q to standard output, want nothing", stdout.String())
+	}
+}
+
+// TestRenderOnceQuiet checks that a --watch drawing says nothing under -q, and that a drawing
+// cut short by Ctrl-C is not reported as a failure.
+func TestRenderOnceQuiet(t *testing.T) {
+	printer, err := render.Formats.Lookup("svg")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cancelled, cancel := context.WithCancel(context.Background())
+	cancel()
+	tests := []struct {
+		name   string
+		ctx    context.Context
+		quiet  bool
+		forbid string
+	}{
+		{name: "quiet", ctx: context.Background(), quiet: true, forbid: "rendered"},
+		{name: "interrupted", ctx: cancelled, forbid: "keeping the last picture"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			dir := t.TempDir()
+			mapPath := filepath.Join(dir, "m.journey.yaml")
+			if err := os.WriteFile(mapPath, []byte(renderMap), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			var stdout, stderr bytes.Buffer
+			e := &env{stdin: strings.NewReader(""), stdout: &stdout, stderr: &stderr, quiet: tt.quiet}
+			renderOnce(tt.ctx, e, &renderOptions{mapPath: mapPath, out: filepath.Join(dir, "m.svg"), format: "svg"}, printer)
+			if stdout.String() != "" || strings.Contains(stderr.String(), tt.forbid) {
+				t.Errorf("renderOnce wrote stdout %q, stderr %q; want nothing on stdout and no %q", stdout.String(), stderr.String(), tt.forbid)
+			}
+		})
 	}
 }
 
