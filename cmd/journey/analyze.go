@@ -19,7 +19,6 @@ type analyzeOptions struct {
 	mapPath string
 	events  []string
 	format  string
-	by      string
 	strict  bool
 	check   bool
 	columns columnFlags
@@ -71,7 +70,7 @@ Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.events, "events", nil, "read event `FILE` (repeatable; - reads standard input)")
 	f.StringVar(&opts.format, "format", output.Analysis.Names()[0], "output format: "+strings.Join(output.Analysis.Names(), ", "))
-	f.StringVar(&opts.by, "by", "", "split every number by the first value of `COLUMN` on each user's mapped rows")
+	f.StringVar(&opts.columns.by, "by", "", "split every number by the first value of `COLUMN` on each user's mapped rows")
 	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
 	f.BoolVar(&opts.check, "check", false, "exit 1 when a KPI target of the map is missed")
 	opts.columns.add(f)
@@ -114,7 +113,7 @@ func analyzeReport(ctx context.Context, e *env, opts *analyzeOptions) (*analysis
 	if err != nil {
 		return nil, err
 	}
-	eo.By, ao.By, eo.Strict = opts.by, opts.by, opts.strict
+	eo.Strict = opts.strict
 	return readReport(ctx, e, m, opts.events, eo, ao)
 }
 

@@ -15,9 +15,11 @@ import (
 )
 
 // columnFlags are the flags that say how event files are read and joined to a map: the
-// columns, the time zone, the window and the time range.
+// columns, the time zone, the window and the time range. by, the segment column, is
+// registered by the commands that segment (analyze --by), not by add.
 type columnFlags struct {
 	id, time, event string
+	by              string
 	tz              string
 	window          string
 	since, until    string
@@ -37,8 +39,8 @@ func (c *columnFlags) add(fs *pflag.FlagSet) {
 // options turns the flags into reading and analysis options for m. Bad values are usage
 // errors.
 func (c *columnFlags) options(m *journey.Map) (events.Options, analysis.Options, error) {
-	eo := events.Options{ID: cmp.Or(c.id, m.Identity, events.DefaultID), Time: c.time, Event: c.event}
-	ao := analysis.Options{Identity: eo.ID}
+	eo := events.Options{ID: cmp.Or(c.id, m.Identity, events.DefaultID), Time: c.time, Event: c.event, By: c.by}
+	ao := analysis.Options{Identity: eo.ID, By: c.by}
 	var err error
 	if c.tz != "" {
 		if eo.Location, err = time.LoadLocation(c.tz); err != nil {

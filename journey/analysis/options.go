@@ -14,7 +14,7 @@ type Options struct {
 	// Window, when non-zero, overrides every window of the map (the --window flag).
 	Window time.Duration
 	// By names the segment column (--by); empty for no segments. The log's users carry the
-	// values (events.User.Segment).
+	// values (events.Log.Segment).
 	By string
 	// Identity names the identity column, echoed in the report.
 	Identity string

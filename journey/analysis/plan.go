@@ -11,7 +11,6 @@ import (
 // plan is the map compiled into the index tables the per-user loops read, so that the hot
 // path never looks up an id.
 type plan struct {
-	m       *journey.Map
 	tps     []*journey.Touchpoint
 	next    [][]int32 // next[t]: the touchpoint indexes t's flow continues to
 	onMap   []bool    // onMap[a*n+b]: b is in a's next
@@ -48,7 +47,7 @@ type exclPlan struct {
 }
 
 func newPlan(m *journey.Map, override time.Duration) *plan {
-	p := &plan{m: m, tps: m.Touchpoints(), window: int64(m.EffectiveWindow(nil, override))}
+	p := &plan{tps: m.Touchpoints(), window: int64(m.EffectiveWindow(nil, override))}
 	n := len(p.tps)
 	p.next = make([][]int32, n)
 	p.onMap = make([]bool, n*n)

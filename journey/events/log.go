@@ -144,9 +144,6 @@ func (l *Log) UserCounts(i int) UserCounts {
 	return UserCounts{Rows: t.mapped + t.unmapped + t.filtered, Mapped: t.mapped, Unmapped: t.unmapped, Filtered: t.filtered}
 }
 
-// NumEvents returns the number of user i's kept events.
-func (l *Log) NumEvents(i int) int { return int(l.starts[i+1] - l.starts[i]) }
-
 // AppendEvents appends user i's kept events to dst, in time order (ties keep input order),
 // and returns the extended slice; reusing dst, a loop over the users does not allocate.
 func (l *Log) AppendEvents(dst []Event, i int) []Event {
