@@ -129,12 +129,7 @@ func renderValidate(opts *renderOptions) error {
 	case opts.watch && slices.Contains(opts.events, "-"):
 		return errors.New("--watch cannot read --events - (standard input is read only once); give the event file's name")
 	}
-	for _, in := range append([]string{opts.mapPath}, opts.events...) {
-		if in != "-" && opts.out != "-" && samePath(in, opts.out) {
-			return fmt.Errorf("-o %q names an input file; choose another output file", opts.out)
-		}
-	}
-	return nil
+	return outputIsInput(opts.out, append([]string{opts.mapPath}, opts.events...)...)
 }
 
 // renderFormat takes the format from -o's extension when --format is not given (svg when
@@ -167,19 +162,6 @@ func renderDefaultOut(mapPath, format string) string {
 		}
 	}
 	return base + "." + format
-}
-
-// samePath reports whether a and b name the same file, by path or, when both exist, by
-// identity (a link or another spelling of the path).
-func samePath(a, b string) bool {
-	aa, errA := filepath.Abs(a)
-	bb, errB := filepath.Abs(b)
-	if errA == nil && errB == nil && aa == bb {
-		return true
-	}
-	fa, errA := os.Stat(a)
-	fb, errB := os.Stat(b)
-	return errA == nil && errB == nil && os.SameFile(fa, fb)
 }
 
 // renderBytes loads the map (and the events), and draws the picture. An invalid map prints

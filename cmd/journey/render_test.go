@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -181,6 +182,39 @@ func TestRenderUsage(t *testing.T) {
 			}
 			if !strings.Contains(stderr.String(), tt.want) {
 				t.Errorf("stderr = %q, want it to contain %q", stderr.String(), tt.want)
+			}
+		})
+	}
+}
+
+// TestOutputIsInput checks the one refusal render and simulate share: -o may not name an
+// input, by any spelling of its path, and - names no file.
+func TestOutputIsInput(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "m.journey.yaml")
+	if err := os.WriteFile(in, []byte(renderMap), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		name   string
+		out    string
+		inputs []string
+		want   bool
+	}{
+		{name: "same path", out: in, inputs: []string{in}, want: true},
+		{name: "another spelling", out: filepath.Join(dir, ".", "x", "..", "m.journey.yaml"), inputs: []string{in}, want: true},
+		{name: "second input", out: in, inputs: []string{filepath.Join(dir, "e.csv"), in}, want: true},
+		{name: "another file", out: filepath.Join(dir, "m.svg"), inputs: []string{in}},
+		{name: "standard output", out: "-", inputs: []string{"-"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := outputIsInput(tt.out, tt.inputs...)
+			if (err != nil) != tt.want {
+				t.Fatalf("outputIsInput(%q, %q) = %v, want an error: %t", tt.out, tt.inputs, err, tt.want)
+			}
+			if want := fmt.Sprintf("-o %q names an input file; choose another output file", tt.out); err != nil && err.Error() != want {
+				t.Errorf("message %q, want %q", err, want)
 			}
 		})
 	}

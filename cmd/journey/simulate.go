@@ -90,8 +90,8 @@ func simulateValidate(opts *simulateOptions) (simulate.Options, error) {
 	if err != nil {
 		return simulate.Options{}, fmt.Errorf("--start %q is not a date; expected YYYY-MM-DD", opts.start)
 	}
-	if opts.out != "-" && samePath(opts.out, opts.mapPath) {
-		return simulate.Options{}, fmt.Errorf("-o %q names the input map; choose another file", opts.out)
+	if err := outputIsInput(opts.out, opts.mapPath); err != nil {
+		return simulate.Options{}, err
 	}
 	return simulate.Options{Users: opts.users, Seed: opts.seed, Start: start}, nil
 }
