@@ -126,9 +126,9 @@ func missedKPIs(r *analysis.Report) error {
 		}
 		value := "no value"
 		if k.Value != nil {
-			value = fmt.Sprint(*k.Value)
+			value = output.KPIValue(k.Metric, k.Value)
 		}
-		lines = append(lines, fmt.Sprintf("  %s %s = %s, want %s", k.Touchpoint, k.Metric, value, target(k)))
+		lines = append(lines, fmt.Sprintf("  %s %s = %s, want %s", k.Touchpoint, k.Metric, value, output.KPITarget(k)))
 	}
 	if len(lines) == 0 {
 		return nil
@@ -138,16 +138,4 @@ func missedKPIs(r *analysis.Report) error {
 		noun = "target"
 	}
 	return problemsError{fmt.Errorf("%d kpi %s missed:\n%s", len(lines), noun, strings.Join(lines, "\n"))}
-}
-
-// target words a KPI's target: ">= 0.3", "<= 60", ">= 10 and <= 20".
-func target(k analysis.KPIResult) string {
-	var parts []string
-	if k.Min != nil {
-		parts = append(parts, fmt.Sprintf(">= %v", *k.Min))
-	}
-	if k.Max != nil {
-		parts = append(parts, fmt.Sprintf("<= %v", *k.Max))
-	}
-	return strings.Join(parts, " and ")
 }

@@ -66,16 +66,17 @@ func window(s float64) string {
 // count formats an integer count.
 func count(n int64) string { return strconv.FormatInt(n, 10) }
 
-// dropoff formats a funnel step's drop-off count.
-func dropoff(n *int64) string {
+// dropoff formats a funnel step's drop-off count; none is the text when there is none.
+func dropoff(n *int64, none string) string {
 	if n == nil {
-		return missing
+		return none
 	}
 	return count(*n)
 }
 
-// kpiValue formats a KPI value in the unit of its metric.
-func kpiValue(metric string, v *float64) string {
+// KPIValue formats a KPI value (or target bound) in the unit of its metric, as the reports
+// show it: "25.0%", "2.0h", "10"; "-" when v is nil.
+func KPIValue(metric string, v *float64) string {
 	switch {
 	case v == nil:
 		return missing
@@ -87,14 +88,15 @@ func kpiValue(metric string, v *float64) string {
 	return percent(v)
 }
 
-// kpiTarget formats a KPI's target: ">= 25.0%", "<= 2.0h", "10 .. 20".
-func kpiTarget(k analysis.KPIResult) string {
+// KPITarget formats a KPI's target in the unit of its metric: ">= 25.0%", "<= 2.0h",
+// ">= 10 and <= 20".
+func KPITarget(k analysis.KPIResult) string {
 	var parts []string
 	if k.Min != nil {
-		parts = append(parts, ">= "+kpiValue(k.Metric, k.Min))
+		parts = append(parts, ">= "+KPIValue(k.Metric, k.Min))
 	}
 	if k.Max != nil {
-		parts = append(parts, "<= "+kpiValue(k.Metric, k.Max))
+		parts = append(parts, "<= "+KPIValue(k.Metric, k.Max))
 	}
 	return strings.Join(parts, " and ")
 }

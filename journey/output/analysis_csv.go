@@ -90,7 +90,7 @@ func (c *csvWriter) funnel(f analysis.Funnel) {
 		p := strconv.Itoa(i + 1)
 		for _, kv := range []struct{ k, v string }{
 			{"users", count(s.Users)}, {"conversion_from_previous", number(s.ConversionFromPrevious)},
-			{"conversion_from_start", number(s.ConversionFromStart)}, {"dropoff", dropoffNumber(s.Dropoff)},
+			{"conversion_from_start", number(s.ConversionFromStart)}, {"dropoff", dropoff(s.Dropoff, "")},
 			{"mean_seconds_from_previous", number(s.MeanSecondsFromPrevious)},
 			{"median_seconds_from_previous", number(s.MedianSecondsFromPrevious)},
 		} {
@@ -119,11 +119,4 @@ func number(v *float64) string {
 		return ""
 	}
 	return strconv.FormatFloat(*v, 'f', -1, 64)
-}
-
-func dropoffNumber(n *int64) string {
-	if n == nil {
-		return ""
-	}
-	return count(*n)
 }

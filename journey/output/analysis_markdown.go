@@ -100,7 +100,7 @@ func stepRows(f analysis.Funnel) [][]string {
 	rows := [][]string{{"#", "Step", "Users", "From previous", "From start", "Drop-off", "Mean time", "Median time"}}
 	for i, s := range f.Steps {
 		rows = append(rows, []string{fmt.Sprint(i + 1), s.ID, count(s.Users), percent(s.ConversionFromPrevious),
-			percent(s.ConversionFromStart), dropoff(s.Dropoff), duration(s.MeanSecondsFromPrevious), duration(s.MedianSecondsFromPrevious)})
+			percent(s.ConversionFromStart), dropoff(s.Dropoff, missing), duration(s.MeanSecondsFromPrevious), duration(s.MedianSecondsFromPrevious)})
 	}
 	return rows
 }
@@ -116,7 +116,7 @@ func transitionRows(ts []analysis.Transition) [][]string {
 func kpiRows(ks []analysis.KPIResult) [][]string {
 	rows := [][]string{{"Touchpoint", "Metric", "Target", "Value", "Status"}}
 	for _, k := range ks {
-		rows = append(rows, []string{k.Touchpoint, k.Metric, kpiTarget(k), kpiValue(k.Metric, k.Value), kpiStatus(k)})
+		rows = append(rows, []string{k.Touchpoint, k.Metric, KPITarget(k), KPIValue(k.Metric, k.Value), kpiStatus(k)})
 	}
 	return rows
 }
