@@ -61,7 +61,7 @@ and the last good picture kept.
 
 SVG is the picture to use. PNG is a rough preview: go-graphviz draws it with a simple
 renderer that has no emoji or symbols (faces become :-) and the like), no table borders and
-poor edges. The first run on a machine takes about a second longer while Graphviz's
+poor edges. The first run on a machine takes about half a second longer while Graphviz's
 WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 		Example: `  journey render examples/florist/florist.journey.yaml
   journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv -o florist-data.svg
