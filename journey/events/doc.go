@@ -10,7 +10,9 @@
 // sources are one stream; each has its own header row, so their columns may differ. The
 // format is CSV by RFC 4180 with a header row, UTF-8 (a byte order mark is dropped), LF or
 // CRLF line endings; gzip is recognised by its magic bytes whatever the file's name. Blank
-// lines are not rows. A row's line is the line it starts on, quoted newlines counted.
+// lines are not rows, as in encoding/csv: they are not counted in Counts.Rows nor reported,
+// but they are counted as lines. A row's line is the line it starts on, blank lines and
+// quoted newlines counted.
 //
 // # Bad input
 //

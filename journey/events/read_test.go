@@ -145,6 +145,12 @@ func TestBadRows(t *testing.T) {
 		{name: "quoted newlines keep line numbers", rows: 3,
 			text: header + "\"u\n1\",2020-01-01,a\n\"u2\",\"2020-01-01\",\"a\nb\nc\"\nu3,bad,a\n",
 			want: []string{`f:7: unparsable time "bad" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`}},
+		{name: "blank lines are not rows and keep line numbers", rows: 2,
+			text: header + "\nu1,2020-01-01,a\n\n\r\nu2,bad,a\n\n",
+			want: []string{`f:6: unparsable time "bad" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`}},
+		{name: "blank lines between quoted rows", rows: 2,
+			text: header + "\n\"u1\",2020-01-01,a\n\r\n\n\"u2\",bad,a\n",
+			want: []string{`f:6: unparsable time "bad" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`}},
 		{name: "first five per kind", rows: 7, text: header + strings.Repeat("u1,x,a\n", 7),
 			want: []string{
 				`f:2: unparsable time "x" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
