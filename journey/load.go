@@ -79,9 +79,6 @@ func limitDiagnostics(file string, ds []Diagnostic) []Diagnostic {
 // references). It returns a partial Map when the file is readable as a map, and nil when it
 // is hopeless (not YAML, not UTF-8, not a mapping, an unsupported version).
 func Parse(file string, src []byte) (*Map, []Diagnostic) {
-	if ds := precheck(file, src); len(ds) > 0 {
-		return nil, ds
-	}
 	root, ds := parseYAML(file, src)
 	if root == nil {
 		return nil, ds

@@ -15,16 +15,53 @@ import (
 // yamlErrorLine matches the line number yaml.v3 puts in its syntax errors.
 var yamlErrorLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
+// ParseDocument parses src, the text of the map file named file, as one YAML document the
+// way lint does before it reads any key: the checks of size and encoding, YAML syntax, a
+// single document, a mapping at the top. It returns the document node, or nil and the
+// diagnostics that say why the file is not exactly one well-formed YAML mapping. A file
+// holding no document (only comments and blank lines) gives nil and no diagnostics. The
+// YAML features format 1 leaves out (duplicate keys, custom tags, alias bombs) are not
+// checked here: Parse reports them.
+func ParseDocument(file string, src []byte) (*yaml.Node, []Diagnostic) {
+	doc, ds := parseDocument(file, src)
+	if len(ds) > 0 {
+		return nil, ds
+	}
+	return doc, nil
+}
+
 // parseYAML parses src as exactly one YAML document holding a mapping and checks the YAML
 // features format 1 allows (see checkTree). It returns the root mapping, or nil when the
 // file cannot be used as a map at all.
 func parseYAML(file string, src []byte) (*yaml.Node, []Diagnostic) {
+	doc, ds := parseDocument(file, src)
+	if doc == nil {
+		if len(ds) == 0 {
+			ds = []Diagnostic{ruleNotAMap.diag(file, Pos{Line: 1, Column: 1},
+				"file holds no map; expected a mapping with version, id, title and stages")}
+		}
+		return nil, ds
+	}
+	tree, fatal := checkTree(file, doc)
+	ds = append(ds, tree...)
+	if fatal {
+		return nil, ds
+	}
+	return doc.Content[0], ds
+}
+
+// parseDocument prechecks src and decodes its first YAML document, which must hold a
+// mapping. It returns the document, nil when there is none or it is unusable, and the
+// problems found: a second document is reported while the first is still returned.
+func parseDocument(file string, src []byte) (*yaml.Node, []Diagnostic) {
+	if ds := precheck(file, src); len(ds) > 0 {
+		return nil, ds
+	}
 	dec := yaml.NewDecoder(bytes.NewReader(src))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
-			return nil, []Diagnostic{ruleNotAMap.diag(file, Pos{Line: 1, Column: 1},
-				"file holds no map; expected a mapping with version, id, title and stages")}
+			return nil, nil
 		}
 		return nil, []Diagnostic{yamlError(file, src, err)}
 	}
@@ -37,12 +74,7 @@ func parseYAML(file string, src []byte) (*yaml.Node, []Diagnostic) {
 		return nil, append(ds, ruleNotAMap.diag(file, nodePos(root),
 			"file holds %s; expected a mapping with version, id, title and stages", kindName(root)))
 	}
-	tree, fatal := checkTree(file, &doc)
-	ds = append(ds, tree...)
-	if fatal {
-		return nil, ds
-	}
-	return root, ds
+	return &doc, ds
 }
 
 // secondDocument reports a YAML document after the first one.

@@ -3,11 +3,7 @@ package format
 import (
 	"bytes"
 	"cmp"
-	"errors"
-	"io"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -17,13 +13,9 @@ import (
 // Width is the column a list (or a `where` mapping) must end within to be written on one line.
 const Width = 80
 
-// Rule ids of the diagnostics Source returns, the ids lint uses for the same problems.
-const (
-	// Rule: the file is not one well-formed YAML document.
-	Rule = "yaml-syntax"
-	// RuleNotAMap: the document is a list or a single value, not a mapping.
-	RuleNotAMap = "not-a-map"
-)
+// Rule is the rule id of the diagnostic Source returns for a map the YAML writer cannot
+// format faithfully. The other diagnostics are those of journey.ParseDocument.
+const Rule = "yaml-syntax"
 
 // maxPasses bounds how often Source formats its own output on the way to a fixed point.
 const maxPasses = 4
@@ -53,9 +45,9 @@ func Source(file string, src []byte) ([]byte, []journey.Diagnostic) {
 // pass formats src once. It refuses, rather than return, a result that is not YAML or that
 // lost a comment: the encoder gets a few rare constructs wrong (custom tags with comments).
 func pass(file string, src []byte) ([]byte, []journey.Diagnostic) {
-	doc, diag := decode(file, src)
-	if diag != nil {
-		return nil, []journey.Diagnostic{*diag}
+	doc, diags := journey.ParseDocument(file, src)
+	if diags != nil {
+		return nil, diags
 	}
 	if doc == nil {
 		return src, nil
@@ -64,7 +56,7 @@ func pass(file string, src []byte) ([]byte, []journey.Diagnostic) {
 	// Reordering keys can put an alias before its anchor: keep the author's order then.
 	for _, reorder := range []bool{true, false} {
 		if !reorder {
-			doc, _ = decode(file, src)
+			doc, _ = journey.ParseDocument(file, src)
 		}
 		out, err := layoutAndEncode(doc, reorder)
 		if err == nil && keepsComments(out, want) {
@@ -73,59 +65,6 @@ func pass(file string, src []byte) ([]byte, []journey.Diagnostic) {
 	}
 	return nil, []journey.Diagnostic{{File: file, Line: 1, Column: 1, Rule: Rule,
 		Message: "cannot format this file: the YAML writer would lose a comment or write text it cannot read back"}}
-}
-
-// decode parses the one document of src. It returns a nil document for a file without one.
-func decode(file string, src []byte) (*yaml.Node, *journey.Diagnostic) {
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		return nil, &journey.Diagnostic{File: file, Line: 1, Column: 1, Rule: Rule,
-			Message: "the file is UTF-16: save it as UTF-8"}
-	}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
-	var doc yaml.Node
-	if err := dec.Decode(&doc); err != nil {
-		if errors.Is(err, io.EOF) {
-			return nil, nil
-		}
-		return nil, syntaxDiagnostic(file, err)
-	}
-	var extra yaml.Node
-	switch err := dec.Decode(&extra); {
-	case errors.Is(err, io.EOF):
-		if d := notAMap(file, &doc); d != nil {
-			return nil, d
-		}
-		return &doc, nil
-	case err != nil:
-		return nil, syntaxDiagnostic(file, err)
-	}
-	return nil, &journey.Diagnostic{File: file, Line: max(extra.Line, 1), Column: 1, Rule: Rule,
-		Message: "a second YAML document: a map file holds exactly one map"}
-}
-
-// notAMap reports a document whose content is not a mapping: only maps are formatted.
-func notAMap(file string, doc *yaml.Node) *journey.Diagnostic {
-	if len(doc.Content) == 0 || doc.Content[0].Kind == yaml.MappingNode {
-		return nil
-	}
-	n := doc.Content[0]
-	return &journey.Diagnostic{File: file, Line: n.Line, Column: n.Column, Rule: RuleNotAMap,
-		Message: "file holds no map; expected a mapping with version, id, title and stages"}
-}
-
-var yamlErrorRE = regexp.MustCompile(`^yaml: line (\d+)(?:: column (\d+))?: (.*)$`)
-
-// syntaxDiagnostic turns a YAML parse error into a diagnostic that points at its line.
-func syntaxDiagnostic(file string, err error) *journey.Diagnostic {
-	d := &journey.Diagnostic{File: file, Line: 1, Column: 1, Rule: Rule, Message: err.Error()}
-	if m := yamlErrorRE.FindStringSubmatch(err.Error()); m != nil {
-		d.Line, _ = strconv.Atoi(m[1])
-		if m[2] != "" {
-			d.Column, _ = strconv.Atoi(m[2])
-		}
-		d.Message = m[3]
-	}
-	return d
 }
 
 // layoutAndEncode puts doc in canonical layout (reordering keys when reorder is set) and

@@ -70,12 +70,12 @@ func TestRefused(t *testing.T) {
 		rule string
 		msg  string
 	}{
-		{"syntax", "version: 1\ntitle: a: b\n", 2, Rule, "mapping values are not allowed in this context"},
-		{"tab indent", "version: 1\nstages:\n\t- id: a\n", 3, Rule, "found character that cannot start any token"},
-		{"second document", "version: 1\n---\nversion: 1\n", 2, Rule, "a second YAML document: a map file holds exactly one map"},
-		{"utf-16", "\xff\xfev\x00", 1, Rule, "the file is UTF-16: save it as UTF-8"},
-		{"list", "# a list\n- version: 1\n", 2, RuleNotAMap, "file holds no map; expected a mapping with version, id, title and stages"},
-		{"scalar", "just words\n", 1, RuleNotAMap, "file holds no map; expected a mapping with version, id, title and stages"},
+		{"syntax", "version: 1\ntitle: a: b\n", 2, "yaml-syntax", "invalid YAML: mapping values are not allowed in this context"},
+		{"tab indent", "version: 1\nstages:\n\t- id: a\n", 3, "yaml-syntax", "tab character in indentation; indent with spaces"},
+		{"second document", "version: 1\n---\nversion: 1\n", 2, "yaml-syntax", "a second YAML document starts here; a map file holds one document"},
+		{"utf-16", "\xff\xfev\x00", 1, "encoding", "file is UTF-16; save it as UTF-8"},
+		{"list", "# a list\n- version: 1\n", 2, "not-a-map", "file holds a list; expected a mapping with version, id, title and stages"},
+		{"scalar", "just words\n", 1, "not-a-map", "file holds text; expected a mapping with version, id, title and stages"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -86,6 +86,32 @@ func TestRefused(t *testing.T) {
 			d := diags[0]
 			if d.Line != tt.line || d.Message != tt.msg || d.Rule != tt.rule || d.File != "m.journey.yaml" {
 				t.Errorf("diagnostic = %+v, want line %d, rule %s, message %q", d, tt.line, tt.rule, tt.msg)
+			}
+		})
+	}
+}
+
+// TestRefusedAsLint checks that fmt refuses a broken file with exactly the diagnostics lint
+// reports for it.
+func TestRefusedAsLint(t *testing.T) {
+	valid := readFile(t, "../../testdata/format/scrambled.out.yaml")
+	tests := map[string]string{
+		"syntax":          "version: 1\nid: shop\n  title: x\n",
+		"unclosed list":   "version: 1\nid: shop\ntitle: [Shop\nstages: []\n",
+		"tab indent":      "version: 1\nstages:\n\t- id: a\n",
+		"utf-16":          "\xff\xfev\x00e\x00r\x00",
+		"list at the top": "# a list\n- version: 1\n",
+		"second document": string(valid) + "---\nversion: 1\n",
+	}
+	for name, src := range tests {
+		t.Run(name, func(t *testing.T) {
+			out, got := Source("m.journey.yaml", []byte(src))
+			_, want := journey.Check("m.journey.yaml", []byte(src))
+			if out != nil || len(want) == 0 {
+				t.Fatalf("Source = %q; lint diagnostics %v; want a refused, broken file", out, want)
+			}
+			if diff := cmp.Diff(want, journey.SortDiagnostics(got)); diff != "" {
+				t.Errorf("fmt and lint disagree (-lint +fmt):\n%s", diff)
 			}
 		})
 	}
