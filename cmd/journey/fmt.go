@@ -80,7 +80,7 @@ func fmtRun(e *env, opts *fmtOptions) error {
 // fmtFile formats one file, rewriting it unless --check is set; it returns the source, the
 // formatted text, and the diagnostics of a file that cannot be formatted.
 func fmtFile(opts *fmtOptions, file string) (src, out []byte, diags []journey.Diagnostic, err error) {
-	if src, err = os.ReadFile(file); err != nil {
+	if src, err = journey.ReadSource(file); err != nil {
 		return nil, nil, nil, err
 	}
 	out, diags = format.Source(file, src)
