@@ -13,28 +13,5 @@ func Lint(m *Map) []Diagnostic {
 	return ds
 }
 
-// successors returns what Map.NextOf returns for every touchpoint, computed with one id
-// index so that graph rules stay linear in the size of the map.
-func successors(m *Map) map[*Touchpoint][]*Touchpoint {
-	all := m.Touchpoints()
-	byID := make(map[string]*Touchpoint, len(all))
-	for _, t := range all {
-		if _, dup := byID[t.ID]; !dup {
-			byID[t.ID] = t
-		}
-	}
-	next := make(map[*Touchpoint][]*Touchpoint, len(all))
-	for i, t := range all {
-		switch {
-		case t.Next == nil && i+1 < len(all):
-			next[t] = []*Touchpoint{all[i+1]}
-		default:
-			for _, id := range t.Next {
-				if n := byID[id]; n != nil {
-					next[t] = append(next[t], n)
-				}
-			}
-		}
-	}
-	return next
-}
+// successors returns what Map.NextOf returns for every touchpoint, for the graph rules.
+func successors(m *Map) map[*Touchpoint][]*Touchpoint { return m.successors() }

@@ -1,6 +1,9 @@
 package journey
 
-import "time"
+import (
+	"sync"
+	"time"
+)
 
 // DefaultWindow is the conversion window used when neither a flag nor the map sets one.
 const DefaultWindow = 14 * 24 * time.Hour
@@ -39,6 +42,10 @@ type Map struct {
 	Stages   []*Stage
 	// Funnels are the funnels the map declares; see EffectiveFunnels for the defaulted list.
 	Funnels []*Funnel
+
+	// flowOnce guards flow, the successors of every touchpoint, built on the first NextOf.
+	flowOnce sync.Once
+	flow     map[*Touchpoint][]*Touchpoint
 }
 
 // Persona is the customer the map is drawn for.
@@ -170,22 +177,43 @@ func (m *Map) Stage(id string) *Stage {
 
 // NextOf returns the touchpoints the flow continues to from t: its explicit `next` list, or
 // the following touchpoint in document order when `next` is omitted (none for the last).
-// Ids that name no touchpoint are left out; lint reports them.
+// Ids that name no touchpoint are left out; lint reports them. The first call indexes the
+// whole flow, so later calls are cheap: the map's stages and touchpoints must not change
+// after it. The slice returned is shared and must not be modified.
 func (m *Map) NextOf(t *Touchpoint) []*Touchpoint {
-	all := m.Touchpoints()
-	if t.Next == nil {
-		if t.Index+1 < len(all) {
-			return []*Touchpoint{all[t.Index+1]}
+	return m.successors()[t]
+}
+
+// successors returns what NextOf returns for every touchpoint, built once.
+func (m *Map) successors() map[*Touchpoint][]*Touchpoint {
+	m.flowOnce.Do(func() { m.flow = buildFlow(m.Touchpoints()) })
+	return m.flow
+}
+
+// buildFlow resolves the successors of every touchpoint in all, in document order, with one
+// id index (the first touchpoint of an id wins, as in Touchpoint).
+func buildFlow(all []*Touchpoint) map[*Touchpoint][]*Touchpoint {
+	byID := make(map[string]*Touchpoint, len(all))
+	for _, t := range all {
+		if _, dup := byID[t.ID]; !dup {
+			byID[t.ID] = t
 		}
-		return nil
 	}
-	var out []*Touchpoint
-	for _, id := range t.Next {
-		if n := m.Touchpoint(id); n != nil {
-			out = append(out, n)
+	next := make(map[*Touchpoint][]*Touchpoint, len(all))
+	for i, t := range all {
+		if t.Next == nil {
+			if i+1 < len(all) {
+				next[t] = all[i+1 : i+2 : i+2]
+			}
+			continue
+		}
+		for _, id := range t.Next {
+			if n := byID[id]; n != nil {
+				next[t] = append(next[t], n)
+			}
 		}
 	}
-	return out
+	return next
 }
 
 // EffectiveWindow returns the window that applies to f: override when non-zero (the
