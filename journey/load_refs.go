@@ -69,8 +69,12 @@ func (d *decoder) checkKebab(n *yaml.Node, id, what string) bool {
 	return false
 }
 
-// kebabCase turns text into the closest kebab-case word: lower case, every run of other
-// characters a single hyphen.
+// KebabCase turns text into the closest kebab-case id: lower-case ASCII letters and
+// digits, every run of other characters a single hyphen, none at either end. It returns ""
+// when nothing usable is left.
+func KebabCase(s string) string { return kebabCase(s) }
+
+// kebabCase implements KebabCase for the loader, which suggests ids with it.
 func kebabCase(s string) string {
 	var b strings.Builder
 	hyphen := false

@@ -4,6 +4,7 @@ import (
 	_ "embed" // the starter files are embedded
 	"strings"
 
+	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/schema"
 )
 
@@ -36,21 +37,8 @@ func Events() []byte { return append([]byte(nil), events...) }
 // letters and digits, other runs of characters made one dash. It returns DefaultID when
 // nothing usable is left.
 func ID(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			if dash && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			dash = false
-			continue
-		}
-		dash = true
+	if id := journey.KebabCase(name); id != "" {
+		return id
 	}
-	if b.Len() == 0 {
-		return DefaultID
-	}
-	return b.String()
+	return DefaultID
 }
