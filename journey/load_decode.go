@@ -120,15 +120,8 @@ func (d *decoder) text(n *yaml.Node, what string) string {
 
 // texts decodes a list of text values.
 func (d *decoder) texts(n *yaml.Node, what string) []string {
-	n = resolve(n)
-	if n.Kind != yaml.SequenceNode {
-		d.report(ruleWrongType, n, "%s: expected a list, found %s", what, kindName(n))
-		return nil
-	}
-	out := make([]string, 0, len(n.Content))
-	for _, item := range n.Content {
-		out = append(out, d.text(item, what))
-	}
+	out := make([]string, 0, len(resolve(n).Content))
+	d.list(n, what, func(item *yaml.Node) { out = append(out, d.text(item, what)) })
 	return out
 }
 
