@@ -53,8 +53,8 @@ func TestGraphRules(t *testing.T) {
 
 func TestKebabCase(t *testing.T) {
 	for in, want := range map[string]string{"Home Page": "home-page", "Oriëntatie": "ori-ntatie", "__x__": "x", "!!": ""} {
-		if got := kebabCase(in); got != want {
-			t.Errorf("kebabCase(%q) = %q, want %q", in, got, want)
+		if got := KebabCase(in); got != want {
+			t.Errorf("KebabCase(%q) = %q, want %q", in, got, want)
 		}
 	}
 }

@@ -62,7 +62,7 @@ func (d *decoder) checkKebab(n *yaml.Node, id, what string) bool {
 		return id != ""
 	}
 	msg := "%s %q is not kebab-case; expected lower-case ASCII letters and digits joined by single hyphens"
-	if s := kebabCase(id); s != "" {
+	if s := KebabCase(id); s != "" {
 		msg += ", like " + strconv.Quote(s)
 	}
 	d.report(ruleInvalidID, n, msg, what, id)
@@ -72,10 +72,7 @@ func (d *decoder) checkKebab(n *yaml.Node, id, what string) bool {
 // KebabCase turns text into the closest kebab-case id: lower-case ASCII letters and
 // digits, every run of other characters a single hyphen, none at either end. It returns ""
 // when nothing usable is left.
-func KebabCase(s string) string { return kebabCase(s) }
-
-// kebabCase implements KebabCase for the loader, which suggests ids with it.
-func kebabCase(s string) string {
+func KebabCase(s string) string {
 	var b strings.Builder
 	hyphen := false
 	for _, r := range strings.ToLower(s) {

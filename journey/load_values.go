@@ -47,7 +47,7 @@ func (d *decoder) channel(n *yaml.Node) string {
 	c := d.text(n, "channel")
 	if c != "" && !kebab.MatchString(c) {
 		msg := "channel %q is not a kebab-case word (website, email, face-to-face...)"
-		if s := kebabCase(c); s != "" {
+		if s := KebabCase(c); s != "" {
 			msg += "; did you mean " + strconv.Quote(s) + "?"
 		}
 		d.report(ruleInvalidChannel, n, msg, c)
