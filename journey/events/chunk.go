@@ -1,6 +1,6 @@
 package events
 
-import "bytes"
+import "hash/maphash"
 
 // maxReported is how many rows of each kind of problem are reported with their line.
 const maxReported = 5
@@ -9,7 +9,6 @@ const maxReported = 5
 // into the log. Chunks without data carry a note from the reader instead: a row too long
 // to hold, the end of a file, or the error that stopped the read.
 type chunk struct {
-	seq   int64 // the chunk's place in the stream, for first-touch ties across workers
 	plan  *plan
 	buf   []byte // the reusable buffer data lives in
 	data  []byte
@@ -18,14 +17,33 @@ type chunk struct {
 	done  chan struct{}
 	err   error
 	eof   bool // the end of plan's file: data is empty
-	// worker is the worker that parsed the chunk; recs refer to its users.
-	worker   *worker
-	recs     []rec
-	tally    Counts
-	problems []problem // the first maxReported of each kind, in row order
-	perKind  [numKinds]int
-	warnings []Problem // rows with implausible times, the first maxReported
-	nWarned  int64
+	// What the worker parsed: the runs of rows of one identity, in row order, and the kept
+	// events of every run, one after the other, field by field (excludes only with
+	// exclusions).
+	runs        []run
+	ids         []byte // the runs' identities, one after the other
+	segs        []byte // the runs' segment values, one after the other
+	times       []int64
+	touchpoints []int16
+	excludes    []uint32
+	tally       Counts
+	problems    []problem // the first maxReported of each kind, in row order
+	perKind     [numKinds]int
+	warnings    []Problem // rows with implausible times, the first maxReported
+	nWarned     int64
+}
+
+// run is a run of consecutive rows with the same identity: exports often group rows by
+// user, so the merger looks an identity up once per run instead of once per row.
+type run struct {
+	hash                       uint64 // the identity's idHash
+	idEnd                      uint32 // where the identity ends in chunk.ids; it starts where the last run's ends
+	events                     uint32 // kept events, following the last run's in the chunk's event fields
+	mapped, unmapped, filtered uint32
+	// seg is the run's first-touch segment value, segs[segStart:segEnd], from a mapped row
+	// at segTime; empty for none.
+	segStart, segEnd uint32
+	segTime          int64
 }
 
 // problem is a skipped row and why.
@@ -34,17 +52,54 @@ type problem struct {
 	kind kind
 }
 
-// rec is one kept event of a worker-local user.
-type rec struct {
-	ev   Event
-	user uint32
-}
-
 // reset empties c for reuse, keeping its allocations.
 func (c *chunk) reset() {
-	*c = chunk{buf: c.buf, recs: c.recs[:0], problems: c.problems[:0],
-		warnings: c.warnings[:0]}
+	*c = chunk{buf: c.buf, runs: c.runs[:0], ids: c.ids[:0], segs: c.segs[:0],
+		times: c.times[:0], touchpoints: c.touchpoints[:0], excludes: c.excludes[:0],
+		problems: c.problems[:0], warnings: c.warnings[:0]}
 	c.done = make(chan struct{})
+}
+
+// run returns the run of identity id: the last run when it has that identity, else a new one,
+// hashed with seed so that the merger does not have to. The pointer is valid until the next
+// call.
+func (c *chunk) run(id []byte, seed maphash.Seed) *run {
+	if n := len(c.runs); n > 0 && string(c.runID(n-1)) == string(id) {
+		return &c.runs[n-1]
+	}
+	c.ids = append(c.ids, id...)
+	c.runs = append(c.runs, run{hash: idHash(seed, id), idEnd: uint32(len(c.ids))})
+	return &c.runs[len(c.runs)-1]
+}
+
+// runID returns the identity of run i.
+func (c *chunk) runID(i int) []byte {
+	start := uint32(0)
+	if i > 0 {
+		start = c.runs[i-1].idEnd
+	}
+	return c.ids[start:c.runs[i].idEnd]
+}
+
+// keep adds a kept event to run r, the chunk's last.
+func (c *chunk) keep(r *run, t int64, tp int32, excl uint32) {
+	r.events++
+	c.times = append(c.times, t)
+	c.touchpoints = append(c.touchpoints, int16(tp))
+	if c.plan.exclusions {
+		c.excludes = append(c.excludes, excl)
+	}
+}
+
+// pickSegment makes v the segment of run r, the chunk's last, when it is the run's first
+// value or comes from an earlier row.
+func (c *chunk) pickSegment(r *run, v []byte, t int64) {
+	if r.segEnd > r.segStart && t >= r.segTime {
+		return
+	}
+	r.segStart = uint32(len(c.segs))
+	c.segs = append(c.segs, v...)
+	r.segEnd, r.segTime = uint32(len(c.segs)), t
 }
 
 // skip counts a skipped row and keeps its problem when it is among the first of its kind;
@@ -63,21 +118,4 @@ func (c *chunk) warn(line int64, msg func() string) {
 		c.warnings = append(c.warnings, Problem{File: c.plan.file, Line: line, Message: msg()})
 	}
 	c.nWarned++
-}
-
-// splitFields splits an unquoted row on commas into fields, which has room for one field
-// more than the header; it returns the number of fields, or len(fields) when there are more.
-func splitFields(row []byte, fields [][]byte) int {
-	n := 0
-	for n < len(fields)-1 {
-		j := bytes.IndexByte(row, ',')
-		if j < 0 {
-			fields[n] = row
-			return n + 1
-		}
-		fields[n] = row[:j]
-		n++
-		row = row[j+1:]
-	}
-	return len(fields)
 }

@@ -83,30 +83,21 @@ type Problem struct {
 	Message string
 }
 
-// Log is everything the analysis needs from the event files. Its users are sorted by
-// identity, so every result is deterministic, and numbered from 0 to NumUsers()-1; their
-// identities, segments, counts and events are kept in a few log-wide arrays rather than a
-// value per user, so a million users cost tens of bytes each plus ten per kept event.
+// Log is everything the analysis needs from the event files. Its users are numbered from 0
+// to NumUsers()-1 in the order the input first names them, so every result is
+// deterministic; their identities, segments, counts and events are kept in a few log-wide
+// arrays rather than a value per user, so a million users cost tens of bytes each plus six
+// per kept event.
 type Log struct {
-	// ids holds every identity, one after the other; idEnds[i] is where user i's ends.
-	ids    string
-	idEnds []uint32
-	// segments are the distinct segment values, "" first; segOf[i] is user i's index there.
+	// ids holds every identity, one after the other; users.at(i).idEnd is where user i's
+	// ends.
+	ids   string
+	users column[userInfo]
+	// segments are the distinct segment values, "" first; segOf.at(i) is user i's index
+	// there; segOf is nil when no user has a segment.
 	segments []string
-	segOf    []uint32
-	tallies  []tally
-	// starts[i] is where user i's events begin in times, touchpoints and excludes, and
-	// starts[i+1] where they end.
-	starts []uint32
-	// times holds the events' times in Unix nanoseconds, or, when every kept time is a
-	// whole second within 136 years of the first, secs holds them in half the memory as
-	// seconds after base, and times is nil.
-	times       []int64
-	secs        []uint32
-	base        int64
-	touchpoints []int16
-	// excludes is nil when no event matches an exclusion.
-	excludes []uint32
+	segOf    *column[uint32]
+	events   eventStore
 	// Counts are the totals over every row read.
 	Counts Counts
 	// Unmapped counts the rows of each event name that matched no touchpoint.
@@ -118,15 +109,15 @@ type Log struct {
 }
 
 // NumUsers returns the number of users: identities with at least one row.
-func (l *Log) NumUsers() int { return len(l.idEnds) }
+func (l *Log) NumUsers() int { return l.users.n }
 
 // UserID returns user i's identity.
 func (l *Log) UserID(i int) string {
 	start := uint32(0)
 	if i > 0 {
-		start = l.idEnds[i-1]
+		start = l.users.at(i - 1).idEnd
 	}
-	return l.ids[start:l.idEnds[i]]
+	return l.ids[start:l.users.at(i).idEnd]
 }
 
 // Segment returns user i's segment: the first non-empty value of the By column on the
@@ -135,51 +126,36 @@ func (l *Log) Segment(i int) string {
 	if l.segOf == nil {
 		return ""
 	}
-	return l.segments[l.segOf[i]]
+	return l.segments[*l.segOf.at(i)]
 }
 
 // UserCounts returns user i's own row counts.
 func (l *Log) UserCounts(i int) UserCounts {
-	t := l.tallies[i]
+	t := l.users.at(i).tally
 	return UserCounts{Rows: t.mapped + t.unmapped + t.filtered, Mapped: t.mapped, Unmapped: t.unmapped, Filtered: t.filtered}
 }
 
 // AppendEvents appends user i's kept events to dst, in time order (ties keep input order),
 // and returns the extended slice; reusing dst, a loop over the users does not allocate.
 func (l *Log) AppendEvents(dst []Event, i int) []Event {
-	lo, hi := l.starts[i], l.starts[i+1]
-	for j := lo; j < hi; j++ {
-		e := Event{Time: l.time(j), Touchpoint: int32(l.touchpoints[j])}
-		if l.excludes != nil {
-			e.Exclude = l.excludes[j]
-		}
-		dst = append(dst, e)
-	}
-	return dst
+	info := l.users.at(i)
+	return l.events.appendRange(dst, int(info.start), int(info.start+info.count))
 }
 
-// Append adds a user after the last one, for logs built other than by Read: id must sort
-// after every identity added before it, evs must be in time order, and every touchpoint
-// below 32768. The user's Rows count is the sum of the others, whatever c.Rows says.
+// Append adds a user after the last one, for logs built other than by Read: id must be new,
+// evs must be in time order, and every touchpoint below 32768. The user's Rows count is the
+// sum of the others, whatever c.Rows says.
 func (l *Log) Append(id, segment string, evs []Event, c UserCounts) {
 	l.ids += id
-	l.idEnds = append(l.idEnds, uint32(len(l.ids)))
 	l.appendSegment(segment)
-	l.tallies = append(l.tallies, tally{c.Mapped, c.Unmapped, c.Filtered})
-	if l.starts == nil {
-		l.starts = []uint32{0}
-	}
+	*l.users.add() = userInfo{tally: tally{c.Mapped, c.Unmapped, c.Filtered}, idEnd: uint32(len(l.ids)),
+		start: uint32(l.events.n), count: uint32(len(evs))}
 	for _, e := range evs {
-		l.times = append(l.times, e.Time)
-		l.touchpoints = append(l.touchpoints, int16(e.Touchpoint))
-		if e.Exclude != 0 && l.excludes == nil {
-			l.excludes = make([]uint32, len(l.times)-1, cap(l.times))
+		if e.Exclude != 0 && !l.events.excludes {
+			l.events = l.events.withExcludes()
 		}
-		if l.excludes != nil {
-			l.excludes = append(l.excludes, e.Exclude)
-		}
+		l.events.add(e)
 	}
-	l.starts = append(l.starts, uint32(len(l.times)))
 }
 
 // appendSegment gives the user being appended a segment index, adding the value to the
@@ -194,26 +170,12 @@ func (l *Log) appendSegment(v string) {
 		l.segments = append(l.segments, v)
 	}
 	if ix != 0 && l.segOf == nil {
-		l.segOf = make([]uint32, len(l.idEnds)-1, cap(l.idEnds))
+		l.segOf = &column[uint32]{}
+		for l.segOf.n < l.users.n {
+			l.segOf.add()
+		}
 	}
 	if l.segOf != nil {
-		l.segOf = append(l.segOf, uint32(ix))
+		*l.segOf.add() = uint32(ix)
 	}
-}
-
-// time returns the time of event j.
-func (l *Log) time(j uint32) int64 {
-	if l.secs != nil {
-		return l.base + int64(l.secs[j])*1e9
-	}
-	return l.times[j]
-}
-
-// setTime stores t as the time of event j; t must be representable (see Log.secs).
-func (l *Log) setTime(j uint32, t int64) {
-	if l.secs != nil {
-		l.secs[j] = uint32((t - l.base) / 1e9)
-		return
-	}
-	l.times[j] = t
 }

@@ -8,7 +8,6 @@ import (
 	"maps"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -253,31 +252,5 @@ func TestCancel(t *testing.T) {
 	_, err := Read(ctx, []Source{ReaderSource("f", strings.NewReader(randomCSV(rand.New(rand.NewPCG(1, 1)), 1000)))}, Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
-	}
-}
-
-// TestSpill reads the same file with the events kept in memory, in a temporary file, and,
-// with no usable temporary folder, in memory again: the logs must be equal.
-func TestSpill(t *testing.T) {
-	text := randomCSV(rand.New(rand.NewPCG(3, 4)), 20000)
-	opts := Options{KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}}}
-	want, err := readFiles(t, opts, file{"f", text})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer func(n int) { spillInMemory = n }(spillInMemory)
-	spillInMemory = 0
-	for _, tmp := range []string{t.TempDir(), filepath.Join(t.TempDir(), "missing")} {
-		t.Setenv("TMPDIR", tmp)
-		got, err := readFiles(t, opts, file{"f", text})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if diff := cmp.Diff(want, got, cmp.AllowUnexported(Log{}, tally{})); diff != "" {
-			t.Errorf("with TMPDIR=%s (-memory +got):\n%s", tmp, diff)
-		}
-		if entries, _ := os.ReadDir(tmp); len(entries) > 0 {
-			t.Errorf("%d files left in the temporary folder", len(entries))
-		}
 	}
 }

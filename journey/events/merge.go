@@ -4,34 +4,58 @@ import (
 	"cmp"
 	"fmt"
 	"math"
-	"runtime"
 	"slices"
-	"sync"
+	"unsafe"
 )
 
-// merger folds parsed chunks, in input order, into per-user logs. Taking chunks in order is
-// what keeps ties deterministic however the workers were scheduled.
+// merger folds parsed chunks, in input order, into the log: it numbers users in the order
+// they are first met, adds up their tallies and appends the kept events to one store in
+// input order. Taking chunks in order is what keeps numbering and ties deterministic however
+// the workers were scheduled.
 type merger struct {
-	opts    *Options
-	workers int
-	kept    []uint32 // user key -> kept events
-	spill   *spill   // the kept events, in input order, by user key
-	counts  Counts
-	skipped []Problem
-	perKind [numKinds]int
+	opts  *Options
+	table *userTable
+	users column[userInfo]
+	// segOf and segTime are each user's first-touch segment (an index in segments, 0 for
+	// none) and the time of the row it came from; only with a By column.
+	segOf    column[uint32]
+	segTime  column[int64]
+	segIx    map[string]uint32
+	segments []string
+	store    eventStore
+	// While every user's kept events come in one run, and the runs in the order the users
+	// were numbered, the store is laid out user by user already, each userInfo.start says
+	// where, and scattered is false. Once that breaks, runs lists the users' runs of kept
+	// events in input order, for regroup.
+	scattered bool
+	runs      []userRun
+	lastRun   int64 // the user of the last run of kept events, -1 before the first
+	counts    Counts
+	skipped   []Problem
+	perKind   [numKinds]int
 	// warnings are the implausible times reported so far.
 	warnings []Problem
 	// fileRows and fileWarned count the rows and implausible times of the current file.
 	fileRows, fileWarned int64
-	// minTime and maxTime bound the kept events' times; subSecond is set when one is not a
-	// whole second. They say whether the log can keep times as 32-bit seconds.
-	minTime, maxTime int64
-	subSecond        bool
 }
 
-// newMerger returns an empty merger for the given number of workers.
-func newMerger(opts *Options, workers int) *merger {
-	return &merger{opts: opts, workers: workers, spill: newSpill(), minTime: math.MaxInt64, maxTime: math.MinInt64}
+// userRun is a run of one user's kept events in the store.
+type userRun struct {
+	user, events uint32
+}
+
+// userInfo is what the log keeps of a user besides the identity and segment: the row
+// tallies, where the user's identity ends in the log's ids, and the range of its events.
+type userInfo struct {
+	tally
+	idEnd        uint32
+	start, count uint32 // the user's events are start to start+count-1 of the store
+}
+
+// newMerger returns an empty merger.
+func newMerger(opts *Options) *merger {
+	return &merger{opts: opts, table: newUserTable(), segIx: map[string]uint32{"": 0},
+		segments: []string{""}, store: eventStore{excludes: len(opts.Exclusions) > 0}, lastRun: -1}
 }
 
 // add merges one chunk. Under Options.Strict its first skipped row is an error.
@@ -45,22 +69,109 @@ func (m *merger) add(c *chunk) error {
 		return nil
 	}
 	m.addCounts(c)
-	if c.worker == nil {
-		return nil
+	if m.store.n+len(c.times) > math.MaxUint32 {
+		return fmt.Errorf("at most %d kept events are supported", uint32(math.MaxUint32))
 	}
-	w, ix := uint32(m.workers), uint32(c.worker.index)
-	for i := range c.recs {
-		r := &c.recs[i]
-		key := r.user*w + ix
-		if int(key) >= len(m.kept) {
-			m.kept = append(m.kept, make([]uint32, int(key)+1-len(m.kept))...)
+	next := uint32(m.store.n) // where the next run's events go
+	for i := range c.runs {
+		r := &c.runs[i]
+		if i%touchAhead == 0 {
+			m.touch(c.runs[i:min(i+touchAhead, len(c.runs))])
 		}
-		m.kept[key]++
-		m.spill.add(key, r.ev)
-		m.minTime, m.maxTime = min(m.minTime, r.ev.Time), max(m.maxTime, r.ev.Time)
-		m.subSecond = m.subSecond || r.ev.Time%1e9 != 0
+		u, info := m.user(c.runID(i), r.hash)
+		info.mapped += r.mapped
+		info.unmapped += r.unmapped
+		info.filtered += r.filtered
+		if r.segEnd > r.segStart {
+			m.pickSegment(u, c.segs[r.segStart:r.segEnd], r.segTime)
+		}
+		if r.events > 0 {
+			m.addRun(u, info, next, r.events)
+			next += r.events
+		}
+	}
+	if m.store.excludes {
+		m.store.addColumns(c.times, c.touchpoints, c.excludes)
+	} else {
+		m.store.addColumns(c.times, c.touchpoints, nil)
 	}
 	return nil
+}
+
+// touchAhead is how many runs' table slots the merger loads at once.
+const touchAhead = 16
+
+// touch loads the table slots of runs (see userTable.touch).
+func (m *merger) touch(runs []run) {
+	var hs [touchAhead]uint64
+	for i := range runs {
+		hs[i] = runs[i].hash
+	}
+	m.table.touch(hs[:len(runs)])
+}
+
+// user returns the number and the info of identity id, whose idHash is h, adding the
+// info of a new user.
+func (m *merger) user(id []byte, h uint64) (uint32, *userInfo) {
+	u, added := m.table.lookup(id, h)
+	if !added {
+		return u, m.users.at(int(u))
+	}
+	info := m.users.add()
+	info.idEnd = uint32(len(m.table.ids))
+	if m.opts.By != "" {
+		m.segOf.add()
+		m.segTime.add()
+	}
+	return u, info
+}
+
+// addRun records a run of n kept events of user u, stored from at on.
+func (m *merger) addRun(u uint32, info *userInfo, at, n uint32) {
+	switch {
+	case m.scattered:
+	case int64(u) == m.lastRun:
+	case int64(u) > m.lastRun && info.count == 0:
+		info.start = at
+	default:
+		m.scatter()
+	}
+	info.count += n
+	m.lastRun = int64(u)
+	if m.scattered {
+		if last := len(m.runs) - 1; last >= 0 && m.runs[last].user == u {
+			m.runs[last].events += n
+		} else {
+			m.runs = append(extend(m.runs, 1), userRun{u, n})
+		}
+	}
+}
+
+// scatter notes that the store is no longer laid out user by user, listing the runs so far:
+// one per user with kept events, in the order of their numbers.
+func (m *merger) scatter() {
+	m.scattered = true
+	for u := range m.users.n {
+		if info := m.users.at(u); info.count > 0 {
+			m.runs = append(extend(m.runs, 1), userRun{uint32(u), info.count})
+		}
+	}
+}
+
+// pickSegment makes v user u's segment when the user has none yet or v comes from an
+// earlier row; on a tie the earlier chunk, merged first, keeps it.
+func (m *merger) pickSegment(u uint32, v []byte, t int64) {
+	seg, segTime := m.segOf.at(int(u)), m.segTime.at(int(u))
+	if *seg != 0 && t >= *segTime {
+		return
+	}
+	ix, ok := m.segIx[string(v)]
+	if !ok {
+		ix = uint32(len(m.segments))
+		m.segments = append(m.segments, string(v))
+		m.segIx[m.segments[ix]] = ix
+	}
+	*seg, *segTime = ix, t
 }
 
 // addCounts adds a chunk's totals and its reported problems.
@@ -94,200 +205,75 @@ func (m *merger) endFile(p *plan) {
 	m.fileRows, m.fileWarned = 0, 0
 }
 
-// log builds the result from the spilled events and the workers' tallies: users sorted by
-// id, each user's events sorted by time (stably, so ties keep input order).
+// log builds the result: users in the order they were first met, each user's events in
+// one range of the store, sorted by time (stably, so ties keep input order).
 func (m *merger) log(workers []*worker) (*Log, error) {
-	idBytes := 0
-	for _, w := range workers {
-		idBytes += len(w.ids)
+	if len(m.table.ids) > math.MaxUint32 {
+		return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), len(m.table.ids))
 	}
-	if idBytes > math.MaxUint32 {
-		return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), idBytes)
-	}
-	tallies := takeTallies(workers)
-	rk := rankUsers(workers)
-	n := len(rk.ends)
-	l := &Log{ids: rk.ids, idEnds: rk.ends, tallies: make([]tally, n), segments: []string{""},
-		Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings}
-	var segs []segChoice // only a By column has segments to choose from
+	m.table.release()
+	l := &Log{ids: unsafe.String(unsafe.SliceData(m.table.ids), len(m.table.ids)), users: m.users,
+		segments: m.segments, events: m.store, Counts: m.counts, Unmapped: map[string]int64{},
+		Skipped: m.skipped, Warnings: m.warnings}
 	if m.opts.By != "" {
-		segs, l.segOf = make([]segChoice, n), make([]uint32, n)
+		l.segOf = &m.segOf
 	}
-	segIx := map[string]uint32{"": 0}
-	for i, w := range workers {
-		m.addWorker(w, tallies[i], rk.rank, l, segs, segIx)
-		w.picks, w.ids, w.idEnd = nil, nil, nil
+	for _, w := range workers {
+		for name, n := range w.unmapped {
+			l.Unmapped[name] += n
+		}
 	}
-	rk.ids, rk.ends = "", nil
-	// The workers' identities and the chunks are garbage now; collecting them before the
-	// events' arrays are made lets them reuse their memory instead of adding to the peak.
-	// The heap holds few pointers, so this costs milliseconds.
-	runtime.GC()
-	if err := m.fillEvents(l, rk.rank); err != nil {
-		return nil, err
+	if m.scattered {
+		l.events = m.regroup()
 	}
+	m.store, m.runs = eventStore{}, nil
 	l.sortEvents()
-	// What only the reading needed (the ranking, the workers' identities, the chunks) is
-	// garbage now, but far from the heap's next collection: without one, the analysis's
-	// allocations would take fresh pages instead of reusing that memory.
-	runtime.GC()
 	return l, nil
 }
 
-// fillEvents lays out the log's event arrays, each user's events in one range exactly as
-// long as their kept events, and replays the spilled events into them in input order. The
-// replay keeps each user's next position in a compact array, so a record costs one store
-// into each array.
-func (m *merger) fillEvents(l *Log, rank []uint32) error {
-	if m.spill.n > math.MaxUint32 {
-		return fmt.Errorf("at most %d kept events are supported, got %d", uint32(math.MaxUint32), m.spill.n)
+// regroup copies the store's events into a new store, user by user, each user's in input
+// order, and sets the users' starts to match.
+func (m *merger) regroup() eventStore {
+	out := eventStore{excludes: m.store.excludes}
+	out.resize(m.store.n, m.store.at(0).Time)
+	next := uint32(0)
+	for u := range m.users.n {
+		info := m.users.at(u)
+		info.start = next
+		next += info.count
 	}
-	if m.wholeSeconds() {
-		l.secs, l.base = make([]uint32, m.spill.n), m.minTime
-	} else {
-		l.times = make([]int64, m.spill.n)
-	}
-	l.touchpoints = make([]int16, m.spill.n)
-	if len(m.opts.Exclusions) > 0 {
-		l.excludes = make([]uint32, m.spill.n)
-	}
-	n := len(l.idEnds)
-	l.starts = make([]uint32, n+1)
-	for key, k := range m.kept {
-		l.starts[rank[key]+1] += k
-	}
-	for p := range n {
-		l.starts[p+1] += l.starts[p]
-	}
-	next := slices.Clone(l.starts[:n])
-	parts := runtime.GOMAXPROCS(0)
-	return m.spill.replay(func(batch []byte) {
-		var wg sync.WaitGroup
-		for part := range parts {
-			wg.Go(func() { scatter(batch, l, next, rank, uint32(part), uint32(parts)) })
+	filled := make([]uint32, m.users.n)
+	from := 0
+	for _, r := range m.runs {
+		to := int(m.users.at(int(r.user)).start + filled[r.user])
+		for k := range int(r.events) {
+			out.set(to+k, m.store.at(from+k))
 		}
-		wg.Wait()
-	})
-}
-
-// wholeSeconds reports whether every kept time fits in 32-bit seconds after the first.
-func (m *merger) wholeSeconds() bool {
-	return m.spill.n > 0 && !m.subSecond && uint64(m.maxTime-m.minTime)/1e9 <= math.MaxUint32
-}
-
-// scatter stores the spilled records of the users placed part modulo parts at their next
-// positions; the parts run at once, each storing into its own users' ranges.
-func scatter(batch []byte, l *Log, next, rank []uint32, part, parts uint32) {
-	for ; len(batch) >= spillRecord; batch = batch[spillRecord:] {
-		key, ev := decodeSpilled(batch)
-		if p := rank[key]; p%parts == part {
-			at := next[p]
-			l.setTime(at, ev.Time)
-			l.touchpoints[at] = int16(ev.Touchpoint)
-			if l.excludes != nil {
-				l.excludes[at] = ev.Exclude
-			}
-			next[p]++
-		}
+		filled[r.user] += r.events
+		from += int(r.events)
 	}
+	return out
 }
 
-// segChoice is the first-touch segment of a user among the workers seen so far.
-type segChoice struct {
-	time, seq int64
-	set       bool
-}
-
-// tally is one worker-local user's row counts, out of the user table.
+// tally is one user's row counts.
 type tally struct {
 	mapped, unmapped, filtered uint32
-}
-
-// takeTallies copies every worker's per-user tallies, on a goroutine per worker, into an
-// array by worker-local number, a quarter of the user table's size, and drops the tables,
-// whose memory the log's arrays then reuse instead of adding to the peak.
-func takeTallies(ws []*worker) [][]tally {
-	ts := make([][]tally, len(ws))
-	var wg sync.WaitGroup
-	for i, w := range ws {
-		wg.Go(func() {
-			t := make([]tally, w.nusers)
-			for j := range w.users.slots {
-				if st := &w.users.slots[j]; st.hash != 0 {
-					t[st.local] = tally{st.mapped, st.unmapped, st.filtered}
-				}
-			}
-			w.users.release()
-			ts[i], w.users = t, nil
-		})
-	}
-	wg.Wait()
-	runtime.GC()
-	return ts
-}
-
-// addWorker adds one worker's per-user tallies and unmapped counts, and the segments it
-// picked, numbered in the log's table of values through segIx.
-func (m *merger) addWorker(w *worker, ts []tally, rank []uint32, l *Log, segs []segChoice, segIx map[string]uint32) {
-	for local, t := range ts {
-		u := &l.tallies[rank[local*m.workers+w.index]]
-		u.mapped += t.mapped
-		u.unmapped += t.unmapped
-		u.filtered += t.filtered
-	}
-	for local, p := range w.picks {
-		if p.seg == 0 {
-			continue
-		}
-		g := rank[local*m.workers+w.index]
-		s, seq := &segs[g], int64(p.seq)
-		if !s.set || p.time < s.time || (p.time == s.time && seq < s.seq) {
-			*s = segChoice{time: p.time, seq: seq, set: true}
-			l.segOf[g] = l.segmentIndex(w.segs[p.seg], segIx)
-		}
-	}
-	for name, n := range w.unmapped {
-		l.Unmapped[name] += n
-	}
-}
-
-// segmentIndex returns v's index in the log's table of segment values, adding it there
-// the first time.
-func (l *Log) segmentIndex(v string, segIx map[string]uint32) uint32 {
-	ix, ok := segIx[v]
-	if !ok {
-		ix = uint32(len(l.segments))
-		l.segments = append(l.segments, v)
-		segIx[v] = ix
-	}
-	return ix
 }
 
 // sortEvents orders each user's events by time, keeping input order for ties; most exports
 // are already in time order, which costs one pass to see.
 func (l *Log) sortEvents() {
 	var evs []Event
-	for p := range len(l.idEnds) {
-		lo, hi := l.starts[p], l.starts[p+1]
-		if l.sortedTimes(lo, hi) {
+	for u := range l.users.n {
+		info := l.users.at(u)
+		lo, hi := int(info.start), int(info.start+info.count)
+		if l.events.sortedRange(lo, hi) {
 			continue
 		}
-		evs = l.AppendEvents(evs[:0], p)
+		evs = l.events.appendRange(evs[:0], lo, hi)
 		slices.SortStableFunc(evs, func(x, y Event) int { return cmp.Compare(x.Time, y.Time) })
 		for j, e := range evs {
-			l.setTime(lo+uint32(j), e.Time)
-			l.touchpoints[lo+uint32(j)] = int16(e.Touchpoint)
-			if l.excludes != nil {
-				l.excludes[lo+uint32(j)] = e.Exclude
-			}
+			l.events.set(lo+j, e)
 		}
 	}
-}
-
-// sortedTimes reports whether the events from lo to hi are in time order.
-func (l *Log) sortedTimes(lo, hi uint32) bool {
-	if l.secs != nil {
-		return slices.IsSorted(l.secs[lo:hi])
-	}
-	return slices.IsSorted(l.times[lo:hi])
 }

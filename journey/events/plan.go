@@ -16,6 +16,8 @@ type plan struct {
 	id, time, event, by int
 	// rules holds, per event name, the touchpoint and exclusion candidates for it.
 	rules map[string]*rule
+	// exclusions says whether events carry exclusion bits.
+	exclusions bool
 }
 
 // rule lists the matchers for one event name: touchpoints in document order, then the
@@ -44,7 +46,7 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{file: file, header: header, by: -1, rules: map[string]*rule{}}
+	p := &plan{file: file, header: header, by: -1, rules: map[string]*rule{}, exclusions: len(opts.Exclusions) > 0}
 	need := []struct {
 		name string
 		dst  *int

@@ -24,7 +24,6 @@ type pipeline struct {
 	// progress state: bytes of finished sources, the total, and when it was last reported.
 	doneBytes, total int64
 	lastReport       time.Time
-	seq              int64 // chunks handed out so far
 }
 
 // newPipeline prepares a pipeline with room for a few chunks per worker.
@@ -191,8 +190,7 @@ func (f *fileReader) fill() (*chunk, error) {
 
 // dispatch sends a chunk to a worker and, in order, to the merger; an empty one goes back.
 func (f *fileReader) dispatch(c *chunk) error {
-	c.plan, c.line, c.seq = f.plan, f.line, f.pl.seq
-	f.pl.seq++
+	c.plan, c.line = f.plan, f.line
 	c.lines = int64(bytes.Count(c.data, []byte{'\n'}))
 	f.line += c.lines
 	if len(c.data) == 0 {

@@ -41,13 +41,12 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	pl := newPipeline(ctx, &opts, workers, sources)
 	var wg sync.WaitGroup
 	wg.Go(func() { pl.produce(sources) })
+	m := newMerger(&opts)
 	ws := make([]*worker, workers)
 	for i := range ws {
-		ws[i] = newWorker(i, &opts)
+		ws[i] = newWorker(&opts, m.table.seed)
 		wg.Go(func() { pl.work(ws[i]) })
 	}
-	m := newMerger(&opts, workers)
-	defer m.spill.close()
 	err := pl.merge(m)
 	cancel()
 	for range pl.ordered {

@@ -3,8 +3,8 @@ package events
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"math"
-	"slices"
 	"unicode/utf8"
 )
 
@@ -15,31 +15,22 @@ const (
 	plausibleTo   = 4133980800 * 1e9 // 2101-01-01T00:00:00Z
 )
 
-// worker parses chunks into records. Each worker has its own zone cache, its own numbering
-// of the users it meets and their per-user tallies, so workers share nothing but the
-// read-only options and plans; the merger joins their numberings.
+// worker parses chunks into runs and events. Each worker has its own zone cache and parser,
+// so workers share nothing but the read-only options and plans.
 type worker struct {
-	index        int // the worker's place among the workers
 	opts         *Options
+	seed         maphash.Seed // the merger's user table's, to hash identities with
 	since, until int64
 	zones        *zones
 	parser       rowParser
 	fields       [][]byte
-	users        *userTable        // identity -> worker-local number and tallies
-	nusers       uint32            // users numbered so far
-	ids          []byte            // the identities, in the order of their numbers
-	idEnd        []uint32          // where each numbered identity ends in ids
-	segIx        map[string]uint32 // segment value -> index in segs
-	segs         []string          // segment values; 0 is none
-	picks        []segPick         // worker-local number -> first-touch segment (with a By column)
-	unmapped     map[string]int64  // unmapped rows per event name
+	unmapped     map[string]int64 // unmapped rows per event name
 }
 
 // newWorker prepares a worker for opts.
-func newWorker(index int, opts *Options) *worker {
-	w := &worker{index: index, opts: opts, since: math.MinInt64, until: math.MaxInt64,
-		zones: newZones(opts.Location), users: newUserTable(), segIx: map[string]uint32{},
-		segs: []string{""}, unmapped: map[string]int64{}}
+func newWorker(opts *Options, seed maphash.Seed) *worker {
+	w := &worker{opts: opts, seed: seed, since: math.MinInt64, until: math.MaxInt64,
+		zones: newZones(opts.Location), unmapped: map[string]int64{}}
 	if !opts.Since.IsZero() {
 		w.since = opts.Since.UnixNano()
 	}
@@ -55,8 +46,11 @@ func (w *worker) process(c *chunk) {
 	if need := len(c.plan.header) + 1; cap(w.fields) < need {
 		w.fields = make([][]byte, need)
 	}
-	c.worker = w
-	c.recs = slices.Grow(c.recs[:0], int(c.lines)+1)
+	rows := int(c.lines) + 1 // at most
+	c.times, c.touchpoints = extend(c.times, rows), extend(c.touchpoints, rows)
+	if c.plan.exclusions {
+		c.excludes = extend(c.excludes, rows)
+	}
 	if bytes.IndexByte(c.data, '"') < 0 {
 		w.fast(c)
 	} else {
@@ -69,19 +63,16 @@ func (w *worker) fast(c *chunk) {
 	data, line := c.data, c.line
 	checkUTF8 := !utf8.Valid(data)
 	hasCR := bytes.IndexByte(data, '\r') >= 0
-	fields := w.fields[:len(c.plan.header)+1]
-	pf := prefetcher{data: data, col: c.plan.id}
-	for p, k := 0, 0; p < len(data); line, k = line+1, k+1 {
-		if k%prefetchRows == 0 {
-			pf.burst(w.users)
-		}
-		row := data[p:]
-		if e := bytes.IndexByte(row, '\n'); e >= 0 {
-			row = row[:e]
-		}
-		p += len(row) + 1
+	fields := w.fields[:len(c.plan.header)]
+	for p := 0; p < len(data); line++ {
+		n, end := scanRow(data, p, fields)
+		row := data[p:end]
+		p = end + 1
 		if hasCR && len(row) > 0 && row[len(row)-1] == '\r' {
 			row = row[:len(row)-1]
+			if n <= len(fields) {
+				fields[n-1] = fields[n-1][:len(fields[n-1])-1]
+			}
 		}
 		switch {
 		case len(row) == 0:
@@ -95,10 +86,6 @@ func (w *worker) fast(c *chunk) {
 			c.tally.Rows++
 			c.skip(kindUTF8, line, utf8Message)
 		default:
-			n := splitFields(row, fields)
-			if n == len(fields) {
-				n = bytes.Count(row, []byte{','}) + 1
-			}
 			w.row(c, fields[:min(n, len(fields))], n, line)
 		}
 	}
@@ -155,10 +142,10 @@ func (w *worker) good(c *chunk, fields [][]byte, line int64) {
 		w.badTime(c, st, fields[pl.time], line)
 		return
 	}
-	u := w.user(fields[pl.id])
+	r := c.run(fields[pl.id], w.seed)
 	if t < w.since || t >= w.until {
 		c.tally.Filtered++
-		u.filtered++
+		r.filtered++
 		return
 	}
 	if t < plausibleFrom || t >= plausibleTo {
@@ -166,72 +153,29 @@ func (w *worker) good(c *chunk, fields [][]byte, line int64) {
 			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept", quote(fields[pl.time]))
 		})
 	}
-	w.mapRow(c, fields, u, t)
+	w.mapRow(c, fields, r, t)
 }
 
 // mapRow records a row in time range as mapped or unmapped, keeping its event when the
 // analysis needs it.
-func (w *worker) mapRow(c *chunk, fields [][]byte, st *userSlot, t int64) {
+func (w *worker) mapRow(c *chunk, fields [][]byte, r *run, t int64) {
 	pl := c.plan
 	tp, excl := pl.match(fields)
 	if tp < 0 {
 		c.tally.Unmapped++
-		st.unmapped++
+		r.unmapped++
 		w.unmapped[string(fields[pl.event])]++
 		if !w.opts.KeepUnmapped && excl == 0 {
 			return
 		}
 	} else {
 		c.tally.Mapped++
-		st.mapped++
+		r.mapped++
 		if pl.by >= 0 && len(fields[pl.by]) > 0 {
-			if p := &w.picks[st.local]; p.seg == 0 || t < p.time {
-				*p = segPick{time: t, seg: w.segment(fields[pl.by]), seq: uint32(c.seq)}
-			}
+			c.pickSegment(r, fields[pl.by], t)
 		}
 	}
-	c.recs = append(c.recs, rec{ev: Event{Time: t, Touchpoint: tp, Exclude: excl}, user: st.local})
-}
-
-// user returns the slot of identity id, numbering it when new.
-func (w *worker) user(id []byte) *userSlot {
-	u, added := w.users.lookup(id, w.nusers)
-	if added {
-		w.nusers++
-		if w.opts.By != "" {
-			w.picks = append(w.picks, segPick{})
-		}
-		w.ids = append(w.ids, id...)
-		w.idEnd = append(w.idEnd, uint32(len(w.ids)))
-	}
-	return u
-}
-
-// id returns the identity numbered local.
-func (w *worker) id(local uint32) []byte {
-	start := uint32(0)
-	if local > 0 {
-		start = w.idEnd[local-1]
-	}
-	return w.ids[start:w.idEnd[local]]
-}
-
-// segPick is a user's first-touch segment value in a worker.
-type segPick struct {
-	time int64  // the time of the row it came from
-	seg  uint32 // an index in worker.segs; 0 for none
-	seq  uint32 // the chunk it came from, for ties across workers
-}
-
-// segment interns a non-empty segment value and returns its index.
-func (w *worker) segment(v []byte) uint32 {
-	if i, ok := w.segIx[string(v)]; ok {
-		return i
-	}
-	i := uint32(len(w.segs))
-	w.segs = append(w.segs, string(v))
-	w.segIx[w.segs[i]] = i
-	return i
+	c.keep(r, t, tp, excl)
 }
 
 // badTime skips a row whose time cannot be used, saying why.

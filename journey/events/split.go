@@ -1,0 +1,59 @@
+package events
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// Byte patterns for finding commas and line feeds eight bytes at a time.
+const (
+	low7s      = 0x7f7f7f7f7f7f7f7f
+	commas     = 0x2c2c2c2c2c2c2c2c
+	lineFeeds  = 0x0a0a0a0a0a0a0a0a
+	highBitsOf = 0x8080808080808080
+)
+
+// zeroBytes returns a word with the high bit set in exactly the bytes of x that are zero.
+func zeroBytes(x uint64) uint64 {
+	return ^((x&low7s + low7s) | x | low7s)
+}
+
+// scanRow splits the unquoted row starting at data[p] on commas, up to its line feed or the
+// end of data, which it returns as end. It stores the first len(fields) fields and returns
+// how many there are. It reads eight bytes at a time, finding every comma and line feed of
+// a word with a few arithmetic operations, so a row costs a handful of steps per field
+// instead of a search per field.
+func scanRow(data []byte, p int, fields [][]byte) (n, end int) {
+	start := p
+	for ; p+8 <= len(data); p += 8 {
+		w := binary.LittleEndian.Uint64(data[p:])
+		m := (zeroBytes(w^commas) | zeroBytes(w^lineFeeds)) & highBitsOf
+		for ; m != 0; m &= m - 1 {
+			q := p + bits.TrailingZeros64(m)>>3
+			if n < len(fields) {
+				fields[n] = data[start:q]
+			}
+			n++
+			if data[q] == '\n' {
+				return n, q
+			}
+			start = q + 1
+		}
+	}
+	for ; p < len(data); p++ {
+		if c := data[p]; c == ',' || c == '\n' {
+			if n < len(fields) {
+				fields[n] = data[start:p]
+			}
+			n++
+			if c == '\n' {
+				return n, p
+			}
+			start = p + 1
+		}
+	}
+	if n < len(fields) {
+		fields[n] = data[start:]
+	}
+	return n + 1, len(data)
+}

@@ -1,0 +1,277 @@
+package events
+
+import "math"
+
+// pageShift sets how many events a page of the store holds: 1<<pageShift.
+const pageShift = 18
+
+// eventsPerPage is how many events a page holds.
+const eventsPerPage = 1 << pageShift
+
+// eventStore holds events in pages of eventsPerPage, so it grows without copying what it
+// holds, and its memory is populated a page at a time (see populate). Events are numbered
+// in the order they were added.
+type eventStore struct {
+	pages []*page
+	n     int
+	// excludes says whether the pages keep exclusion bits; without exclusions they are 0.
+	excludes bool
+}
+
+// page is a run of events, field by field. Times are kept as 32-bit seconds after base
+// while every time of the page is a whole second within 136 years of it, what exports with
+// second precision give, in half the memory; a time that does not fit moves the page to
+// nanoseconds in times.
+type page struct {
+	base        int64 // Unix nanoseconds of secs 0
+	secs        []uint32
+	times       []int64 // nil while secs holds the times
+	touchpoints []int16
+	excludes    []uint32 // nil without exclusions
+}
+
+// halfRange is half the span of 32-bit seconds, in nanoseconds: a page's base is its first
+// time minus this, so the page takes times on both sides of its first.
+const halfRange = int64(1<<31) * 1e9
+
+// newPage returns an empty page whose first time is t, with room for size events: the
+// first page of a store starts small and grows as a slice does, so a small store stays
+// small; the others are made whole.
+func newPage(t int64, excludes bool, size int) *page {
+	p := &page{touchpoints: populate(make([]int16, 0, size))}
+	if excludes {
+		p.excludes = populate(make([]uint32, 0, size))
+	}
+	if t%1e9 == 0 && t > math.MinInt64+halfRange {
+		p.base, p.secs = t-halfRange, populate(make([]uint32, 0, size))
+	} else {
+		p.times = populate(make([]int64, 0, size))
+	}
+	return p
+}
+
+// nextPage adds a page for events from time t on.
+func (s *eventStore) nextPage(t int64) {
+	size := eventsPerPage
+	if len(s.pages) == 0 {
+		size = 0
+	}
+	s.pages = append(s.pages, newPage(t, s.excludes, size))
+}
+
+// fits reports whether the page can keep t as seconds.
+func (p *page) fits(t int64) bool {
+	// t >= base, so the unsigned difference is exact even where the signed one overflows
+	return t >= p.base && t%1e9 == 0 && (uint64(t)-uint64(p.base))/1e9 <= math.MaxUint32
+}
+
+// widen moves the page's times to nanoseconds.
+func (p *page) widen() {
+	p.times = make([]int64, len(p.secs), cap(p.secs))
+	for i, s := range p.secs {
+		p.times[i] = p.base + int64(s)*1e9
+	}
+	p.secs = nil
+}
+
+// add appends one event to the page, which must have room.
+func (p *page) add(t int64, tp int16, excl uint32) {
+	p.reserve(1)
+	if p.secs != nil && !p.fits(t) {
+		p.widen()
+	}
+	if p.secs != nil {
+		p.secs = append(p.secs, uint32((t-p.base)/1e9))
+	} else {
+		p.times = append(p.times, t)
+	}
+	p.touchpoints = append(p.touchpoints, tp)
+	if p.excludes != nil {
+		p.excludes = append(p.excludes, excl)
+	}
+}
+
+// time returns the time of the page's event i.
+func (p *page) time(i int) int64 {
+	if p.secs != nil {
+		return p.base + int64(p.secs[i])*1e9
+	}
+	return p.times[i]
+}
+
+// set replaces the page's event i.
+func (p *page) set(i int, e Event) {
+	if p.secs != nil && !p.fits(e.Time) {
+		p.widen()
+	}
+	if p.secs != nil {
+		p.secs[i] = uint32((e.Time - p.base) / 1e9)
+	} else {
+		p.times[i] = e.Time
+	}
+	p.touchpoints[i] = int16(e.Touchpoint)
+	if p.excludes != nil {
+		p.excludes[i] = e.Exclude
+	}
+}
+
+// add appends one event, which must have a touchpoint below 32768.
+func (s *eventStore) add(e Event) {
+	if s.n&(eventsPerPage-1) == 0 {
+		s.nextPage(e.Time)
+	}
+	s.pages[len(s.pages)-1].add(e.Time, int16(e.Touchpoint), e.Exclude)
+	s.n++
+}
+
+// addColumns appends events given field by field; excl is nil without exclusions. It fills
+// a page a stretch at a time, with the loops kept simple enough to run at memory speed.
+func (s *eventStore) addColumns(times []int64, tps []int16, excl []uint32) {
+	for len(times) > 0 {
+		if s.n&(eventsPerPage-1) == 0 {
+			s.nextPage(times[0])
+		}
+		p := s.pages[len(s.pages)-1]
+		k := min(len(times), eventsPerPage-s.n&(eventsPerPage-1))
+		p.addColumns(times[:k], tps[:k], excl)
+		s.n += k
+		times, tps = times[k:], tps[k:]
+		if excl != nil {
+			excl = excl[k:]
+		}
+	}
+}
+
+// addColumns appends events given field by field to a page with room for them; excl is
+// nil without exclusions.
+func (p *page) addColumns(times []int64, tps []int16, excl []uint32) {
+	p.reserve(len(times))
+	if p.secs != nil && !p.fitsAll(times) {
+		p.widen()
+	}
+	if p.secs != nil {
+		for _, t := range times {
+			p.secs = append(p.secs, uint32((t-p.base)/1e9))
+		}
+	} else {
+		p.times = append(p.times, times...)
+	}
+	p.touchpoints = append(p.touchpoints, tps...)
+	if p.excludes != nil {
+		if excl != nil {
+			p.excludes = append(p.excludes, excl[:len(times)]...)
+		} else {
+			p.excludes = append(p.excludes, make([]uint32, len(times))...)
+		}
+	}
+}
+
+// fitsAll reports whether the page can keep every one of times as seconds.
+func (p *page) fitsAll(times []int64) bool {
+	for _, t := range times {
+		if !p.fits(t) {
+			return false
+		}
+	}
+	return true
+}
+
+// reserve makes room for n more events in a page that grows (the first of its store),
+// doubling its fields in populated memory.
+func (p *page) reserve(n int) {
+	p.touchpoints = extend(p.touchpoints, n)
+	if p.secs != nil {
+		p.secs = extend(p.secs, n)
+	} else {
+		p.times = extend(p.times, n)
+	}
+	if p.excludes != nil {
+		p.excludes = extend(p.excludes, n)
+	}
+}
+
+// resize makes an empty store hold n events, to be set, with times near t.
+func (s *eventStore) resize(n int, t int64) {
+	for s.n < n {
+		k := min(n-s.n, eventsPerPage)
+		p := newPage(t, s.excludes, k)
+		p.touchpoints = p.touchpoints[:k]
+		if p.secs != nil {
+			p.secs = p.secs[:k]
+		} else {
+			p.times = p.times[:k]
+		}
+		if p.excludes != nil {
+			p.excludes = p.excludes[:k]
+		}
+		s.pages = append(s.pages, p)
+		s.n += k
+	}
+}
+
+// withExcludes returns a copy of the store that keeps exclusion bits, 0 for the events
+// it holds.
+func (s *eventStore) withExcludes() eventStore {
+	out := eventStore{excludes: true}
+	for j := range s.n {
+		out.add(s.at(j))
+	}
+	return out
+}
+
+// at returns event j.
+func (s *eventStore) at(j int) Event {
+	p, i := s.pages[j>>pageShift], j&(eventsPerPage-1)
+	e := Event{Time: p.time(i), Touchpoint: int32(p.touchpoints[i])}
+	if p.excludes != nil {
+		e.Exclude = p.excludes[i]
+	}
+	return e
+}
+
+// set replaces event j.
+func (s *eventStore) set(j int, e Event) {
+	s.pages[j>>pageShift].set(j&(eventsPerPage-1), e)
+}
+
+// appendRange appends events lo to hi-1 to dst, a page segment at a time.
+func (s *eventStore) appendRange(dst []Event, lo, hi int) []Event {
+	for lo < hi {
+		p, i := s.pages[lo>>pageShift], lo&(eventsPerPage-1)
+		n := min(hi-lo, eventsPerPage-i)
+		dst = p.appendEvents(dst, i, i+n)
+		lo += n
+	}
+	return dst
+}
+
+// appendEvents appends the page's events lo to hi-1 to dst.
+func (p *page) appendEvents(dst []Event, lo, hi int) []Event {
+	for i := lo; i < hi; i++ {
+		e := Event{Touchpoint: int32(p.touchpoints[i])}
+		if p.secs != nil {
+			e.Time = p.base + int64(p.secs[i])*1e9
+		} else {
+			e.Time = p.times[i]
+		}
+		if p.excludes != nil {
+			e.Exclude = p.excludes[i]
+		}
+		dst = append(dst, e)
+	}
+	return dst
+}
+
+// sortedRange reports whether events lo to hi-1 are in time order.
+func (s *eventStore) sortedRange(lo, hi int) bool {
+	prev := int64(math.MinInt64)
+	for j := lo; j < hi; j++ {
+		p, i := s.pages[j>>pageShift], j&(eventsPerPage-1)
+		t := p.time(i)
+		if t < prev {
+			return false
+		}
+		prev = t
+	}
+	return true
+}
