@@ -33,8 +33,9 @@ func FuzzRead(f *testing.F) {
 	})
 }
 
-// FuzzParseTime parses any text as a time: it must not panic, and whatever time.Parse reads
-// as RFC 3339 it must read to the same instant.
+// FuzzParseTime parses any text as a time: it must not panic, a worker's cached last date
+// must not change the result, and whatever time.Parse reads as RFC 3339 it must read to the
+// same instant.
 // (time.Parse also takes one-digit clock fields, which RFC 3339 does not.)
 func FuzzParseTime(f *testing.F) {
 	for _, s := range []string{"2020-02-04T19:16:09.182546Z", "2010-12-30 14:32:00+01:00", "2024-02-29",
@@ -45,10 +46,13 @@ func FuzzParseTime(f *testing.F) {
 	if err != nil {
 		f.Fatal(err)
 	}
-	z := newZones(loc)
+	z, utc := newZones(loc), newZones(nil)
 	f.Fuzz(func(t *testing.T, s string) {
 		got, st := parseTime([]byte(s), nil)
 		parseTime([]byte(s), z)
+		if cached, cst := parseTime([]byte(s), utc); cached != got || cst != st {
+			t.Errorf("parseTime(%q) = %d (status %d) after other dates, %d (status %d) alone", s, cached, cst, got, st)
+		}
 		want, err := time.Parse(time.RFC3339Nano, s)
 		if err != nil || want.Year() < 1678 || want.Year() > 2261 || !twoDigitClock(s) {
 			return

@@ -89,10 +89,10 @@ type Problem struct {
 // arrays rather than a value per user, so a million users cost tens of bytes each plus six
 // per kept event.
 type Log struct {
-	// ids holds every identity, one after the other; users.at(i).idEnd is where user i's
-	// ends.
-	ids   string
-	users column[userInfo]
+	// ids holds every identity, one after the other; idEnds.at(i) is where user i's ends.
+	ids    string
+	idEnds column[uint32]
+	users  column[userInfo]
 	// segments are the distinct segment values, "" first; segOf.at(i) is user i's index
 	// there; segOf is nil when no user has a segment.
 	segments []string
@@ -115,9 +115,9 @@ func (l *Log) NumUsers() int { return l.users.n }
 func (l *Log) UserID(i int) string {
 	start := uint32(0)
 	if i > 0 {
-		start = l.users.at(i - 1).idEnd
+		start = *l.idEnds.at(i - 1)
 	}
-	return l.ids[start:l.users.at(i).idEnd]
+	return l.ids[start:*l.idEnds.at(i)]
 }
 
 // Segment returns user i's segment: the first non-empty value of the By column on the
@@ -148,7 +148,8 @@ func (l *Log) AppendEvents(dst []Event, i int) []Event {
 func (l *Log) Append(id, segment string, evs []Event, c UserCounts) {
 	l.ids += id
 	l.appendSegment(segment)
-	*l.users.add() = userInfo{tally: tally{c.Mapped, c.Unmapped, c.Filtered}, idEnd: uint32(len(l.ids)),
+	*l.idEnds.add() = uint32(len(l.ids))
+	*l.users.add() = userInfo{tally: tally{c.Mapped, c.Unmapped, c.Filtered},
 		start: uint32(l.events.n), count: uint32(len(evs))}
 	for _, e := range evs {
 		if e.Exclude != 0 && !l.events.excludes {

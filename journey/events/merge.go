@@ -45,10 +45,9 @@ type userRun struct {
 }
 
 // userInfo is what the log keeps of a user besides the identity and segment: the row
-// tallies, where the user's identity ends in the log's ids, and the range of its events.
+// tallies and the range of its events.
 type userInfo struct {
 	tally
-	idEnd        uint32
 	start, count uint32 // the user's events are start to start+count-1 of the store
 }
 
@@ -118,7 +117,6 @@ func (m *merger) user(id []byte, h uint64) (uint32, *userInfo) {
 		return u, m.users.at(int(u))
 	}
 	info := m.users.add()
-	info.idEnd = uint32(len(m.table.ids))
 	if m.opts.By != "" {
 		m.segOf.add()
 		m.segTime.add()
@@ -212,7 +210,7 @@ func (m *merger) log(workers []*worker) (*Log, error) {
 		return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), len(m.table.ids))
 	}
 	m.table.release()
-	l := &Log{ids: unsafe.String(unsafe.SliceData(m.table.ids), len(m.table.ids)), users: m.users,
+	l := &Log{ids: unsafe.String(unsafe.SliceData(m.table.ids), len(m.table.ids)), idEnds: m.table.ends, users: m.users,
 		segments: m.segments, events: m.store, Counts: m.counts, Unmapped: map[string]int64{},
 		Skipped: m.skipped, Warnings: m.warnings}
 	if m.opts.By != "" {

@@ -15,7 +15,7 @@ type plan struct {
 	// id, time, event and by are column indexes; by is -1 without Options.By.
 	id, time, event, by int
 	// rules holds, per event name, the touchpoint and exclusion candidates for it.
-	rules map[string]*rule
+	rules nameTable
 	// exclusions says whether events carry exclusion bits.
 	exclusions bool
 }
@@ -46,7 +46,7 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{file: file, header: header, by: -1, rules: map[string]*rule{}, exclusions: len(opts.Exclusions) > 0}
+	p := &plan{file: file, header: header, by: -1, exclusions: len(opts.Exclusions) > 0}
 	need := []struct {
 		name string
 		dst  *int
@@ -61,20 +61,22 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 		}
 		*n.dst = i
 	}
+	rules := map[string]*rule{}
 	for i, ms := range opts.Touchpoints {
 		for _, m := range ms {
-			p.add(m, int32(i), cols, false)
+			add(rules, m, int32(i), cols, false)
 		}
 	}
 	for i, m := range opts.Exclusions {
-		p.add(m, int32(i), cols, true)
+		add(rules, m, int32(i), cols, true)
 	}
+	p.rules = newNameTable(rules)
 	return p, nil
 }
 
-// add compiles one matcher; a matcher on a column the file lacks never matches, so it is
-// left out.
-func (p *plan) add(m journey.Matcher, idx int32, cols map[string]int, exclusion bool) {
+// add compiles one matcher into rules; a matcher on a column the file lacks never matches,
+// so it is left out.
+func add(rules map[string]*rule, m journey.Matcher, idx int32, cols map[string]int, exclusion bool) {
 	c := candidate{idx: idx}
 	for _, w := range m.Where {
 		col, ok := cols[w.Column]
@@ -83,10 +85,10 @@ func (p *plan) add(m journey.Matcher, idx int32, cols map[string]int, exclusion 
 		}
 		c.where = append(c.where, condition{col: col, values: w.Values})
 	}
-	r := p.rules[m.Event]
+	r := rules[m.Event]
 	if r == nil {
 		r = &rule{}
-		p.rules[m.Event] = r
+		rules[m.Event] = r
 	}
 	if exclusion {
 		r.exclusions = append(r.exclusions, c)
@@ -129,7 +131,7 @@ func missingColumn(file string, header []string, name string) error {
 
 // match returns the touchpoint a row maps to (-1 for none) and its exclusion bits.
 func (p *plan) match(fields [][]byte) (tp int32, exclude uint32) {
-	r := p.rules[string(fields[p.event])]
+	r := p.rules.lookup(fields[p.event])
 	if r == nil {
 		return -1, 0
 	}

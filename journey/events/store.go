@@ -27,7 +27,7 @@ type page struct {
 	secs        []uint32
 	times       []int64 // nil while secs holds the times
 	touchpoints []int16
-	excludes    []uint32 // nil without exclusions
+	excludes    *excludeBits // nil without exclusions
 }
 
 // halfRange is half the span of 32-bit seconds, in nanoseconds: a page's base is its first
@@ -40,7 +40,7 @@ const halfRange = int64(1<<31) * 1e9
 func newPage(t int64, excludes bool, size int) *page {
 	p := &page{touchpoints: populate(make([]int16, 0, size))}
 	if excludes {
-		p.excludes = populate(make([]uint32, 0, size))
+		p.excludes = newExcludeBits(size)
 	}
 	if t%1e9 == 0 && t > math.MinInt64+halfRange {
 		p.base, p.secs = t-halfRange, populate(make([]uint32, 0, size))
@@ -87,7 +87,7 @@ func (p *page) add(t int64, tp int16, excl uint32) {
 	}
 	p.touchpoints = append(p.touchpoints, tp)
 	if p.excludes != nil {
-		p.excludes = append(p.excludes, excl)
+		p.excludes.addOne(excl)
 	}
 }
 
@@ -111,7 +111,7 @@ func (p *page) set(i int, e Event) {
 	}
 	p.touchpoints[i] = int16(e.Touchpoint)
 	if p.excludes != nil {
-		p.excludes[i] = e.Exclude
+		p.excludes.set(i, e.Exclude)
 	}
 }
 
@@ -146,33 +146,35 @@ func (s *eventStore) addColumns(times []int64, tps []int16, excl []uint32) {
 // nil without exclusions.
 func (p *page) addColumns(times []int64, tps []int16, excl []uint32) {
 	p.reserve(len(times))
-	if p.secs != nil && !p.fitsAll(times) {
+	if p.secs != nil && !p.addSeconds(times) {
 		p.widen()
 	}
-	if p.secs != nil {
-		for _, t := range times {
-			p.secs = append(p.secs, uint32((t-p.base)/1e9))
-		}
-	} else {
+	if p.times != nil {
 		p.times = append(p.times, times...)
 	}
 	p.touchpoints = append(p.touchpoints, tps...)
 	if p.excludes != nil {
 		if excl != nil {
-			p.excludes = append(p.excludes, excl[:len(times)]...)
+			p.excludes.add(excl[:len(times)])
 		} else {
-			p.excludes = append(p.excludes, make([]uint32, len(times))...)
+			p.excludes.addZeros(len(times))
 		}
 	}
 }
 
-// fitsAll reports whether the page can keep every one of times as seconds.
-func (p *page) fitsAll(times []int64) bool {
-	for _, t := range times {
-		if !p.fits(t) {
+// addSeconds appends times as seconds, or, when one of them does not fit, appends none and
+// returns false.
+func (p *page) addSeconds(times []int64) bool {
+	n := len(p.secs)
+	secs := p.secs[n : n+len(times)]
+	for i, t := range times {
+		d := uint64(t) - uint64(p.base) // exact when t >= base
+		if t < p.base || d%1e9 != 0 || d/1e9 > math.MaxUint32 {
 			return false
 		}
+		secs[i] = uint32(d / 1e9)
 	}
+	p.secs = p.secs[:n+len(times)]
 	return true
 }
 
@@ -186,7 +188,7 @@ func (p *page) reserve(n int) {
 		p.times = extend(p.times, n)
 	}
 	if p.excludes != nil {
-		p.excludes = extend(p.excludes, n)
+		p.excludes.reserve(n)
 	}
 }
 
@@ -202,7 +204,7 @@ func (s *eventStore) resize(n int, t int64) {
 			p.times = p.times[:k]
 		}
 		if p.excludes != nil {
-			p.excludes = p.excludes[:k]
+			p.excludes.resize(k)
 		}
 		s.pages = append(s.pages, p)
 		s.n += k
@@ -224,7 +226,7 @@ func (s *eventStore) at(j int) Event {
 	p, i := s.pages[j>>pageShift], j&(eventsPerPage-1)
 	e := Event{Time: p.time(i), Touchpoint: int32(p.touchpoints[i])}
 	if p.excludes != nil {
-		e.Exclude = p.excludes[i]
+		e.Exclude = p.excludes.at(i)
 	}
 	return e
 }
@@ -255,7 +257,7 @@ func (p *page) appendEvents(dst []Event, lo, hi int) []Event {
 			e.Time = p.times[i]
 		}
 		if p.excludes != nil {
-			e.Exclude = p.excludes[i]
+			e.Exclude = p.excludes.at(i)
 		}
 		dst = append(dst, e)
 	}

@@ -94,20 +94,19 @@ func parseFraction(b []byte, unit int64) (int64, timeStatus) {
 	return ns, timeOK
 }
 
-// civil is a date and time of day as written, before any zone is applied.
+// civil is a time of day as written, before any zone is applied.
 type civil struct {
-	year, month, day, hour, min, sec int
-	nsec                             int64
+	hour, min, sec int
+	nsec           int64
 }
 
 // parseCivil parses YYYY-MM-DD, optionally followed by [T ]HH:MM:SS[.frac][Z|±HH[:MM]].
 func parseCivil(b []byte, z *zones) (int64, timeStatus) {
-	var c civil
-	ok := digits(b[0:4], &c.year) && digits(b[5:7], &c.month) && b[7] == '-' &&
-		digits(b[8:10], &c.day)
+	days, dateOK, ok := z.date(b[:10])
 	if !ok {
 		return 0, timeUnparsable
 	}
+	var c civil
 	rest := b[10:]
 	if len(rest) > 0 {
 		var st timeStatus
@@ -115,10 +114,10 @@ func parseCivil(b []byte, z *zones) (int64, timeStatus) {
 			return 0, st
 		}
 	}
-	if !c.valid() {
+	if !dateOK || c.hour > 23 || c.min > 59 || c.sec > 59 {
 		return 0, timeOutOfRange
 	}
-	local := c.unixSeconds()
+	local := days*86400 + int64(c.hour*3600+c.min*60+c.sec)
 	if len(rest) == 0 {
 		return z.toUTC(local, c.nsec)
 	}
@@ -127,6 +126,28 @@ func parseCivil(b []byte, z *zones) (int64, timeStatus) {
 		return 0, st
 	}
 	return secondsToNanos(local-off, c.nsec)
+}
+
+// date parses YYYY-MM-DD into days since 1970-01-01; ok is false when it does not parse,
+// valid when the month and day are out of range. The last date is cached: rows mostly share
+// their day with the row before.
+func (z *zones) date(b []byte) (days int64, valid, ok bool) {
+	if z != nil && z.dateSet && string(b) == string(z.dateKey[:]) {
+		return z.dateDays, true, true
+	}
+	var year, month, day int
+	if !digits(b[0:4], &year) || !digits(b[5:7], &month) || b[7] != '-' || !digits(b[8:10], &day) {
+		return 0, false, false
+	}
+	if month < 1 || month > 12 || day < 1 || day > daysIn(year, month) {
+		return 0, false, true
+	}
+	days = daysFromCivil(int64(year), int64(month), int64(day))
+	if z != nil {
+		copy(z.dateKey[:], b)
+		z.dateDays, z.dateSet = days, true
+	}
+	return days, true, true
 }
 
 // parseClock parses "THH:MM:SS[.frac]" (T, t or a space) into c and returns what follows.
@@ -175,18 +196,6 @@ func parseOffset(b []byte) (int64, timeStatus) {
 		off = -off
 	}
 	return off, timeOK
-}
-
-// valid reports whether every field of c is in range for its calendar.
-func (c civil) valid() bool {
-	return c.month >= 1 && c.month <= 12 && c.day >= 1 && c.day <= daysIn(c.year, c.month) &&
-		c.hour <= 23 && c.min <= 59 && c.sec <= 59
-}
-
-// unixSeconds returns c read as UTC, in seconds since the Unix epoch.
-func (c civil) unixSeconds() int64 {
-	return daysFromCivil(int64(c.year), int64(c.month), int64(c.day))*86400 +
-		int64(c.hour*3600+c.min*60+c.sec)
 }
 
 // daysFromCivil returns the days since 1970-01-01 of a proleptic Gregorian date (Howard

@@ -14,9 +14,9 @@ type userTable struct {
 	slots []userSlot // a power of two, at most three quarters full
 	shift uint       // 64 minus the bits that number the slots
 	n     int
-	// ids holds the identities in the order of their numbers; ends[u] is where u's ends.
+	// ids holds the identities in the order of their numbers; ends.at(u) is where u's ends.
 	ids  []byte
-	ends []uint32
+	ends column[uint32]
 	last int    // the slot found last, tried first: runs of one identity often meet again
 	sink uint64 // what touch loads, kept so that the loads are not optimised away
 	// mapped holds the slots when they were mapped outside the Go heap (see mapSlots).
@@ -95,9 +95,9 @@ func (t *userTable) lookup(key []byte, h uint64) (user uint32, added bool) {
 func (t *userTable) id(u uint32) []byte {
 	start := uint32(0)
 	if u > 0 {
-		start = t.ends[u-1]
+		start = *t.ends.at(int(u) - 1)
 	}
-	return t.ids[start:t.ends[u]]
+	return t.ids[start:*t.ends.at(int(u))]
 }
 
 // equal reports whether slot s holds key.
@@ -131,12 +131,12 @@ func (t *userTable) place(h uint64) uint64 {
 // add numbers a new key in the empty slot i, growing the table when it gets three quarters
 // full, and returns the key's number.
 func (t *userTable) add(i uint64, h uint64, key []byte) uint32 {
-	u := uint32(len(t.ends))
+	u := uint32(t.ends.n)
 	s := &t.slots[i]
 	*s = userSlot{hash: h, len: uint32(len(key)), user: u}
 	copy(s.key[:], key)
 	t.ids = append(extend(t.ids, len(key)), key...)
-	t.ends = append(extend(t.ends, 1), uint32(len(t.ids)))
+	*t.ends.add() = uint32(len(t.ids))
 	t.last = int(i)
 	if t.n++; t.n*4 > 3*len(t.slots) {
 		t.grow()

@@ -14,6 +14,11 @@ type zones struct {
 	lastDay int64
 	last    []period
 	days    map[int64][]period
+	// dateKey and dateDays are the last date parsed and its days since the epoch, once
+	// dateSet; see date.
+	dateKey  [10]byte
+	dateDays int64
+	dateSet  bool
 }
 
 // period is a span of UTC seconds [start, end) with one offset east of UTC.

@@ -1,0 +1,36 @@
+package events
+
+import (
+	"slices"
+	"testing"
+)
+
+// TestExcludeBits keeps masks through a page's byte indexes and past them, when a page
+// meets more distinct masks than a byte numbers.
+func TestExcludeBits(t *testing.T) {
+	for _, distinct := range []int{1, 2, 255, 256, 300} {
+		x := newExcludeBits(0)
+		var want []uint32
+		for i := range 2 * distinct {
+			m := uint32(i % distinct)
+			want = append(want, m)
+			x.reserve(1)
+			x.addOne(m)
+		}
+		x.reserve(3)
+		x.addZeros(3)
+		want = append(want, 0, 0, 0)
+		x.set(1, 1<<31)
+		want[1] = 1 << 31
+		var got []uint32
+		for i := range want {
+			got = append(got, x.at(i))
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d distinct masks: got %v, want %v", distinct, got, want)
+		}
+		if wide := x.wide != nil; wide != (distinct >= 256) {
+			t.Errorf("%d distinct masks: widened %v", distinct, wide)
+		}
+	}
+}
