@@ -1,6 +1,9 @@
 package events
 
-import "hash/maphash"
+import (
+	"encoding/binary"
+	"hash/maphash"
+)
 
 // maxReported is how many rows of each kind of problem are reported with their line.
 const maxReported = 5
@@ -64,12 +67,26 @@ func (c *chunk) reset() {
 // hashed with seed so that the merger does not have to. The pointer is valid until the next
 // call.
 func (c *chunk) run(id []byte, seed maphash.Seed) *run {
-	if n := len(c.runs); n > 0 && string(c.runID(n-1)) == string(id) {
+	if n := len(c.runs); n > 0 && sameID(c.runID(n-1), id) {
 		return &c.runs[n-1]
 	}
 	c.ids = append(c.ids, id...)
 	c.runs = append(c.runs, run{hash: idHash(seed, id), idEnd: uint32(len(c.ids))})
 	return &c.runs[len(c.runs)-1]
+}
+
+// sameID reports whether a and b are the same identity. Most identities are short, and
+// this is asked on every row, so up to 16 bytes it compares two overlapping 8-byte words
+// instead of calling the general comparison.
+func sameID(a, b []byte) bool {
+	switch n := len(a); {
+	case n != len(b):
+		return false
+	case n >= 8 && n <= 16:
+		return binary.LittleEndian.Uint64(a) == binary.LittleEndian.Uint64(b) &&
+			binary.LittleEndian.Uint64(a[n-8:]) == binary.LittleEndian.Uint64(b[n-8:])
+	}
+	return string(a) == string(b)
 }
 
 // runID returns the identity of run i.

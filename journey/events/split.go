@@ -20,13 +20,15 @@ func zeroBytes(x uint64) uint64 {
 
 // scanRow splits the unquoted row starting at data[p] on commas, up to its line feed or the
 // end of data, which it returns as end. It stores the first len(fields) fields and returns
-// how many there are. It reads eight bytes at a time, finding every comma and line feed of
-// a word with a few arithmetic operations, so a row costs a handful of steps per field
+// how many there are, and whether the row may hold bytes beyond ASCII (it may then be
+// invalid UTF-8). It reads eight bytes at a time, finding every comma and line feed of a
+// word with a few arithmetic operations, so a row costs a handful of steps per field
 // instead of a search per field.
-func scanRow(data []byte, p int, fields [][]byte) (n, end int) {
-	start := p
+func scanRow(data []byte, p int, fields [][]byte) (n, end int, wide bool) {
+	start, seen := p, uint64(0)
 	for ; p+8 <= len(data); p += 8 {
 		w := binary.LittleEndian.Uint64(data[p:])
+		seen |= w
 		m := (zeroBytes(w^commas) | zeroBytes(w^lineFeeds)) & highBitsOf
 		for ; m != 0; m &= m - 1 {
 			q := p + bits.TrailingZeros64(m)>>3
@@ -35,19 +37,21 @@ func scanRow(data []byte, p int, fields [][]byte) (n, end int) {
 			}
 			n++
 			if data[q] == '\n' {
-				return n, q
+				return n, q, seen&highBitsOf != 0
 			}
 			start = q + 1
 		}
 	}
 	for ; p < len(data); p++ {
-		if c := data[p]; c == ',' || c == '\n' {
+		c := data[p]
+		seen |= uint64(c)
+		if c == ',' || c == '\n' {
 			if n < len(fields) {
 				fields[n] = data[start:p]
 			}
 			n++
 			if c == '\n' {
-				return n, p
+				return n, p, seen&highBitsOf != 0
 			}
 			start = p + 1
 		}
@@ -55,5 +59,5 @@ func scanRow(data []byte, p int, fields [][]byte) (n, end int) {
 	if n < len(fields) {
 		fields[n] = data[start:]
 	}
-	return n + 1, len(data)
+	return n + 1, len(data), seen&highBitsOf != 0
 }

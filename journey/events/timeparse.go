@@ -1,6 +1,7 @@
 package events
 
 import (
+	"encoding/binary"
 	"math"
 	"time"
 )
@@ -152,10 +153,11 @@ func (z *zones) date(b []byte) (days int64, valid, ok bool) {
 
 // parseClock parses "THH:MM:SS[.frac]" (T, t or a space) into c and returns what follows.
 func parseClock(b []byte, c *civil) ([]byte, timeStatus) {
-	if len(b) < 9 || (b[0] != 'T' && b[0] != 't' && b[0] != ' ') || b[3] != ':' || b[6] != ':' {
+	if len(b) < 9 || (b[0] != 'T' && b[0] != 't' && b[0] != ' ') {
 		return nil, timeUnparsable
 	}
-	if !digits(b[1:3], &c.hour) || !digits(b[4:6], &c.min) || !digits(b[7:9], &c.sec) {
+	var ok bool
+	if c.hour, c.min, c.sec, ok = clockWord(binary.LittleEndian.Uint64(b[1:9])); !ok {
 		return nil, timeUnparsable
 	}
 	b = b[9:]
@@ -169,6 +171,26 @@ func parseClock(b []byte, c *civil) ([]byte, timeStatus) {
 	frac, st := parseFraction(b[:end], int64(time.Second))
 	c.nsec = frac
 	return b[end:], st
+}
+
+// Byte patterns of "HH:MM:SS" read as a little-endian word.
+const (
+	clockDigits = 0xffff00ffff00ffff // the digits' bytes
+	clockZeros  = 0x3030003030003030 // '0' in every digit's byte
+	clockColons = 0x00003a00003a0000 // the colons
+	clockSixes  = 0x0606000606000606
+)
+
+// clockWord parses "HH:MM:SS" read as a little-endian word, all at once: the colons must be
+// there, and every digit's byte 0x30 to 0x39.
+func clockWord(x uint64) (h, m, s int, ok bool) {
+	d := x - clockZeros // the digits' values, when their bytes are 0x30 to 0x3f
+	if x&^clockDigits != clockColons || x&clockDigits&0xf0f0f0f0f0f0f0f0 != clockZeros ||
+		(d+clockSixes)&0xf0f000f0f000f0f0 != 0 {
+		return 0, 0, 0, false
+	}
+	digit := func(i uint) int { return int(d >> (8 * i) & 0xff) }
+	return digit(0)*10 + digit(1), digit(3)*10 + digit(4), digit(6)*10 + digit(7), true
 }
 
 // parseOffset parses a zone suffix: Z, or ±HH, ±HHMM or ±HH:MM, returned in seconds east of

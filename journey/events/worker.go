@@ -61,11 +61,10 @@ func (w *worker) process(c *chunk) {
 // fast parses a chunk that holds no quote.
 func (w *worker) fast(c *chunk) {
 	data, line := c.data, c.line
-	checkUTF8 := !utf8.Valid(data)
 	hasCR := bytes.IndexByte(data, '\r') >= 0
 	fields := w.fields[:len(c.plan.header)]
 	for p := 0; p < len(data); line++ {
-		n, end := scanRow(data, p, fields)
+		n, end, wide := scanRow(data, p, fields)
 		row := data[p:end]
 		p = end + 1
 		if hasCR && len(row) > 0 && row[len(row)-1] == '\r' {
@@ -82,7 +81,7 @@ func (w *worker) fast(c *chunk) {
 		case hasCR && bytes.IndexByte(row, '\r') >= 0:
 			c.tally.Rows++
 			c.skip(kindCR, line, crMessage)
-		case checkUTF8 && !utf8.Valid(row):
+		case wide && !utf8.Valid(row):
 			c.tally.Rows++
 			c.skip(kindUTF8, line, utf8Message)
 		default:
