@@ -75,9 +75,9 @@ func (c *chunk) run(id []byte, seed maphash.Seed) *run {
 	return &c.runs[len(c.runs)-1]
 }
 
-// sameID reports whether a and b are the same identity. Most identities are short, and
-// this is asked on every row, so up to 16 bytes it compares two overlapping 8-byte words
-// instead of calling the general comparison.
+// sameID reports whether a and b are the same identity (or any other short text). Most
+// identities are short, and this is asked on every row, so from 8 to 16 bytes it compares
+// two overlapping 8-byte words instead of calling the general comparison.
 func sameID(a, b []byte) bool {
 	switch n := len(a); {
 	case n != len(b):

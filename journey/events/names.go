@@ -15,7 +15,7 @@ type nameTable struct {
 
 // nameSlot is a name and its rule; a nil rule marks the slot empty.
 type nameSlot struct {
-	name string
+	name []byte
 	rule *rule
 }
 
@@ -31,7 +31,7 @@ func newNameTable(rules map[string]*rule) nameTable {
 		for t.slots[i].rule != nil {
 			i = (i + 1) & uint64(size-1)
 		}
-		t.slots[i] = nameSlot{name, r}
+		t.slots[i] = nameSlot{[]byte(name), r}
 	}
 	return t
 }
@@ -41,7 +41,7 @@ func (t *nameTable) lookup(name []byte) *rule {
 	mask := uint64(len(t.slots) - 1)
 	for i := t.place(name); ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.rule == nil || s.name == string(name) {
+		if s.rule == nil || sameID(s.name, name) {
 			return s.rule
 		}
 	}
