@@ -30,24 +30,25 @@
 // One goroutine reads blocks of 2 MiB and cuts them after their last whole row (a line feed
 // outside quotes: blocks without a quote are cut at their last line feed, others are scanned
 // by the RFC 4180 parser from the row holding their first quote). A worker per CPU parses
-// blocks: a block without quotes takes a fast path of line feeds and commas over the bytes in
-// place, and times are parsed by hand with time-zone offsets cached per local day. Each
-// worker numbers the users it meets in its own cache-friendly table, where it also keeps their
-// tallies, and their identities in one byte arena; on Linux a big table lives outside the
-// Go heap and is handed back the moment it grows, so outgrown tables are not left resident
-// as garbage. A worker loads the table slots of the next rows in one burst, so their cache
-// misses overlap. The merger takes the parsed blocks in input
-// order and writes the kept events, 20 bytes each and named by worker and worker-local
-// number, to memory and past 4 MiB to an unlinked temporary file (memory again when no
-// temporary file can be made). When the stream ends, each worker sorts its identities, the
-// sorted lists are merged into one ranking (an identity met by several workers gets one
-// place), and the events are replayed, on every core, into the log's arrays laid out in
-// identity order, so the analysis reads them front to back. The log keeps no value per
-// user: times (32-bit seconds when every time is a whole second), touchpoints (16-bit) and exclusion bits (only when there are exclusions) are
-// log-wide arrays indexed through one offset per user, identities share one string, and
-// segments are indexes into a table of the distinct values. Memory that is
-// no longer needed is collected before the next big allocation, so that it is reused rather
-// than new pages touched. See BenchmarkRead, which compares with encoding/csv and io.Copy on a
-// generated file (JOURNEY_BENCH_ROWS sets its rows) and reports CPU time per row and peak
-// memory.
+// blocks: a block without quotes takes a fast path that finds the commas and line feeds of
+// eight bytes at a time in place; times are parsed by hand, with the last date and the
+// time-zone offsets of each local day cached; event names are looked up in a small table.
+// A worker cuts its rows into runs of one identity, since exports often group rows by user,
+// and hashes each run's identity once.
+//
+// The merger takes the parsed blocks in input order. It looks each run's identity up in one
+// table of 32-byte slots (on Linux outside the Go heap, handed back the moment it grows, so
+// outgrown tables are not left resident as garbage), loading the slots of the next runs in
+// one burst so that their cache misses overlap; users are numbered in the order the input
+// first names them, so the numbering does not depend on scheduling. The kept events are
+// appended to a store of pages, field by field: times as 32-bit seconds when they are whole
+// seconds (nanoseconds otherwise, per page), touchpoints as 16-bit numbers, exclusion bits as
+// a byte indexing the page's distinct masks (only when there are exclusions). While every
+// user's events arrive in one run, the store is already laid out user by user and each user
+// keeps where its events start; when a user comes back later in the stream, the store is
+// copied once, user by user, when the stream ends. Per-user tallies and identities live in
+// columns that grow a page at a time. Fresh memory is populated in bulk (MADV_POPULATE_WRITE
+// on Linux), which costs a fraction of faulting it in page by page. See BenchmarkRead,
+// which compares with encoding/csv and io.Copy on a generated file (JOURNEY_BENCH_ROWS sets
+// its rows) and reports CPU time per row and peak memory.
 package events
