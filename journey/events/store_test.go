@@ -1,0 +1,90 @@
+package events
+
+import (
+	"cmp"
+	"math"
+	"slices"
+	"testing"
+)
+
+// TestEventStore stores events across page boundaries, with times a page keeps as seconds
+// and times that move it to nanoseconds, and reads them back in ranges, also after set.
+func TestEventStore(t *testing.T) {
+	const sec = int64(1e9)
+	base := int64(1_700_000_000) * sec
+	tests := []struct {
+		name string
+		time func(i int) int64
+		wide bool // some page must move to nanoseconds
+	}{
+		{"whole seconds", func(i int) int64 { return base + int64(i)*sec }, false},
+		{"one fraction", func(i int) int64 {
+			if i == eventsPerPage+5 {
+				return base + 1
+			}
+			return base + int64(i)*sec
+		}, true},
+		{"more than 136 years apart", func(i int) int64 {
+			if i%eventsPerPage == 7 {
+				return base - 100*365*86400*sec
+			}
+			return base + 50*365*86400*sec
+		}, true},
+		{"extremes", func(i int) int64 { return []int64{math.MinInt64, math.MaxInt64, 0, -1}[i%4] }, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			n := 2*eventsPerPage + 10
+			var want []Event
+			for i := range n {
+				want = append(want, Event{Time: tt.time(i), Touchpoint: int32(i % 7), Exclude: uint32(i % 3)})
+			}
+			s := eventStore{excludes: true}
+			for lo := 0; lo < n; {
+				hi := min(n, lo+1000+lo%777)
+				var times []int64
+				var tps []int16
+				var excl []uint32
+				for _, e := range want[lo:hi] {
+					times, tps, excl = append(times, e.Time), append(tps, int16(e.Touchpoint)), append(excl, e.Exclude)
+				}
+				s.addColumns(times, tps, excl)
+				lo = hi
+			}
+			if got := s.appendRange(nil, 0, n); !slices.Equal(got, want) {
+				t.Fatalf("the events read back differ")
+			}
+			wide := false
+			for _, p := range s.pages {
+				wide = wide || p.secs == nil
+			}
+			if wide != tt.wide {
+				t.Errorf("some page keeps nanoseconds: %v, want %v", wide, tt.wide)
+			}
+			j := eventsPerPage - 1
+			e := Event{Time: base + 3, Touchpoint: 6, Exclude: 1 << 31}
+			s.set(j, e)
+			want[j] = e
+			if got := s.appendRange(nil, j-2, j+3); !slices.Equal(got, want[j-2:j+3]) {
+				t.Errorf("after set: got %v, want %v", got, want[j-2:j+3])
+			}
+			if s.sortedRange(0, n) != slices.IsSortedFunc(want, func(a, b Event) int { return cmp.Compare(a.Time, b.Time) }) {
+				t.Errorf("sortedRange disagrees with the events")
+			}
+		})
+	}
+}
+
+// TestColumn grows a column over several pages and finds every element where it was put.
+func TestColumn(t *testing.T) {
+	var c column[uint32]
+	n := 3<<columnShift + 5
+	for i := range n {
+		*c.add() = uint32(i)
+	}
+	for i := range n {
+		if got := *c.at(i); got != uint32(i) {
+			t.Fatalf("element %d is %d", i, got)
+		}
+	}
+}
