@@ -254,3 +254,42 @@ func TestCancel(t *testing.T) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}
 }
+
+// TestLayouts reads files whose users' events come grouped, interleaved, or grouped after a
+// user was first named by a row that keeps no event: each user must get exactly its events.
+func TestLayouts(t *testing.T) {
+	since := time.Date(2020, 1, 1, 0, 0, 0, 0, time.UTC)
+	ev := func(sec int64) Event { return Event{Time: (1577836800 + sec) * 1e9, Touchpoint: 0} }
+	tests := []struct {
+		name, rows string
+		want       map[string][]Event
+	}{
+		{"grouped", "a,2020-01-01T00:00:01Z\na,2020-01-01T00:00:02Z\nb,2020-01-01T00:00:01Z\nc,2020-01-01T00:00:05Z\n",
+			map[string][]Event{"a": {ev(1), ev(2)}, "b": {ev(1)}, "c": {ev(5)}}},
+		{"interleaved", "a,2020-01-01T00:00:01Z\nb,2020-01-01T00:00:01Z\na,2020-01-01T00:00:02Z\n",
+			map[string][]Event{"a": {ev(1), ev(2)}, "b": {ev(1)}}},
+		{"named first by a filtered row", "a,2019-01-01T00:00:00Z\nb,2020-01-01T00:00:01Z\na,2020-01-01T00:00:03Z\na,2020-01-01T00:00:02Z\n",
+			map[string][]Event{"a": {ev(2), ev(3)}, "b": {ev(1)}}},
+		{"unsorted within a group", "a,2020-01-01T00:00:09Z\na,2020-01-01T00:00:02Z\nb,2020-01-01T00:00:01Z\n",
+			map[string][]Event{"a": {ev(2), ev(9)}, "b": {ev(1)}}},
+	}
+	opts := Options{Since: since, Touchpoints: [][]journey.Matcher{{{Event: "e"}}}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			text := "user_id,timestamp,event\n" + strings.ReplaceAll(tt.rows, "Z\n", "Z,e\n")
+			l, err := readFiles(t, opts, file{"f", text})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := map[string][]Event{}
+			for _, u := range users(l) {
+				if len(u.Events) > 0 {
+					got[u.ID] = u.Events
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("events (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -23,10 +23,10 @@ type merger struct {
 	segIx    map[string]uint32
 	segments []string
 	store    eventStore
-	// While every user's kept events come in one run, and the runs in the order the users
-	// were numbered, the store is laid out user by user already, each userInfo.start says
-	// where, and scattered is false. Once that breaks, runs lists the users' runs of kept
-	// events in input order, for regroup.
+	// While every user's kept events come in one run, the store is laid out user by user
+	// already, each userInfo.start says where, and scattered is false. Once a user's events
+	// come back after another user's, runs lists the users' runs of kept events in input
+	// order, for regroup.
 	scattered bool
 	runs      []userRun
 	lastRun   int64 // the user of the last run of kept events, -1 before the first
@@ -129,7 +129,7 @@ func (m *merger) addRun(u uint32, info *userInfo, at, n uint32) {
 	switch {
 	case m.scattered:
 	case int64(u) == m.lastRun:
-	case int64(u) > m.lastRun && info.count == 0:
+	case info.count == 0:
 		info.start = at
 	default:
 		m.scatter()
@@ -146,7 +146,7 @@ func (m *merger) addRun(u uint32, info *userInfo, at, n uint32) {
 }
 
 // scatter notes that the store is no longer laid out user by user, listing the runs so far:
-// one per user with kept events, in the order of their numbers.
+// one per user with kept events, in the order they were stored.
 func (m *merger) scatter() {
 	m.scattered = true
 	for u := range m.users.n {
@@ -154,6 +154,9 @@ func (m *merger) scatter() {
 			m.runs = append(extend(m.runs, 1), userRun{uint32(u), info.count})
 		}
 	}
+	slices.SortFunc(m.runs, func(a, b userRun) int {
+		return cmp.Compare(m.users.at(int(a.user)).start, m.users.at(int(b.user)).start)
+	})
 }
 
 // pickSegment makes v user u's segment when the user has none yet or v comes from an
