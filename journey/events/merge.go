@@ -71,6 +71,9 @@ func (m *merger) add(c *chunk) error {
 	if m.store.n+len(c.times) > math.MaxUint32 {
 		return fmt.Errorf("at most %d kept events are supported", uint32(math.MaxUint32))
 	}
+	if m.users.n+len(c.runs) > maxUsers {
+		return fmt.Errorf("at most %d users are supported", maxUsers)
+	}
 	next := uint32(m.store.n) // where the next run's events go
 	for i := range c.runs {
 		r := &c.runs[i]

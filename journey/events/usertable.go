@@ -1,24 +1,26 @@
 package events
 
 import (
+	"encoding/binary"
 	"hash/maphash"
 	"runtime"
 )
 
 // userTable numbers identities in the order they are first met, and keeps them, one after
 // the other, in one byte arena. It is a Go map's job, done with fewer cache misses and less
-// memory: a slot is 32 bytes holding the hash, the first idInline bytes of the identity and
-// its number, so a lookup touches one cache line, which matters with millions of users.
+// memory: a slot is 16 bytes holding part of the hash, the number, the length and the first
+// 8 bytes of the identity, so a lookup touches one cache line and, for identities up to 8
+// bytes, only that; millions of users fit in tens of megabytes.
 type userTable struct {
 	seed  maphash.Seed
 	slots []userSlot // a power of two, at most three quarters full
-	shift uint       // 64 minus the bits that number the slots
+	shift uint       // 32 minus the bits that number the slots
 	n     int
 	// ids holds the identities in the order of their numbers; ends.at(u) is where u's ends.
 	ids  []byte
 	ends column[uint32]
 	last int    // the slot found last, tried first: runs of one identity often meet again
-	sink uint64 // what touch loads, kept so that the loads are not optimised away
+	sink uint32 // what touch loads, kept so that the loads are not optimised away
 	// mapped holds the slots when they were mapped outside the Go heap (see mapSlots).
 	mapped *mappedSlots
 }
@@ -41,21 +43,23 @@ const mapFrom = 1 << 15
 // initialBits sets the size of a new table: 1<<initialBits slots.
 const initialBits = 10
 
-// idInline is how many identity bytes a slot holds.
-const idInline = 16
+// maxUsers is how many users a table numbers: a slot keeps the length next to the number.
+const maxUsers = 1 << 28
 
-// userSlot is one user; hash 0 marks it empty.
+// longID is the length a slot notes for identities longer than 8 bytes.
+const longID = 15
+
+// userSlot is one user; tag 0 marks it empty.
 type userSlot struct {
-	hash uint64
-	key  [idInline]byte
-	len  uint32
-	user uint32 // the user's number
+	tag  uint32 // the top half of the identity's idHash, whose top bit is always set
+	user uint32 // the user's number << 4 | the identity's length, or longID
+	head uint64 // the identity's first 8 bytes, zero-padded
 }
 
 // newUserTable returns an empty table.
 func newUserTable() *userTable {
 	t := &userTable{seed: maphash.MakeSeed(), slots: make([]userSlot, 1<<initialBits),
-		shift: 64 - initialBits, mapped: &mappedSlots{}}
+		shift: 32 - initialBits, mapped: &mappedSlots{}}
 	runtime.AddCleanup(t, (*mappedSlots).free, t.mapped)
 	return t
 }
@@ -75,20 +79,47 @@ func idHash(seed maphash.Seed, key []byte) uint64 {
 // lookup returns the number of key, whose idHash under the table's seed is h, numbering it
 // when new (added is then true).
 func (t *userTable) lookup(key []byte, h uint64) (user uint32, added bool) {
-	if s := &t.slots[t.last]; s.hash == h && t.equal(s, key) {
-		return s.user, false
+	tag, head, size := uint32(h>>32), headOf(key), sizeOf(key)
+	if s := &t.slots[t.last]; s.tag == tag && t.holds(s, head, size, key) {
+		return s.user >> 4, false
 	}
-	mask := uint64(len(t.slots) - 1)
-	for i := t.place(h); ; i = (i + 1) & mask {
+	mask := uint32(len(t.slots) - 1)
+	for i := t.place(tag); ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.hash == h && t.equal(s, key) {
+		if s.tag == tag && t.holds(s, head, size, key) {
 			t.last = int(i)
-			return s.user, false
+			return s.user >> 4, false
 		}
-		if s.hash == 0 {
-			return t.add(i, h, key), true
+		if s.tag == 0 {
+			return t.add(i, tag, head, size, key), true
 		}
 	}
+}
+
+// headOf returns the first 8 bytes of key, zero-padded, as a word.
+func headOf(key []byte) uint64 {
+	if len(key) >= 8 {
+		return binary.LittleEndian.Uint64(key)
+	}
+	var h uint64
+	for i, c := range key {
+		h |= uint64(c) << (8 * i)
+	}
+	return h
+}
+
+// sizeOf returns the length a slot notes for key.
+func sizeOf(key []byte) uint32 {
+	return uint32(min(len(key), longID))
+}
+
+// holds reports whether slot s, whose tag matches, holds key: key's head and length match,
+// and, for a key longer than 8 bytes, the rest of the identity too.
+func (t *userTable) holds(s *userSlot, head uint64, size uint32, key []byte) bool {
+	if s.head != head || s.user&15 != size {
+		return false
+	}
+	return len(key) <= 8 || string(t.id(s.user>>4)[8:]) == string(key[8:])
 }
 
 // id returns the identity numbered u.
@@ -100,41 +131,28 @@ func (t *userTable) id(u uint32) []byte {
 	return t.ids[start:*t.ends.at(int(u))]
 }
 
-// equal reports whether slot s holds key.
-func (t *userTable) equal(s *userSlot, key []byte) bool {
-	if int(s.len) != len(key) {
-		return false
-	}
-	if len(key) <= idInline {
-		return string(s.key[:len(key)]) == string(key)
-	}
-	return string(s.key[:]) == string(key[:idInline]) && string(t.id(s.user)[idInline:]) == string(key[idInline:])
-}
-
 // touch loads the slots where the keys of hashes hs would be found, one after the other:
 // their cache misses then overlap, and the lookups that follow find the slots in cache.
 // Go has no prefetch instruction; independent loads issued back to back do the same.
 func (t *userTable) touch(hs []uint64) {
 	for _, h := range hs {
-		t.sink += t.slots[t.place(h)].hash
+		t.sink += t.slots[t.place(uint32(h>>32))].tag
 	}
 }
 
-// place returns the slot where the search for hash h starts: the hash's high bits below the
+// place returns the slot where the search for tag starts: the tag's high bits below the
 // top one, which marks a slot used. Slots are then in hash order, but for the few that
 // probing wraps around, so that growing writes the new slots nearly front to back instead
 // of all over the table.
-func (t *userTable) place(h uint64) uint64 {
-	return (h << 1) >> t.shift
+func (t *userTable) place(tag uint32) uint32 {
+	return (tag << 1) >> t.shift
 }
 
 // add numbers a new key in the empty slot i, growing the table when it gets three quarters
 // full, and returns the key's number.
-func (t *userTable) add(i uint64, h uint64, key []byte) uint32 {
+func (t *userTable) add(i, tag uint32, head uint64, size uint32, key []byte) uint32 {
 	u := uint32(t.ends.n)
-	s := &t.slots[i]
-	*s = userSlot{hash: h, len: uint32(len(key)), user: u}
-	copy(s.key[:], key)
+	t.slots[i] = userSlot{tag: tag, user: u<<4 | size, head: head}
 	t.ids = append(extend(t.ids, len(key)), key...)
 	*t.ends.add() = uint32(len(t.ids))
 	t.last = int(i)
@@ -156,13 +174,13 @@ func (t *userTable) grow() {
 		fresh = make([]userSlot, size)
 	}
 	t.slots, t.last, t.shift = fresh, 0, t.shift-1
-	mask := uint64(len(t.slots) - 1)
+	mask := uint32(len(t.slots) - 1)
 	for _, s := range old {
-		if s.hash == 0 {
+		if s.tag == 0 {
 			continue
 		}
-		i := t.place(s.hash)
-		for t.slots[i].hash != 0 {
+		i := t.place(s.tag)
+		for t.slots[i].tag != 0 {
 			i = (i + 1) & mask
 		}
 		t.slots[i] = s

@@ -6,10 +6,10 @@ import (
 	"unsafe"
 )
 
-// TestUserSlotSize keeps a slot within half a cache line, the point of the table.
+// TestUserSlotSize keeps a slot at a quarter of a cache line, the point of the table.
 func TestUserSlotSize(t *testing.T) {
-	if n := unsafe.Sizeof(userSlot{}); n != 32 {
-		t.Errorf("a userSlot has %d bytes, want 32", n)
+	if n := unsafe.Sizeof(userSlot{}); n != 16 {
+		t.Errorf("a userSlot has %d bytes, want 16", n)
 	}
 }
 
@@ -18,8 +18,13 @@ func TestUserSlotSize(t *testing.T) {
 func TestUserTable(t *testing.T) {
 	tab := newUserTable()
 	key := func(i int) []byte {
-		if i%3 == 0 {
+		switch i % 4 {
+		case 0:
 			return fmt.Appendf(nil, "a-long-identity-%d-that-spills-over", i)
+		case 1:
+			return fmt.Appendf(nil, "%08d", i) // exactly 8 bytes
+		case 2:
+			return fmt.Appendf(nil, "u%d\x00", i) // a zero byte must not pass for padding
 		}
 		return fmt.Appendf(nil, "u%d", i)
 	}
@@ -43,9 +48,10 @@ func TestUserTable(t *testing.T) {
 			t.Fatalf("identity %d is %q, want %q", i, got, key(i))
 		}
 	}
-	odd := []byte("a-long-identity-0-that-spills-ovex")
-	if _, added := tab.lookup(odd, idHash(tab.seed, odd)); !added {
-		t.Errorf("a key differing in its tail was taken for an existing one")
+	for _, odd := range []string{"a-long-identity-0-that-spills-ovex", "u3\x00", "u2", "00000001\x00", ""} {
+		if _, added := tab.lookup([]byte(odd), idHash(tab.seed, []byte(odd))); !added {
+			t.Errorf("%q was taken for an existing key", odd)
+		}
 	}
 	tab.release()
 	if tab.slots != nil || tab.mapped.slots != nil {
