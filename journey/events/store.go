@@ -1,6 +1,9 @@
 package events
 
-import "math"
+import (
+	"math"
+	"slices"
+)
 
 // pageShift sets how many events a page of the store holds: 1<<pageShift.
 const pageShift = 18
@@ -264,16 +267,20 @@ func (p *page) appendEvents(dst []Event, lo, hi int) []Event {
 	return dst
 }
 
-// sortedRange reports whether events lo to hi-1 are in time order.
+// sortedRange reports whether events lo to hi-1 are in time order, a page segment at a time.
 func (s *eventStore) sortedRange(lo, hi int) bool {
 	prev := int64(math.MinInt64)
-	for j := lo; j < hi; j++ {
-		p, i := s.pages[j>>pageShift], j&(eventsPerPage-1)
-		t := p.time(i)
-		if t < prev {
+	for lo < hi {
+		p, i := s.pages[lo>>pageShift], lo&(eventsPerPage-1)
+		n := min(hi-lo, eventsPerPage-i)
+		if p.time(i) < prev {
 			return false
 		}
-		prev = t
+		if p.secs != nil && !slices.IsSorted(p.secs[i:i+n]) || p.secs == nil && !slices.IsSorted(p.times[i:i+n]) {
+			return false
+		}
+		prev = p.time(i + n - 1)
+		lo += n
 	}
 	return true
 }
