@@ -1,6 +1,7 @@
 package events
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"strings"
@@ -67,4 +68,46 @@ func FuzzParseTime(f *testing.F) {
 // RFC 3339 requires; time.Parse also takes one digit.
 func twoDigitClock(s string) bool {
 	return len(s) >= 19 && s[13] == ':' && s[16] == ':'
+}
+
+// FuzzScanRow splits any bytes as the fast path does, row after row, and compares with
+// splitting on line feeds and commas one byte at a time.
+func FuzzScanRow(f *testing.F) {
+	for _, s := range []string{"a,b,c\nd,e\n", "u1,2020-01-01T00:00:00Z,page_view,/,,,,\n", ",,,,,,,,,,\n\n", "no line feed", "é,\xff\n"} {
+		f.Add(s, 3)
+	}
+	f.Fuzz(func(t *testing.T, s string, width int) {
+		data := []byte(s)
+		fields := make([][]byte, max(1, width%12))
+		for p := 0; p < len(data); {
+			row := data[p:]
+			if e := bytes.IndexByte(row, '\n'); e >= 0 {
+				row = row[:e]
+			}
+			want := bytes.Split(row, []byte{','})
+			n, end, wide := scanRow(data, p, fields)
+			if n != len(want) || end != p+len(row) {
+				t.Fatalf("row %q: %d fields ending at %d, want %d ending at %d", row, n, end, len(want), p+len(row))
+			}
+			for i := range min(n, len(fields)) {
+				if !bytes.Equal(fields[i], want[i]) {
+					t.Fatalf("row %q: field %d is %q, want %q", row, i, fields[i], want[i])
+				}
+			}
+			if !wide && !isASCII(row) {
+				t.Fatalf("row %q holds bytes beyond ASCII, scanRow says not", row)
+			}
+			p = end + 1
+		}
+	})
+}
+
+// isASCII reports whether b holds only ASCII bytes.
+func isASCII(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
 }

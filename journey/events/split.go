@@ -29,17 +29,27 @@ func scanRow(data []byte, p int, fields [][]byte) (n, end int, wide bool) {
 	for ; p+8 <= len(data); p += 8 {
 		w := binary.LittleEndian.Uint64(data[p:])
 		seen |= w
-		m := (zeroBytes(w^commas) | zeroBytes(w^lineFeeds)) & highBitsOf
-		for ; m != 0; m &= m - 1 {
-			q := p + bits.TrailingZeros64(m)>>3
+		cm := zeroBytes(w^commas) & highBitsOf
+		lf := zeroBytes(w^lineFeeds) & highBitsOf
+		if lf != 0 {
+			// the commas before the first line feed: lf-1 keeps the bits below its lowest
+			// one, and a comma's bit is never one of lf's
+			cm &= lf - 1
+		}
+		for ; cm != 0; cm &= cm - 1 {
+			q := p + bits.TrailingZeros64(cm)>>3
 			if n < len(fields) {
 				fields[n] = data[start:q]
 			}
 			n++
-			if data[q] == '\n' {
-				return n, q, seen&highBitsOf != 0
-			}
 			start = q + 1
+		}
+		if lf != 0 {
+			q := p + bits.TrailingZeros64(lf)>>3
+			if n < len(fields) {
+				fields[n] = data[start:q]
+			}
+			return n + 1, q, seen&highBitsOf != 0
 		}
 	}
 	for ; p < len(data); p++ {

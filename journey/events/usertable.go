@@ -119,7 +119,7 @@ func (t *userTable) holds(s *userSlot, head uint64, size uint32, key []byte) boo
 	if s.head != head || s.user&15 != size {
 		return false
 	}
-	return len(key) <= 8 || string(t.id(s.user>>4)[8:]) == string(key[8:])
+	return len(key) <= 8 || string(t.id(s.user >> 4)[8:]) == string(key[8:])
 }
 
 // id returns the identity numbered u.
