@@ -53,19 +53,3 @@ func (g *gapList) merge(o *gapList) {
 	}
 	g.n += o.n
 }
-
-// values returns the gaps in one slice, in nanoseconds, buf's memory when it is big
-// enough: callers pass the previous list's slice back in, so a report's lists share one
-// buffer.
-func (g *gapList) values(buf []int64) []int64 {
-	out := slices.Grow(buf[:0], g.n)
-	for _, c := range g.nano {
-		out = append(out, c...)
-	}
-	for _, c := range g.secs {
-		for _, s := range c {
-			out = append(out, int64(s)*1e9)
-		}
-	}
-	return out
-}

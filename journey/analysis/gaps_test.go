@@ -29,7 +29,7 @@ func TestGapListKeepsEveryGap(t *testing.T) {
 				b.add(v)
 			}
 			a.merge(&b)
-			got := a.values(nil)
+			got := a.all()
 			want := slices.Concat(tt.a, tt.b)
 			slices.Sort(got)
 			slices.Sort(want)

@@ -114,6 +114,7 @@ func TestWindowOverride(t *testing.T) {
 }
 
 func TestMedian(t *testing.T) {
+	hist := make([]int, 1<<digitBits)
 	for _, tt := range []struct {
 		gaps []int64
 		want *float64
@@ -125,11 +126,11 @@ func TestMedian(t *testing.T) {
 		{[]int64{7e9, 7e9, 7e9, 1e9, 7e9, 7e9}, ptr(7.0)},
 		{[]int64{3e9, 1e9, 2e9, 2e9, 1e9, 3e9, 5e9, 4e9}, ptr(2.5)},
 	} {
-		if got := median(append([]int64(nil), tt.gaps...)); !cmp.Equal(got, tt.want) {
+		if got := listOf(tt.gaps...).median(hist); !cmp.Equal(got, tt.want) {
 			t.Errorf("median(%v) = %v, want %v", tt.gaps, got, tt.want)
 		}
 	}
-	if got := *mean([]int64{1_500_000_000, 2_500_000_001}); got != 2.0000000005 {
+	if got := *listOf(1_500_000_000, 2_500_000_001).mean(); got != 2.0000000005 {
 		t.Errorf("mean = %v", got)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -141,7 +142,7 @@ func TestMedian(t *testing.T) {
 		sorted := slices.Sorted(slices.Values(gaps))
 		n := len(sorted)
 		want := (seconds(sorted[(n-1)/2]) + seconds(sorted[n/2])) / 2
-		if got := median(gaps); *got != want {
+		if got := listOf(gaps...).median(hist); *got != want {
 			t.Fatalf("median(%v) = %v, want %v", sorted, *got, want)
 		}
 	}
