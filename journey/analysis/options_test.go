@@ -134,10 +134,10 @@ func TestMedian(t *testing.T) {
 		t.Errorf("mean = %v", got)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 200 {
-		gaps := make([]int64, 1+rng.IntN(50))
-		for i := range gaps {
-			gaps[i] = rng.Int64N(20) * 1e9
+	for i := range 600 {
+		gaps := make([]int64, 1+rng.IntN(5000))
+		for j := range gaps {
+			gaps[j] = randomGap(rng, i%3)
 		}
 		sorted := slices.Sorted(slices.Values(gaps))
 		n := len(sorted)
@@ -145,7 +145,28 @@ func TestMedian(t *testing.T) {
 		if got := listOf(gaps...).median(hist); *got != want {
 			t.Fatalf("median(%v) = %v, want %v", sorted, *got, want)
 		}
+		var sec, ns int64
+		for _, g := range gaps {
+			sec, ns = sec+g/1e9, ns+g%1e9
+		}
+		if got, want := *listOf(gaps...).mean(), (float64(sec)+float64(ns)/1e9)/float64(n); got != want {
+			t.Fatalf("mean(%v) = %v, want %v", sorted, got, want)
+		}
 	}
+}
+
+// randomGap returns a gap of one of three kinds of list: whole seconds, whole seconds with
+// some nanoseconds and negatives among them, and nanoseconds across a wide range.
+func randomGap(rng *rand.Rand, kind int) int64 {
+	switch {
+	case kind == 0:
+		return rng.Int64N(1<<(1+rng.IntN(31))) * 1e9
+	case kind == 1 && rng.IntN(4) == 0:
+		return rng.Int64N(2e12) - 1e12
+	case kind == 1:
+		return rng.Int64N(2000) * 1e9
+	}
+	return rng.Int64N(1 << (1 + rng.IntN(62)))
 }
 
 func TestFirstBits(t *testing.T) {
