@@ -126,11 +126,11 @@ func TestMedian(t *testing.T) {
 		{[]int64{7e9, 7e9, 7e9, 1e9, 7e9, 7e9}, ptr(7.0)},
 		{[]int64{3e9, 1e9, 2e9, 2e9, 1e9, 3e9, 5e9, 4e9}, ptr(2.5)},
 	} {
-		if got := listOf(tt.gaps...).median(hist); !cmp.Equal(got, tt.want) {
+		if got := sealed(tt.gaps...).median(hist); !cmp.Equal(got, tt.want) {
 			t.Errorf("median(%v) = %v, want %v", tt.gaps, got, tt.want)
 		}
 	}
-	if got := *listOf(1_500_000_000, 2_500_000_001).mean(); got != 2.0000000005 {
+	if got := *sealed(1_500_000_000, 2_500_000_001).mean(); got != 2.0000000005 {
 		t.Errorf("mean = %v", got)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
@@ -142,14 +142,14 @@ func TestMedian(t *testing.T) {
 		sorted := slices.Sorted(slices.Values(gaps))
 		n := len(sorted)
 		want := (seconds(sorted[(n-1)/2]) + seconds(sorted[n/2])) / 2
-		if got := listOf(gaps...).median(hist); *got != want {
+		if got := sealed(gaps...).median(hist); *got != want {
 			t.Fatalf("median(%v) = %v, want %v", sorted, *got, want)
 		}
 		var sec, ns int64
 		for _, g := range gaps {
 			sec, ns = sec+g/1e9, ns+g%1e9
 		}
-		if got, want := *listOf(gaps...).mean(), (float64(sec)+float64(ns)/1e9)/float64(n); got != want {
+		if got, want := *sealed(gaps...).mean(), (float64(sec)+float64(ns)/1e9)/float64(n); got != want {
 			t.Fatalf("mean(%v) = %v, want %v", sorted, got, want)
 		}
 	}

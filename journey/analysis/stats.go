@@ -1,6 +1,7 @@
 package analysis
 
 import (
+	"math"
 	"math/bits"
 	"runtime"
 	"sync"
@@ -44,6 +45,7 @@ func computeStats(stats []gapStat) {
 			hist := make([]int, 1<<digitBits)
 			for i := int(next.Add(1) - 1); i < len(stats); i = int(next.Add(1) - 1) {
 				s := stats[i]
+				s.gaps.seal()
 				if s.mean != nil {
 					*s.mean = s.gaps.mean()
 				}
@@ -56,20 +58,15 @@ func computeStats(stats []gapStat) {
 	wg.Wait()
 }
 
-// mean returns the mean of the gaps in seconds, or nil when there are none. It sums whole
+// mean returns the mean of a sealed list's gaps in seconds, or nil when there are none. It sums whole
 // seconds and remainders apart, so that it neither overflows nor depends on the order of
 // gaps.
 func (g *gapList) mean() *float64 {
 	if g.n == 0 {
 		return nil
 	}
-	var sec, ns int64
-	for _, c := range g.secs {
-		for _, s := range c {
-			sec += int64(s)
-		}
-	}
-	for _, c := range g.nano {
+	sec, ns := sum(g.short.done, sum(g.secs.done, 0)), int64(0)
+	for _, c := range g.nano.done {
 		for _, v := range c {
 			sec += v / 1e9
 			ns += v % 1e9
@@ -78,7 +75,7 @@ func (g *gapList) mean() *float64 {
 	return float((float64(sec) + float64(ns)/1e9) / float64(g.n))
 }
 
-// median returns the median of the gaps in seconds, or nil when there are none; the median
+// median returns the median of a sealed list's gaps in seconds, or nil when there are none; the median
 // of an even count is the mean of the two middle values. hist is scratch space of
 // 1<<digitBits counts.
 func (g *gapList) median(hist []int) *float64 {
@@ -97,11 +94,11 @@ func (g *gapList) median(hist []int) *float64 {
 
 // selector finds gaps of a list by rank without copying it: a radix select over each gap's
 // offset from the smallest, digitBits bits a pass from the highest bit that differs. When
-// every gap is whole seconds it works on the 32-bit seconds themselves, so that their
+// every gap is whole seconds it works on the seconds themselves, so that their
 // offsets span fewer bits; otherwise on nanoseconds.
 type selector struct {
 	g     *gapList
-	scale int64 // what a 32-bit second is multiplied by: 1 (work in seconds) or 1e9
+	scale int64 // what a second is multiplied by: 1 (work in seconds) or 1e9
 	min   int64 // the smallest gap, in the selector's unit
 	width uint  // bits of the largest offset
 	hist  []int
@@ -109,17 +106,28 @@ type selector struct {
 
 func (g *gapList) selector(hist []int) *selector {
 	s := &selector{g: g, scale: 1, hist: hist}
-	if len(g.nano) > 0 {
+	if len(g.nano.done) > 0 {
 		s.scale = 1e9
 	}
-	lo, hi := bounds(g.secs, s.scale, int64(1)<<62, -1<<62)
-	lo, hi = bounds(g.nano, 1, lo, hi)
+	lo, hi := bounds(g.short.done, s.scale, math.MaxInt64, math.MinInt64)
+	lo, hi = bounds(g.secs.done, s.scale, lo, hi)
+	lo, hi = bounds(g.nano.done, 1, lo, hi)
 	s.min, s.width = lo, uint(bits.Len64(uint64(hi-lo)))
 	return s
 }
 
+// sum adds the values of chunks to total.
+func sum[T uint16 | uint32](chunks [][]T, total int64) int64 {
+	for _, c := range chunks {
+		for _, x := range c {
+			total += int64(x)
+		}
+	}
+	return total
+}
+
 // bounds widens lo and hi to take in every value of chunks, each multiplied by scale.
-func bounds[T uint32 | int64](chunks [][]T, scale, lo, hi int64) (int64, int64) {
+func bounds[T uint16 | uint32 | int64](chunks [][]T, scale, lo, hi int64) (int64, int64) {
 	for _, c := range chunks {
 		for _, x := range c {
 			v := int64(x) * scale
@@ -139,8 +147,9 @@ func (s *selector) rank(k int) int64 {
 		w := min(digitBits, shift)
 		h := s.hist[:1<<w]
 		clear(h)
-		count(h, s.g.secs, s.scale, s.min, prefix, shift, w)
-		count(h, s.g.nano, 1, s.min, prefix, shift, w)
+		count(h, s.g.short.done, s.scale, s.min, prefix, shift, w)
+		count(h, s.g.secs.done, s.scale, s.min, prefix, shift, w)
+		count(h, s.g.nano.done, 1, s.min, prefix, shift, w)
 		d := 0
 		for ; k >= h[d]; d++ {
 			k -= h[d]
@@ -152,7 +161,7 @@ func (s *selector) rank(k int) int64 {
 
 // count adds to h the digit of w bits below bit shift of the offset from lo of every value
 // of chunks (multiplied by scale) whose offset's bits from shift up equal prefix.
-func count[T uint32 | int64](h []int, chunks [][]T, scale, lo int64, prefix uint64, shift, w uint) {
+func count[T uint16 | uint32 | int64](h []int, chunks [][]T, scale, lo int64, prefix uint64, shift, w uint) {
 	mask := uint64(1)<<w - 1
 	for _, c := range chunks {
 		for _, x := range c {
