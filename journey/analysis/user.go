@@ -104,7 +104,8 @@ func presence(tps []int32) uint64 {
 
 // continuation finds, for each touchpoint of the user, the shortest gap from one of its
 // events to a later (or same-instant) event at one of its next touchpoints, within the
-// window. It walks same-time groups from the last one back.
+// window. It walks same-time groups from the last one back; most groups are one event,
+// which needs no same-instant bookkeeping.
 func (w *worker) continuation(evs []events.Event) {
 	for hi := len(evs); hi > 0; {
 		t := evs[hi-1].Time
@@ -112,24 +113,34 @@ func (w *worker) continuation(evs []events.Event) {
 		for lo > 0 && evs[lo-1].Time == t {
 			lo--
 		}
-		group := evs[lo:hi]
-		for i := range group {
-			if tp := group[i].Touchpoint; tp >= 0 {
-				w.grp[tp]++
-			}
-		}
-		for i := range group {
-			if tp := group[i].Touchpoint; tp >= 0 {
-				w.shortest(tp, t)
-			}
-		}
-		for i := range group {
-			if tp := group[i].Touchpoint; tp >= 0 {
-				w.grp[tp] = 0
-				w.nextAfter[tp] = t
-			}
+		if tp := evs[lo].Touchpoint; lo == hi-1 && tp >= 0 {
+			w.shortest(tp, t)
+			w.nextAfter[tp] = t
+		} else if lo < hi-1 {
+			w.group(evs[lo:hi], t)
 		}
 		hi = lo
+	}
+}
+
+// group does the work of continuation for the events of one instant t: each event's own
+// touchpoint counts among them only with another event of its own.
+func (w *worker) group(group []events.Event, t int64) {
+	for i := range group {
+		if tp := group[i].Touchpoint; tp >= 0 {
+			w.grp[tp]++
+		}
+	}
+	for i := range group {
+		if tp := group[i].Touchpoint; tp >= 0 {
+			w.shortest(tp, t)
+		}
+	}
+	for i := range group {
+		if tp := group[i].Touchpoint; tp >= 0 {
+			w.grp[tp] = 0
+			w.nextAfter[tp] = t
+		}
 	}
 }
 
