@@ -84,11 +84,13 @@ func (g *gapList) median(hist []int) *float64 {
 		return nil
 	}
 	s := g.selector(hist)
-	hi := s.rank(n / 2)
+	hi, lo, ok := s.rank(n / 2)
 	if n%2 == 1 {
 		return float(s.seconds(hi))
 	}
-	lo := s.rank(n/2 - 1)
+	if !ok {
+		lo, _, _ = s.rank(n/2 - 1)
+	}
 	return float((s.seconds(lo) + s.seconds(hi)) / 2)
 }
 
@@ -140,9 +142,12 @@ func bounds[T uint16 | uint32 | int64](chunks [][]T, scale, lo, hi int64) (int64
 // seconds converts a gap in the selector's unit to seconds, exactly as from nanoseconds.
 func (s *selector) seconds(v int64) float64 { return seconds(v * (1e9 / s.scale)) }
 
-// rank returns the gap a sort would put at index k, in the selector's unit.
-func (s *selector) rank(k int) int64 {
+// rank returns the gap a sort would put at index k, in the selector's unit, and, when the
+// last pass saw it (ok), as it mostly does, the one at index k-1: so the median of an even
+// count seldom needs a second search.
+func (s *selector) rank(k int) (v, below int64, ok bool) {
 	prefix, shift := uint64(0), s.width
+	below, ok = s.min, k > 0
 	for shift > 0 {
 		w := min(digitBits, shift)
 		h := s.hist[:1<<w]
@@ -155,8 +160,27 @@ func (s *selector) rank(k int) int64 {
 			k -= h[d]
 		}
 		prefix, shift = prefix<<w|uint64(d), shift-w
+		if shift == 0 {
+			below, ok = predecessor(h, d, k, s.min+int64(prefix))
+		}
 	}
-	return s.min + int64(prefix)
+	return s.min + int64(prefix), below, ok
+}
+
+// predecessor returns, from the histogram h of a last pass, where digits are values one
+// apart, the value before the one of rank k within digit d, which stands for base: base
+// itself when k > 0, else the value of the highest non-empty digit below d; ok is false
+// when digit d holds the smallest value the pass saw.
+func predecessor(h []int, d, k int, base int64) (int64, bool) {
+	if k > 0 {
+		return base, true
+	}
+	for e := d - 1; e >= 0; e-- {
+		if h[e] > 0 {
+			return base - int64(d-e), true
+		}
+	}
+	return 0, false
 }
 
 // count adds to h the digit of w bits below bit shift of the offset from lo of every value
