@@ -58,9 +58,9 @@ func computeStats(stats []gapStat) {
 	wg.Wait()
 }
 
-// mean returns the mean of a sealed list's gaps in seconds, or nil when there are none. It sums whole
-// seconds and remainders apart, so that it neither overflows nor depends on the order of
-// gaps.
+// mean returns the mean of a sealed list's gaps in seconds, or nil when there are none.
+// It sums whole seconds and remainders apart, so that it neither overflows nor depends on
+// the order of gaps.
 func (g *gapList) mean() *float64 {
 	if g.n == 0 {
 		return nil
@@ -75,9 +75,9 @@ func (g *gapList) mean() *float64 {
 	return float((float64(sec) + float64(ns)/1e9) / float64(g.n))
 }
 
-// median returns the median of a sealed list's gaps in seconds, or nil when there are none; the median
-// of an even count is the mean of the two middle values. hist is scratch space of
-// 1<<digitBits counts.
+// median returns the median of a sealed list's gaps in seconds, or nil when there are
+// none; the median of an even count is the mean of the two middle values. hist is scratch
+// space of 1<<digitBits counts.
 func (g *gapList) median(hist []int) *float64 {
 	n := g.n
 	if n == 0 {

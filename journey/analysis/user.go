@@ -106,8 +106,8 @@ func presence(tps []int32) uint64 {
 
 // continuation tallies the user's mapped events and finds, for each of their touchpoints,
 // the shortest gap from one of its events to a later (or same-instant) event at one of its
-// next touchpoints, within the window. It walks same-time groups from the last one back; most groups are one event,
-// which needs no same-instant bookkeeping.
+// next touchpoints, within the window. It walks same-time groups from the last one back;
+// most groups are one event, which needs no same-instant bookkeeping.
 func (w *worker) continuation(a *acc, evs []events.Event) {
 	for hi := len(evs); hi > 0; {
 		t := evs[hi-1].Time
@@ -127,8 +127,7 @@ func (w *worker) continuation(a *acc, evs []events.Event) {
 }
 
 // group does the work of continuation for the events of one instant t, tallied last to
-// first: each event's own
-// touchpoint counts among them only with another event of its own.
+// first: each event's own touchpoint counts among them only with another event of its own.
 func (w *worker) group(a *acc, group []events.Event, t int64) {
 	for i := len(group) - 1; i >= 0; i-- {
 		if tp := group[i].Touchpoint; tp >= 0 {
