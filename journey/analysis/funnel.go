@@ -8,24 +8,33 @@ import (
 	"github.com/journey-cx/journey/journey/events"
 )
 
-// attempt is one way through an ordered funnel, started by an event of step 1. The times
-// and event indexes of its steps live in the state's row for it.
+// attempt is one way through an ordered funnel, started by an event of step 1. Its steps
+// are a chain in the state's nodes, from the latest back.
 type attempt struct {
 	set      bool
 	excluded bool
 	start    int64 // time of the step-1 event
 	step     int   // steps reached
+	last     int32 // the node of the latest step; 0, the sentinel, before step 1
+}
+
+// node is one filled step of an attempt: when, by which event, and the node of the step
+// before. Attempts that branch from one another share their common steps, so that taking a
+// step costs one node instead of a copy of the attempt's steps.
+type node struct {
+	time   int64
+	idx    int32
+	parent int32
 }
 
 // orderedState runs ordered and strict funnels the way PostHog's funnel engine does:
 // slots[k] is the most recent attempt that reached step k (slots[0] stands for the current
 // instant), so later steps go to the most recent attempt that can still take them; the
-// attempt in slot n+1 is the one that counts. Row r of times and evs holds the steps of
-// slot r: times[r*n+k] is when step k+1 was filled, evs[r*n+k] by which event.
+// attempt in slot n+1 is the one that counts. nodes holds the steps of every attempt of the
+// current user, after a sentinel at index 0.
 type orderedState struct {
 	slots []attempt
-	times []int64
-	evs   []int32
+	nodes []node
 	fp    *funnelPlan
 	n     int
 }
@@ -56,11 +65,13 @@ func (s *orderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 		return
 	}
 	fa.furthest[best.step]++
-	row := s.times[(n+1)*n:]
-	for k := 1; k < best.step; k++ {
-		if g := row[k] - row[k-1]; g != 0 {
-			fa.gaps[k+1].add(g)
+	x := s.nodes[best.last]
+	for k := best.step; k > 1; k-- {
+		prev := s.nodes[x.parent]
+		if g := x.time - prev.time; g != 0 {
+			fa.gaps[k].add(g)
 		}
+		x = prev
 	}
 }
 
@@ -70,21 +81,34 @@ func (s *orderedState) reset(fp *funnelPlan) {
 	if len(s.slots) < rows {
 		s.slots = make([]attempt, rows)
 	}
-	if len(s.times) < rows*fp.n {
-		s.times, s.evs = make([]int64, rows*fp.n), make([]int32, rows*fp.n)
-	}
 	clear(s.slots[:rows])
+	s.nodes = append(s.nodes[:0], node{})
 }
 
-// extend makes slot dst the attempt in slot src with one more step, filled by event idx at
-// time t.
-func (s *orderedState) extend(dst, src int, t int64, idx int32) {
-	n, a := s.n, s.slots[src]
-	copy(s.times[dst*n:dst*n+a.step], s.times[src*n:src*n+a.step])
-	copy(s.evs[dst*n:dst*n+a.step], s.evs[src*n:src*n+a.step])
-	s.times[dst*n+a.step], s.evs[dst*n+a.step] = t, idx
-	a.step++
-	s.slots[dst] = a
+// extend makes slot dst the attempt in slot src with one more step, the node last. It
+// copies field by field: a whole-struct copy through a temporary makes the CPU wait for
+// the temporary's narrow stores before its wide reload (a store-forwarding stall), which
+// cost more than the rest of the step.
+func (s *orderedState) extend(dst, src int, last int32) {
+	a, d := &s.slots[src], &s.slots[dst]
+	d.set, d.excluded, d.start, d.step, d.last = a.set, a.excluded, a.start, a.step+1, last
+}
+
+// fill adds the node of an event at time t filling the step after the attempt in slot src,
+// and returns it.
+func (s *orderedState) fill(src int, t int64, idx int32) int32 {
+	s.nodes = append(s.nodes, node{time: t, idx: idx, parent: s.slots[src].last})
+	return int32(len(s.nodes) - 1)
+}
+
+// filled reports whether event idx filled one of the steps of the attempt a.
+func (s *orderedState) filled(a *attempt, idx int32) bool {
+	for j := a.last; j != 0; j = s.nodes[j].parent {
+		if s.nodes[j].idx == idx {
+			return true
+		}
+	}
+	return false
 }
 
 // relevant reports whether the funnel looks at an event at all: strict funnels see every
@@ -162,18 +186,19 @@ func (s *orderedState) step(e *events.Event, idx, st int32, multi bool) {
 	if cur.set && cur.start == prev.start {
 		return
 	}
-	if multi && slices.Contains(s.evs[int(st-1)*s.n:int(st-1)*s.n+prev.step], idx) {
+	if multi && s.filled(prev, idx) {
 		return
 	}
 	better := int(st) > best.step || (int(st) == best.step && best.excluded)
-	switch {
-	case !prev.excluded:
-		s.extend(int(st), int(st-1), e.Time, idx)
-		if better {
-			s.extend(s.n+1, int(st-1), e.Time, idx)
-		}
-	case better:
-		s.extend(s.n+1, int(st-1), e.Time, idx)
+	if !better && prev.excluded {
+		return
+	}
+	last := s.fill(int(st-1), e.Time, idx)
+	if better {
+		s.extend(s.n+1, int(st-1), last)
+	}
+	if !prev.excluded {
+		s.extend(int(st), int(st-1), last)
 	}
 }
 

@@ -13,6 +13,7 @@ func TestGapListKeepsEveryGap(t *testing.T) {
 	}{
 		{"none", nil, nil},
 		{"whole seconds", []int64{0, 1e9, 86400e9}, []int64{5e9}},
+		{"16-bit seconds and beyond", []int64{65535e9, 65536e9}, []int64{65535e9 + 1}},
 		{"nanoseconds", []int64{1, 1500000000}, []int64{999999999}},
 		{"mixed", []int64{3e9, 7, 2e9 + 1}, []int64{4e9, 0}},
 		{"beyond 32-bit seconds", []int64{(math.MaxUint32 + 1) * 1e9, math.MaxUint32 * 1e9}, nil},
@@ -29,7 +30,7 @@ func TestGapListKeepsEveryGap(t *testing.T) {
 				b.add(v)
 			}
 			a.merge(&b)
-			got := a.values(nil)
+			got := a.all()
 			want := slices.Concat(tt.a, tt.b)
 			slices.Sort(got)
 			slices.Sort(want)

@@ -139,3 +139,33 @@ func parseEvent(t *testing.T, m *journey.Map, tok string) events.Event {
 }
 
 func ptr[T any](v T) *T { return &v }
+
+// sealed returns a sealed gap list of gaps.
+func sealed(gaps ...int64) *gapList {
+	var g gapList
+	for _, v := range gaps {
+		g.add(v)
+	}
+	g.seal()
+	return &g
+}
+
+// all returns the list's gaps in nanoseconds, in no particular order.
+func (g *gapList) all() []int64 {
+	var out []int64
+	g.seal()
+	for _, c := range g.nano.done {
+		out = append(out, c...)
+	}
+	for _, c := range g.short.done {
+		for _, s := range c {
+			out = append(out, int64(s)*1e9)
+		}
+	}
+	for _, c := range g.secs.done {
+		for _, s := range c {
+			out = append(out, int64(s)*1e9)
+		}
+	}
+	return out
+}

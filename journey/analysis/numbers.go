@@ -5,21 +5,24 @@ import (
 	"slices"
 )
 
-// numbersOf turns an accumulator into the report's sections.
+// numbersOf turns an accumulator into the report's sections. The sections leave their
+// gap statistics to one computeStats call, which takes the lists in parallel.
 func numbersOf(p *plan, a *acc) ([]Touchpoint, []Transition, []Funnel, Goal) {
-	return touchpointsOf(p, a), transitionsOf(p, a), funnelsOf(p, a),
-		Goal{Users: a.goal, Rate: ratio(a.goal, a.users)}
+	var stats []gapStat
+	tps := touchpointsOf(p, a, &stats)
+	funnels := funnelsOf(p, a, &stats)
+	computeStats(stats)
+	return tps, transitionsOf(p, a), funnels, Goal{Users: a.goal, Rate: ratio(a.goal, a.users)}
 }
 
-func touchpointsOf(p *plan, a *acc) []Touchpoint {
+// touchpointsOf lists the touchpoints' numbers and adds their medians to stats; the slice
+// is sized once so that the medians' destinations stay put.
+func touchpointsOf(p *plan, a *acc, stats *[]gapStat) []Touchpoint {
 	out := make([]Touchpoint, 0, len(p.tps))
-	var gaps []int64
 	for i, t := range p.tps {
 		x := &a.tp[i]
-		gaps = x.gaps.values(gaps)
 		r := Touchpoint{ID: t.ID, Name: t.Name, Users: x.users, Events: x.events,
-			RepeatUsers: x.repeat, Continued: x.continued, Exits: x.exits,
-			MedianSecondsToNext: median(gaps)}
+			RepeatUsers: x.repeat, Continued: x.continued, Exits: x.exits}
 		if t.Stage != nil {
 			r.Stage = t.Stage.ID
 		}
@@ -30,6 +33,7 @@ func touchpointsOf(p *plan, a *acc) []Touchpoint {
 			}
 		}
 		out = append(out, r)
+		*stats = append(*stats, gapStat{gaps: &x.gaps, median: &out[i].MedianSecondsToNext})
 	}
 	return out
 }
@@ -51,27 +55,27 @@ func transitionsOf(p *plan, a *acc) []Transition {
 	return out
 }
 
-func funnelsOf(p *plan, a *acc) []Funnel {
+// funnelsOf lists the funnels' numbers and adds their steps' times to stats; each funnel's
+// steps are sized once so that the times' destinations stay put.
+func funnelsOf(p *plan, a *acc, stats *[]gapStat) []Funnel {
 	out := make([]Funnel, 0, len(p.funnels))
-	var gaps []int64
 	for i, fp := range p.funnels {
 		fa := &a.funnels[i]
-		f := Funnel{ID: fp.f.ID, Order: fp.order, WindowSeconds: seconds(fp.window), Steps: []Step{}}
+		f := Funnel{ID: fp.f.ID, Order: fp.order, WindowSeconds: seconds(fp.window), Steps: make([]Step, fp.n)}
 		reached := make([]int64, fp.n+2)
 		for k := fp.n; k >= 1; k-- {
 			reached[k] = reached[k+1] + fa.furthest[k]
 		}
 		for k := 1; k <= fp.n; k++ {
-			s := Step{ID: fp.f.Steps[k-1], Users: reached[k], ConversionFromStart: ratio(reached[k], reached[1])}
+			s := &f.Steps[k-1]
+			*s = Step{ID: fp.f.Steps[k-1], Users: reached[k], ConversionFromStart: ratio(reached[k], reached[1])}
 			if k > 1 {
 				s.ConversionFromPrevious = ratio(reached[k], reached[k-1])
 				d := reached[k-1] - reached[k]
 				s.Dropoff = &d
-				gaps = fa.gaps[k].values(gaps)
-				s.MeanSecondsFromPrevious = mean(gaps)
-				s.MedianSecondsFromPrevious = median(gaps)
+				*stats = append(*stats, gapStat{gaps: &fa.gaps[k], mean: &s.MeanSecondsFromPrevious,
+					median: &s.MedianSecondsFromPrevious})
 			}
-			f.Steps = append(f.Steps, s)
 		}
 		out = append(out, f)
 	}

@@ -114,6 +114,7 @@ func TestWindowOverride(t *testing.T) {
 }
 
 func TestMedian(t *testing.T) {
+	hist := make([]int, 1<<digitBits)
 	for _, tt := range []struct {
 		gaps []int64
 		want *float64
@@ -125,26 +126,47 @@ func TestMedian(t *testing.T) {
 		{[]int64{7e9, 7e9, 7e9, 1e9, 7e9, 7e9}, ptr(7.0)},
 		{[]int64{3e9, 1e9, 2e9, 2e9, 1e9, 3e9, 5e9, 4e9}, ptr(2.5)},
 	} {
-		if got := median(append([]int64(nil), tt.gaps...)); !cmp.Equal(got, tt.want) {
+		if got := sealed(tt.gaps...).median(hist); !cmp.Equal(got, tt.want) {
 			t.Errorf("median(%v) = %v, want %v", tt.gaps, got, tt.want)
 		}
 	}
-	if got := *mean([]int64{1_500_000_000, 2_500_000_001}); got != 2.0000000005 {
+	if got := *sealed(1_500_000_000, 2_500_000_001).mean(); got != 2.0000000005 {
 		t.Errorf("mean = %v", got)
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for range 200 {
-		gaps := make([]int64, 1+rng.IntN(50))
-		for i := range gaps {
-			gaps[i] = rng.Int64N(20) * 1e9
+	for i := range 600 {
+		gaps := make([]int64, 1+rng.IntN(5000))
+		for j := range gaps {
+			gaps[j] = randomGap(rng, i%3)
 		}
 		sorted := slices.Sorted(slices.Values(gaps))
 		n := len(sorted)
 		want := (seconds(sorted[(n-1)/2]) + seconds(sorted[n/2])) / 2
-		if got := median(gaps); *got != want {
+		if got := sealed(gaps...).median(hist); *got != want {
 			t.Fatalf("median(%v) = %v, want %v", sorted, *got, want)
 		}
+		var sec, ns int64
+		for _, g := range gaps {
+			sec, ns = sec+g/1e9, ns+g%1e9
+		}
+		if got, want := *sealed(gaps...).mean(), (float64(sec)+float64(ns)/1e9)/float64(n); got != want {
+			t.Fatalf("mean(%v) = %v, want %v", sorted, got, want)
+		}
 	}
+}
+
+// randomGap returns a gap of one of three kinds of list: whole seconds, whole seconds with
+// some nanoseconds and negatives among them, and nanoseconds across a wide range.
+func randomGap(rng *rand.Rand, kind int) int64 {
+	switch {
+	case kind == 0:
+		return rng.Int64N(1<<(1+rng.IntN(31))) * 1e9
+	case kind == 1 && rng.IntN(4) == 0:
+		return rng.Int64N(2e12) - 1e12
+	case kind == 1:
+		return rng.Int64N(2000) * 1e9
+	}
+	return rng.Int64N(1 << (1 + rng.IntN(62)))
 }
 
 func TestFirstBits(t *testing.T) {

@@ -17,6 +17,7 @@ type worker struct {
 	nextAfter []int64 // time of the earliest later event at each touchpoint, or none
 	grp       []int32 // events per touchpoint in the current same-time group
 	touched   []int32 // touchpoints the current user has events at
+	after     int32   // touchpoint of the mapped event after the current one, or -1
 	pairStamp []int32 // pairStamp[a*n+b]: serial of the last user counted for a -> b
 	serial    int32
 	evs       []events.Event // the current user's events
@@ -57,36 +58,37 @@ func (w *worker) user(a *acc, log *events.Log, i int) {
 
 // touchpoints adds the per-touchpoint numbers and the transitions of one user's events. It
 // returns the set of touchpoints the user has events at (see presence), empty when none.
+// One walk from the last event back does it all: counting, transitions (each event's to
+// the mapped event after it) and continuation.
 func (w *worker) touchpoints(a *acc, evs []events.Event) uint64 {
-	last := int32(-1)
-	n := int32(len(w.p.tps))
-	for i := range evs {
-		t := evs[i].Touchpoint
-		if t < 0 {
-			continue
-		}
-		if w.count[t] == 0 {
-			w.touched = append(w.touched, t)
-		}
-		w.count[t]++
-		if last >= 0 {
-			pair := last*n + t
-			a.trCount[pair]++
-			if w.pairStamp[pair] != w.serial {
-				w.pairStamp[pair] = w.serial
-				a.trUsers[pair]++
-			}
-		}
-		last = t
-	}
-	if last < 0 {
+	w.after = -1
+	w.continuation(a, evs)
+	if len(w.touched) == 0 {
 		return 0
 	}
-	a.tp[last].exits++
-	w.continuation(evs)
 	present := presence(w.touched)
 	w.flush(a)
 	return present
+}
+
+// tally counts one event at tp, met walking back, and its transition to the mapped event
+// after it; the first one met is the user's exit.
+func (w *worker) tally(a *acc, tp int32) {
+	if w.count[tp] == 0 {
+		w.touched = append(w.touched, tp)
+	}
+	w.count[tp]++
+	if w.after < 0 {
+		a.tp[tp].exits++
+	} else {
+		pair := tp*int32(len(w.p.tps)) + w.after
+		a.trCount[pair]++
+		if w.pairStamp[pair] != w.serial {
+			w.pairStamp[pair] = w.serial
+			a.trUsers[pair]++
+		}
+	}
+	w.after = tp
 }
 
 // presence is a set of touchpoints as a bit mask: bit t for touchpoint t, and every bit
@@ -102,34 +104,47 @@ func presence(tps []int32) uint64 {
 	return m
 }
 
-// continuation finds, for each touchpoint of the user, the shortest gap from one of its
-// events to a later (or same-instant) event at one of its next touchpoints, within the
-// window. It walks same-time groups from the last one back.
-func (w *worker) continuation(evs []events.Event) {
+// continuation tallies the user's mapped events and finds, for each of their touchpoints,
+// the shortest gap from one of its events to a later (or same-instant) event at one of its
+// next touchpoints, within the window. It walks same-time groups from the last one back;
+// most groups are one event, which needs no same-instant bookkeeping.
+func (w *worker) continuation(a *acc, evs []events.Event) {
 	for hi := len(evs); hi > 0; {
 		t := evs[hi-1].Time
 		lo := hi - 1
 		for lo > 0 && evs[lo-1].Time == t {
 			lo--
 		}
-		group := evs[lo:hi]
-		for i := range group {
-			if tp := group[i].Touchpoint; tp >= 0 {
-				w.grp[tp]++
-			}
-		}
-		for i := range group {
-			if tp := group[i].Touchpoint; tp >= 0 {
-				w.shortest(tp, t)
-			}
-		}
-		for i := range group {
-			if tp := group[i].Touchpoint; tp >= 0 {
-				w.grp[tp] = 0
-				w.nextAfter[tp] = t
-			}
+		if tp := evs[lo].Touchpoint; lo == hi-1 && tp >= 0 {
+			w.tally(a, tp)
+			w.shortest(tp, t)
+			w.nextAfter[tp] = t
+		} else if lo < hi-1 {
+			w.group(a, evs[lo:hi], t)
 		}
 		hi = lo
+	}
+}
+
+// group does the work of continuation for the events of one instant t, tallied last to
+// first: each event's own touchpoint counts among them only with another event of its own.
+func (w *worker) group(a *acc, group []events.Event, t int64) {
+	for i := len(group) - 1; i >= 0; i-- {
+		if tp := group[i].Touchpoint; tp >= 0 {
+			w.tally(a, tp)
+			w.grp[tp]++
+		}
+	}
+	for i := range group {
+		if tp := group[i].Touchpoint; tp >= 0 {
+			w.shortest(tp, t)
+		}
+	}
+	for i := range group {
+		if tp := group[i].Touchpoint; tp >= 0 {
+			w.grp[tp] = 0
+			w.nextAfter[tp] = t
+		}
 	}
 }
 
