@@ -3,6 +3,7 @@ package events
 import (
 	"slices"
 	"time"
+	"unsafe"
 
 	"github.com/journey-cx/journey/journey"
 )
@@ -91,6 +92,7 @@ type Problem struct {
 type Log struct {
 	// ids holds every identity, one after the other; idEnds.at(i) is where user i's ends.
 	ids    string
+	idBuf  []byte // what ids views, for Append
 	idEnds column[uint32]
 	users  column[userInfo]
 	// segments are the distinct segment values, "" first; segOf.at(i) is user i's index
@@ -146,7 +148,13 @@ func (l *Log) AppendEvents(dst []Event, i int) []Event {
 // evs must be in time order, and every touchpoint below 32768. The user's Rows count is the
 // sum of the others, whatever c.Rows says.
 func (l *Log) Append(id, segment string, evs []Event, c UserCounts) {
-	l.ids += id
+	// The identities grow in a byte slice the string views: bytes once written never
+	// change, so earlier views stay valid, and adding is not quadratic.
+	if len(l.idBuf) != len(l.ids) {
+		l.idBuf = []byte(l.ids)
+	}
+	l.idBuf = append(l.idBuf, id...)
+	l.ids = unsafe.String(unsafe.SliceData(l.idBuf), len(l.idBuf))
 	l.appendSegment(segment)
 	*l.idEnds.add() = uint32(len(l.ids))
 	*l.users.add() = userInfo{tally: tally{c.Mapped, c.Unmapped, c.Filtered},
