@@ -2,6 +2,7 @@ package events
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -18,6 +19,8 @@ type plan struct {
 	rules nameTable
 	// exclusions says whether events carry exclusion bits.
 	exclusions bool
+	// need is how many leading columns hold every column the plan reads.
+	need int
 }
 
 // rule lists the matchers for one event name: touchpoints in document order, then the
@@ -71,6 +74,14 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 		add(rules, m, int32(i), cols, true)
 	}
 	p.rules = newNameTable(rules)
+	p.need = 1 + max(p.id, p.time, p.event, p.by)
+	for _, r := range rules {
+		for _, c := range slices.Concat(r.touchpoints, r.exclusions) {
+			for _, w := range c.where {
+				p.need = max(p.need, w.col+1)
+			}
+		}
+	}
 	return p, nil
 }
 

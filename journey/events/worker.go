@@ -62,7 +62,7 @@ func (w *worker) process(c *chunk) {
 func (w *worker) fast(c *chunk) {
 	data, line := c.data, c.line
 	hasCR := bytes.IndexByte(data, '\r') >= 0
-	fields := w.fields[:len(c.plan.header)]
+	fields := w.fields[:c.plan.need]
 	for p := 0; p < len(data); line++ {
 		n, end, wide := scanRow(data, p, fields)
 		row := data[p:end]
