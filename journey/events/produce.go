@@ -170,7 +170,7 @@ func (f *fileReader) fill() (*chunk, error) {
 	}
 	size := min(blockSize, max(f.bufSize, 2*len(f.carry)))
 	if cap(c.buf) < size {
-		c.buf = make([]byte, 0, size)
+		c.buf = populate(make([]byte, 0, size))
 	}
 	f.bufSize *= 2
 	buf := append(c.buf[:0], f.carry...)
