@@ -30,7 +30,7 @@ type merger struct {
 	// come back after another user's, runs lists the users' runs of kept events in input
 	// order, for regroup.
 	scattered bool
-	runs      []userRun
+	runs      column[userRun]
 	lastRun   int64 // the user of the last run of kept events, -1 before the first
 	counts    Counts
 	skipped   []Problem
@@ -142,10 +142,10 @@ func (m *merger) addRun(u uint32, info *userInfo, at, n uint32) {
 	info.count += n
 	m.lastRun = int64(u)
 	if m.scattered {
-		if last := len(m.runs) - 1; last >= 0 && m.runs[last].user == u {
-			m.runs[last].events += n
+		if m.runs.n > 0 && m.runs.at(m.runs.n-1).user == u {
+			m.runs.at(m.runs.n - 1).events += n
 		} else {
-			m.runs = append(extend(m.runs, 1), userRun{u, n})
+			*m.runs.add() = userRun{u, n}
 		}
 	}
 }
@@ -154,14 +154,18 @@ func (m *merger) addRun(u uint32, info *userInfo, at, n uint32) {
 // one per user with kept events, in the order they were stored.
 func (m *merger) scatter() {
 	m.scattered = true
+	var runs []userRun
 	for u := range m.users.n {
 		if info := m.users.at(u); info.count > 0 {
-			m.runs = append(extend(m.runs, 1), userRun{uint32(u), info.count})
+			runs = append(runs, userRun{uint32(u), info.count})
 		}
 	}
-	slices.SortFunc(m.runs, func(a, b userRun) int {
+	slices.SortFunc(runs, func(a, b userRun) int {
 		return cmp.Compare(m.users.at(int(a.user)).start, m.users.at(int(b.user)).start)
 	})
+	for _, r := range runs {
+		*m.runs.add() = r
+	}
 }
 
 // pickSegment makes v user u's segment when the user has none yet or v comes from an
@@ -232,13 +236,14 @@ func (m *merger) log(workers []*worker) (*Log, error) {
 	if m.scattered {
 		l.events = m.regroup()
 	}
-	m.store, m.runs = eventStore{}, nil
+	m.store, m.runs = eventStore{}, column[userRun]{}
 	l.sortEvents()
 	return l, nil
 }
 
 // regroup copies the store's events into a new store, user by user, each user's in input
-// order, and sets the users' starts to match.
+// order, and sets the users' starts to match. The runs are in input order, so the old
+// store's pages are let go of as soon as they are copied.
 func (m *merger) regroup() eventStore {
 	out := eventStore{excludes: m.store.excludes}
 	out.resize(m.store.n, m.store.at(0).Time)
@@ -249,14 +254,18 @@ func (m *merger) regroup() eventStore {
 		next += info.count
 	}
 	filled := make([]uint32, m.users.n)
-	from := 0
-	for _, r := range m.runs {
+	from, freed := 0, 0
+	for i := range m.runs.n {
+		r := m.runs.at(i)
 		to := int(m.users.at(int(r.user)).start + filled[r.user])
 		for k := range int(r.events) {
 			out.set(to+k, m.store.at(from+k))
 		}
 		filled[r.user] += r.events
 		from += int(r.events)
+		for ; freed < from>>pageShift; freed++ {
+			m.store.pages[freed] = nil
+		}
 	}
 	return out
 }
