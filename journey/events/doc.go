@@ -37,18 +37,19 @@
 // and hashes each run's identity once.
 //
 // The merger takes the parsed blocks in input order. It looks each run's identity up in one
-// table of 32-byte slots (on Linux outside the Go heap, handed back the moment it grows, so
-// outgrown tables are not left resident as garbage), loading the slots of the next runs in
-// one burst so that their cache misses overlap; users are numbered in the order the input
-// first names them, so the numbering does not depend on scheduling. The kept events are
+// table of 16-byte slots, which hold identities of up to 8 bytes whole (on Linux the table
+// lives outside the Go heap, in huge pages where granted, and is handed back the moment it
+// grows, so outgrown tables are not left resident as garbage), loading the slots of the next
+// runs in one burst so that their cache misses overlap; users are numbered in the order the
+// input first names them, so the numbering does not depend on scheduling. The kept events are
 // appended to a store of pages, field by field: times as 32-bit seconds when they are whole
-// seconds (nanoseconds otherwise, per page), touchpoints as 16-bit numbers, exclusion bits as
-// a byte indexing the page's distinct masks (only when there are exclusions). While every
-// user's events arrive in one run, the store is already laid out user by user and each user
-// keeps where its events start; when a user comes back later in the stream, the store is
-// copied once, user by user, when the stream ends. Per-user tallies and identities live in
-// columns that grow a page at a time. Fresh memory is populated in bulk (MADV_POPULATE_WRITE
-// on Linux), which costs a fraction of faulting it in page by page. See BenchmarkRead,
-// which compares with encoding/csv and io.Copy on a generated file (JOURNEY_BENCH_ROWS sets
-// its rows) and reports CPU time per row and peak memory.
+// seconds (nanoseconds otherwise, per page), touchpoints as 16-bit numbers, exclusion bits as a
+// byte indexing the page's distinct masks (only when there are exclusions). While every user's
+// events arrive in one run, the store is already laid out user by user and each user keeps
+// where its events start; when a user comes back later in the stream, the store is copied once,
+// user by user, when the stream ends, its old pages let go of as they are copied. Per-user
+// tallies and identities live in columns that grow a page at a time. Fresh memory is populated
+// in bulk (MADV_POPULATE_WRITE on Linux), which costs a fraction of faulting it in page by
+// page. See BenchmarkRead, which compares with encoding/csv and io.Copy on a generated file
+// (JOURNEY_BENCH_ROWS sets its rows) and reports CPU time per row and peak memory.
 package events
