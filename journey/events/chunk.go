@@ -39,10 +39,10 @@ type chunk struct {
 // run is a run of consecutive rows with the same identity: exports often group rows by
 // user, so the merger looks an identity up once per run instead of once per row.
 type run struct {
-	hash                       uint64 // the identity's idHash
-	idEnd                      uint32 // where the identity ends in chunk.ids; it starts where the last run's ends
-	events                     uint32 // kept events, following the last run's in the chunk's event fields
-	mapped, unmapped, filtered uint32
+	hash   uint64 // the identity's idHash
+	idEnd  uint32 // where the identity ends in chunk.ids; it starts where the last run's ends
+	events uint32 // kept events, following the last run's in the chunk's event fields
+	tally         // the run's rows
 	// seg is the run's first-touch segment value, segs[segStart:segEnd], from a mapped row
 	// at segTime; empty for none.
 	segStart, segEnd uint32
@@ -67,7 +67,7 @@ func (c *chunk) reset() {
 // hashed with seed so that the merger does not have to. The pointer is valid until the next
 // call.
 func (c *chunk) run(id []byte, seed maphash.Seed) *run {
-	if n := len(c.runs); n > 0 && sameID(c.runID(n-1), id) {
+	if n := len(c.runs); n > 0 && sameBytes(c.runID(n-1), id) {
 		return &c.runs[n-1]
 	}
 	c.ids = append(c.ids, id...)
@@ -75,10 +75,10 @@ func (c *chunk) run(id []byte, seed maphash.Seed) *run {
 	return &c.runs[len(c.runs)-1]
 }
 
-// sameID reports whether a and b are the same identity (or any other short text). Most
-// identities are short, and this is asked on every row, so from 8 to 16 bytes it compares
-// two overlapping 8-byte words instead of calling the general comparison.
-func sameID(a, b []byte) bool {
+// sameBytes reports whether a and b are equal. It is asked on every row, of identities,
+// dates and event names, which are mostly short, so from 8 to 16 bytes it compares two
+// overlapping 8-byte words instead of calling the general comparison.
+func sameBytes(a, b []byte) bool {
 	switch n := len(a); {
 	case n != len(b):
 		return false

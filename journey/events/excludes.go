@@ -43,15 +43,6 @@ func (x *excludeBits) addOne(m uint32) {
 	}
 }
 
-// addZeros appends n events without exclusion bits.
-func (x *excludeBits) addZeros(n int) {
-	if x.wide != nil {
-		x.wide = append(x.wide, make([]uint32, n)...)
-	} else {
-		x.ix = append(x.ix, make([]uint8, n)...)
-	}
-}
-
 // resize sets the number of events to n, which must be within capacity.
 func (x *excludeBits) resize(n int) {
 	if x.wide != nil {

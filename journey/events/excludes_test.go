@@ -18,7 +18,7 @@ func TestExcludeBits(t *testing.T) {
 			x.addOne(m)
 		}
 		x.reserve(3)
-		x.addZeros(3)
+		x.add([]uint32{0, 0, 0})
 		want = append(want, 0, 0, 0)
 		x.set(1, 1<<31)
 		want[1] = 1 << 31

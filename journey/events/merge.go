@@ -83,9 +83,7 @@ func (m *merger) add(c *chunk) error {
 			m.touch(c.runs[i:min(i+touchAhead, len(c.runs))])
 		}
 		u, info := m.user(c.runID(i), r.hash)
-		info.mapped += r.mapped
-		info.unmapped += r.unmapped
-		info.filtered += r.filtered
+		info.tally.add(r.tally)
 		if r.segEnd > r.segStart {
 			m.pickSegment(u, c.segs[r.segStart:r.segEnd], r.segTime)
 		}
@@ -94,11 +92,7 @@ func (m *merger) add(c *chunk) error {
 			next += r.events
 		}
 	}
-	if m.store.excludes {
-		m.store.addColumns(c.times, c.touchpoints, c.excludes)
-	} else {
-		m.store.addColumns(c.times, c.touchpoints, nil)
-	}
+	m.store.addColumns(c.times, c.touchpoints, c.excludes)
 	return nil
 }
 
@@ -273,6 +267,13 @@ func (m *merger) regroup() eventStore {
 // tally is one user's row counts.
 type tally struct {
 	mapped, unmapped, filtered uint32
+}
+
+// add adds o's counts to t.
+func (t *tally) add(o tally) {
+	t.mapped += o.mapped
+	t.unmapped += o.unmapped
+	t.filtered += o.filtered
 }
 
 // sortEvents orders each user's events by time, keeping input order for ties. Most exports

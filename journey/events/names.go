@@ -41,7 +41,7 @@ func (t *nameTable) lookup(name []byte) *rule {
 	mask := uint64(len(t.slots) - 1)
 	for i := t.place(name); ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.rule == nil || sameID(s.name, name) {
+		if s.rule == nil || sameBytes(s.name, name) {
 			return s.rule
 		}
 	}

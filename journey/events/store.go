@@ -62,10 +62,11 @@ func (s *eventStore) nextPage(t int64) {
 	s.pages = append(s.pages, newPage(t, s.excludes, size))
 }
 
-// fits reports whether the page can keep t as seconds.
-func (p *page) fits(t int64) bool {
-	// t >= base, so the unsigned difference is exact even where the signed one overflows
-	return t >= p.base && t%1e9 == 0 && (uint64(t)-uint64(p.base))/1e9 <= math.MaxUint32
+// seconds returns t as seconds after the page's base, and whether it fits there: a whole
+// second, at or after base, within 32 bits.
+func (p *page) seconds(t int64) (uint32, bool) {
+	d := uint64(t) - uint64(p.base) // exact when t >= base, even where t-base overflows
+	return uint32(d / 1e9), t >= p.base && d%1e9 == 0 && d/1e9 <= math.MaxUint32
 }
 
 // widen moves the page's times to nanoseconds.
@@ -75,23 +76,6 @@ func (p *page) widen() {
 		p.times[i] = p.base + int64(s)*1e9
 	}
 	p.secs = nil
-}
-
-// add appends one event to the page, which must have room.
-func (p *page) add(t int64, tp int16, excl uint32) {
-	p.reserve(1)
-	if p.secs != nil && !p.fits(t) {
-		p.widen()
-	}
-	if p.secs != nil {
-		p.secs = append(p.secs, uint32((t-p.base)/1e9))
-	} else {
-		p.times = append(p.times, t)
-	}
-	p.touchpoints = append(p.touchpoints, tp)
-	if p.excludes != nil {
-		p.excludes.addOne(excl)
-	}
 }
 
 // time returns the time of the page's event i.
@@ -104,11 +88,12 @@ func (p *page) time(i int) int64 {
 
 // set replaces the page's event i.
 func (p *page) set(i int, e Event) {
-	if p.secs != nil && !p.fits(e.Time) {
+	sec, fits := p.seconds(e.Time)
+	if p.secs != nil && !fits {
 		p.widen()
 	}
 	if p.secs != nil {
-		p.secs[i] = uint32((e.Time - p.base) / 1e9)
+		p.secs[i] = sec
 	} else {
 		p.times[i] = e.Time
 	}
@@ -120,15 +105,12 @@ func (p *page) set(i int, e Event) {
 
 // add appends one event, which must have a touchpoint below 32768.
 func (s *eventStore) add(e Event) {
-	if s.n&(eventsPerPage-1) == 0 {
-		s.nextPage(e.Time)
-	}
-	s.pages[len(s.pages)-1].add(e.Time, int16(e.Touchpoint), e.Exclude)
-	s.n++
+	s.addColumns([]int64{e.Time}, []int16{int16(e.Touchpoint)}, []uint32{e.Exclude})
 }
 
-// addColumns appends events given field by field; excl is nil without exclusions. It fills
-// a page a stretch at a time, with the loops kept simple enough to run at memory speed.
+// addColumns appends events given field by field; excl is only read when the store keeps
+// exclusion bits. It fills a page a stretch at a time, with the loops kept simple enough to
+// run at memory speed.
 func (s *eventStore) addColumns(times []int64, tps []int16, excl []uint32) {
 	for len(times) > 0 {
 		if s.n&(eventsPerPage-1) == 0 {
@@ -136,17 +118,19 @@ func (s *eventStore) addColumns(times []int64, tps []int16, excl []uint32) {
 		}
 		p := s.pages[len(s.pages)-1]
 		k := min(len(times), eventsPerPage-s.n&(eventsPerPage-1))
-		p.addColumns(times[:k], tps[:k], excl)
+		if s.excludes {
+			p.addColumns(times[:k], tps[:k], excl[:k])
+			excl = excl[k:]
+		} else {
+			p.addColumns(times[:k], tps[:k], nil)
+		}
 		s.n += k
 		times, tps = times[k:], tps[k:]
-		if excl != nil {
-			excl = excl[k:]
-		}
 	}
 }
 
 // addColumns appends events given field by field to a page with room for them; excl is
-// nil without exclusions.
+// nil when the page keeps no exclusion bits.
 func (p *page) addColumns(times []int64, tps []int16, excl []uint32) {
 	p.reserve(len(times))
 	if p.secs != nil && !p.addSeconds(times) {
@@ -157,11 +141,7 @@ func (p *page) addColumns(times []int64, tps []int16, excl []uint32) {
 	}
 	p.touchpoints = append(p.touchpoints, tps...)
 	if p.excludes != nil {
-		if excl != nil {
-			p.excludes.add(excl[:len(times)])
-		} else {
-			p.excludes.addZeros(len(times))
-		}
+		p.excludes.add(excl)
 	}
 }
 
@@ -171,11 +151,11 @@ func (p *page) addSeconds(times []int64) bool {
 	n := len(p.secs)
 	secs := p.secs[n : n+len(times)]
 	for i, t := range times {
-		d := uint64(t) - uint64(p.base) // exact when t >= base
-		if t < p.base || d%1e9 != 0 || d/1e9 > math.MaxUint32 {
+		sec, fits := p.seconds(t)
+		if !fits {
 			return false
 		}
-		secs[i] = uint32(d / 1e9)
+		secs[i] = sec
 	}
 	p.secs = p.secs[:n+len(times)]
 	return true

@@ -133,7 +133,7 @@ func parseCivil(b []byte, z *zones) (int64, timeStatus) {
 // valid when the month and day are out of range. The last date is cached: rows mostly share
 // their day with the row before.
 func (z *zones) date(b []byte) (days int64, valid, ok bool) {
-	if z != nil && z.dateSet && sameID(b, z.dateKey[:]) {
+	if z != nil && z.dateSet && sameBytes(b, z.dateKey[:]) {
 		return z.dateDays, true, true
 	}
 	var year, month, day int
