@@ -88,7 +88,7 @@ type Problem struct {
 // to NumUsers()-1 in the order the input first names them, so every result is
 // deterministic; their identities, segments, counts and events are kept in a few log-wide
 // arrays rather than a value per user, so a million users cost tens of bytes each plus six
-// per kept event.
+// per kept event (seven with funnel exclusions).
 type Log struct {
 	// ids holds every identity, one after the other; idEnds.at(i) is where user i's ends.
 	ids    string
