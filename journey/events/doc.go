@@ -31,7 +31,8 @@
 // outside quotes: blocks without a quote are cut at their last line feed, others are scanned
 // by the RFC 4180 parser from the row holding their first quote). A worker per CPU parses
 // blocks: a block without quotes takes a fast path that finds the commas and line feeds of
-// eight bytes at a time in place; times are parsed by hand, with the last date and the
+// 64 bytes at a time as a bit mask (with AVX2 where the processor has it) and walks from one
+// to the next; times are parsed by hand, with the last date and the
 // time-zone offsets of each local day cached; event names are looked up in a small table.
 // A worker cuts its rows into runs of one identity, since exports often group rows by user,
 // and hashes each run's identity once.

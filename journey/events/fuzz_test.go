@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -70,22 +71,25 @@ func twoDigitClock(s string) bool {
 	return len(s) >= 19 && s[13] == ':' && s[16] == ':'
 }
 
-// FuzzScanRow splits any bytes as the fast path does, row after row, and compares with
+// FuzzSplit splits any bytes as the fast path does, row after row, and compares with
 // splitting on line feeds and commas one byte at a time.
-func FuzzScanRow(f *testing.F) {
-	for _, s := range []string{"a,b,c\nd,e\n", "u1,2020-01-01T00:00:00Z,page_view,/,,,,\n", ",,,,,,,,,,\n\n", "no line feed", "é,\xff\n"} {
+func FuzzSplit(f *testing.F) {
+	long := strings.Repeat("abc,é,", 40)
+	for _, s := range []string{"a,b,c\nd,e\n", "u1,2020-01-01T00:00:00Z,page_view,/,,,,\n", ",,,,,,,,,,\n\n", "no line feed", "é,\xff\n", long + "\n" + long} {
 		f.Add(s, 3)
 	}
 	f.Fuzz(func(t *testing.T, s string, width int) {
 		data := []byte(s)
 		fields := make([][]byte, max(1, width%12))
+		var sp splitter
+		sp.reset(data)
 		for p := 0; p < len(data); {
 			row := data[p:]
 			if e := bytes.IndexByte(row, '\n'); e >= 0 {
 				row = row[:e]
 			}
 			want := bytes.Split(row, []byte{','})
-			n, end, wide := scanRow(data, p, fields)
+			n, end, wide := sp.row(p, fields)
 			if n != len(want) || end != p+len(row) {
 				t.Fatalf("row %q: %d fields ending at %d, want %d ending at %d", row, n, end, len(want), p+len(row))
 			}
@@ -95,9 +99,28 @@ func FuzzScanRow(f *testing.F) {
 				}
 			}
 			if !wide && !isASCII(row) {
-				t.Fatalf("row %q holds bytes beyond ASCII, scanRow says not", row)
+				t.Fatalf("row %q holds bytes beyond ASCII, the splitter says not", row)
 			}
 			p = end + 1
+		}
+	})
+}
+
+// FuzzFindSeparators checks that the separators found for the processor (with AVX2 where
+// it has it) are those found eight bytes at a time in Go.
+func FuzzFindSeparators(f *testing.F) {
+	f.Add(strings.Repeat("a,b\n\x80,", 40))
+	f.Add(strings.Repeat("u1,2020-01-01,page_view\n", 8))
+	f.Fuzz(func(t *testing.T, s string) {
+		data := []byte(s)
+		data = data[:len(data)/64*64]
+		if len(data) == 0 {
+			return
+		}
+		got, want := make([]uint64, len(data)/64), make([]uint64, len(data)/64)
+		gotWide, wantWide := findSeparators(data, got), findSeparatorsGo(data, want)
+		if gotWide != wantWide || !slices.Equal(got, want) {
+			t.Fatalf("%q: %x, wide %v; want %x, wide %v", data, got, gotWide, want, wantWide)
 		}
 	})
 }

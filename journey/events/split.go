@@ -11,62 +11,115 @@ const (
 	commas     = 0x2c2c2c2c2c2c2c2c
 	lineFeeds  = 0x0a0a0a0a0a0a0a0a
 	highBitsOf = 0x8080808080808080
+	// gatherHighBits, multiplied with a word holding 0 or 1 in each byte, gathers the eight
+	// bytes' bits into its top byte, the first byte's bit lowest.
+	gatherHighBits = 0x0102040810204080
 )
+
+// batchWords is how many 64-byte blocks a splitter finds the separators of at once: enough
+// to amortise the call, few enough that the masks stay in the first-level cache.
+const batchWords = 64
+
+// splitter splits unquoted rows on commas and line feeds. It finds the separators of 64
+// bytes at a time (with AVX2 where the processor has it) as one bit mask, a batch of masks
+// ahead, and then walks from separator to separator, so a row costs a few steps per field
+// whatever its length, and no branch depends on where in a word a field ends.
+type splitter struct {
+	data []byte
+	base int    // where the batch in masks starts in data
+	k    int    // the mask being walked
+	n    int    // how many masks the batch has
+	cur  uint64 // the separators of mask k not yet walked past
+	pos  int    // where mask k starts in data
+	// wide says whether the batch holds bytes beyond ASCII; rowWide whether a batch the
+	// current row overlaps does.
+	wide, rowWide bool
+	masks         [batchWords]uint64
+	tail          [64]byte // the last, partial 64 bytes of data, padded with zeros
+}
+
+// reset starts splitting data.
+func (s *splitter) reset(data []byte) {
+	s.data, s.base, s.wide = data, 0, false
+	s.fill()
+}
+
+// fill finds the separators of the batch from s.base and makes its first mask current.
+// With no data left, the current mask is a separator at len(data), which stays put.
+func (s *splitter) fill() {
+	rest := s.data[s.base:]
+	whole := min(len(rest)/64, batchWords)
+	switch {
+	case whole > 0:
+		s.n = whole
+		s.wide = findSeparators(rest[:whole*64], s.masks[:whole])
+	case len(rest) > 0:
+		clear(s.tail[copy(s.tail[:], rest):])
+		s.n = 1
+		s.wide = findSeparators(s.tail[:], s.masks[:1])
+	default:
+		s.n, s.masks[0] = 1, 1
+	}
+	s.rowWide = s.rowWide || s.wide
+	s.k, s.cur, s.pos = 0, s.masks[0], s.base
+}
+
+// advance makes the next mask current, filling the next batch after the last, and returns
+// it and where it starts.
+func (s *splitter) advance() (uint64, int) {
+	if s.k++; s.k < s.n {
+		s.pos += 64
+		return s.masks[s.k], s.pos
+	}
+	s.base = min(s.base+s.n*64, len(s.data))
+	s.fill()
+	return s.cur, s.pos
+}
+
+// row splits the row starting at p, which must follow the last separator walked (or be 0).
+// It stores the first len(fields) fields, counts the others, and returns how many there are
+// in all, where the row's line feed is (or len(data) without one), and whether the row may
+// hold bytes beyond ASCII (it may then be invalid UTF-8).
+func (s *splitter) row(p int, fields [][]byte) (n, end int, wide bool) {
+	data, cur, pos := s.data, s.cur, s.pos
+	s.rowWide = s.wide
+	for {
+		for cur == 0 {
+			cur, pos = s.advance()
+		}
+		q := pos + bits.TrailingZeros64(cur)
+		cur &= cur - 1
+		if n < len(fields) {
+			fields[n] = data[p:q]
+		}
+		n++
+		if q == len(data) || data[q] == '\n' {
+			s.cur, s.pos = cur, pos
+			return n, q, s.rowWide
+		}
+		p = q + 1
+	}
+}
+
+// findSeparatorsGo stores in masks[i] the commas and line feeds of data[64*i:64*i+64], bit
+// j for byte j, and reports whether data holds bytes beyond ASCII. len(data) must be
+// 64*len(masks).
+func findSeparatorsGo(data []byte, masks []uint64) (wide bool) {
+	seen := uint64(0)
+	for i := range masks {
+		m := uint64(0)
+		for j := range 8 {
+			w := binary.LittleEndian.Uint64(data[64*i+8*j:])
+			seen |= w
+			sep := (zeroBytes(w^commas) | zeroBytes(w^lineFeeds)) & highBitsOf
+			m |= ((sep >> 7) * gatherHighBits >> 56) << (8 * j)
+		}
+		masks[i] = m
+	}
+	return seen&highBitsOf != 0
+}
 
 // zeroBytes returns a word with the high bit set in exactly the bytes of x that are zero.
 func zeroBytes(x uint64) uint64 {
 	return ^((x&low7s + low7s) | x | low7s)
-}
-
-// scanRow splits the unquoted row starting at data[p] on commas, up to its line feed or the
-// end of data, which it returns as end. It stores the first len(fields) fields, counts the
-// others, and returns how many there are in all, and whether the row may hold bytes beyond
-// ASCII (it may then be invalid UTF-8). It reads eight bytes at a time, finding every comma
-// and line feed of a word with a few arithmetic operations, so a row costs a handful of
-// steps per stored field, and a population count per word of the fields only counted.
-func scanRow(data []byte, p int, fields [][]byte) (n, end int, wide bool) {
-	start, seen := p, uint64(0)
-	for ; p+8 <= len(data); p += 8 {
-		w := binary.LittleEndian.Uint64(data[p:])
-		seen |= w
-		cm := zeroBytes(w^commas) & highBitsOf
-		lf := zeroBytes(w^lineFeeds) & highBitsOf
-		if lf != 0 {
-			// the commas before the first line feed: lf-1 keeps the bits below its lowest
-			// one, and a comma's bit is never one of lf's
-			cm &= lf - 1
-		}
-		for ; cm != 0 && n < len(fields); cm &= cm - 1 {
-			q := p + bits.TrailingZeros64(cm)>>3
-			fields[n] = data[start:q]
-			n++
-			start = q + 1
-		}
-		n += bits.OnesCount64(cm)
-		if lf != 0 {
-			q := p + bits.TrailingZeros64(lf)>>3
-			if n < len(fields) {
-				fields[n] = data[start:q]
-			}
-			return n + 1, q, seen&highBitsOf != 0
-		}
-	}
-	for ; p < len(data); p++ {
-		c := data[p]
-		seen |= uint64(c)
-		if c == ',' || c == '\n' {
-			if n < len(fields) {
-				fields[n] = data[start:p]
-			}
-			n++
-			if c == '\n' {
-				return n, p, seen&highBitsOf != 0
-			}
-			start = p + 1
-		}
-	}
-	if n < len(fields) {
-		fields[n] = data[start:]
-	}
-	return n + 1, len(data), seen&highBitsOf != 0
 }

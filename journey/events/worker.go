@@ -23,7 +23,7 @@ type worker struct {
 	since, until int64
 	zones        *zones
 	parser       rowParser
-	fields       [][]byte
+	split        splitter
 	unmapped     map[string]int64 // unmapped rows per event name
 }
 
@@ -43,9 +43,6 @@ func newWorker(opts *Options, seed maphash.Seed) *worker {
 // process parses every row of c. Chunks without quotes take the fast path: rows end at line
 // feeds and fields at commas. Others go through the full RFC 4180 parser.
 func (w *worker) process(c *chunk) {
-	if need := len(c.plan.header) + 1; cap(w.fields) < need {
-		w.fields = make([][]byte, need)
-	}
 	rows := int(c.lines) + 1 // at most
 	c.times, c.touchpoints = extend(c.times, rows), extend(c.touchpoints, rows)
 	if c.plan.exclusions {
@@ -62,9 +59,17 @@ func (w *worker) process(c *chunk) {
 func (w *worker) fast(c *chunk) {
 	data, line := c.data, c.line
 	hasCR := bytes.IndexByte(data, '\r') >= 0
-	fields := w.fields[:c.plan.need]
+	// The fields go in an array on the stack when it holds the columns the plan reads, as
+	// storing the fields there needs no write barrier.
+	var onStack [16][]byte
+	fields := onStack[:]
+	if c.plan.need > len(onStack) {
+		fields = make([][]byte, c.plan.need)
+	}
+	fields = fields[:c.plan.need]
+	w.split.reset(data)
 	for p := 0; p < len(data); line++ {
-		n, end, wide := scanRow(data, p, fields)
+		n, end, wide := w.split.row(p, fields)
 		row := data[p:end]
 		p = end + 1
 		if hasCR && len(row) > 0 && row[len(row)-1] == '\r' {
