@@ -17,9 +17,11 @@ type chunk struct {
 	data  []byte
 	line  int64 // the line data starts on
 	lines int64 // the line feeds in data, which bounds its rows
-	done  chan struct{}
-	err   error
-	eof   bool // the end of plan's file: data is empty
+	// quoted says whether data holds a quote, and so needs the RFC 4180 parser.
+	quoted bool
+	done   chan struct{}
+	err    error
+	eof    bool // the end of plan's file: data is empty
 	// What the worker parsed: the runs of rows of one identity, in row order, and the kept
 	// events of every run, one after the other, field by field (excludes only with
 	// exclusions).

@@ -78,6 +78,7 @@ func FuzzSplit(f *testing.F) {
 	for _, s := range []string{"a,b,c\nd,e\n", "u1,2020-01-01T00:00:00Z,page_view,/,,,,\n", ",,,,,,,,,,\n\n", "no line feed", "é,\xff\n", long + "\n" + long} {
 		f.Add(s, 3)
 	}
+	f.Add("a,b\r\nc,d\r\n"+long+"\r\n", 2)
 	f.Fuzz(func(t *testing.T, s string, width int) {
 		data := []byte(s)
 		fields := make([][]byte, max(1, width%12))
@@ -89,7 +90,7 @@ func FuzzSplit(f *testing.F) {
 				row = row[:e]
 			}
 			want := bytes.Split(row, []byte{','})
-			n, end, wide := sp.row(p, fields)
+			n, end, flags := sp.row(p, fields)
 			if n != len(want) || end != p+len(row) {
 				t.Fatalf("row %q: %d fields ending at %d, want %d ending at %d", row, n, end, len(want), p+len(row))
 			}
@@ -98,8 +99,11 @@ func FuzzSplit(f *testing.F) {
 					t.Fatalf("row %q: field %d is %q, want %q", row, i, fields[i], want[i])
 				}
 			}
-			if !wide && !isASCII(row) {
+			if flags&wideBytes == 0 && !isASCII(row) {
 				t.Fatalf("row %q holds bytes beyond ASCII, the splitter says not", row)
+			}
+			if flags&carriageReturns == 0 && bytes.IndexByte(row, '\r') >= 0 {
+				t.Fatalf("row %q holds a carriage return, the splitter says not", row)
 			}
 			p = end + 1
 		}
@@ -111,6 +115,7 @@ func FuzzSplit(f *testing.F) {
 func FuzzFindSeparators(f *testing.F) {
 	f.Add(strings.Repeat("a,b\n\x80,", 40))
 	f.Add(strings.Repeat("u1,2020-01-01,page_view\n", 8))
+	f.Add(strings.Repeat("u1,2020-01-01,page_view\r\n", 8))
 	f.Fuzz(func(t *testing.T, s string) {
 		data := []byte(s)
 		data = data[:len(data)/64*64]
@@ -118,9 +123,10 @@ func FuzzFindSeparators(f *testing.F) {
 			return
 		}
 		got, want := make([]uint64, len(data)/64), make([]uint64, len(data)/64)
-		gotWide, wantWide := findSeparators(data, got), findSeparatorsGo(data, want)
-		if gotWide != wantWide || !slices.Equal(got, want) {
-			t.Fatalf("%q: %x, wide %v; want %x, wide %v", data, got, gotWide, want, wantWide)
+		gotWide, gotCR := findSeparators(data, got)
+		wantWide, wantCR := findSeparatorsGo(data, want)
+		if gotWide != wantWide || gotCR != wantCR || !slices.Equal(got, want) {
+			t.Fatalf("%q: %x, wide %v, CR %v; want %x, wide %v, CR %v", data, got, gotWide, gotCR, want, wantWide, wantCR)
 		}
 	})
 }

@@ -97,9 +97,9 @@ func (f *fileReader) run() error {
 		return err
 	}
 	for {
-		cut, st := scanCut(&f.parser, c.data, f.eof)
+		cut, st, firstQuote := scanCut(&f.parser, c.data, f.eof)
 		f.carry = append(f.carry[:0], c.data[cut:]...)
-		c.data = c.data[:cut]
+		c.data, c.quoted = c.data[:cut], firstQuote < cut
 		if err := f.dispatch(c); err != nil {
 			return err
 		}
@@ -237,26 +237,27 @@ func (f *fileReader) discardLongRow() error {
 	return f.pl.note(c)
 }
 
-// scanCut returns where data can be cut after its last whole row, and whether the row
-// after the cut ends inside a quoted field. Without quotes that is the last line feed;
-// with quotes, rows are scanned from the one holding the first quote.
-func scanCut(p *rowParser, data []byte, atEOF bool) (int, scanState) {
+// scanCut returns where data can be cut after its last whole row, whether the row after
+// the cut ends inside a quoted field, and where the first quote is (len(data) for none).
+// Without quotes the cut is after the last line feed; with quotes, rows are scanned from
+// the one holding the first quote.
+func scanCut(p *rowParser, data []byte, atEOF bool) (cut int, st scanState, firstQuote int) {
 	q := bytes.IndexByte(data, '"')
 	if q < 0 {
 		if atEOF {
-			return len(data), rowDone
+			return len(data), rowDone, len(data)
 		}
-		return bytes.LastIndexByte(data, '\n') + 1, rowPartial
+		return bytes.LastIndexByte(data, '\n') + 1, rowPartial, len(data)
 	}
 	i := bytes.LastIndexByte(data[:q], '\n') + 1
 	for i < len(data) {
 		end, _, st := p.parse(data, i, atEOF)
 		if st != rowDone {
-			return i, st
+			return i, st, q
 		}
 		i = end
 	}
-	return i, rowDone
+	return i, rowDone, q
 }
 
 // note sends a chunk that needs no worker straight to the merger.

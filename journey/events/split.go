@@ -10,6 +10,7 @@ const (
 	low7s      = 0x7f7f7f7f7f7f7f7f
 	commas     = 0x2c2c2c2c2c2c2c2c
 	lineFeeds  = 0x0a0a0a0a0a0a0a0a
+	returns    = 0x0d0d0d0d0d0d0d0d
 	highBitsOf = 0x8080808080808080
 	// gatherHighBits, multiplied with a word holding 0 or 1 in each byte, gathers the eight
 	// bytes' bits into its top byte, the first byte's bit lowest.
@@ -19,6 +20,14 @@ const (
 // batchWords is how many 64-byte blocks a splitter finds the separators of at once: enough
 // to amortise the call, few enough that the masks stay in the first-level cache.
 const batchWords = 64
+
+// rowFlags says what a row may hold that most rows do not.
+type rowFlags uint8
+
+const (
+	wideBytes       rowFlags = 1 << iota // bytes beyond ASCII: the row may be invalid UTF-8
+	carriageReturns                      // a carriage return: CRLF, or a lone one
+)
 
 // splitter splits unquoted rows on commas and line feeds. It finds the separators of 64
 // bytes at a time (with AVX2 where the processor has it) as one bit mask, a batch of masks
@@ -31,16 +40,15 @@ type splitter struct {
 	n    int    // how many masks the batch has
 	cur  uint64 // the separators of mask k not yet walked past
 	pos  int    // where mask k starts in data
-	// wide says whether the batch holds bytes beyond ASCII; rowWide whether a batch the
-	// current row overlaps does.
-	wide, rowWide bool
-	masks         [batchWords]uint64
-	tail          [64]byte // the last, partial 64 bytes of data, padded with zeros
+	// inBatch flags what the batch holds; inRow what the batches the current row overlaps do.
+	inBatch, inRow rowFlags
+	masks          [batchWords]uint64
+	tail           [64]byte // the last, partial 64 bytes of data, padded with zeros
 }
 
 // reset starts splitting data.
 func (s *splitter) reset(data []byte) {
-	s.data, s.base, s.wide = data, 0, false
+	s.data, s.base, s.inBatch = data, 0, 0
 	s.fill()
 }
 
@@ -49,18 +57,26 @@ func (s *splitter) reset(data []byte) {
 func (s *splitter) fill() {
 	rest := s.data[s.base:]
 	whole := min(len(rest)/64, batchWords)
+	var wide, cr bool
 	switch {
 	case whole > 0:
 		s.n = whole
-		s.wide = findSeparators(rest[:whole*64], s.masks[:whole])
+		wide, cr = findSeparators(rest[:whole*64], s.masks[:whole])
 	case len(rest) > 0:
 		clear(s.tail[copy(s.tail[:], rest):])
 		s.n = 1
-		s.wide = findSeparators(s.tail[:], s.masks[:1])
+		wide, cr = findSeparators(s.tail[:], s.masks[:1])
 	default:
 		s.n, s.masks[0] = 1, 1
 	}
-	s.rowWide = s.rowWide || s.wide
+	s.inBatch = 0
+	if wide {
+		s.inBatch |= wideBytes
+	}
+	if cr {
+		s.inBatch |= carriageReturns
+	}
+	s.inRow |= s.inBatch
 	s.k, s.cur, s.pos = 0, s.masks[0], s.base
 }
 
@@ -78,11 +94,11 @@ func (s *splitter) advance() (uint64, int) {
 
 // row splits the row starting at p, which must follow the last separator walked (or be 0).
 // It stores the first len(fields) fields, counts the others, and returns how many there are
-// in all, where the row's line feed is (or len(data) without one), and whether the row may
-// hold bytes beyond ASCII (it may then be invalid UTF-8).
-func (s *splitter) row(p int, fields [][]byte) (n, end int, wide bool) {
+// in all, where the row's line feed is (or len(data) without one), and what the row may
+// hold.
+func (s *splitter) row(p int, fields [][]byte) (n, end int, flags rowFlags) {
 	data, cur, pos := s.data, s.cur, s.pos
-	s.rowWide = s.wide
+	s.inRow = s.inBatch
 	for {
 		for cur == 0 {
 			cur, pos = s.advance()
@@ -95,28 +111,29 @@ func (s *splitter) row(p int, fields [][]byte) (n, end int, wide bool) {
 		n++
 		if q == len(data) || data[q] == '\n' {
 			s.cur, s.pos = cur, pos
-			return n, q, s.rowWide
+			return n, q, s.inRow
 		}
 		p = q + 1
 	}
 }
 
 // findSeparatorsGo stores in masks[i] the commas and line feeds of data[64*i:64*i+64], bit
-// j for byte j, and reports whether data holds bytes beyond ASCII. len(data) must be
-// 64*len(masks).
-func findSeparatorsGo(data []byte, masks []uint64) (wide bool) {
-	seen := uint64(0)
+// j for byte j, and reports whether data holds bytes beyond ASCII and carriage returns.
+// len(data) must be 64*len(masks).
+func findSeparatorsGo(data []byte, masks []uint64) (wide, cr bool) {
+	seen, returned := uint64(0), uint64(0)
 	for i := range masks {
 		m := uint64(0)
 		for j := range 8 {
 			w := binary.LittleEndian.Uint64(data[64*i+8*j:])
 			seen |= w
+			returned |= zeroBytes(w ^ returns)
 			sep := (zeroBytes(w^commas) | zeroBytes(w^lineFeeds)) & highBitsOf
 			m |= ((sep >> 7) * gatherHighBits >> 56) << (8 * j)
 		}
 		masks[i] = m
 	}
-	return seen&highBitsOf != 0
+	return seen&highBitsOf != 0, returned&highBitsOf != 0
 }
 
 // zeroBytes returns a word with the high bit set in exactly the bytes of x that are zero.

@@ -12,7 +12,7 @@ func init() {
 }
 
 // findSeparatorsAVX2 does what findSeparatorsGo does, 32 bytes per instruction.
-func findSeparatorsAVX2(data []byte, masks []uint64) (wide bool) {
+func findSeparatorsAVX2(data []byte, masks []uint64) (wide, cr bool) {
 	return separatorsAVX2(&data[0], len(masks), &masks[0])
 }
 
@@ -20,4 +20,4 @@ func findSeparatorsAVX2(data []byte, masks []uint64) (wide bool) {
 // least 1.
 //
 //go:noescape
-func separatorsAVX2(data *byte, n int, masks *uint64) (wide bool)
+func separatorsAVX2(data *byte, n int, masks *uint64) (wide, cr bool)

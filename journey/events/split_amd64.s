@@ -1,7 +1,7 @@
 #include "textflag.h"
 
-// func separatorsAVX2(data *byte, n int, masks *uint64) (wide bool)
-TEXT ·separatorsAVX2(SB), NOSPLIT, $0-25
+// func separatorsAVX2(data *byte, n int, masks *uint64) (wide, cr bool)
+TEXT ·separatorsAVX2(SB), NOSPLIT, $0-26
 	MOVQ data+0(FP), SI
 	MOVQ n+8(FP), CX
 	MOVQ masks+16(FP), DI
@@ -11,13 +11,21 @@ TEXT ·separatorsAVX2(SB), NOSPLIT, $0-25
 	MOVQ $0x0a, AX
 	MOVQ AX, X1
 	VPBROADCASTB X1, Y1 // line feeds
+	MOVQ $0x0d, AX
+	MOVQ AX, X8
+	VPBROADCASTB X8, Y8 // carriage returns
 	VPXOR Y6, Y6, Y6    // every byte seen, or-ed
+	VPXOR Y7, Y7, Y7    // carriage returns seen, or-ed
 
 loop:
 	VMOVDQU (SI), Y2
 	VMOVDQU 32(SI), Y3
 	VPOR Y2, Y6, Y6
 	VPOR Y3, Y6, Y6
+	VPCMPEQB Y2, Y8, Y4
+	VPCMPEQB Y3, Y8, Y5
+	VPOR Y4, Y7, Y7
+	VPOR Y5, Y7, Y7
 	VPCMPEQB Y2, Y0, Y4
 	VPCMPEQB Y2, Y1, Y2
 	VPOR Y4, Y2, Y2
@@ -37,5 +45,8 @@ loop:
 	VPMOVMSKB Y6, AX
 	TESTL AX, AX
 	SETNE wide+24(FP)
+	VPMOVMSKB Y7, AX
+	TESTL AX, AX
+	SETNE cr+25(FP)
 	VZEROUPPER
 	RET

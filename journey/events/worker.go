@@ -48,17 +48,16 @@ func (w *worker) process(c *chunk) {
 	if c.plan.exclusions {
 		c.excludes = extend(c.excludes, rows)
 	}
-	if bytes.IndexByte(c.data, '"') < 0 {
-		w.fast(c)
-	} else {
+	if c.quoted {
 		w.slow(c)
+	} else {
+		w.fast(c)
 	}
 }
 
 // fast parses a chunk that holds no quote.
 func (w *worker) fast(c *chunk) {
 	data, line := c.data, c.line
-	hasCR := bytes.IndexByte(data, '\r') >= 0
 	// The fields go in an array on the stack when it holds the columns the plan reads, as
 	// storing the fields there needs no write barrier.
 	var onStack [16][]byte
@@ -69,10 +68,11 @@ func (w *worker) fast(c *chunk) {
 	fields = fields[:c.plan.need]
 	w.split.reset(data)
 	for p := 0; p < len(data); line++ {
-		n, end, wide := w.split.row(p, fields)
+		n, end, flags := w.split.row(p, fields)
 		row := data[p:end]
 		p = end + 1
-		if hasCR && len(row) > 0 && row[len(row)-1] == '\r' {
+		cr := flags&carriageReturns != 0
+		if cr && len(row) > 0 && row[len(row)-1] == '\r' {
 			row = row[:len(row)-1]
 			if n <= len(fields) {
 				fields[n-1] = fields[n-1][:len(fields[n-1])-1]
@@ -83,10 +83,10 @@ func (w *worker) fast(c *chunk) {
 		case len(row) > MaxRowBytes:
 			c.tally.Rows++
 			c.skip(kindTooLong, line, tooLongMessage)
-		case hasCR && bytes.IndexByte(row, '\r') >= 0:
+		case cr && bytes.IndexByte(row, '\r') >= 0:
 			c.tally.Rows++
 			c.skip(kindCR, line, crMessage)
-		case wide && !utf8.Valid(row):
+		case flags&wideBytes != 0 && !utf8.Valid(row):
 			c.tally.Rows++
 			c.skip(kindUTF8, line, utf8Message)
 		default:
