@@ -130,11 +130,16 @@ func parseCivil(b []byte, z *zones) (int64, timeStatus) {
 }
 
 // date parses YYYY-MM-DD into days since 1970-01-01; ok is false when it does not parse,
-// valid when the month and day are out of range. The last date is cached: rows mostly share
-// their day with the row before.
+// valid when the month and day are out of range. Valid dates are cached, in a slot chosen
+// by a hash of the month and day: a row's date is mostly one met before.
 func (z *zones) date(b []byte) (days int64, valid, ok bool) {
-	if z != nil && z.dateSet && sameBytes(b, z.dateKey[:]) {
-		return z.dateDays, true, true
+	head, tail := binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint16(b[8:])
+	var slot *cachedDate
+	if z != nil {
+		slot = &z.dates[(uint64(tail)^head>>40)*0x9e3779b97f4a7c15>>(64-dateBits)]
+		if slot.set && slot.head == head && slot.tail == tail {
+			return slot.days, true, true
+		}
 	}
 	var year, month, day int
 	if !digits(b[0:4], &year) || !digits(b[5:7], &month) || b[7] != '-' || !digits(b[8:10], &day) {
@@ -144,9 +149,8 @@ func (z *zones) date(b []byte) (days int64, valid, ok bool) {
 		return 0, false, true
 	}
 	days = daysFromCivil(int64(year), int64(month), int64(day))
-	if z != nil {
-		copy(z.dateKey[:], b)
-		z.dateDays, z.dateSet = days, true
+	if slot != nil {
+		*slot = cachedDate{head: head, tail: tail, set: true, days: days}
 	}
 	return days, true, true
 }

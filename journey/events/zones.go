@@ -14,11 +14,21 @@ type zones struct {
 	lastDay int64
 	last    []period
 	days    map[int64][]period
-	// dateKey and dateDays are the last date parsed and its days since the epoch, once
-	// dateSet; see date.
-	dateKey  [10]byte
-	dateDays int64
-	dateSet  bool
+	// dates caches dates parsed, and their days since the epoch; see date.
+	dates [1 << dateBits]cachedDate
+}
+
+// A zones caches 1<<dateBits dates: a file's rows mostly fall on a few hundred days, and
+// consecutive rows often on different ones, as when rows are grouped by user.
+const dateBits = 8
+
+// cachedDate is a date YYYY-MM-DD, as the little-endian words of its first 8 and last 2
+// bytes, and its days since the epoch; set says the slot holds one.
+type cachedDate struct {
+	head uint64
+	tail uint16
+	set  bool
+	days int64
 }
 
 // period is a span of UTC seconds [start, end) with one offset east of UTC.
