@@ -24,22 +24,19 @@ func (x *excludeBits) reserve(n int) {
 	}
 }
 
-// add appends the masks of more events.
+// add appends the masks of more events. Most masks are 0, index 0, so the indexes are
+// zeroed in one go and only the other masks looked up.
 func (x *excludeBits) add(masks []uint32) {
-	for _, m := range masks {
-		x.addOne(m)
-	}
-}
-
-// addOne appends the mask of one more event.
-func (x *excludeBits) addOne(m uint32) {
 	if x.wide != nil {
-		x.wide = append(x.wide, m)
+		x.wide = append(x.wide, masks...)
 		return
 	}
-	x.ix = append(x.ix, 0)
-	if m != 0 {
-		x.set(len(x.ix)-1, m)
+	n := len(x.ix)
+	x.ix = append(x.ix, make([]uint8, len(masks))...)
+	for i, m := range masks {
+		if m != 0 {
+			x.set(n+i, m) // which may widen the page, the masks after i still 0
+		}
 	}
 }
 

@@ -50,9 +50,12 @@ func (t *nameTable) lookup(name []byte) *rule {
 // place returns the slot where the search for name starts.
 func (t *nameTable) place(name []byte) uint64 {
 	var h uint64
-	if len(name) >= 8 {
-		h = binary.LittleEndian.Uint64(name) ^ bits.RotateLeft64(binary.LittleEndian.Uint64(name[len(name)-8:]), 29)
-	} else {
+	switch n := len(name); {
+	case n >= 8:
+		h = binary.LittleEndian.Uint64(name) ^ bits.RotateLeft64(binary.LittleEndian.Uint64(name[n-8:]), 29)
+	case n >= 4:
+		h = uint64(binary.LittleEndian.Uint32(name))<<32 | uint64(binary.LittleEndian.Uint32(name[n-4:]))
+	default:
 		for _, c := range name {
 			h = h<<8 | uint64(c)
 		}
