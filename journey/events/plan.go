@@ -141,20 +141,20 @@ func missingColumn(file string, header []string, name string) error {
 }
 
 // match returns the touchpoint a row maps to (-1 for none) and its exclusion bits.
-func (p *plan) match(fields [][]byte) (tp int32, exclude uint32) {
-	r := p.rules.lookup(fields[p.event])
+func (p *plan) match(rec *record) (tp int32, exclude uint32) {
+	r := p.rules.lookup(rec.field(p.event))
 	if r == nil {
 		return -1, 0
 	}
 	tp = -1
 	for i := range r.touchpoints {
-		if r.touchpoints[i].matches(fields) {
+		if r.touchpoints[i].matches(rec) {
 			tp = r.touchpoints[i].idx
 			break
 		}
 	}
 	for i := range r.exclusions {
-		if r.exclusions[i].matches(fields) {
+		if r.exclusions[i].matches(rec) {
 			exclude |= 1 << uint(r.exclusions[i].idx)
 		}
 	}
@@ -162,9 +162,9 @@ func (p *plan) match(fields [][]byte) (tp int32, exclude uint32) {
 }
 
 // matches reports whether every condition holds for the row.
-func (c *candidate) matches(fields [][]byte) bool {
+func (c *candidate) matches(rec *record) bool {
 	for _, w := range c.where {
-		if !anyEqual(fields[w.col], w.values) {
+		if !anyEqual(rec.field(w.col), w.values) {
 			return false
 		}
 	}

@@ -92,29 +92,46 @@ func (s *splitter) advance() (uint64, int) {
 	return s.cur, s.pos
 }
 
-// row splits the row starting at p, which must follow the last separator walked (or be 0).
-// It stores the first len(fields) fields, counts the others, and returns how many there are
-// in all, where the row's line feed is (or len(data) without one), and what the row may
-// hold.
-func (s *splitter) row(p int, fields [][]byte) (n, end int, flags rowFlags) {
-	data, cur, pos := s.data, s.cur, s.pos
+// row splits the row starting at p, which must follow the last separator walked (or be 0),
+// into r: the fields up to the last one r holds. It returns how many fields the row has
+// in all, where its line feed is (or len(data) without one), and what the row may hold.
+func (s *splitter) row(p int, r *record) (n, end int, flags rowFlags) {
+	data, cur, pos, seps := s.data, s.cur, s.pos, r.seps
+	r.data, r.fields = data, nil
 	s.inRow = s.inBatch
+	seps[0] = int32(p - 1)
 	for {
 		for cur == 0 {
 			cur, pos = s.advance()
 		}
 		q := pos + bits.TrailingZeros64(cur)
 		cur &= cur - 1
-		if n < len(fields) {
-			fields[n] = data[p:q]
+		if n++; n < len(seps) {
+			seps[n] = int32(q)
 		}
-		n++
 		if q == len(data) || data[q] == '\n' {
 			s.cur, s.pos = cur, pos
 			return n, q, s.inRow
 		}
-		p = q + 1
 	}
+}
+
+// record holds the fields of a row. Split by the fast path, they are offsets into the
+// bytes they are in, which is cheaper to fill than slices: field i is
+// data[seps[i]+1 : seps[i+1]], and the record holds the first len(seps)-1 fields. Parsed
+// by RFC 4180, they are in fields.
+type record struct {
+	data   []byte
+	seps   []int32
+	fields [][]byte
+}
+
+// field returns field i.
+func (r *record) field(i int) []byte {
+	if r.fields != nil {
+		return r.fields[i]
+	}
+	return r.data[r.seps[i]+1 : r.seps[i+1]]
 }
 
 // findSeparatorsGo stores in masks[i] the commas and line feeds of data[64*i:64*i+64], bit

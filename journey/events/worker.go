@@ -24,6 +24,7 @@ type worker struct {
 	zones        *zones
 	parser       rowParser
 	split        splitter
+	rec          record           // the fields of the row being parsed
 	unmapped     map[string]int64 // unmapped rows per event name
 }
 
@@ -58,24 +59,21 @@ func (w *worker) process(c *chunk) {
 // fast parses a chunk that holds no quote.
 func (w *worker) fast(c *chunk) {
 	data, line := c.data, c.line
-	// The fields go in an array on the stack when it holds the columns the plan reads, as
-	// storing the fields there needs no write barrier.
-	var onStack [16][]byte
-	fields := onStack[:]
-	if c.plan.need > len(onStack) {
-		fields = make([][]byte, c.plan.need)
+	rec := &w.rec
+	if cap(rec.seps) <= c.plan.need {
+		rec.seps = make([]int32, c.plan.need+1)
 	}
-	fields = fields[:c.plan.need]
+	rec.seps = rec.seps[:c.plan.need+1]
 	w.split.reset(data)
 	for p := 0; p < len(data); line++ {
-		n, end, flags := w.split.row(p, fields)
+		n, end, flags := w.split.row(p, rec)
 		row := data[p:end]
 		p = end + 1
 		cr := flags&carriageReturns != 0
 		if cr && len(row) > 0 && row[len(row)-1] == '\r' {
 			row = row[:len(row)-1]
-			if n <= len(fields) {
-				fields[n-1] = fields[n-1][:len(fields[n-1])-1]
+			if n < len(rec.seps) {
+				rec.seps[n]--
 			}
 		}
 		switch {
@@ -90,7 +88,7 @@ func (w *worker) fast(c *chunk) {
 			c.tally.Rows++
 			c.skip(kindUTF8, line, utf8Message)
 		default:
-			w.row(c, fields[:min(n, len(fields))], n, line)
+			w.row(c, rec, n, line)
 		}
 	}
 }
@@ -109,8 +107,8 @@ func (w *worker) slow(c *chunk) {
 			bad = kindTooLong
 		}
 		if bad == kindNone {
-			f := w.parser.fields
-			w.row(c, f, len(f), line)
+			w.rec.fields = w.parser.fields
+			w.row(c, &w.rec, len(w.parser.fields), line)
 		} else {
 			c.tally.Rows++
 			c.skip(bad, line, badRowMessage(bad))
@@ -120,8 +118,9 @@ func (w *worker) slow(c *chunk) {
 	}
 }
 
-// row handles one well-formed row with n fields (fields holds them when n is right).
-func (w *worker) row(c *chunk, fields [][]byte, n int, line int64) {
+// row handles one well-formed row with n fields (r holds those the plan reads when n is
+// right).
+func (w *worker) row(c *chunk, r *record, n int, line int64) {
 	pl := c.plan
 	if n != len(pl.header) {
 		c.tally.Rows++
@@ -130,23 +129,25 @@ func (w *worker) row(c *chunk, fields [][]byte, n int, line int64) {
 		})
 		return
 	}
-	w.good(c, fields, line)
+	w.good(c, r, line)
 }
 
 // good maps a row with the right number of fields, or skips it for a missing identity or a
 // bad time.
-func (w *worker) good(c *chunk, fields [][]byte, line int64) {
+func (w *worker) good(c *chunk, rec *record, line int64) {
 	pl := c.plan
-	if c.tally.Rows++; len(fields[pl.id]) == 0 {
+	id := rec.field(pl.id)
+	if c.tally.Rows++; len(id) == 0 {
 		c.skip(kindNoID, line, func() string { return fmt.Sprintf("empty %q (the identity column)", pl.header[pl.id]) })
 		return
 	}
-	t, st := parseTime(fields[pl.time], w.zones)
+	cell := rec.field(pl.time)
+	t, st := parseTime(cell, w.zones)
 	if st != timeOK {
-		w.badTime(c, st, fields[pl.time], line)
+		w.badTime(c, st, cell, line)
 		return
 	}
-	r := c.run(fields[pl.id], w.seed)
+	r := c.run(id, w.seed)
 	if t < w.since || t >= w.until {
 		c.tally.Filtered++
 		r.filtered++
@@ -154,29 +155,31 @@ func (w *worker) good(c *chunk, fields [][]byte, line int64) {
 	}
 	if t < plausibleFrom || t >= plausibleTo {
 		c.warn(line, func() string {
-			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept", quote(fields[pl.time]))
+			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept", quote(cell))
 		})
 	}
-	w.mapRow(c, fields, r, t)
+	w.mapRow(c, rec, r, t)
 }
 
 // mapRow records a row in time range as mapped or unmapped, keeping its event when the
 // analysis needs it.
-func (w *worker) mapRow(c *chunk, fields [][]byte, r *run, t int64) {
+func (w *worker) mapRow(c *chunk, rec *record, r *run, t int64) {
 	pl := c.plan
-	tp, excl := pl.match(fields)
+	tp, excl := pl.match(rec)
 	if tp < 0 {
 		c.tally.Unmapped++
 		r.unmapped++
-		w.unmapped[string(fields[pl.event])]++
+		w.unmapped[string(rec.field(pl.event))]++
 		if !w.opts.KeepUnmapped && excl == 0 {
 			return
 		}
 	} else {
 		c.tally.Mapped++
 		r.mapped++
-		if pl.by >= 0 && len(fields[pl.by]) > 0 {
-			c.pickSegment(r, fields[pl.by], t)
+		if pl.by >= 0 {
+			if v := rec.field(pl.by); len(v) > 0 {
+				c.pickSegment(r, v, t)
+			}
 		}
 	}
 	c.keep(r, t, tp, excl)
