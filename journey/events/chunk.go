@@ -73,8 +73,12 @@ func (c *chunk) run(id []byte, seed maphash.Seed) *run {
 		return &c.runs[n-1]
 	}
 	c.ids = append(c.ids, id...)
-	c.runs = append(c.runs, run{hash: idHash(seed, id), idEnd: uint32(len(c.ids))})
-	return &c.runs[len(c.runs)-1]
+	// Appending a zero run and setting two fields spares copying a whole run built on the
+	// stack, which stalls on store forwarding.
+	c.runs = append(c.runs, run{})
+	r := &c.runs[len(c.runs)-1]
+	r.hash, r.idEnd = idHash(seed, id), uint32(len(c.ids))
+	return r
 }
 
 // sameBytes reports whether a and b are equal. It is asked on every row, of identities,
