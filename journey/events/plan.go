@@ -24,10 +24,12 @@ type plan struct {
 }
 
 // rule lists the matchers for one event name: touchpoints in document order, then the
-// exclusions.
+// exclusions. direct is the touchpoint every row of the name maps to, when the name has one
+// touchpoint without conditions and no exclusion (most names), else -1.
 type rule struct {
 	touchpoints []candidate
 	exclusions  []candidate
+	direct      int32
 }
 
 // candidate is a matcher compiled for one file: idx is the touchpoint index (or exclusion
@@ -76,6 +78,10 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 	p.rules = newNameTable(rules)
 	p.need = 1 + max(p.id, p.time, p.event, p.by)
 	for _, r := range rules {
+		r.direct = -1
+		if len(r.touchpoints) == 1 && len(r.touchpoints[0].where) == 0 && len(r.exclusions) == 0 {
+			r.direct = r.touchpoints[0].idx
+		}
 		for _, c := range slices.Concat(r.touchpoints, r.exclusions) {
 			for _, w := range c.where {
 				p.need = max(p.need, w.col+1)
@@ -143,8 +149,11 @@ func missingColumn(file string, header []string, name string) error {
 // match returns the touchpoint a row maps to (-1 for none) and its exclusion bits.
 func (p *plan) match(rec *record) (tp int32, exclude uint32) {
 	r := p.rules.lookup(rec.field(p.event))
-	if r == nil {
+	switch {
+	case r == nil:
 		return -1, 0
+	case r.direct >= 0:
+		return r.direct, 0
 	}
 	tp = -1
 	for i := range r.touchpoints {
