@@ -55,8 +55,19 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	if err != nil {
 		return nil, err
 	}
-	return m.log(ws)
+	read := pl.doneBytes
+	l, err := m.log(ws)
+	if err == nil && read >= collectAfter {
+		runtime.GC()
+	}
+	return l, err
 }
+
+// collectAfter is how many bytes a read takes before Read collects the garbage it leaves:
+// its blocks, parsed chunks and outgrown arrays. What the caller allocates next, such as an
+// analysis, then reuses their memory instead of fresh pages, each of which costs a fault;
+// for a big read that saves more than the collection costs.
+const collectAfter = 64 << 20
 
 // work parses chunks until there are no more; after cancellation it only releases them.
 func (pl *pipeline) work(w *worker) {
