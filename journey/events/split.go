@@ -32,7 +32,7 @@ const (
 // splitter splits unquoted rows on commas and line feeds. It finds the separators of 64
 // bytes at a time (with AVX2 where the processor has it) as one bit mask, a batch of masks
 // ahead, and then walks from separator to separator, so a row costs a few steps per field
-// whatever its length, and no branch depends on where in a word a field ends.
+// whatever its length.
 type splitter struct {
 	data []byte
 	base int    // where the batch in masks starts in data
