@@ -25,8 +25,11 @@ type chunk struct {
 	// What the worker parsed: the runs of rows of one identity, in row order, and the kept
 	// events of every run, one after the other, field by field (excludes only with
 	// exclusions).
-	runs        []run
-	ids         []byte // the runs' identities, one after the other
+	runs []run
+	ids  []byte // the runs' identities, one after the other
+	// lastHead and lastLen are the last run's identity's shortHead and length.
+	lastHead    uint64
+	lastLen     int
 	segs        []byte // the runs' segment values, one after the other
 	times       []int64
 	touchpoints []int16
@@ -69,9 +72,12 @@ func (c *chunk) reset() {
 // hashed with seed so that the merger does not have to. The pointer is valid until the next
 // call.
 func (c *chunk) run(id []byte, seed maphash.Seed) *run {
-	if n := len(c.runs); n > 0 && sameBytes(c.runID(n-1), id) {
+	head := shortHead(id)
+	if n := len(c.runs); n > 0 && head == c.lastHead && len(id) == c.lastLen &&
+		(len(id) <= 8 || sameBytes(c.runID(n-1), id)) {
 		return &c.runs[n-1]
 	}
+	c.lastHead, c.lastLen = head, len(id)
 	c.ids = append(c.ids, id...)
 	// Appending a zero run and setting two fields spares copying a whole run built on the
 	// stack, which stalls on store forwarding.
@@ -79,6 +85,16 @@ func (c *chunk) run(id []byte, seed maphash.Seed) *run {
 	r := &c.runs[len(c.runs)-1]
 	r.hash, r.idEnd = idHash(seed, id), uint32(len(c.ids))
 	return r
+}
+
+// shortHead returns the first 8 bytes of b, zero-padded, as a word. Identities are mostly
+// shorter than 8 bytes, so when b's capacity allows it reads 8 bytes and masks off those
+// past its end, instead of comparing bytes in a call.
+func shortHead(b []byte) uint64 {
+	if cap(b) < 8 {
+		return headOf(b)
+	}
+	return binary.LittleEndian.Uint64(b[:8]) & (^uint64(0) >> (64 - 8*min(len(b), 8)))
 }
 
 // sameBytes reports whether a and b are equal. It is asked on every row, of identities,

@@ -1,6 +1,11 @@
 package events
 
-import "testing"
+import (
+	"bytes"
+	"hash/maphash"
+	"slices"
+	"testing"
+)
 
 // TestSameBytes compares identities of every length up to 20 bytes that differ in one byte.
 func TestSameBytes(t *testing.T) {
@@ -20,5 +25,33 @@ func TestSameBytes(t *testing.T) {
 		if n > 0 && sameBytes(a, a[:n-1]) {
 			t.Errorf("%q is taken for %q", a[:n-1], a)
 		}
+	}
+}
+
+// TestRunIdentities cuts rows into runs by identity, as a worker does, with identities read
+// from a row buffer, so that other bytes follow them, or with no room after them.
+func TestRunIdentities(t *testing.T) {
+	row := []byte("u1,u1x,u1,u1,abcdefgh1,abcdefgh1,abcdefgh2,abcdefgh")
+	var fields [][]byte // slices of row, whose capacity runs on past each field
+	for start := 0; start < len(row); {
+		end := bytes.IndexByte(row[start:], ',')
+		if end < 0 {
+			end = len(row) - start
+		}
+		fields = append(fields, row[start:start+end])
+		start += end + 1
+	}
+	ids := slices.Concat(fields[:4], [][]byte{[]byte("u1")[:2:2]}, fields[4:]) // one with no room after it
+	var c chunk
+	for _, id := range ids {
+		c.run(id, maphash.MakeSeed())
+	}
+	var got []string
+	for i := range c.runs {
+		got = append(got, string(c.runID(i)))
+	}
+	want := []string{"u1", "u1x", "u1", "abcdefgh1", "abcdefgh2", "abcdefgh"}
+	if !slices.Equal(got, want) {
+		t.Errorf("runs %q, want %q", got, want)
 	}
 }
