@@ -7,15 +7,16 @@ import (
 
 // nameTable finds the rule of an event name. It does what a map[string]*rule does, for the
 // few names a map has, with a hash of a couple of loads and a multiply instead of a general
-// string hash: it runs once per row.
+// string hash, and names of up to 8 bytes compared as one word: it runs once per row.
 type nameTable struct {
 	slots []nameSlot // a power of two, at most half full
 	shift uint
 }
 
-// nameSlot is a name and its rule; a nil rule marks the slot empty.
+// nameSlot is a name, its shortHead, and its rule; a nil rule marks the slot empty.
 type nameSlot struct {
 	name []byte
+	head uint64
 	rule *rule
 }
 
@@ -31,17 +32,17 @@ func newNameTable(rules map[string]*rule) nameTable {
 		for t.slots[i].rule != nil {
 			i = (i + 1) & uint64(size-1)
 		}
-		t.slots[i] = nameSlot{[]byte(name), r}
+		t.slots[i] = nameSlot{[]byte(name), headOf([]byte(name)), r}
 	}
 	return t
 }
 
 // lookup returns the rule of name, or nil.
 func (t *nameTable) lookup(name []byte) *rule {
-	mask := uint64(len(t.slots) - 1)
+	mask, head := uint64(len(t.slots)-1), shortHead(name)
 	for i := t.place(name); ; i = (i + 1) & mask {
 		s := &t.slots[i]
-		if s.rule == nil || sameBytes(s.name, name) {
+		if s.rule == nil || s.head == head && len(s.name) == len(name) && (len(name) <= 8 || sameBytes(s.name, name)) {
 			return s.rule
 		}
 	}

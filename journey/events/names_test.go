@@ -5,8 +5,9 @@ import (
 	"testing"
 )
 
-// TestNameTable finds every name of tables of several sizes, and no name it does not hold,
-// including names that share their first or last eight bytes with one it holds.
+// TestNameTable finds every name of tables of several sizes, also when other bytes follow
+// it, and no name it does not hold, including names that share their first or last eight
+// bytes with one it holds.
 func TestNameTable(t *testing.T) {
 	for _, n := range []int{0, 1, 3, 8, 100} {
 		rules := map[string]*rule{}
@@ -18,6 +19,11 @@ func TestNameTable(t *testing.T) {
 		for name, r := range rules {
 			if got := tab.lookup([]byte(name)); got != r {
 				t.Errorf("%d names: lookup(%q) = %p, want %p", n, name, got, r)
+			}
+			// as in a row: other bytes follow the name
+			inRow := append([]byte(name), ",more,fields,of,the,row\n"...)[:len(name)]
+			if got := tab.lookup(inRow); got != r {
+				t.Errorf("%d names: lookup(%q) in a row = %p, want %p", n, name, got, r)
 			}
 		}
 		for _, name := range []string{"", "e", "event_0_with_a_longer_namX", "xvent_0_with_a_longer_name", "e-1", "page_view"} {
