@@ -27,7 +27,7 @@ type chunk struct {
 	// exclusions).
 	runs []run
 	ids  []byte // the runs' identities, one after the other
-	// lastHead and lastLen are the last run's identity's shortHead and length.
+	// lastHead and lastLen are the last run's identity's headOf and length.
 	lastHead    uint64
 	lastLen     int
 	segs        []byte // the runs' segment values, one after the other
@@ -72,7 +72,7 @@ func (c *chunk) reset() {
 // hashed with seed so that the merger does not have to. The pointer is valid until the next
 // call.
 func (c *chunk) run(id []byte, seed maphash.Seed) *run {
-	head := shortHead(id)
+	head := headOf(id)
 	if n := len(c.runs); n > 0 && head == c.lastHead && len(id) == c.lastLen &&
 		(len(id) <= 8 || sameBytes(c.runID(n-1), id)) {
 		return &c.runs[n-1]
@@ -87,18 +87,8 @@ func (c *chunk) run(id []byte, seed maphash.Seed) *run {
 	return r
 }
 
-// shortHead returns the first 8 bytes of b, zero-padded, as a word. Identities are mostly
-// shorter than 8 bytes, so when b's capacity allows it reads 8 bytes and masks off those
-// past its end, instead of comparing bytes in a call.
-func shortHead(b []byte) uint64 {
-	if cap(b) < 8 {
-		return headOf(b)
-	}
-	return binary.LittleEndian.Uint64(b[:8]) & (^uint64(0) >> (64 - 8*min(len(b), 8)))
-}
-
-// sameBytes reports whether a and b are equal. It is asked on every row, of identities,
-// dates and event names, which are mostly short, so from 8 to 16 bytes it compares two
+// sameBytes reports whether a and b are equal. It is asked of identities and event names
+// longer than 8 bytes, which are mostly short, so up to 16 bytes it compares two
 // overlapping 8-byte words instead of calling the general comparison.
 func sameBytes(a, b []byte) bool {
 	switch n := len(a); {

@@ -13,7 +13,7 @@ type nameTable struct {
 	shift uint
 }
 
-// nameSlot is a name, its shortHead, and its rule; a nil rule marks the slot empty.
+// nameSlot is a name, its headOf, and its rule; a nil rule marks the slot empty.
 type nameSlot struct {
 	name []byte
 	head uint64
@@ -39,7 +39,7 @@ func newNameTable(rules map[string]*rule) nameTable {
 
 // lookup returns the rule of name, or nil.
 func (t *nameTable) lookup(name []byte) *rule {
-	mask, head := uint64(len(t.slots)-1), shortHead(name)
+	mask, head := uint64(len(t.slots)-1), headOf(name)
 	for i := t.place(name); ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.rule == nil || s.head == head && len(s.name) == len(name) && (len(name) <= 8 || sameBytes(s.name, name)) {

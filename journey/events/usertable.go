@@ -96,10 +96,12 @@ func (t *userTable) lookup(key []byte, h uint64) (user uint32, added bool) {
 	}
 }
 
-// headOf returns the first 8 bytes of key, zero-padded, as a word.
+// headOf returns the first 8 bytes of key, zero-padded, as a word. Identities and event
+// names are mostly shorter than 8 bytes, so when key's capacity allows, as it does inside a
+// row buffer, it reads 8 bytes and masks off those past key's end.
 func headOf(key []byte) uint64 {
-	if len(key) >= 8 {
-		return binary.LittleEndian.Uint64(key)
+	if cap(key) >= 8 {
+		return binary.LittleEndian.Uint64(key[:8]) & (^uint64(0) >> (64 - 8*min(len(key), 8)))
 	}
 	var h uint64
 	for i, c := range key {
