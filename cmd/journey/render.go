@@ -133,19 +133,21 @@ func renderValidate(opts *renderOptions) error {
 }
 
 // renderFormat takes the format from -o's extension when --format is not given (svg when
-// the extension names no format, or for -o -), and refuses a --format that contradicts it.
+// the extension names no format, or for -o -), and refuses a known --format that
+// contradicts it; an unknown one is left for the lookup, which lists the formats.
 func renderFormat(opts *renderOptions) error {
 	ext := ""
 	if opts.out != "" && opts.out != "-" {
 		ext = strings.ToLower(strings.TrimPrefix(filepath.Ext(opts.out), "."))
 	}
-	known := ext != "" && slices.Contains(render.Formats.Names(), ext)
+	names := render.Formats.Names()
+	known := slices.Contains(names, ext)
 	switch {
 	case opts.format == "" && known:
 		opts.format = ext
 	case opts.format == "":
 		opts.format = string(render.SVG)
-	case known && ext != opts.format:
+	case known && ext != opts.format && slices.Contains(names, opts.format):
 		return fmt.Errorf("-o %q is a .%s file but --format is %q; drop --format or make them agree", opts.out, ext, opts.format)
 	}
 	return nil
