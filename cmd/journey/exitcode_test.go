@@ -33,6 +33,8 @@ func TestExitCodes(t *testing.T) {
 		{name: "render check stale", files: map[string]string{"m.journey.yaml": renderMap, "m.svg": "<svg/>"}, args: []string{"render", "--check", "$DIR/m.journey.yaml"}, want: exitProblems},
 		{name: "render unknown format", files: map[string]string{"m.journey.yaml": renderMap}, args: []string{"render", "--format", "pdf", "$DIR/m.journey.yaml"}, want: exitUsage},
 		{name: "render output is input", files: map[string]string{"m.journey.yaml": renderMap}, args: []string{"render", "-o", "$DIR/m.journey.yaml", "$DIR/m.journey.yaml"}, want: exitUsage},
+		{name: "render watch reads standard input", files: map[string]string{"m.journey.yaml": renderMap}, args: []string{"render", "--watch", "--events", "-", "$DIR/m.journey.yaml"}, want: exitUsage},
+		{name: "render format contradicts output", files: map[string]string{"m.journey.yaml": renderMap}, args: []string{"render", "--format", "svg", "-o", "$DIR/m.png", "$DIR/m.journey.yaml"}, want: exitUsage},
 		{name: "render no folder", files: map[string]string{"m.journey.yaml": renderMap}, args: []string{"render", "-o", "$DIR/none/m.svg", "$DIR/m.journey.yaml"}, want: exitFailure},
 		{name: "render missing map", args: []string{"render", "$DIR/none.journey.yaml"}, want: exitFailure},
 		{name: "analyze ok", files: map[string]string{"m.journey.yaml": analyzeMap, "e.csv": analyzeEvents}, args: []string{"analyze", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv"}, want: exitOK},

@@ -147,47 +147,6 @@ func TestExamplePicturesUpToDate(t *testing.T) {
 	}
 }
 
-// TestRenderUsage pins the flag combinations render refuses as wrong usage (exit 2) before
-// it reads or draws anything.
-func TestRenderUsage(t *testing.T) {
-	tests := []struct {
-		name string
-		args []string
-		want string
-	}{
-		{name: "watch reads standard input", args: []string{"--watch", "--events", "-"}, want: "--watch cannot read --events -"},
-		{name: "format contradicts output", args: []string{"--format", "svg", "-o", "$DIR/m.png"}, want: `is a .png file but --format is "svg"`},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			dir := t.TempDir()
-			mapPath := filepath.Join(dir, "m.journey.yaml")
-			if err := os.WriteFile(mapPath, []byte(renderMap), 0o644); err != nil {
-				t.Fatal(err)
-			}
-			args := []string{"render"}
-			for _, a := range tt.args {
-				args = append(args, strings.ReplaceAll(a, "$DIR", dir))
-			}
-			args = append(args, mapPath)
-			var stdout, stderr syncBuffer
-			code := make(chan int, 1)
-			go func() { code <- run(args, strings.NewReader(""), &stdout, &stderr) }()
-			select {
-			case got := <-code:
-				if got != exitUsage {
-					t.Errorf("run(%q) = %d, want %d\nstderr:\n%s", tt.args, got, exitUsage, stderr.String())
-				}
-			case <-time.After(30 * time.Second):
-				t.Fatalf("run(%q) was still running after 30s, want it refused at once", tt.args)
-			}
-			if !strings.Contains(stderr.String(), tt.want) {
-				t.Errorf("stderr = %q, want it to contain %q", stderr.String(), tt.want)
-			}
-		})
-	}
-}
-
 // TestOutputIsInput checks the one refusal render and simulate share: -o may not name an
 // input, by any spelling of its path, and - names no file.
 func TestOutputIsInput(t *testing.T) {
