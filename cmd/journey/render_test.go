@@ -7,7 +7,6 @@ import (
 	"io"
 	"os"
 	"path/filepath"
-	"regexp"
 	"strings"
 	"sync"
 	"testing"
@@ -177,29 +176,5 @@ func TestOutputIsInput(t *testing.T) {
 				t.Errorf("message %q, want %q", err, want)
 			}
 		})
-	}
-}
-
-// TestRenderDocsStartUp fails when docs/render.md gives other start-up figures for journey
-// version than the README, which is where they are measured.
-func TestRenderDocsStartUp(t *testing.T) {
-	readme, err := os.ReadFile(filepath.Join("..", "..", "README.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	docs, err := os.ReadFile(filepath.Join("..", "..", "docs", "render.md"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	m := regexp.MustCompile("`journey version` takes ([0-9.]+ s) on the first run .* and ([0-9.]+ s) after that").FindSubmatch(readme)
-	if m == nil {
-		t.Fatal("README gives no start-up figures for journey version")
-	}
-	row := regexp.MustCompile("\\| `journey version` \\| ([^|(]*?) *(?:\\([^)]*\\))? *\\| ([^|]*?) \\|").FindSubmatch(docs)
-	if row == nil {
-		t.Fatal("docs/render.md has no start-up row for journey version")
-	}
-	if !bytes.Equal(row[1], m[1]) || !bytes.Equal(row[2], m[2]) {
-		t.Errorf("docs/render.md says %s cold, %s warm; README says %s, %s", row[1], row[2], m[1], m[2])
 	}
 }
