@@ -3,11 +3,10 @@ package analysis
 import (
 	"bytes"
 	"encoding/json"
-	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 
+	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey/events"
 )
 
@@ -31,20 +30,7 @@ func TestExamples(t *testing.T) {
 			if err := enc.Encode(r); err != nil {
 				t.Fatal(err)
 			}
-			golden := filepath.Join(crossDir, name+".report.json")
-			if os.Getenv("JOURNEY_UPDATE") == "1" {
-				if err := os.WriteFile(golden, buf.Bytes(), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (JOURNEY_UPDATE=1 writes it)", err)
-			}
-			if !bytes.Equal(buf.Bytes(), want) {
-				t.Errorf("report differs from %s (JOURNEY_UPDATE=1 rewrites it); first difference near:\n%s", golden, firstDiff(buf.String(), string(want)))
-			}
+			golden.Check(t, filepath.Join(crossDir, name+".report.json"), buf.Bytes())
 		})
 	}
 }
@@ -57,15 +43,4 @@ func analyzeFilesBy(t *testing.T, mapPath, eventsPath, by string) *Report {
 		t.Fatalf("no segments by %q", by)
 	}
 	return r
-}
-
-// firstDiff shows the lines around the first line where got and want differ.
-func firstDiff(got, want string) string {
-	g, w := strings.Split(got, "\n"), strings.Split(want, "\n")
-	for i := 0; i < len(g) && i < len(w); i++ {
-		if g[i] != w[i] {
-			return "got:  " + g[i] + "\nwant: " + w[i]
-		}
-	}
-	return "(one is a prefix of the other)"
 }

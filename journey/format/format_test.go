@@ -8,10 +8,9 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey"
 )
-
-var update = os.Getenv("JOURNEY_UPDATE") == "1"
 
 // TestGolden formats every testdata/format/*.in.yaml and compares the result with the
 // matching .out.yaml; JOURNEY_UPDATE=1 rewrites the goldens.
@@ -28,16 +27,7 @@ func TestGolden(t *testing.T) {
 			if len(diags) > 0 {
 				t.Fatalf("Source: %v", diags)
 			}
-			golden := strings.TrimSuffix(in, ".in.yaml") + ".out.yaml"
-			if update {
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if diff := cmp.Diff(string(readFile(t, golden)), string(got)); diff != "" {
-				t.Errorf("Source(%s) mismatch (-golden +got):\n%s", in, diff)
-			}
+			golden.Check(t, strings.TrimSuffix(in, ".in.yaml")+".out.yaml", got)
 		})
 	}
 }

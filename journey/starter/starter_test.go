@@ -2,11 +2,11 @@ package starter
 
 import (
 	"bytes"
-	"os"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/format"
 	"github.com/journey-cx/journey/journey/schema"
@@ -51,15 +51,7 @@ func TestEvents(t *testing.T) {
 	if stats.Rows < 40 || stats.Rows > 70 {
 		t.Errorf("the starter event file has %d rows; want about 50", stats.Rows)
 	}
-	if os.Getenv("JOURNEY_UPDATE") == "1" {
-		if err := os.WriteFile("events.csv", b.Bytes(), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		return
-	}
-	if diff := cmp.Diff(b.String(), string(Events())); diff != "" {
-		t.Errorf("events.csv is stale (-simulated +embedded):\n%s", diff)
-	}
+	golden.Check(t, "events.csv", b.Bytes())
 }
 
 func TestID(t *testing.T) {
