@@ -27,29 +27,39 @@ func Analyze(m *journey.Map, log *events.Log, opts Options) *Report {
 	for _, a := range accs {
 		total.merge(a)
 	}
+	var stats []gapStat
 	r := &Report{
 		Journey:       m.ID,
 		Identity:      opts.Identity,
 		WindowSeconds: seconds(p.window),
-		Numbers:       numbersFor(p, total, inputOf(log.Counts, total.users)),
+		Numbers:       numbersFor(p, total, inputOf(log.Counts, total.users), &stats),
 		Segments:      []Segment{},
 		Coverage:      coverageOf(p, log, total),
 	}
-	if opts.By == "" {
-		return r
+	if opts.By != "" {
+		for i, v := range values {
+			n := numbersFor(p, accs[i], inputOf(accs[i].counts, accs[i].users), &stats)
+			r.Segments = append(r.Segments, Segment{Column: opts.By, Value: v, Numbers: n})
+		}
 	}
-	for i, v := range values {
-		n := numbersFor(p, accs[i], inputOf(accs[i].counts, accs[i].users))
-		r.Segments = append(r.Segments, Segment{Column: opts.By, Value: v, Numbers: n})
+	// The gap statistics of the total and of every segment are taken in one go, on every
+	// CPU, before the KPIs, which may read medians.
+	computeStats(stats)
+	r.KPIs = kpisOf(p, r.Touchpoints)
+	for i := range r.Segments {
+		r.Segments[i].KPIs = kpisOf(p, r.Segments[i].Touchpoints)
 	}
 	return r
 }
 
-// numbersFor computes every number over the users an accumulator gathered.
-func numbersFor(p *plan, a *acc, input Input) Numbers {
+// numbersFor computes every number over the users an accumulator gathered but the KPIs,
+// and adds the gap statistics it needs to stats; they are filled when computeStats runs.
+func numbersFor(p *plan, a *acc, input Input, stats *[]gapStat) Numbers {
 	n := Numbers{Input: input}
-	n.Touchpoints, n.Transitions, n.Funnels, n.Goal = numbersOf(p, a)
-	n.KPIs = kpisOf(p, n.Touchpoints)
+	n.Touchpoints = touchpointsOf(p, a, stats)
+	n.Funnels = funnelsOf(p, a, stats)
+	n.Transitions = transitionsOf(p, a)
+	n.Goal = Goal{Users: a.goal, Rate: ratio(a.goal, a.users)}
 	return n
 }
 

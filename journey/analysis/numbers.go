@@ -5,16 +5,6 @@ import (
 	"slices"
 )
 
-// numbersOf turns an accumulator into the report's sections. The sections leave their
-// gap statistics to one computeStats call, which takes the lists in parallel.
-func numbersOf(p *plan, a *acc) ([]Touchpoint, []Transition, []Funnel, Goal) {
-	var stats []gapStat
-	tps := touchpointsOf(p, a, &stats)
-	funnels := funnelsOf(p, a, &stats)
-	computeStats(stats)
-	return tps, transitionsOf(p, a), funnels, Goal{Users: a.goal, Rate: ratio(a.goal, a.users)}
-}
-
 // touchpointsOf lists the touchpoints' numbers and adds their medians to stats; the slice
 // is sized once so that the medians' destinations stay put.
 func touchpointsOf(p *plan, a *acc, stats *[]gapStat) []Touchpoint {

@@ -30,8 +30,8 @@ type gapStat struct {
 }
 
 // digitBits is how many bits of a gap one radix pass looks at: its histogram stays small
-// enough for the first-level cache, and gaps of whole seconds within 3 years take two
-// passes.
+// enough for the first-level cache, and gaps of whole seconds within about six months
+// (2^24 s) take two passes.
 const digitBits = 12
 
 // computeStats fills every stat's destinations, spreading the lists over one goroutine per
