@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"maps"
 	"runtime"
 	"slices"
 	"sync"
@@ -64,26 +65,35 @@ func numbersFor(p *plan, a *acc, input Input, stats *[]gapStat) Numbers {
 }
 
 // segmentsOf returns the sorted segment values and each user's index among them; without a
-// --by column, everyone is in segment 0.
+// --by column, everyone is in segment 0. The log numbers its distinct values already, so
+// only those some user has are sorted, and a user's index is two array lookups.
 func segmentsOf(log *events.Log, by string) ([]string, []int32) {
 	if by == "" {
 		return []string{""}, nil
 	}
+	raw := log.Segments()
+	used := make([]bool, len(raw))
+	userSeg := make([]int32, log.NumUsers())
+	for i := range userSeg {
+		userSeg[i] = int32(log.SegmentIndex(i))
+		used[userSeg[i]] = true
+	}
 	index := map[string]int32{}
-	for i := range log.NumUsers() {
-		index[segmentName(log.Segment(i))] = 0
+	for j, v := range raw {
+		if used[j] {
+			index[segmentName(v)] = 0
+		}
 	}
-	values := make([]string, 0, len(index))
-	for v := range index {
-		values = append(values, v)
-	}
-	slices.Sort(values)
+	values := slices.Sorted(maps.Keys(index))
 	for i, v := range values {
 		index[v] = int32(i)
 	}
-	userSeg := make([]int32, log.NumUsers())
-	for i := range userSeg {
-		userSeg[i] = index[segmentName(log.Segment(i))]
+	final := make([]int32, len(raw)) // a raw value's index in values
+	for j, v := range raw {
+		final[j] = index[segmentName(v)]
+	}
+	for i, j := range userSeg {
+		userSeg[i] = final[j]
 	}
 	return values, userSeg
 }

@@ -125,10 +125,23 @@ func (l *Log) UserID(i int) string {
 // Segment returns user i's segment: the first non-empty value of the By column on the
 // user's mapped rows, in time order (first touch); empty when there is none.
 func (l *Log) Segment(i int) string {
-	if l.segOf == nil {
-		return ""
+	return l.Segments()[l.SegmentIndex(i)]
+}
+
+// Segments returns the distinct segment values of the users, "" (none) first.
+func (l *Log) Segments() []string {
+	if l.segments == nil {
+		return []string{""}
 	}
-	return l.segments[*l.segOf.at(i)]
+	return l.segments
+}
+
+// SegmentIndex returns the index of user i's segment in Segments.
+func (l *Log) SegmentIndex(i int) int {
+	if l.segOf == nil {
+		return 0
+	}
+	return int(*l.segOf.at(i))
 }
 
 // UserCounts returns user i's own row counts.
