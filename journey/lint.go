@@ -12,6 +12,3 @@ func Lint(m *Map) []Diagnostic {
 	}
 	return ds
 }
-
-// successors returns what Map.NextOf returns for every touchpoint, for the graph rules.
-func successors(m *Map) map[*Touchpoint][]*Touchpoint { return m.successors() }

@@ -29,7 +29,7 @@ stages:
 // without saying it may end there (`next: []`).
 func checkDeadEnd(r *Rule, m *Map) []Diagnostic {
 	var ds []Diagnostic
-	next := successors(m)
+	next := m.successors()
 	for _, t := range m.Touchpoints() {
 		if !t.Goal && t.Next == nil && len(next[t]) == 0 {
 			ds = append(ds, r.diag(m.File, t.At("id"),

@@ -37,7 +37,7 @@ func checkUnreachable(r *Rule, m *Map) []Diagnostic {
 	if len(m.Stages) == 0 {
 		return nil
 	}
-	next := successors(m)
+	next := m.successors()
 	seen := map[*Touchpoint]bool{}
 	queue := append([]*Touchpoint(nil), m.Stages[0].Touchpoints...)
 	for len(queue) > 0 {

@@ -138,8 +138,8 @@ func accumulate(p *plan, log *events.Log, userSeg []int32, segments, workers int
 	return out
 }
 
-// work processes the log's users lo to hi-1 into one accumulator per segment (nil for segments it saw no
-// user of).
+// work processes the log's users lo to hi-1 into one accumulator per segment (nil for
+// segments it saw no user of).
 func work(p *plan, log *events.Log, userSeg []int32, segments, lo, hi int) []*acc {
 	w := newWorker(p)
 	accs := make([]*acc, segments)

@@ -63,7 +63,9 @@ func newLog(t *testing.T, m *journey.Map, users ...string) *events.Log {
 		us = append(us, u)
 	}
 	slices.SortFunc(us, func(a, b user) int { return strings.Compare(a.ID, b.ID) })
-	appendUsers(log, us)
+	for _, u := range us {
+		log.Append(u.ID, u.Segment, u.Events, u.Counts)
+	}
 	return log
 }
 
@@ -72,13 +74,6 @@ type user struct {
 	ID, Segment string
 	Events      []events.Event
 	Counts      events.UserCounts
-}
-
-// appendUsers adds users, sorted by ID, to log.
-func appendUsers(log *events.Log, us []user) {
-	for _, u := range us {
-		log.Append(u.ID, u.Segment, u.Events, u.Counts)
-	}
 }
 
 // usersOf returns every user of log, in order.

@@ -16,7 +16,7 @@ func printAnalysisMarkdown(w io.Writer, r *analysis.Report) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "## Journey %s\n\n", mdCode(r.Journey))
 	fmt.Fprintf(b, "%s. Identity %s, window %s, goal reached by %d users (%s).\n",
-		termEscape(inputSummary(r.Input)), mdCode(r.Identity), window(r.WindowSeconds), r.Goal.Users, percent(r.Goal.Rate))
+		inputSummary(r.Input), mdCode(r.Identity), window(r.WindowSeconds), r.Goal.Users, percent(r.Goal.Rate))
 	if s := kpiSummary(r.KPIs, func(s string) string { return "**" + s + "**" }); s != "" {
 		fmt.Fprintf(b, "\n%s.\n", s)
 	}
@@ -61,7 +61,8 @@ func mdEscape(s string) string {
 // mdCode writes user text as an inline code span, outside tables. Nothing inside a code span is
 // escaped by markdown, so the text is not backslash-escaped: control characters are written as
 // Go escapes, and the fence is one backtick longer than the longest run of backticks in the
-// text, padded with spaces when the text begins or ends with a backtick or a space.
+// text. The text is padded with a space each side when it is empty, begins or ends with a
+// backtick, or both begins and ends with a space, as CommonMark strips one such pair.
 func mdCode(s string) string {
 	s = termEscape(s)
 	longest, run := 0, 0
