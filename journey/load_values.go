@@ -2,6 +2,7 @@ package journey
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -129,4 +130,51 @@ func suggestion(word string, candidates []string) string {
 		return fmt.Sprintf("; did you mean %q?", s)
 	}
 	return ""
+}
+
+// Languages are the languages a map's pictures, reports and tables can be written in
+// (SPEC section 11); English is the default.
+var Languages = []string{"en", "nl"}
+
+func (d *decoder) language(n *yaml.Node) string {
+	l := d.text(n, "language")
+	if !slices.Contains(Languages, l) && resolve(n).Kind == yaml.ScalarNode {
+		hint := suggestion(l, Languages)
+		if lower := strings.ToLower(strings.TrimSpace(l)); slices.Contains(Languages, lower) {
+			hint = fmt.Sprintf("; did you mean %q?", lower)
+		}
+		d.report(ruleInvalidLanguage, n, "unknown language %q; expected one of %s%s", l, strings.Join(Languages, ", "), hint)
+		return ""
+	}
+	return l
+}
+
+// currencyCode is the shape of an ISO 4217 alphabetic code.
+var currencyCode = regexp.MustCompile(`^[A-Z]{3}$`)
+
+func (d *decoder) currency(n *yaml.Node) string {
+	c := d.text(n, "currency")
+	if !currencyCode.MatchString(c) && resolve(n).Kind == yaml.ScalarNode {
+		msg := "currency %q is not an ISO 4217 code of three capital letters (EUR, USD, GBP...)"
+		if up := strings.ToUpper(strings.TrimSpace(c)); currencyCode.MatchString(up) {
+			msg += "; did you mean " + strconv.Quote(up) + "?"
+		}
+		d.report(ruleInvalidCost, n, msg, c)
+		return ""
+	}
+	return c
+}
+
+// cost decodes a touchpoint's cost: a number of zero or more.
+func (d *decoder) cost(n *yaml.Node) *float64 {
+	v, ok := number(n)
+	switch {
+	case !ok:
+		d.report(ruleInvalidCost, n, "cost must be a number of 0 or more (like 7.5), found %s", describe(n))
+		return nil
+	case v < 0:
+		d.report(ruleInvalidCost, n, "cost %g is negative; a cost is a number of 0 or more", v)
+		return nil
+	}
+	return &v
 }

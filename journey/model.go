@@ -38,6 +38,11 @@ type Map struct {
 	Window time.Duration
 	// Identity is the default identity column of event files; empty when the map sets none.
 	Identity string
+	// Language is the language of the map's pictures, reports and tables ("en" or "nl");
+	// empty when the map sets none (English).
+	Language string
+	// Currency is the ISO 4217 code of the touchpoints' costs; empty when the map sets none.
+	Currency string
 	Persona  *Persona
 	Stages   []*Stage
 	// Funnels are the funnels the map declares; see EffectiveFunnels for the defaulted list.
@@ -84,7 +89,10 @@ type Touchpoint struct {
 	MomentOfTruth bool
 	Opportunities []string
 	Goal          bool
-	Events        []Matcher
+	// Cost is what one event at the touchpoint costs the organisation (a call, a letter, a
+	// visit), in the map's currency; nil when the map gives none.
+	Cost   *float64
+	Events []Matcher
 	// Next lists the ids of the touchpoints the flow continues to. It is nil when the file
 	// omits `next` (the flow then goes to the following touchpoint in document order) and
 	// an empty non-nil slice for an explicit `next: []`.

@@ -17,7 +17,7 @@ var (
 	touchpointShape = &shape{
 		keys: []string{"id", "name", "channel", "owner", "systems", "description", "expectation",
 			"duration", "emotion", "feeling", "pains", "gains", "moment_of_truth", "opportunities",
-			"goal", "events", "next", "kpis"},
+			"goal", "cost", "events", "next", "kpis"},
 		children: map[string]*shape{"events": matcherShape, "kpis": kpiShape},
 	}
 	stageShape = &shape{keys: []string{"id", "name", "goal", "touchpoints"},
@@ -29,7 +29,7 @@ var (
 		children: map[string]*shape{"exclude": exclusionShape}}
 	mapShape = &shape{
 		keys: []string{"version", "id", "title", "description", "owner", "window", "identity",
-			"persona", "stages", "funnels"},
+			"language", "currency", "persona", "stages", "funnels"},
 		children: map[string]*shape{"persona": personaShape, "stages": stageShape,
 			"funnels": funnelShape},
 	}
