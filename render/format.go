@@ -31,7 +31,7 @@ var Formats output.Registry[Picture]
 func init() {
 	Formats.Register("svg", imagePrinter(SVG))
 	Formats.Register("png", imagePrinter(PNG))
-	Formats.Register("dot", func(w io.Writer, p Picture) error {
+	Formats.Register("dot", func(w io.Writer, p Picture, _ output.Options) error {
 		_, err := w.Write(DOT(p.Map, p.Report))
 		return err
 	})
@@ -39,7 +39,7 @@ func init() {
 
 // imagePrinter returns the printer that lays a picture out with Graphviz in format f.
 func imagePrinter(f Format) output.Printer[Picture] {
-	return func(w io.Writer, p Picture) error {
+	return func(w io.Writer, p Picture, _ output.Options) error {
 		ctx, timeout := p.Ctx, p.Timeout
 		if ctx == nil {
 			ctx = context.Background()

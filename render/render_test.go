@@ -14,6 +14,7 @@ import (
 	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/output"
 )
 
 // checkGolden compares got with testdata/render/name, or rewrites it under JOURNEY_UPDATE=1.
@@ -141,7 +142,7 @@ func TestImagePNG(t *testing.T) {
 	m := florist()
 	for _, p := range []Picture{{Map: m, Report: floristReport(m)}, {Map: hostile()}} {
 		var buf bytes.Buffer
-		if err := printer(&buf, p); err != nil {
+		if err := printer(&buf, p, output.Options{}); err != nil {
 			t.Fatalf("%s: %v", p.Map.Title, err)
 		}
 		if png := buf.Bytes(); !bytes.HasPrefix(png, []byte("\x89PNG\r\n\x1a\n")) {

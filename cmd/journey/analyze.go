@@ -90,7 +90,7 @@ func analyzeRun(ctx context.Context, e *env, opts *analyzeOptions) error {
 		return err
 	}
 	w := bufio.NewWriter(e.stdout)
-	if err := printer(w, report); err != nil {
+	if err := printer(w, report, e.printOptions(nil)); err != nil {
 		return err
 	}
 	if err := w.Flush(); err != nil {

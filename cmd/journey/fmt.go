@@ -57,7 +57,7 @@ func fmtRun(e *env, opts *fmtOptions) error {
 	if err != nil {
 		return err
 	}
-	refused := output.LintResult{Sources: map[string][]byte{}, Files: len(files), Color: e.color}
+	refused := output.LintResult{Sources: map[string][]byte{}, Files: len(files)}
 	changed := false
 	for _, file := range files {
 		src, out, diags, err := fmtFile(opts, file)
@@ -118,7 +118,7 @@ func fmtStdin(e *env, opts *fmtOptions) error {
 	}
 	out, diags := format.Source("-", src)
 	if len(diags) > 0 {
-		res := output.LintResult{Diagnostics: diags, Sources: map[string][]byte{"-": src}, Files: 1, Color: e.color}
+		res := output.LintResult{Diagnostics: diags, Sources: map[string][]byte{"-": src}, Files: 1}
 		return fmtResult(e, res, false)
 	}
 	if opts.check {
@@ -139,5 +139,5 @@ func fmtPrintDiagnostics(e *env, res output.LintResult) error {
 	if err != nil {
 		return err
 	}
-	return printer(e.stderr, res)
+	return printer(e.stderr, res, e.printOptions(nil))
 }

@@ -68,8 +68,7 @@ func lintRun(e *env, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	result.Color = e.color
-	if err := printer(e.stdout, result); err != nil {
+	if err := printer(e.stdout, result, e.printOptions(nil)); err != nil {
 		return err
 	}
 	if !e.quiet {

@@ -17,7 +17,7 @@ func loadMap(e *env, path string) (*journey.Map, error) {
 	if len(ds) > 0 && (failed || !e.quiet) {
 		res := output.LintResult{Diagnostics: ds, Sources: map[string][]byte{path: src}, Files: 1}
 		if printer, err := output.Lint.Lookup("text"); err == nil {
-			printer(e.stderr, res)
+			printer(e.stderr, res, output.Options{})
 		}
 	}
 	if failed || m == nil {

@@ -184,7 +184,7 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 		}
 	}
 	var buf bytes.Buffer
-	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}); err != nil {
+	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(nil)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 
+	"github.com/journey-cx/journey/journey/lang"
+	"github.com/journey-cx/journey/journey/output"
 	"github.com/mattn/go-isatty"
 	"github.com/spf13/cobra"
 )
@@ -99,4 +101,10 @@ func colorWanted(terminal bool, noColor string) bool { return terminal && noColo
 func isTerminal(w io.Writer) bool {
 	f, ok := w.(*os.File)
 	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// printOptions are the output options of a command writing in language l (nil: English):
+// colour only when standard output is a terminal and NO_COLOR is unset.
+func (e *env) printOptions(l *lang.Language) output.Options {
+	return output.Options{Lang: l, Color: e.color}
 }

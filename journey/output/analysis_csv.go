@@ -23,7 +23,7 @@ type csvWriter struct {
 }
 
 // printAnalysisCSV writes the report as one tidy table (see csvHeader).
-func printAnalysisCSV(w io.Writer, r *analysis.Report) error {
+func printAnalysisCSV(w io.Writer, r *analysis.Report, _ Options) error {
 	c := &csvWriter{w: csv.NewWriter(w)}
 	c.w.Write(csvHeader)
 	c.all(r.Input, r.Goal, r.Touchpoints, r.Transitions, r.Funnels, r.KPIs)

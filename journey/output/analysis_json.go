@@ -9,7 +9,7 @@ import (
 
 // printAnalysisJSON writes the report as the JSON object of SPEC section 4: two-space
 // indentation, numbers unrounded, a trailing newline.
-func printAnalysisJSON(w io.Writer, r *analysis.Report) error {
+func printAnalysisJSON(w io.Writer, r *analysis.Report, _ Options) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false)

@@ -12,7 +12,7 @@ import (
 // printAnalysisMarkdown writes the report as GitHub-flavoured markdown, for a pull request
 // comment: a summary, the touchpoints, the funnels, the off-map flow, the KPIs, the segments
 // and the coverage notes.
-func printAnalysisMarkdown(w io.Writer, r *analysis.Report) error {
+func printAnalysisMarkdown(w io.Writer, r *analysis.Report, _ Options) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "## Journey %s\n\n", mdCode(r.Journey))
 	fmt.Fprintf(b, "%s. Identity %s, window %s, goal reached by %d users (%s).\n",

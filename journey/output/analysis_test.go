@@ -35,7 +35,7 @@ func TestAnalysisPrinters(t *testing.T) {
 					t.Fatal(err)
 				}
 				var buf bytes.Buffer
-				if err := printer(&buf, r); err != nil {
+				if err := printer(&buf, r, Options{}); err != nil {
 					t.Fatal(err)
 				}
 				golden.Check(t, base+".out."+analysisExt[name], buf.Bytes())
@@ -61,14 +61,14 @@ func TestJSONRoundTrip(t *testing.T) {
 	path := filepath.Join(analysisDir, "edge.report.json")
 	r := readReport(t, path)
 	var a, b bytes.Buffer
-	if err := printAnalysisJSON(&a, r); err != nil {
+	if err := printAnalysisJSON(&a, r, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var again analysis.Report
 	if err := json.Unmarshal(a.Bytes(), &again); err != nil {
 		t.Fatal(err)
 	}
-	if err := printAnalysisJSON(&b, &again); err != nil {
+	if err := printAnalysisJSON(&b, &again, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if a.String() != b.String() {

@@ -17,8 +17,6 @@ type LintResult struct {
 	Sources map[string][]byte
 	// Files is the number of files linted.
 	Files int
-	// Color asks the text format for ANSI colours.
-	Color bool
 }
 
 // Lint holds the printers of lint results; "text" is the default.
@@ -63,7 +61,7 @@ func plural(n int, noun string) string {
 }
 
 // printLintJSON writes the diagnostics as the JSON array of the SPEC, [] when clean.
-func printLintJSON(w io.Writer, r LintResult) error {
+func printLintJSON(w io.Writer, r LintResult, _ Options) error {
 	ds := r.Diagnostics
 	if ds == nil {
 		ds = []journey.Diagnostic{}

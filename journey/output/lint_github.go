@@ -9,7 +9,7 @@ import (
 
 // printLintGitHub writes each diagnostic as a GitHub Actions workflow command, so that it
 // shows as an annotation on the pull request.
-func printLintGitHub(w io.Writer, r LintResult) error {
+func printLintGitHub(w io.Writer, r LintResult, _ Options) error {
 	bw := bufio.NewWriter(w)
 	for _, d := range r.Diagnostics {
 		fmt.Fprintf(bw, "::%s file=%s,line=%d,col=%d,title=%s::%s\n", d.Severity,

@@ -69,7 +69,7 @@ const rulesDocURI = "https://github.com/journey-cx/journey/blob/main/docs/rules.
 
 // printLintSARIF writes the diagnostics as a SARIF 2.1.0 log whose driver lists every rule.
 // Columns count Unicode code points, as the YAML parser does, which the run declares.
-func printLintSARIF(w io.Writer, r LintResult) error {
+func printLintSARIF(w io.Writer, r LintResult, _ Options) error {
 	driver := sarifDriver{Name: "journey", InformationURI: rulesDocURI}
 	index := map[string]int{}
 	for i, rule := range journey.Rules() {

@@ -39,17 +39,15 @@ func lintFixtureResult(t *testing.T) LintResult {
 // testdata/lint/golden; JOURNEY_UPDATE=1 rewrites them.
 func TestLintGoldens(t *testing.T) {
 	r := lintFixtureResult(t)
-	colored := r
-	colored.Color = true
 	tests := []struct {
 		golden, format string
-		result         LintResult
+		color          bool
 	}{
-		{"lint.txt", "text", r},
-		{"lint-color.txt", "text", colored},
-		{"lint.json", "json", r},
-		{"lint.sarif", "sarif", r},
-		{"lint.github.txt", "github", r},
+		{"lint.txt", "text", false},
+		{"lint-color.txt", "text", true},
+		{"lint.json", "json", false},
+		{"lint.sarif", "sarif", false},
+		{"lint.github.txt", "github", false},
 	}
 	for _, tt := range tests {
 		t.Run(tt.golden, func(t *testing.T) {
@@ -58,7 +56,7 @@ func TestLintGoldens(t *testing.T) {
 				t.Fatal(err)
 			}
 			var out bytes.Buffer
-			if err := printer(&out, tt.result); err != nil {
+			if err := printer(&out, r, Options{Color: tt.color}); err != nil {
 				t.Fatal(err)
 			}
 			golden.Check(t, filepath.Join(lintFixtures, "golden", tt.golden), out.Bytes())
@@ -69,12 +67,12 @@ func TestLintGoldens(t *testing.T) {
 // TestLintJSONShape checks the SPEC shape: [] when clean, the six keys otherwise.
 func TestLintJSONShape(t *testing.T) {
 	var out bytes.Buffer
-	if err := printLintJSON(&out, LintResult{Files: 1}); err != nil || out.String() != "[]\n" {
+	if err := printLintJSON(&out, LintResult{Files: 1}, Options{}); err != nil || out.String() != "[]\n" {
 		t.Errorf("clean JSON = %q, %v; want []", out.String(), err)
 	}
 	out.Reset()
 	d := journey.Diagnostic{File: "a.journey.yaml", Line: 2, Column: 3, Severity: journey.Warning, Rule: "no-goal", Message: "m"}
-	if err := printLintJSON(&out, LintResult{Diagnostics: []journey.Diagnostic{d}}); err != nil {
+	if err := printLintJSON(&out, LintResult{Diagnostics: []journey.Diagnostic{d}}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	var got []map[string]any
@@ -96,7 +94,7 @@ func TestGitHubEscaping(t *testing.T) {
 	d := journey.Diagnostic{File: "a,b:c%.journey.yaml", Line: 1, Column: 2, Severity: journey.Error,
 		Rule: "unknown-key", Message: "100% wrong\r\nsecond line: a, b"}
 	var out bytes.Buffer
-	if err := printLintGitHub(&out, LintResult{Diagnostics: []journey.Diagnostic{d}}); err != nil {
+	if err := printLintGitHub(&out, LintResult{Diagnostics: []journey.Diagnostic{d}}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	want := "::error file=a%2Cb%3Ac%25.journey.yaml,line=1,col=2,title=unknown-key::100%25 wrong%0D%0Asecond line: a, b\n"
@@ -154,7 +152,7 @@ func TestLongLineSnippet(t *testing.T) {
 	col := strings.Index(line, "bad") + 1
 	d := journey.Diagnostic{File: "m.journey.yaml", Line: 1, Column: col, Rule: "r", Message: "m"}
 	var out bytes.Buffer
-	if err := printLintText(&out, LintResult{Diagnostics: []journey.Diagnostic{d}, Sources: map[string][]byte{"m.journey.yaml": []byte(line)}}); err != nil {
+	if err := printLintText(&out, LintResult{Diagnostics: []journey.Diagnostic{d}, Sources: map[string][]byte{"m.journey.yaml": []byte(line)}}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	lines := strings.Split(out.String(), "\n")
@@ -168,7 +166,7 @@ func TestLongLineSnippet(t *testing.T) {
 func TestTextWithoutSource(t *testing.T) {
 	d := journey.Diagnostic{File: "gone.journey.yaml", Line: 1, Column: 1, Rule: "r", Message: "m"}
 	var out bytes.Buffer
-	if err := printLintText(&out, LintResult{Diagnostics: []journey.Diagnostic{d}}); err != nil {
+	if err := printLintText(&out, LintResult{Diagnostics: []journey.Diagnostic{d}}, Options{}); err != nil {
 		t.Fatal(err)
 	}
 	if want := "gone.journey.yaml:1:1: m [r]\n"; out.String() != want {

@@ -12,7 +12,7 @@ import (
 	"github.com/journey-cx/journey/journey"
 )
 
-// ANSI escapes of the text format, used only when LintResult.Color is set.
+// ANSI escapes of the text format, used only when Options.Color is set.
 const (
 	ansiReset  = "\x1b[0m"
 	ansiBold   = "\x1b[1m"
@@ -25,7 +25,7 @@ const (
 // printLintText writes each diagnostic as `file:line:col: message [rule]`, followed by the
 // source line and a ^~~~ marker under the token it points at, in the manner of actionlint.
 // Warnings say so before their message.
-func printLintText(w io.Writer, r LintResult) error {
+func printLintText(w io.Writer, r LintResult, o Options) error {
 	bw := bufio.NewWriter(w)
 	lines := map[string][][]byte{}
 	for _, d := range r.Diagnostics {
@@ -34,9 +34,9 @@ func printLintText(w io.Writer, r LintResult) error {
 			src = bytes.Split(content, []byte("\n"))
 			lines[d.File] = src
 		}
-		writeDiagnostic(bw, d, r.Color)
+		writeDiagnostic(bw, d, o.Color)
 		if d.Line >= 1 && d.Line <= len(src) && d.Column >= 1 {
-			writeSnippet(bw, d, string(bytes.TrimRight(src[d.Line-1], "\r")), r.Color)
+			writeSnippet(bw, d, string(bytes.TrimRight(src[d.Line-1], "\r")), o.Color)
 		}
 	}
 	return bw.Flush()

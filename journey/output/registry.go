@@ -7,10 +7,30 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // Printer writes v to w in one format.
-type Printer[T any] func(w io.Writer, v T) error
+type Printer[T any] func(w io.Writer, v T, o Options) error
+
+// Options say how a printer writes for the person reading it. Machine formats (JSON, CSV,
+// SARIF, GitHub annotations) ignore them, so their bytes never depend on them.
+type Options struct {
+	// Lang is the language of the formats meant for people; nil means English.
+	Lang *lang.Language
+	// Color asks the terminal formats for ANSI colours (only on a terminal, never with
+	// NO_COLOR: the command decides).
+	Color bool
+}
+
+// Language returns the language to write in: Lang, or English when it is nil.
+func (o Options) Language() *lang.Language {
+	if o.Lang == nil {
+		return lang.English()
+	}
+	return o.Lang
+}
 
 // Registry maps format names to printers, in the order they were registered; the first one
 // registered is the default.

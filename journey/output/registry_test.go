@@ -8,8 +8,8 @@ import (
 
 func TestRegistry(t *testing.T) {
 	var r Registry[int]
-	r.Register("text", func(io.Writer, int) error { return nil })
-	r.Register("json", func(io.Writer, int) error { return nil })
+	r.Register("text", func(io.Writer, int, Options) error { return nil })
+	r.Register("json", func(io.Writer, int, Options) error { return nil })
 	if _, err := r.Lookup("json"); err != nil {
 		t.Fatalf("Lookup(json): %v", err)
 	}
