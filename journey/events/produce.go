@@ -17,7 +17,10 @@ const blockSize = 2 << 20
 // boundaries, to the workers, which parse them, and on, in input order, to the merger.
 type pipeline struct {
 	ctx     context.Context
+	cancel  context.CancelFunc
 	opts    *Options
+	shards  int         // how many shards merge each chunk
+	seq     uint64      // the number of the next chunk dispatched
 	jobs    chan *chunk // to the workers
 	ordered chan *chunk // to the merger, in input order
 	free    chan *chunk // back from the merger, for reuse
@@ -27,9 +30,9 @@ type pipeline struct {
 }
 
 // newPipeline prepares a pipeline with room for a few chunks per worker.
-func newPipeline(ctx context.Context, opts *Options, workers int, sources []Source) *pipeline {
+func newPipeline(ctx context.Context, cancel context.CancelFunc, opts *Options, workers int, sources []Source) *pipeline {
 	n := 2*workers + 2
-	pl := &pipeline{ctx: ctx, opts: opts, jobs: make(chan *chunk, workers),
+	pl := &pipeline{ctx: ctx, cancel: cancel, opts: opts, shards: workers, jobs: make(chan *chunk, workers),
 		ordered: make(chan *chunk, n+1), free: make(chan *chunk, n)}
 	for range n {
 		pl.free <- &chunk{}
@@ -190,7 +193,8 @@ func (f *fileReader) fill() (*chunk, error) {
 
 // dispatch sends a chunk to a worker and, in order, to the merger; an empty one goes back.
 func (f *fileReader) dispatch(c *chunk) error {
-	c.plan, c.line = f.plan, f.line
+	c.plan, c.line, c.seq = f.plan, f.line, f.pl.seq
+	f.pl.seq++
 	c.lines = int64(bytes.Count(c.data, []byte{'\n'}))
 	f.line += c.lines
 	if len(c.data) == 0 {
@@ -276,7 +280,7 @@ func (pl *pipeline) note(c *chunk) error {
 func (pl *pipeline) get() (*chunk, error) {
 	select {
 	case c := <-pl.free:
-		c.reset()
+		c.reset(pl.shards)
 		return c, nil
 	case <-pl.ctx.Done():
 		return nil, pl.ctx.Err()

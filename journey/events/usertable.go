@@ -56,9 +56,9 @@ type userSlot struct {
 	head uint64 // the identity's first 8 bytes, zero-padded
 }
 
-// newUserTable returns an empty table.
-func newUserTable() *userTable {
-	t := &userTable{seed: maphash.MakeSeed(), slots: make([]userSlot, 1<<initialBits),
+// newUserTable returns an empty table that hashes with seed.
+func newUserTable(seed maphash.Seed) *userTable {
+	t := &userTable{seed: seed, slots: make([]userSlot, 1<<initialBits),
 		shift: 32 - initialBits, mapped: &mappedSlots{}}
 	runtime.AddCleanup(t, (*mappedSlots).free, t.mapped)
 	return t
@@ -133,12 +133,12 @@ func (t *userTable) id(u uint32) []byte {
 	return t.ids[start:*t.ends.at(int(u))]
 }
 
-// touch loads the slots where the keys of hashes hs would be found, one after the other:
+// touch loads the slots where the identities of runs would be found, one after the other:
 // their cache misses then overlap, and the lookups that follow find the slots in cache.
 // Go has no prefetch instruction; independent loads issued back to back do the same.
-func (t *userTable) touch(hs []uint64) {
-	for _, h := range hs {
-		t.sink += t.slots[t.place(uint32(h>>32))].tag
+func (t *userTable) touch(runs []run) {
+	for i := range runs {
+		t.sink += t.slots[t.place(uint32(runs[i].hash>>32))].tag
 	}
 }
 

@@ -44,11 +44,6 @@ func newWorker(opts *Options, seed maphash.Seed) *worker {
 // process parses every row of c. Chunks without quotes take the fast path: rows end at line
 // feeds and fields at commas. Others go through the full RFC 4180 parser.
 func (w *worker) process(c *chunk) {
-	rows := int(c.lines) + 1 // at most
-	c.times, c.touchpoints = extend(c.times, rows), extend(c.touchpoints, rows)
-	if c.plan.exclusions {
-		c.excludes = extend(c.excludes, rows)
-	}
 	if c.quoted {
 		w.slow(c)
 	} else {
