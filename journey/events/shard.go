@@ -39,7 +39,8 @@ type shard struct {
 }
 
 // userInfo is what the log keeps of a user besides the identity and segment: the row
-// tallies and the range of its events.
+// tallies and the range of its events. While a shard merges, the tallies and the count are
+// in the user's table slot (see takeTallies).
 type userInfo struct {
 	tally
 	start, count uint32 // the user's events are start to start+count-1 of the store
@@ -52,8 +53,7 @@ func newShard(index int, opts *Options, seed maphash.Seed) *shard {
 }
 
 // lookAhead is how many runs a shard looks up at once: it first loads their table slots,
-// then, once it knows their users, the users' tallies, so that the cache misses of a batch
-// overlap instead of coming one after the other.
+// so that the cache misses of a batch overlap instead of coming one after the other.
 const lookAhead = 16
 
 // add merges the shard's part of chunk c.
@@ -66,71 +66,54 @@ func (s *shard) add(c *chunk) error {
 		return fmt.Errorf("at most %d users are supported", maxUsers)
 	}
 	next := uint32(s.store.n) // where the next run's events go
-	var users [lookAhead]uint32
 	for k := 0; k < len(p.runs); k += lookAhead {
 		runs := p.runs[k:min(k+lookAhead, len(p.runs))]
 		s.table.touch(runs)
 		for j := range runs {
-			users[j] = s.user(p.runID(k+j), runs[j].hash, c.seq<<32|uint64(runs[j].ord))
-		}
-		s.touchUsers(users[:len(runs)])
-		for j := range runs {
-			next = s.merge(users[j], &runs[j], c, next)
+			next = s.merge(p.runID(k+j), &runs[j], c, next)
 		}
 	}
 	s.store.addColumns(p.times, p.touchpoints, p.excludes)
 	return nil
 }
 
-// user returns the number of identity id, whose idHash is h, adding a user first named at
-// where when it is new.
-func (s *shard) user(id []byte, h uint64, where uint64) uint32 {
-	u, added := s.table.lookup(id, h)
+// merge adds run r of chunk c, whose identity is id, to its user, adding the user when
+// new, with the run's events stored from next on; it returns where the next run's events
+// go.
+func (s *shard) merge(id []byte, r *run, c *chunk, next uint32) uint32 {
+	slot, added := s.table.lookup(id, r.hash)
+	u := slot.user >> 4
 	if added {
 		s.users.add()
-		*s.first.add() = where
+		*s.first.add() = c.seq<<32 | uint64(r.ord)
 		if s.opts.By != "" {
 			s.segOf.add()
 			s.segTime.add()
 		}
 	}
-	return u
-}
-
-// touchUsers loads the tallies of users (see userTable.touch).
-func (s *shard) touchUsers(users []uint32) {
-	for _, u := range users {
-		s.table.sink += s.users.at(int(u)).count
-	}
-}
-
-// merge adds run r of chunk c to user u, its events stored from next on, and returns where
-// the next run's events go.
-func (s *shard) merge(u uint32, r *run, c *chunk, next uint32) uint32 {
-	info := s.users.at(int(u))
-	info.tally.add(r.tally)
+	slot.tally.add(r.tally)
 	if r.segEnd > r.segStart {
 		s.pickSegment(u, c.segs[r.segStart:r.segEnd], r.segTime)
 	}
 	if r.events > 0 {
-		s.addRun(u, info, next, r.events)
+		s.addRun(u, slot, next, r.events)
 	}
 	return next + r.events
 }
 
-// addRun records a run of n kept events of user u, stored from at on.
-func (s *shard) addRun(u uint32, info *userInfo, at, n uint32) {
+// addRun records a run of n kept events of user u, whose slot is slot, stored from at on.
+func (s *shard) addRun(u uint32, slot *userSlot, at, n uint32) {
 	switch {
 	case s.scattered:
 		s.addRunEntries(u, n)
 	case int64(u) == s.lastRun:
-	case info.count == 0:
-		info.start = at
+	case slot.events == 0:
+		s.users.at(int(u)).start = at
 	default:
 		s.scatter()
 		s.addRunEntries(u, n)
 	}
-	info.count += n
+	slot.events += n
 	s.lastRun = int64(u)
 }
 
@@ -153,6 +136,7 @@ func (s *shard) addRunEntries(u uint32, n uint32) {
 // one per user with kept events, in the order they were stored.
 func (s *shard) scatter() {
 	s.scattered = true
+	s.takeTallies()
 	var users []uint32
 	for u := range s.users.n {
 		if s.users.at(u).count > 0 {
@@ -164,6 +148,16 @@ func (s *shard) scatter() {
 	})
 	for _, u := range users {
 		s.addRunEntries(u, s.users.at(int(u)).count)
+	}
+}
+
+// takeTallies copies the users' tallies and kept events from the table's slots.
+func (s *shard) takeTallies() {
+	for i := range s.table.slots {
+		if sl := &s.table.slots[i]; sl.tag != 0 {
+			info := s.users.at(int(sl.user >> 4))
+			info.tally, info.count = sl.tally, sl.events
+		}
 	}
 }
 
@@ -183,9 +177,10 @@ func (s *shard) pickSegment(u uint32, v []byte, t int64) {
 	*seg, *segTime = ix, t
 }
 
-// finish lays the store out user by user, once every chunk is merged, and lets go of the
-// table's slots: only its identities are used after.
+// finish takes the users' tallies from the table, once every chunk is merged, lets go of
+// its slots (only its identities are used after), and lays the store out user by user.
 func (s *shard) finish() {
+	s.takeTallies()
 	s.table.release()
 	if s.scattered {
 		s.store = s.regroup()
@@ -195,30 +190,43 @@ func (s *shard) finish() {
 
 // regroup copies the store's events into a new store, user by user, each user's in input
 // order, and sets the users' starts to match. The runs are in input order, so the old
-// store's pages are let go of as soon as they are copied.
+// store's pages are let go of as soon as they are copied. In a file sorted by time the
+// runs go all over the new store, so it takes them a batch at a time: it loads where each
+// user's next event goes, then the places in the new store, then copies, so that the cache
+// misses of a batch overlap.
 func (s *shard) regroup() eventStore {
 	out := eventStore{excludes: s.store.excludes}
 	out.resize(s.store.n, s.store.at(0).Time)
-	next := uint32(0)
+	next := make([]uint32, s.users.n) // where each user's next event goes
+	at := uint32(0)
 	for u := range s.users.n {
 		info := s.users.at(u)
-		info.start = next
-		next += info.count
+		info.start, next[u] = at, at
+		at += info.count
 	}
-	filled := make([]uint32, s.users.n)
+	var to [lookAhead]uint32
 	from, freed := 0, 0
-	for i := range s.runs.n {
-		e := *s.runs.at(i)
-		u, n := e>>runBits, e&(runMaxSize-1)+1
-		to := int(s.users.at(int(u)).start + filled[u])
-		for k := range int(n) {
-			out.set(to+k, s.store.at(from+k))
+	for i := 0; i < s.runs.n; i += lookAhead {
+		entries := s.runs.slice(i, min(i+lookAhead, s.runs.n))
+		sink := uint32(0)
+		for _, e := range entries {
+			sink += next[e>>runBits]
 		}
-		filled[u] += n
-		from += int(n)
+		for j, e := range entries {
+			to[j] = next[e>>runBits]
+			next[e>>runBits] += e&(runMaxSize-1) + 1
+			sink += out.touch(int(to[j]))
+		}
+		for j, e := range entries {
+			for k := range int(e&(runMaxSize-1) + 1) {
+				out.set(int(to[j])+k, s.store.at(from))
+				from++
+			}
+		}
 		for ; freed < from>>pageShift; freed++ {
 			s.store.pages[freed] = nil
 		}
+		s.table.sink += sink
 	}
 	return out
 }
