@@ -88,13 +88,18 @@ func (m *merger) endFile(p *plan) {
 // log builds the result once every chunk is merged: users in the order they were first
 // met, each user's events in one range of the store, sorted by time (stably, so ties keep
 // input order).
-func (m *merger) log(workers []*worker) (*Log, error) {
+func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 	ids := 0
 	for _, s := range m.shards {
 		ids += len(s.table.ids)
 	}
 	if ids > math.MaxUint32 {
 		return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), ids)
+	}
+	if big {
+		// the chunks and what outgrew its arrays are garbage now: collected, their memory
+		// takes the users the shards lay out, and the stores they regroup
+		runtime.GC()
 	}
 	var wg sync.WaitGroup
 	for _, s := range m.shards {
@@ -106,6 +111,9 @@ func (m *merger) log(workers []*worker) (*Log, error) {
 		return nil, err
 	}
 	l := &Log{events: store, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings}
+	if big {
+		runtime.GC() // for the log's users and identities to take the memory regrouping let go of
+	}
 	m.number(l, bases, ids)
 	for _, w := range workers {
 		for name, n := range w.unmapped {

@@ -65,9 +65,9 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	if err = cmp.Or(shardError(m.shards), err); err != nil {
 		return nil, err
 	}
-	read := pl.doneBytes
-	l, err := m.log(ws)
-	if err == nil && read >= collectAfter {
+	big := pl.doneBytes >= collectAfter
+	l, err := m.log(ws, big)
+	if err == nil && big {
 		runtime.GC()
 	}
 	return l, err

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"runtime"
 	"slices"
 )
 
@@ -39,8 +40,7 @@ type shard struct {
 }
 
 // userInfo is what the log keeps of a user besides the identity and segment: the row
-// tallies and the range of its events. While a shard merges, the tallies and the count are
-// in the user's table slot (see takeTallies).
+// tallies and the range of its events.
 type userInfo struct {
 	tally
 	start, count uint32 // the user's events are start to start+count-1 of the store
@@ -53,7 +53,8 @@ func newShard(index int, opts *Options, seed maphash.Seed) *shard {
 }
 
 // lookAhead is how many runs a shard looks up at once: it first loads their table slots,
-// so that the cache misses of a batch overlap instead of coming one after the other.
+// then, once it knows their users, the users' tallies, so that the cache misses of a batch
+// overlap instead of coming one after the other.
 const lookAhead = 16
 
 // add merges the shard's part of chunk c.
@@ -66,54 +67,71 @@ func (s *shard) add(c *chunk) error {
 		return fmt.Errorf("at most %d users are supported", maxUsers)
 	}
 	next := uint32(s.store.n) // where the next run's events go
+	var users [lookAhead]uint32
 	for k := 0; k < len(p.runs); k += lookAhead {
 		runs := p.runs[k:min(k+lookAhead, len(p.runs))]
 		s.table.touch(runs)
 		for j := range runs {
-			next = s.merge(p.runID(k+j), &runs[j], c, next)
+			users[j] = s.user(p.runID(k+j), runs[j].hash, c.seq<<32|uint64(runs[j].ord))
+		}
+		s.touchUsers(users[:len(runs)])
+		for j := range runs {
+			next = s.merge(users[j], &runs[j], c, next)
 		}
 	}
 	s.store.addColumns(p.times, p.touchpoints, p.excludes)
 	return nil
 }
 
-// merge adds run r of chunk c, whose identity is id, to its user, adding the user when
-// new, with the run's events stored from next on; it returns where the next run's events
-// go.
-func (s *shard) merge(id []byte, r *run, c *chunk, next uint32) uint32 {
-	slot, added := s.table.lookup(id, r.hash)
-	u := slot.user >> 4
+// user returns the number of identity id, whose idHash is h, adding a user first named at
+// where when it is new.
+func (s *shard) user(id []byte, h uint64, where uint64) uint32 {
+	u, added := s.table.lookup(id, h)
 	if added {
 		s.users.add()
-		*s.first.add() = c.seq<<32 | uint64(r.ord)
+		*s.first.add() = where
 		if s.opts.By != "" {
 			s.segOf.add()
 			s.segTime.add()
 		}
 	}
-	slot.tally.add(r.tally)
+	return u
+}
+
+// touchUsers loads the tallies of users (see userTable.touch).
+func (s *shard) touchUsers(users []uint32) {
+	for _, u := range users {
+		s.table.sink += s.users.at(int(u)).count
+	}
+}
+
+// merge adds run r of chunk c to user u, its events stored from next on, and returns where
+// the next run's events go.
+func (s *shard) merge(u uint32, r *run, c *chunk, next uint32) uint32 {
+	info := s.users.at(int(u))
+	info.tally.add(r.tally)
 	if r.segEnd > r.segStart {
 		s.pickSegment(u, c.segs[r.segStart:r.segEnd], r.segTime)
 	}
 	if r.events > 0 {
-		s.addRun(u, slot, next, r.events)
+		s.addRun(u, info, next, r.events)
 	}
 	return next + r.events
 }
 
-// addRun records a run of n kept events of user u, whose slot is slot, stored from at on.
-func (s *shard) addRun(u uint32, slot *userSlot, at, n uint32) {
+// addRun records a run of n kept events of user u, stored from at on.
+func (s *shard) addRun(u uint32, info *userInfo, at, n uint32) {
 	switch {
 	case s.scattered:
 		s.addRunEntries(u, n)
 	case int64(u) == s.lastRun:
-	case slot.events == 0:
-		s.users.at(int(u)).start = at
+	case info.count == 0:
+		info.start = at
 	default:
 		s.scatter()
 		s.addRunEntries(u, n)
 	}
-	slot.events += n
+	info.count += n
 	s.lastRun = int64(u)
 }
 
@@ -136,7 +154,6 @@ func (s *shard) addRunEntries(u uint32, n uint32) {
 // one per user with kept events, in the order they were stored.
 func (s *shard) scatter() {
 	s.scattered = true
-	s.takeTallies()
 	var users []uint32
 	for u := range s.users.n {
 		if s.users.at(u).count > 0 {
@@ -148,16 +165,6 @@ func (s *shard) scatter() {
 	})
 	for _, u := range users {
 		s.addRunEntries(u, s.users.at(int(u)).count)
-	}
-}
-
-// takeTallies copies the users' tallies and kept events from the table's slots.
-func (s *shard) takeTallies() {
-	for i := range s.table.slots {
-		if sl := &s.table.slots[i]; sl.tag != 0 {
-			info := s.users.at(int(sl.user >> 4))
-			info.tally, info.count = sl.tally, sl.events
-		}
 	}
 }
 
@@ -177,16 +184,19 @@ func (s *shard) pickSegment(u uint32, v []byte, t int64) {
 	*seg, *segTime = ix, t
 }
 
-// finish takes the users' tallies from the table, once every chunk is merged, lets go of
-// its slots (only its identities are used after), and lays the store out user by user.
+// finish lays the store out user by user, once every chunk is merged, and lets go of the
+// table's slots: only its identities are used after.
 func (s *shard) finish() {
-	s.takeTallies()
 	s.table.release()
 	if s.scattered {
 		s.store = s.regroup()
 		s.runs = column[uint32]{}
 	}
 }
+
+// collectEvery is how many pages regroup copies between collections of the garbage it
+// leaves, so that the new store reuses the memory of the old one instead of taking fresh.
+const collectEvery = 4
 
 // regroup copies the store's events into a new store, user by user, each user's in input
 // order, and sets the users' starts to match. The runs are in input order, so the old
@@ -196,7 +206,7 @@ func (s *shard) finish() {
 // misses of a batch overlap.
 func (s *shard) regroup() eventStore {
 	out := eventStore{excludes: s.store.excludes}
-	out.resize(s.store.n, s.store.at(0).Time)
+	out.resize(s.store.n)
 	next := make([]uint32, s.users.n) // where each user's next event goes
 	at := uint32(0)
 	for u := range s.users.n {
@@ -215,16 +225,19 @@ func (s *shard) regroup() eventStore {
 		for j, e := range entries {
 			to[j] = next[e>>runBits]
 			next[e>>runBits] += e&(runMaxSize-1) + 1
-			sink += out.touch(int(to[j]))
+			sink += out.touch(int(to[j]), s.store.at(from).Time)
 		}
 		for j, e := range entries {
 			for k := range int(e&(runMaxSize-1) + 1) {
-				out.set(int(to[j])+k, s.store.at(from))
+				out.put(int(to[j])+k, s.store.at(from))
 				from++
 			}
 		}
 		for ; freed < from>>pageShift; freed++ {
 			s.store.pages[freed] = nil
+			if freed%collectEvery == collectEvery-1 {
+				runtime.GC()
+			}
 		}
 		s.table.sink += sink
 	}

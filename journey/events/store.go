@@ -175,23 +175,32 @@ func (p *page) reserve(n int) {
 	}
 }
 
-// resize makes an empty store hold n events, to be set, with times near t.
-func (s *eventStore) resize(n int, t int64) {
-	for s.n < n {
-		k := min(n-s.n, eventsPerPage)
-		p := newPage(t, s.excludes, k)
-		p.touchpoints = p.touchpoints[:k]
+// resize makes an empty store hold n events, to be set. Its pages are made as they are
+// first set or touched, so that a store filled from another, which lets go of its pages as
+// they are read, does not need all of its own at once.
+func (s *eventStore) resize(n int) {
+	s.pages, s.n = make([]*page, (n+eventsPerPage-1)>>pageShift), n
+}
+
+// pageAt returns the page of event j, making it, for events from time t on, when it is not
+// made yet.
+func (s *eventStore) pageAt(j int, t int64) *page {
+	k := j >> pageShift
+	if s.pages[k] == nil {
+		size := min(s.n-k<<pageShift, eventsPerPage)
+		p := newPage(t, s.excludes, size)
+		p.touchpoints = p.touchpoints[:size]
 		if p.secs != nil {
-			p.secs = p.secs[:k]
+			p.secs = p.secs[:size]
 		} else {
-			p.times = p.times[:k]
+			p.times = p.times[:size]
 		}
 		if p.excludes != nil {
-			p.excludes.resize(k)
+			p.excludes.resize(size)
 		}
-		s.pages = append(s.pages, p)
-		s.n += k
+		s.pages[k] = p
 	}
+	return s.pages[k]
 }
 
 // withExcludes returns a copy of the store that keeps exclusion bits, 0 for the events
@@ -215,13 +224,19 @@ func (s *eventStore) at(j int) Event {
 }
 
 // touch loads where event j's time is kept and returns something of it, for the loads
-// not to be optimised away (see userTable.touch).
-func (s *eventStore) touch(j int) uint32 {
-	p, i := s.pages[j>>pageShift], j&(eventsPerPage-1)
+// not to be optimised away (see userTable.touch); it makes the page, for events from time t
+// on, when it is not made yet.
+func (s *eventStore) touch(j int, t int64) uint32 {
+	p, i := s.pageAt(j, t), j&(eventsPerPage-1)
 	if p.secs != nil {
 		return p.secs[i]
 	}
 	return uint32(p.times[i])
+}
+
+// put sets event j of a store made by resize.
+func (s *eventStore) put(j int, e Event) {
+	s.pageAt(j, e.Time).set(j&(eventsPerPage-1), e)
 }
 
 // set replaces event j.

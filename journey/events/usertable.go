@@ -6,12 +6,11 @@ import (
 	"runtime"
 )
 
-// userTable numbers identities in the order they are first met, keeps them, one after the
-// other, in one byte arena, and adds up each user's row tallies and kept events. It is a Go
-// map's job, done with fewer cache misses: a slot of 32 bytes holds part of the hash, the
-// number, the length and the first 8 bytes of the identity, and the user's tallies, so
-// merging a run touches one cache line and, for identities longer than 8 bytes, their
-// stored bytes; millions of users fit in tens of megabytes.
+// userTable numbers identities in the order they are first met, and keeps them, one after
+// the other, in one byte arena. It is a Go map's job, done with fewer cache misses and less
+// memory: a slot is 16 bytes holding part of the hash, the number, the length and the first
+// 8 bytes of the identity, so a lookup touches one cache line and, for identities up to 8
+// bytes, only that; millions of users fit in tens of megabytes.
 type userTable struct {
 	seed  maphash.Seed
 	slots []userSlot // a power of two, at most three quarters full
@@ -55,8 +54,6 @@ type userSlot struct {
 	tag  uint32 // the top half of the identity's idHash, whose top bit is always set
 	user uint32 // the user's number << 4 | the identity's length, or longID
 	head uint64 // the identity's first 8 bytes, zero-padded
-	tally
-	events uint32 // the user's kept events
 }
 
 // newUserTable returns an empty table that hashes with seed.
@@ -79,19 +76,19 @@ func idHash(seed maphash.Seed, key []byte) uint64 {
 	return maphash.Bytes(seed, key) | 1<<63
 }
 
-// lookup returns the slot of key, whose idHash under the table's seed is h, numbering the
-// key when new (added is then true). The slot is valid until the next lookup.
-func (t *userTable) lookup(key []byte, h uint64) (s *userSlot, added bool) {
+// lookup returns the number of key, whose idHash under the table's seed is h, numbering it
+// when new (added is then true).
+func (t *userTable) lookup(key []byte, h uint64) (user uint32, added bool) {
 	tag, head, size := uint32(h>>32), headOf(key), sizeOf(key)
 	if s := &t.slots[t.last]; s.tag == tag && t.holds(s, head, size, key) {
-		return s, false
+		return s.user >> 4, false
 	}
 	mask := uint32(len(t.slots) - 1)
 	for i := t.place(tag); ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.tag == tag && t.holds(s, head, size, key) {
 			t.last = int(i)
-			return s, false
+			return s.user >> 4, false
 		}
 		if s.tag == 0 {
 			return t.add(i, tag, head, size, key), true
@@ -154,8 +151,8 @@ func (t *userTable) place(tag uint32) uint32 {
 }
 
 // add numbers a new key in the empty slot i, growing the table when it gets three quarters
-// full, and returns the key's slot.
-func (t *userTable) add(i, tag uint32, head uint64, size uint32, key []byte) *userSlot {
+// full, and returns the key's number.
+func (t *userTable) add(i, tag uint32, head uint64, size uint32, key []byte) uint32 {
 	u := uint32(t.ends.n)
 	t.slots[i] = userSlot{tag: tag, user: u<<4 | size, head: head}
 	t.ids = append(extend(t.ids, len(key)), key...)
@@ -164,7 +161,7 @@ func (t *userTable) add(i, tag uint32, head uint64, size uint32, key []byte) *us
 	if t.n++; t.n*4 > 3*len(t.slots) {
 		t.grow()
 	}
-	return &t.slots[t.last]
+	return u
 }
 
 // grow doubles the table, placing every slot by its stored hash.
@@ -178,11 +175,9 @@ func (t *userTable) grow() {
 	if !wasMapped {
 		fresh = make([]userSlot, size)
 	}
-	last := old[t.last].user
 	t.slots, t.last, t.shift = fresh, 0, t.shift-1
 	mask := uint32(len(t.slots) - 1)
-	for k := range old {
-		s := &old[k]
+	for _, s := range old {
 		if s.tag == 0 {
 			continue
 		}
@@ -190,10 +185,7 @@ func (t *userTable) grow() {
 		for t.slots[i].tag != 0 {
 			i = (i + 1) & mask
 		}
-		t.slots[i] = *s
-		if s.user == last {
-			t.last = int(i)
-		}
+		t.slots[i] = s
 	}
 	t.mapped.free() // old, if it was mapped
 	if wasMapped {
