@@ -27,7 +27,7 @@
 //
 // # Speed
 //
-// One goroutine reads blocks of 2 MiB and cuts them after their last whole row (a line feed
+// One goroutine reads blocks of 1 MiB and cuts them after their last whole row (a line feed
 // outside quotes: blocks without a quote are cut at their last line feed, others are scanned
 // by the RFC 4180 parser from the row holding their first quote). A worker per CPU parses
 // blocks: a block without quotes takes a fast path that finds the commas and line feeds of

@@ -10,8 +10,10 @@ import (
 )
 
 // blockSize is how much the reader reads at once; a chunk is one block cut back to its last
-// whole row, so workers parse big runs of rows with no coordination.
-const blockSize = 2 << 20
+// whole row, so workers parse big runs of rows with no coordination. It bounds the header
+// row, and it is at least MaxRowBytes, so that a block always has room for the rest of a
+// row that the last one cut.
+const blockSize = 1 << 20
 
 // pipeline moves chunks from the one producer, which reads and cuts the byte stream at row
 // boundaries, to the workers, which parse them, and on, in input order, to the merger.

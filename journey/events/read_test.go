@@ -216,7 +216,7 @@ func TestFileErrors(t *testing.T) {
 		{name: "unterminated quote", text: good + "u2,2020-01-01,a\n\"u3,2020-01-01,a\nu4,2020-01-01,a\n",
 			want: "f:4: unterminated quote in the row starting on line 4; rows from line 4 on were not loaded"},
 		{name: "unterminated quote in the header", text: "\"user_id,timestamp,event\n",
-			want: "f:1: the header row does not end within 2 MiB; is a quote unterminated?"},
+			want: "f:1: the header row does not end within 1 MiB; is a quote unterminated?"},
 		{name: "strict", text: good + "u2,2020-01-01\n", opts: Options{Strict: true},
 			want: "f:3: row has 2 fields, expected 3 as in the header (strict mode stops at the first skipped row)"},
 	}
