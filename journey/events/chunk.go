@@ -137,11 +137,15 @@ func sameBytes(a, b []byte) bool {
 
 // runID returns the identity of the part's run i.
 func (p *part) runID(i int) []byte {
-	start := uint32(0)
+	return p.ids[p.runStart(i):p.runs[i].idEnd]
+}
+
+// runStart returns where the identity of the part's run i starts in ids.
+func (p *part) runStart(i int) uint32 {
 	if i > 0 {
-		start = p.runs[i-1].idEnd
+		return p.runs[i-1].idEnd
 	}
-	return p.ids[start:p.runs[i].idEnd]
+	return 0
 }
 
 // keep adds a kept event to run r, the chunk's last.

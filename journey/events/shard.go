@@ -71,6 +71,7 @@ func (s *shard) add(c *chunk) error {
 	for k := 0; k < len(p.runs); k += lookAhead {
 		runs := p.runs[k:min(k+lookAhead, len(p.runs))]
 		s.table.touch(runs)
+		s.table.touchIDs(runs, p, k)
 		for j := range runs {
 			users[j] = s.user(p.runID(k+j), runs[j].hash, c.seq<<32|uint64(runs[j].ord))
 		}

@@ -8,9 +8,10 @@ import (
 
 // userTable numbers identities in the order they are first met, and keeps them, one after
 // the other, in one byte arena. It is a Go map's job, done with fewer cache misses and less
-// memory: a slot is 16 bytes holding part of the hash, the number, the length and the first
-// 8 bytes of the identity, so a lookup touches one cache line and, for identities up to 8
-// bytes, only that; millions of users fit in tens of megabytes.
+// memory: a slot is 16 bytes holding part of the hash, the number, and the identity itself
+// when it has up to 8 bytes, else where it is in the arena. A lookup touches one cache line
+// and, for a longer identity, its bytes in the arena; millions of users fit in tens of
+// megabytes.
 type userTable struct {
 	seed  maphash.Seed
 	slots []userSlot // a power of two, at most three quarters full
@@ -53,7 +54,9 @@ const longID = 15
 type userSlot struct {
 	tag  uint32 // the top half of the identity's idHash, whose top bit is always set
 	user uint32 // the user's number << 4 | the identity's length, or longID
-	head uint64 // the identity's first 8 bytes, zero-padded
+	// head is the identity zero-padded when it has up to 8 bytes, else its length << 32 |
+	// where it starts in ids.
+	head uint64
 }
 
 // newUserTable returns an empty table that hashes with seed.
@@ -115,13 +118,17 @@ func sizeOf(key []byte) uint32 {
 	return uint32(min(len(key), longID))
 }
 
-// holds reports whether slot s, whose tag matches, holds key: key's head and length match,
-// and, for a key longer than 8 bytes, the rest of the identity too.
+// holds reports whether slot s, whose tag matches, holds key: a key of up to 8 bytes is
+// its head and length; a longer one is compared with the bytes in the arena.
 func (t *userTable) holds(s *userSlot, head uint64, size uint32, key []byte) bool {
-	if s.head != head || s.user&15 != size {
+	if s.user&15 != size {
 		return false
 	}
-	return len(key) <= 8 || string(t.id(s.user >> 4)[8:]) == string(key[8:])
+	if size < longID {
+		return s.head == head
+	}
+	start, n := uint32(s.head), int(s.head>>32)
+	return n == len(key) && string(t.ids[start:int(start)+n]) == string(key)
 }
 
 // id returns the identity numbered u.
@@ -142,6 +149,25 @@ func (t *userTable) touch(runs []run) {
 	}
 }
 
+// touchIDs loads, for the runs whose identities are longer than 8 bytes, the stored bytes of
+// the identity in the first slot whose tag matches: after touch, it is the one lookup
+// compares, so its cache miss too overlaps with the others of the batch.
+func (t *userTable) touchIDs(runs []run, p *part, first int) {
+	mask := uint32(len(t.slots) - 1)
+	for j := range runs {
+		if runs[j].idEnd-p.runStart(first+j) <= 8 {
+			continue
+		}
+		tag := uint32(runs[j].hash >> 32)
+		for i := t.place(tag); t.slots[i].tag != 0; i = (i + 1) & mask {
+			if s := &t.slots[i]; s.tag == tag && s.user&15 == longID {
+				t.sink += uint32(t.ids[uint32(s.head)])
+				break
+			}
+		}
+	}
+}
+
 // place returns the slot where the search for tag starts: the tag's high bits below the
 // top one, which marks a slot used. Slots are then in hash order, but for the few that
 // probing wraps around, so that growing writes the new slots nearly front to back instead
@@ -154,6 +180,9 @@ func (t *userTable) place(tag uint32) uint32 {
 // full, and returns the key's number.
 func (t *userTable) add(i, tag uint32, head uint64, size uint32, key []byte) uint32 {
 	u := uint32(t.ends.n)
+	if size == longID {
+		head = uint64(len(key))<<32 | uint64(len(t.ids))
+	}
 	t.slots[i] = userSlot{tag: tag, user: u<<4 | size, head: head}
 	t.ids = append(extend(t.ids, len(key)), key...)
 	*t.ends.add() = uint32(len(t.ids))
