@@ -190,16 +190,17 @@ func mergeShards(shards []*shard, visit func(s *shard, i int)) {
 	}
 }
 
-// segmentMap numbers the segment values of all shards, "" first, in the order they are
-// asked for.
+// segmentMap numbers the distinct segment values of all shards, "" first, in the order they
+// are asked for.
 type segmentMap struct {
 	values []string
+	index  map[string]uint32
 	ix     [][]uint32 // per shard, its values' numbers; 0 for not yet numbered
 }
 
 // newSegmentMap returns an empty map for the values of shards.
 func newSegmentMap(shards []*shard) *segmentMap {
-	m := &segmentMap{values: []string{""}, ix: make([][]uint32, len(shards))}
+	m := &segmentMap{values: []string{""}, index: map[string]uint32{"": 0}, ix: make([][]uint32, len(shards))}
 	for i, s := range shards {
 		m.ix[i] = make([]uint32, len(s.segments))
 	}
@@ -213,8 +214,13 @@ func (m *segmentMap) global(s *shard, v uint32) uint32 {
 	}
 	g := &m.ix[s.index][v]
 	if *g == 0 {
-		*g = uint32(len(m.values))
-		m.values = append(m.values, s.segments[v])
+		ix, ok := m.index[s.segments[v]]
+		if !ok {
+			ix = uint32(len(m.values))
+			m.values = append(m.values, s.segments[v])
+			m.index[s.segments[v]] = ix
+		}
+		*g = ix
 	}
 	return *g
 }

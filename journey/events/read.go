@@ -26,6 +26,12 @@ const (
 // The stream is cut into blocks at row boundaries and parsed on every CPU; results are
 // merged in input order, so the log does not depend on scheduling.
 func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
+	return read(ctx, sources, opts, runtime.GOMAXPROCS(0))
+}
+
+// read is Read with workers workers and as many shards; the log is the same for any
+// number (see TestShardsAgree).
+func read(ctx context.Context, sources []Source, opts Options, workers int) (*Log, error) {
 	if len(opts.Exclusions) > MaxExclusions {
 		return nil, fmt.Errorf("at most %d funnel exclusions are supported, got %d", MaxExclusions, len(opts.Exclusions))
 	}
@@ -37,7 +43,6 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	opts.Event = cmp.Or(opts.Event, DefaultEvent)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	workers := runtime.GOMAXPROCS(0)
 	pl := newPipeline(ctx, cancel, &opts, workers, sources)
 	var wg sync.WaitGroup
 	wg.Go(func() { pl.produce(sources) })
