@@ -1,0 +1,185 @@
+package page
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
+)
+
+// maxOffMap is how many transitions the map does not draw the page lists.
+const maxOffMap = 10
+
+// numberColumns is how many columns of numbers the touchpoint table has with a report.
+const numberColumns = 8
+
+// touchpointTable lists every touchpoint by stage: what the map says of it and, with a
+// report, its numbers.
+func touchpointTable(m *journey.Map, r *analysis.Report, f formatter) table {
+	w := f.l.Words
+	t := table{Title: w.Touchpoints, Head: texts(w.Stage, w.Touchpoint, w.Channel, w.Owner, w.Emotion)}
+	numbers := map[string]analysis.Touchpoint{}
+	if r != nil {
+		t.Head = append(t.Head, numCells(capital(w.Users), capital(w.Events), w.RepeatUsers, w.Continued,
+			capital(w.Conversion), capital(w.Dropoff), w.Exits, w.MedianToNext)...)
+		for _, n := range r.Touchpoints {
+			numbers[n.ID] = n
+		}
+	}
+	for _, s := range m.Stages {
+		for i, tp := range s.Touchpoints {
+			var row []cell
+			if i == 0 {
+				row = append(row, cell{Text: s.Name, Span: len(s.Touchpoints), Class: "stage"})
+			}
+			row = append(row, touchpointCell(tp, f), cell{Text: tp.Channel}, cell{Text: tp.Owner}, emotionCell(tp.Emotion))
+			if n, ok := numbers[tp.ID]; ok {
+				row = append(row, touchpointNumbers(n, f)...)
+			} else if r != nil {
+				row = append(row, blanks(numberColumns)...)
+			}
+			t.Rows = append(t.Rows, row)
+		}
+	}
+	return t
+}
+
+// touchpointCell names a touchpoint, its id and its marks: moment of truth, goal.
+func touchpointCell(tp *journey.Touchpoint, f formatter) cell {
+	c := cell{Text: tp.Name, Note: tp.ID}
+	if tp.MomentOfTruth {
+		c.Marks = append(c.Marks, "★ "+f.l.MomentOfTruth)
+	}
+	if tp.Goal {
+		c.Marks = append(c.Marks, "⚑ "+capital(f.l.Goal))
+	}
+	return c
+}
+
+// emotionCell shows an emotion score on its colour in the picture's scale (the classes
+// of style, in template.go), or nothing.
+func emotionCell(e *int) cell {
+	if e == nil {
+		return cell{}
+	}
+	text := strconv.Itoa(*e)
+	if *e > 0 {
+		text = "+" + text
+	}
+	return cell{Text: text, Class: emotionClass(*e)}
+}
+
+func touchpointNumbers(n analysis.Touchpoint, f formatter) []cell {
+	return numCells(f.int(n.Users), f.int(n.Events), f.int(n.RepeatUsers), f.int(n.Continued),
+		f.percent(n.Conversion), f.percent(n.Dropoff), f.int(n.Exits), f.duration(n.MedianSecondsToNext))
+}
+
+// kpiTable lists every KPI target with its value and status.
+func kpiTable(m *journey.Map, ks []analysis.KPIResult, f formatter) table {
+	w := f.l.Words
+	t := table{Title: w.KPIs, Head: append(texts(w.Touchpoint, w.Metric, w.Target), numCells(w.Value)...)}
+	t.Head = append(t.Head, cell{Text: w.Status})
+	for _, k := range ks {
+		status := cell{Text: "✓ " + w.KPIMet, Class: "ok"}
+		if !k.OK {
+			status = cell{Text: "✗ " + w.KPIMissed, Class: "missed"}
+		}
+		t.Rows = append(t.Rows, []cell{{Text: name(m, k.Touchpoint), Note: k.Touchpoint}, {Text: k.Metric},
+			{Text: f.kpiTarget(k)}, {Text: f.kpiValue(k.Metric, k.Value), Class: "num"}, status})
+	}
+	return t
+}
+
+// kpiSummary counts the KPI targets missed and met, or is empty when the map sets none.
+func kpiSummary(ks []analysis.KPIResult, f formatter) string {
+	if len(ks) == 0 {
+		return ""
+	}
+	missed := 0
+	for _, k := range ks {
+		if !k.OK {
+			missed++
+		}
+	}
+	if missed == 0 {
+		return fmt.Sprintf(f.l.KPIsMetF, f.int(int64(len(ks))))
+	}
+	return fmt.Sprintf(f.l.KPIsMissedF, f.int(int64(missed)), f.int(int64(len(ks)-missed)))
+}
+
+// offMapTable lists the most frequent transitions the map does not draw.
+func offMapTable(m *journey.Map, ts []analysis.Transition, f formatter) table {
+	w := f.l.Words
+	t := table{Title: w.OffMap, Head: append(texts(w.From, w.To), numCells(w.Count, capital(w.Users))...)}
+	for _, tr := range ts {
+		if tr.OnMap {
+			continue
+		}
+		if len(t.Rows) == maxOffMap {
+			break
+		}
+		t.Rows = append(t.Rows, append([]cell{{Text: name(m, tr.From), Note: tr.From}, {Text: name(m, tr.To), Note: tr.To}},
+			numCells(f.int(tr.Count), f.int(tr.Users))...))
+	}
+	return t
+}
+
+// coverage lists what the map does not explain of the event data.
+func coverage(r *analysis.Report, f formatter) []list {
+	w, c := f.l.Words, r.Coverage
+	var out []list
+	if len(c.UnmatchedTouchpoints) > 0 {
+		out = append(out, list{w.UnmatchedTouchpoints, c.UnmatchedTouchpoints})
+	}
+	if len(c.UnmappedEvents) > 0 {
+		l := list{Title: w.UnmappedEvents}
+		for _, e := range c.UnmappedEvents {
+			l.Items = append(l.Items, fmt.Sprintf("%s (%s)", e.Event, f.int(e.Count)))
+		}
+		out = append(out, l)
+	}
+	for _, p := range []struct {
+		title string
+		ps    []analysis.RowProblem
+	}{{w.SkippedRows, c.Skipped}, {w.Warnings, c.Warnings}} {
+		if len(p.ps) > 0 {
+			l := list{Title: p.title}
+			for _, rp := range p.ps {
+				l.Items = append(l.Items, rowProblem(rp))
+			}
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// rowProblem writes a problem as file:line: message, as the terminal does; its message is
+// a diagnostic, in English.
+func rowProblem(p analysis.RowProblem) string {
+	if p.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
+	}
+	return p.File + ": " + p.Message
+}
+
+// texts are cells of text: the heads of text columns.
+func texts(s ...string) []cell {
+	out := make([]cell, len(s))
+	for i, t := range s {
+		out[i] = cell{Text: t}
+	}
+	return out
+}
+
+// numCells are cells holding numbers.
+func numCells(s ...string) []cell {
+	out := make([]cell, len(s))
+	for i, t := range s {
+		out[i] = cell{Text: t, Class: "num"}
+	}
+	return out
+}
+
+// blanks are n empty number cells, for a touchpoint the report does not list.
+func blanks(n int) []cell { return numCells(make([]string, n)...) }
