@@ -314,3 +314,29 @@ func TestServeStopsWithStreamsOpen(t *testing.T) {
 		t.Error("the stream did not end when the server shut down")
 	}
 }
+
+// FuzzHostHeader checks that no Host header makes the guard panic, and that one it allows
+// names the port served and one of the names it knows, or an address when it listens on
+// every interface.
+func FuzzHostHeader(f *testing.F) {
+	for _, s := range []string{"127.0.0.1:8080", "localhost:8080", "[::1]:8080", "evil.example:8080", "", ":8080", "[", "127.0.0.1:8080:1", "LOCALHOST.:8080"} {
+		f.Add(s)
+	}
+	loopback := newHostGuard("127.0.0.1", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080})
+	every := newHostGuard("", &net.TCPAddr{IP: net.IPv4zero, Port: 8080})
+	f.Fuzz(func(t *testing.T, host string) {
+		for _, g := range []hostGuard{loopback, every} {
+			if !g.allows(host) {
+				continue
+			}
+			h, port, err := net.SplitHostPort(host)
+			if err != nil || port != "8080" {
+				t.Fatalf("allowed %q, which does not name port 8080", host)
+			}
+			h = strings.ToLower(h)
+			if h != "localhost" && h != "127.0.0.1" && !(g.anyIP && net.ParseIP(h) != nil) {
+				t.Fatalf("allowed %q, which names neither localhost nor the address served", host)
+			}
+		}
+	})
+}
