@@ -3,11 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
-	"fmt"
-	"strings"
 
 	"github.com/journey-cx/journey/journey"
-	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/page"
 	"github.com/journey-cx/journey/render"
 	"github.com/spf13/pflag"
@@ -25,17 +22,12 @@ type pageFlags struct {
 func (p *pageFlags) add(fs *pflag.FlagSet) {
 	fs.StringArrayVar(&p.events, "events", nil, "add the numbers of event `FILE` (repeatable)")
 	p.columns.add(fs)
-	fs.StringVar(&p.lang, "lang", "", "`LANGUAGE` of the page: "+strings.Join(lang.Tags(), ", ")+" (default: the map's language, else en)")
+	addLangFlag(fs, &p.lang)
 }
 
-// validate refuses an unknown --lang and column flags that do not parse (a --window,
-// --tz, --since or --until) before anything is read.
+// validate refuses column flags that do not parse (a --window, --tz, --since or --until)
+// before anything is read; --lang checks itself when parsed.
 func (p *pageFlags) validate() error {
-	if p.lang != "" {
-		if _, err := lang.Get(p.lang); err != nil {
-			return usageError{fmt.Errorf("--lang: %w", err)}
-		}
-	}
 	_, _, err := p.columns.options(&journey.Map{})
 	return err
 }
@@ -44,9 +36,9 @@ func (p *pageFlags) validate() error {
 // readReport, like analyze and render), the picture as render draws it, in the language of
 // --lang, else of the map.
 func pageOf(ctx context.Context, e *env, m *journey.Map, p *pageFlags) (page.Page, error) {
-	l, err := lang.Choose(p.lang, m.Language)
+	l, err := chooseLang(p.lang, m)
 	if err != nil {
-		return page.Page{}, usageError{err}
+		return page.Page{}, err
 	}
 	report, err := mapReport(ctx, e, m, p.events, &p.columns)
 	if err != nil {

@@ -27,6 +27,7 @@ type renderOptions struct {
 	events  []string
 	check   bool
 	watch   bool
+	lang    string
 	columns columnFlags
 }
 
@@ -82,6 +83,7 @@ WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 	opts.columns.add(f)
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
 	f.BoolVar(&opts.watch, "watch", false, "draw again whenever the map or an event file changes, until interrupted")
+	addLangFlag(f, &opts.lang)
 	return cmd
 }
 
@@ -172,12 +174,16 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 	if err != nil {
 		return nil, err
 	}
+	l, err := chooseLang(opts.lang, m)
+	if err != nil {
+		return nil, err
+	}
 	report, err := mapReport(ctx, e, m, opts.events, &opts.columns)
 	if err != nil {
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(nil)); err != nil {
+	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(l)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -84,7 +84,7 @@ func reportRun(ctx context.Context, e *env, opts *reportOptions) error {
 		return err
 	}
 	if !e.quiet {
-		fmt.Fprintf(e.stderr, "wrote %s\n", opts.out)
+		fmt.Fprintf(e.stderr, p.Lang.WroteF+"\n", opts.out)
 	}
 	return nil
 }

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/journey-cx/journey/journey"
-	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/page"
 	"github.com/spf13/cobra"
 )
@@ -87,7 +86,11 @@ func serveRun(ctx context.Context, e *env, opts *serveOptions) error {
 	defer stop()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	live := page.NewLive(page.LiveConfig{Host: host, Addr: ln.Addr(), Name: opts.mapPath, Lang: flagLanguage(opts.page.lang)})
+	l, err := chooseLang(opts.page.lang, nil)
+	if err != nil {
+		return err
+	}
+	live := page.NewLive(page.LiveConfig{Host: host, Addr: ln.Addr(), Name: opts.mapPath, Lang: l})
 	served := make(chan error, 1)
 	go func() {
 		served <- live.Serve(ctx, ln)
@@ -95,7 +98,7 @@ func serveRun(ctx context.Context, e *env, opts *serveOptions) error {
 	}()
 	fmt.Fprintln(e.stdout, live.URL())
 	if !e.quiet {
-		fmt.Fprintf(e.stderr, "serving %s at %s; the page follows every save; Ctrl-C stops\n", opts.mapPath, live.URL())
+		fmt.Fprintf(e.stderr, l.ServingF+"\n", opts.mapPath, live.URL())
 	}
 	watchFiles(ctx, append([]string{opts.mapPath}, opts.page.events...), func() { serveOnce(ctx, e, opts, live) })
 	return <-served
@@ -127,16 +130,6 @@ func listenError(addr string, err error) error {
 	return fmt.Errorf("cannot listen on %s: %w", addr, err)
 }
 
-// flagLanguage is --lang's language, or nil when the flag is not set (validate has
-// refused unknown ones).
-func flagLanguage(tag string) *lang.Language {
-	if tag == "" {
-		return nil
-	}
-	l, _ := lang.Get(tag)
-	return l
-}
-
 // serveOnce loads the map and the event files and shows their page, or shows what went
 // wrong over the last good page. Every update is reported on standard error (unless -q),
 // every failure always.
@@ -164,7 +157,7 @@ func serveOnce(ctx context.Context, e *env, opts *serveOptions, live *page.Live)
 	case err != nil:
 		serveFail(e, live, errorMessage(err))
 	case !e.quiet:
-		fmt.Fprintf(e.stderr, "updated the page in %s\n", time.Since(start).Round(time.Millisecond))
+		fmt.Fprintf(e.stderr, p.Lang.UpdatedF+"\n", time.Since(start).Round(time.Millisecond))
 	}
 }
 

@@ -1,6 +1,8 @@
 package page
 
 import (
+	"strings"
+
 	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/lang"
 )
@@ -41,13 +43,14 @@ func (f formatter) kpiValue(metric string, v *float64) string {
 	return f.l.Percent(*v)
 }
 
-// kpiTarget writes a KPI's target: "≥ 25.0%", "≤ 2.0h", "10 – 20".
+// kpiTarget writes a KPI's target: "≥ 25.0%", "≤ 2.0h", "≥ 10 and ≤ 20".
 func (f formatter) kpiTarget(k analysis.KPIResult) string {
-	switch {
-	case k.Min != nil && k.Max != nil:
-		return f.kpiValue(k.Metric, k.Min) + " – " + f.kpiValue(k.Metric, k.Max)
-	case k.Min != nil:
-		return "≥ " + f.kpiValue(k.Metric, k.Min)
+	var parts []string
+	if k.Min != nil {
+		parts = append(parts, "≥ "+f.kpiValue(k.Metric, k.Min))
 	}
-	return "≤ " + f.kpiValue(k.Metric, k.Max)
+	if k.Max != nil {
+		parts = append(parts, "≤ "+f.kpiValue(k.Metric, k.Max))
+	}
+	return strings.Join(parts, " "+f.l.And+" ")
 }

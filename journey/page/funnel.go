@@ -51,7 +51,7 @@ const (
 func funnels(m *journey.Map, r *analysis.Report, f formatter) []funnel {
 	var out []funnel
 	for _, fn := range r.Funnels {
-		title := fmt.Sprintf(f.l.FunnelF, fn.ID, fn.Order, journey.FormatDuration(fn.WindowSeconds))
+		title := fmt.Sprintf(f.l.SectionFunnelF, fn.ID, fn.Order, journey.FormatDuration(fn.WindowSeconds))
 		out = append(out, funnel{Title: title, Chart: funnelChart(m, fn, title, f), Table: stepTable(m, fn, f)})
 	}
 	return out
@@ -103,8 +103,8 @@ func shorten(s string, n int) string {
 // stepTable lists the steps of fn with every number of SPEC section 3.
 func stepTable(m *journey.Map, fn analysis.Funnel, f formatter) table {
 	w := f.l.Words
-	t := table{Head: append(texts("#", w.Step), numCells(capital(w.Users), w.FromPrevious, w.FromStart,
-		capital(w.Dropoff), w.MeanTime, w.MedianTime)...)}
+	t := table{Head: append(texts("#", w.ColStep), numCells(w.ColUsers, w.ColFromPrevious, w.ColFromStart,
+		w.ColDropoff, w.ColMeanTime, w.ColMedianTime)...)}
 	for i, s := range fn.Steps {
 		drop := none
 		if s.Dropoff != nil {

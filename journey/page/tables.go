@@ -18,11 +18,12 @@ const numberColumns = 8
 // report, its numbers.
 func touchpointTable(m *journey.Map, r *analysis.Report, f formatter) table {
 	w := f.l.Words
-	t := table{Title: w.Touchpoints, Head: texts(w.Stage, w.Touchpoint, w.Channel, w.Owner, w.Emotion)}
+	t := table{Title: w.SectionTouchpoints, Head: texts(w.ColStage, w.ColTouchpoint, capital(w.ChannelLabel),
+		capital(w.OwnerLabel), w.PageEmotion)}
 	numbers := map[string]analysis.Touchpoint{}
 	if r != nil {
-		t.Head = append(t.Head, numCells(capital(w.Users), capital(w.Events), w.RepeatUsers, w.Continued,
-			capital(w.Conversion), capital(w.Dropoff), w.Exits, w.MedianToNext)...)
+		t.Head = append(t.Head, numCells(w.ColUsers, w.ColEvents, w.ColRepeat, w.ColContinued,
+			w.ColConversion, w.ColDropoff, w.ColExits, w.ColMedianToNext)...)
 		for _, n := range r.Touchpoints {
 			numbers[n.ID] = n
 		}
@@ -52,7 +53,7 @@ func touchpointCell(tp *journey.Touchpoint, f formatter) cell {
 		c.Marks = append(c.Marks, "★ "+f.l.MomentOfTruth)
 	}
 	if tp.Goal {
-		c.Marks = append(c.Marks, "⚑ "+capital(f.l.Goal))
+		c.Marks = append(c.Marks, "⚑ "+f.l.GoalMark)
 	}
 	return c
 }
@@ -78,10 +79,10 @@ func touchpointNumbers(n analysis.Touchpoint, f formatter) []cell {
 // kpiTable lists every KPI target with its value and status.
 func kpiTable(m *journey.Map, ks []analysis.KPIResult, f formatter) table {
 	w := f.l.Words
-	t := table{Title: w.KPIs, Head: append(texts(w.Touchpoint, w.Metric, w.Target), numCells(w.Value)...)}
-	t.Head = append(t.Head, cell{Text: w.Status})
+	t := table{Title: w.SectionKPIs, Head: append(texts(w.ColTouchpoint, w.ColMetric, w.ColTarget), numCells(w.ColValue)...)}
+	t.Head = append(t.Head, cell{Text: w.ColStatus})
 	for _, k := range ks {
-		status := cell{Text: "✓ " + w.KPIMet, Class: "ok"}
+		status := cell{Text: "✓ " + w.KPIOK, Class: "ok"}
 		if !k.OK {
 			status = cell{Text: "✗ " + w.KPIMissed, Class: "missed"}
 		}
@@ -103,15 +104,15 @@ func kpiSummary(ks []analysis.KPIResult, f formatter) string {
 		}
 	}
 	if missed == 0 {
-		return fmt.Sprintf(f.l.KPIsMetF, f.int(int64(len(ks))))
+		return fmt.Sprintf(f.l.KPIAllMetF, f.int(int64(len(ks))))
 	}
-	return fmt.Sprintf(f.l.KPIsMissedF, f.int(int64(missed)), f.int(int64(len(ks)-missed)))
+	return fmt.Sprintf(f.l.KPISomeMissedF, fmt.Sprintf(f.l.KPIMissedF, f.int(int64(missed))), f.int(int64(len(ks)-missed)))
 }
 
 // offMapTable lists the most frequent transitions the map does not draw.
 func offMapTable(m *journey.Map, ts []analysis.Transition, f formatter) table {
 	w := f.l.Words
-	t := table{Title: w.OffMap, Head: append(texts(w.From, w.To), numCells(w.Count, capital(w.Users))...)}
+	t := table{Title: w.SectionOffMap, Head: append(texts(w.ColFrom, w.ColTo), numCells(w.ColCount, w.ColUsers)...)}
 	for _, tr := range ts {
 		if tr.OnMap {
 			continue
@@ -125,31 +126,31 @@ func offMapTable(m *journey.Map, ts []analysis.Transition, f formatter) table {
 	return t
 }
 
-// coverage lists what the map does not explain of the event data.
+// coverage lists what the map does not explain of the event data: the touchpoints no row
+// matched, the most frequent events no touchpoint matched, and the rows skipped and the
+// warnings of the read.
 func coverage(r *analysis.Report, f formatter) []list {
 	w, c := f.l.Words, r.Coverage
 	var out []list
 	if len(c.UnmatchedTouchpoints) > 0 {
-		out = append(out, list{w.UnmatchedTouchpoints, c.UnmatchedTouchpoints})
+		out = append(out, list{capital(w.CoverageUnmatched), c.UnmatchedTouchpoints})
 	}
 	if len(c.UnmappedEvents) > 0 {
-		l := list{Title: w.UnmappedEvents}
+		l := list{Title: capital(w.CoverageUnmapped)}
 		for _, e := range c.UnmappedEvents {
 			l.Items = append(l.Items, fmt.Sprintf("%s (%s)", e.Event, f.int(e.Count)))
 		}
 		out = append(out, l)
 	}
-	for _, p := range []struct {
-		title string
-		ps    []analysis.RowProblem
-	}{{w.SkippedRows, c.Skipped}, {w.Warnings, c.Warnings}} {
-		if len(p.ps) > 0 {
-			l := list{Title: p.title}
-			for _, rp := range p.ps {
-				l.Items = append(l.Items, rowProblem(rp))
-			}
-			out = append(out, l)
-		}
+	var rows list
+	for _, p := range c.Skipped {
+		rows.Items = append(rows.Items, fmt.Sprintf(w.CoverageSkippedF, rowProblem(p)))
+	}
+	for _, p := range c.Warnings {
+		rows.Items = append(rows.Items, fmt.Sprintf(w.CoverageWarningF, rowProblem(p)))
+	}
+	if len(rows.Items) > 0 {
+		out = append(out, rows)
 	}
 	return out
 }

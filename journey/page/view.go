@@ -34,6 +34,7 @@ type view struct {
 	W           *lang.Language
 	Title       string
 	Description string
+	// Owner is the line naming the map's owner, empty when it has none.
 	Owner       string
 	Data        []string
 	Persona     *journey.Persona
@@ -80,8 +81,11 @@ func newView(p Page) (*view, error) {
 		return nil, err
 	}
 	m := p.Map
-	v := &view{Lang: l.Tag, W: l, Title: m.Title, Description: m.Description, Owner: m.Owner,
+	v := &view{Lang: l.Tag, W: l, Title: m.Title, Description: m.Description,
 		Persona: m.Persona, Picture: pic, Slices: printSlices(pic)}
+	if m.Owner != "" {
+		v.Owner = capital(l.OwnerLabel) + ": " + m.Owner
+	}
 	f := formatter{l}
 	v.Touchpoints = touchpointTable(m, p.Report, f)
 	if r := p.Report; r != nil {
@@ -99,7 +103,7 @@ func dataLines(p Page, f formatter) []string {
 	w, r := f.l.Words, p.Report
 	in := r.Input
 	lines := []string{
-		fmt.Sprintf(w.EventsFromF, strings.Join(p.Events, ", ")),
+		fmt.Sprintf(w.PageEventsFromF, strings.Join(p.Events, ", ")),
 		fmt.Sprintf(w.InputF, f.int(in.Rows), f.int(in.Mapped), f.int(in.Unmapped), f.int(in.Skipped),
 			f.int(in.Filtered), f.int(in.Users)) + "; " +
 			fmt.Sprintf(w.GoalReachedF, f.int(r.Goal.Users), f.percent(r.Goal.Rate)),
