@@ -12,4 +12,9 @@ var english = Words{
 	Dropoff:    "drop-off",
 	Goal:       "goal",
 	Legend:     "Legend",
+
+	Cost:             "Cost",
+	CostTotalF:       "Cost: %s in all",
+	CostPerGoalUserF: ", %s per user who reached a goal",
+	CostPerGoalUser:  "Cost per goal user",
 }

@@ -13,4 +13,9 @@ var dutch = Words{
 	Dropoff:    "uitval",
 	Goal:       "doel",
 	Legend:     "Legenda",
+
+	Cost:             "Kosten",
+	CostTotalF:       "Kosten: %s in totaal",
+	CostPerGoalUserF: ", %s per klant die een doel bereikte",
+	CostPerGoalUser:  "Kosten per klant met doel",
 }

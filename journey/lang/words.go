@@ -20,4 +20,14 @@ type Words struct {
 	Goal string
 	// Legend titles the picture's legend.
 	Legend string
+
+	// Cost heads the column of what a touchpoint's events cost.
+	Cost string
+	// CostTotalF says what all the touchpoints' events cost: the amount.
+	CostTotalF string
+	// CostPerGoalUserF follows CostTotalF with the cost per user who reached a goal: the
+	// amount.
+	CostPerGoalUserF string
+	// CostPerGoalUser heads the column of the cost per user who reached a goal.
+	CostPerGoalUser string
 }
