@@ -3,6 +3,7 @@ package render
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 
@@ -27,6 +28,8 @@ type overlay struct {
 // tpNumbers are the numbers drawn on one touchpoint's card.
 type tpNumbers struct {
 	analysis.Touchpoint
+	// currency is the map's currency of costs, "" for none.
+	currency string
 }
 
 // newOverlay indexes r for drawing m; a nil r gives an empty overlay.
@@ -35,8 +38,12 @@ func newOverlay(m *journey.Map, r *analysis.Report) *overlay {
 	if r == nil {
 		return ov
 	}
+	currency := ""
+	if r.Cost != nil && r.Cost.Currency != nil {
+		currency = *r.Cost.Currency
+	}
 	for _, t := range r.Touchpoints {
-		ov.tps[t.ID] = &tpNumbers{t}
+		ov.tps[t.ID] = &tpNumbers{t, currency}
 	}
 	var off []analysis.Transition
 	for _, tr := range r.Transitions {
@@ -65,7 +72,7 @@ func (ov *overlay) touchpoint(id string) *tpNumbers {
 	if n, ok := ov.tps[id]; ok {
 		return n
 	}
-	return &tpNumbers{analysis.Touchpoint{ID: id}}
+	return &tpNumbers{Touchpoint: analysis.Touchpoint{ID: id}}
 }
 
 // width is the pen width of an edge that users took: 1 to 8 points, by share of the
@@ -100,8 +107,22 @@ func (n *tpNumbers) rows() string {
 	if n.Exits > 0 {
 		exits = fmt.Sprintf(`<BR/>⏏ %s exit here`, count(n.Exits))
 	}
-	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s users</B><BR/>%s%s</FONT></TD></TR>`,
-		bandFill, count(n.Users), flow, exits)
+	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s users</B><BR/>%s%s%s</FONT></TD></TR>`,
+		bandFill, count(n.Users), flow, exits, n.cost())
+}
+
+// cost is the card's line on what the touchpoint's events cost, when the map gives a cost:
+// "<BR/>cost: EUR 3,640.00".
+func (n *tpNumbers) cost() string {
+	if n.Cost == nil {
+		return ""
+	}
+	whole, cents := math.Modf(math.Round(*n.Cost*100) / 100)
+	amount := fmt.Sprintf("%s.%02d", count(int64(whole)), int64(math.Round(math.Abs(cents)*100)))
+	if n.currency != "" {
+		amount = n.currency + " " + amount
+	}
+	return "<BR/>cost: " + esc(amount)
 }
 
 // flow draws the designed flow (every `next` edge) and the largest off-map transitions.
