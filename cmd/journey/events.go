@@ -66,13 +66,8 @@ func flagTime(name, v string, loc *time.Location) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, nil
 	}
-	if loc == nil {
-		loc = time.UTC
-	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, v, loc); err == nil {
-			return t, nil
-		}
+	if t, ok := journey.ParseTime(v, loc); ok {
+		return t, nil
 	}
 	return time.Time{}, usageError{fmt.Errorf("--%s %q is not a time: expected RFC 3339 (2024-03-01T09:00:00Z) or YYYY-MM-DD", name, v)}
 }
