@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"fmt"
+	"slices"
 	"time"
 
 	"github.com/journey-cx/journey/journey"
@@ -97,26 +98,14 @@ func Attribute(m *journey.Map, log *events.Log, opts Options) (*Report, error) {
 	return report(m, p, total)
 }
 
-// validModel reports whether name is a model.
-func validModel(name string) bool {
-	for _, m := range Models {
-		if m == name {
-			return true
-		}
-	}
-	return false
-}
-
 // checkOptions refuses an unknown dimension or model; the command checks them first, so
 // this guards other callers.
 func checkOptions(opts Options) error {
-	switch opts.By {
-	case "", ByChannel, ByOwner, ByStage, ByTouchpoint:
-	default:
+	if opts.By != "" && !slices.Contains(Dimensions, opts.By) {
 		return fmt.Errorf("unknown dimension %q", opts.By)
 	}
 	for _, m := range opts.Models {
-		if !validModel(m) {
+		if !slices.Contains(Models, m) {
 			return fmt.Errorf("unknown model %q", m)
 		}
 	}

@@ -2,7 +2,6 @@ package attribution
 
 import (
 	"slices"
-	"time"
 
 	"github.com/journey-cx/journey/journey"
 )
@@ -22,6 +21,7 @@ type plan struct {
 	halfLife float64 // in nanoseconds
 	lookback int64   // in nanoseconds, 0 for none
 	value    bool
+	column   string // the value column, for the report
 }
 
 // numModels is len(Models); model indexes follow Models.
@@ -41,7 +41,8 @@ func newPlan(m *journey.Map, opts Options) (*plan, error) {
 	if err := checkOptions(opts); err != nil {
 		return nil, err
 	}
-	p := &plan{by: opts.By, halfLife: float64(opts.HalfLife), lookback: int64(opts.Lookback), value: opts.Value}
+	p := &plan{by: opts.By, halfLife: float64(opts.HalfLife), lookback: int64(opts.Lookback), value: opts.Value,
+		column: opts.ValueColumn}
 	if p.by == "" {
 		p.by = ByChannel
 	}
@@ -103,6 +104,3 @@ func (p *plan) key(t *journey.Touchpoint) string {
 	}
 	return t.Channel
 }
-
-// halfLives returns how many half-lives d is.
-func (p *plan) halfLives(d time.Duration) float64 { return float64(d) / p.halfLife }

@@ -9,6 +9,9 @@ import (
 func report(m *journey.Map, p *plan, a *acc) (*Report, error) {
 	r := &Report{Journey: m.ID, By: p.by, Paths: a.paths, Conversions: a.conversions, Value: a.value,
 		Channels: []Channel{}}
+	if p.value {
+		r.ValueColumn = p.column
+	}
 	for k, name := range Models {
 		if p.on[k] {
 			r.Models = append(r.Models, name)

@@ -137,7 +137,7 @@ func (w *walker) credit(a *acc, end int64, v float64) {
 	first, last := w.chans[0], w.chans[n-1]
 	add := func(k int, c int32, share float64) {
 		a.credit[k][c] += share
-		a.worth[k][c] += share * v
+		a.worth[k][c] += float64(share * v) // rounded first: no fused multiply-add
 	}
 	add(mFirst, first, 1)
 	add(mLast, last, 1)

@@ -45,6 +45,8 @@ type Rate struct {
 	Touchpoint string `json:"touchpoint,omitempty"`
 	Funnel     string `json:"funnel,omitempty"`
 	Step       int    `json:"step,omitempty"`
+	// StepID is the funnel step's touchpoint or stage id, for people; not in the JSON.
+	StepID string `json:"-"`
 	stats.Comparison
 }
 
@@ -78,9 +80,9 @@ func Compare(m *journey.Map, a, b *analysis.Numbers, g Groups, alpha float64) *R
 	for i := range min(len(a.Funnels), len(b.Funnels)) {
 		fa, fb := a.Funnels[i].Steps, b.Funnels[i].Steps
 		for k := 1; k < min(len(fa), len(fb)); k++ {
-			id := a.Funnels[i].ID
-			add(Rate{Metric: FromStart, Funnel: id, Step: k + 1}, fa[k].Users, fa[0].Users, fb[k].Users, fb[0].Users)
-			add(Rate{Metric: FromPrevious, Funnel: id, Step: k + 1}, fa[k].Users, fa[k-1].Users, fb[k].Users, fb[k-1].Users)
+			id, step := a.Funnels[i].ID, fa[k].ID
+			add(Rate{Metric: FromStart, Funnel: id, Step: k + 1, StepID: step}, fa[k].Users, fa[0].Users, fb[k].Users, fb[0].Users)
+			add(Rate{Metric: FromPrevious, Funnel: id, Step: k + 1, StepID: step}, fa[k].Users, fa[k-1].Users, fb[k].Users, fb[k-1].Users)
 		}
 	}
 	return r

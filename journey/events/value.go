@@ -137,22 +137,28 @@ func (vm *valueMerger) log(l *Log, col string) error {
 		return &Error{File: strings.Join(vm.names, ", "), Message: msg + "; the columns found: " + quoteList(vm.columns)}
 	}
 	l.values = &vm.users
+	var first []uint64 // the input positions of the first bad picks, ascending
 	for u := range vm.users.n {
 		v := vm.users.at(u)
 		if v.where == 0 || !math.IsNaN(v.value) {
 			continue
 		}
-		if l.BadValues++; len(l.ValueProblems) < maxReported {
-			l.ValueProblems = append(l.ValueProblems, vm.bad(v, col))
+		l.BadValues++
+		if i, _ := slices.BinarySearch(first, v.where); i < maxReported {
+			first = slices.Insert(first, i, v.where)[:min(len(first)+1, maxReported)]
 		}
+	}
+	for _, w := range first {
+		l.ValueProblems = append(l.ValueProblems, vm.bad(w, col))
 	}
 	return nil
 }
 
-// bad says why a pick of column col is not a number.
-func (vm *valueMerger) bad(v *userValue, col string) Problem {
-	p := vm.files[v.where>>lineBits]
-	line := int64(v.where & (1<<lineBits - 1))
+// bad says why the pick at input position where (see userValue) of column col is not a
+// number.
+func (vm *valueMerger) bad(where uint64, col string) Problem {
+	p := vm.files[where>>lineBits]
+	line := int64(where & (1<<lineBits - 1))
 	if p.value < 0 {
 		return Problem{File: p.file, Line: line, Message: fmt.Sprintf("the file has no column %q; the value counts 0", col)}
 	}

@@ -84,9 +84,11 @@ func TestValueAcrossChunks(t *testing.T) {
 }
 
 // TestBadValues: a cell that is not a number, and a row of a file without the column, give
-// no value and are counted and reported with file and line; quoted cells parse as well.
+// no value and are counted and reported with file and line, the first in input order;
+// quoted cells parse as well.
 func TestBadValues(t *testing.T) {
 	one := "user_id,timestamp,event,amount\n" +
+		"b,2020-01-01T00:00:00Z,view,\n" + // b is the first user, its goal row comes later
 		"a,2020-01-01T00:00:01Z,buy,twelve\n" +
 		"b,2020-01-01T00:00:01Z,buy,\"1,5\"\n" +
 		"c,2020-01-01T00:00:01Z,buy,\"7.25\"\n"
@@ -100,8 +102,8 @@ func TestBadValues(t *testing.T) {
 		t.Errorf("values (-want +got):\n%s", diff)
 	}
 	want := []Problem{
-		{File: "one.csv", Line: 2, Message: `the cell in column "amount" is not a number like 12 or 12.50; the value counts 0`},
 		{File: "one.csv", Line: 3, Message: `the cell in column "amount" is not a number like 12 or 12.50; the value counts 0`},
+		{File: "one.csv", Line: 4, Message: `the cell in column "amount" is not a number like 12 or 12.50; the value counts 0`},
 		{File: "two.csv", Line: 2, Message: `the file has no column "amount"; the value counts 0`},
 	}
 	if diff := cmp.Diff(want, l.ValueProblems); diff != "" || l.BadValues != 3 {

@@ -13,8 +13,5 @@ var english = Words{
 	Goal:       "goal",
 	Legend:     "Legend",
 
-	Cost:             "Cost",
-	CostTotalF:       "Cost: %s in all",
-	CostPerGoalUserF: ", %s per user who reached a goal",
-	CostPerGoalUser:  "Cost per goal user",
+	Decisions: englishDecisions,
 }

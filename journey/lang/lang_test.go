@@ -13,11 +13,20 @@ import (
 func TestTablesComplete(t *testing.T) {
 	for _, tag := range Tags() {
 		l, _ := Get(tag)
-		v := reflect.ValueOf(l.Words)
-		for i := range v.NumField() {
-			if v.Field(i).Kind() == reflect.String && v.Field(i).String() == "" {
+		checkComplete(t, tag, reflect.ValueOf(l.Words))
+	}
+}
+
+// checkComplete reports every empty text of v, a Words value or a group of words in it.
+func checkComplete(t *testing.T, tag string, v reflect.Value) {
+	for i := range v.NumField() {
+		switch f := v.Field(i); f.Kind() {
+		case reflect.String:
+			if f.String() == "" {
 				t.Errorf("language %q has no text for %s", tag, v.Type().Field(i).Name)
 			}
+		case reflect.Struct:
+			checkComplete(t, tag, f)
 		}
 	}
 }

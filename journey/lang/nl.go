@@ -14,8 +14,5 @@ var dutch = Words{
 	Goal:       "doel",
 	Legend:     "Legenda",
 
-	Cost:             "Kosten",
-	CostTotalF:       "Kosten: %s in totaal",
-	CostPerGoalUserF: ", %s per klant die een doel bereikte",
-	CostPerGoalUser:  "Kosten per klant met doel",
+	Decisions: dutchDecisions,
 }

@@ -21,13 +21,6 @@ type Words struct {
 	// Legend titles the picture's legend.
 	Legend string
 
-	// Cost heads the column of what a touchpoint's events cost.
-	Cost string
-	// CostTotalF says what all the touchpoints' events cost: the amount.
-	CostTotalF string
-	// CostPerGoalUserF follows CostTotalF with the cost per user who reached a goal: the
-	// amount.
-	CostPerGoalUserF string
-	// CostPerGoalUser heads the column of the cost per user who reached a goal.
-	CostPerGoalUser string
+	// Decisions are the words of costs, attribute, whatif and compare (decisions.go).
+	Decisions
 }

@@ -98,7 +98,7 @@ func (c *Chain) Solve(start int) (*Solution, error) {
 	for r, i := range reach {
 		s.Visits[i] = x[r]
 		for a := range c.k {
-			s.Absorption[a] += x[r] * c.P(i, c.n+a)
+			s.Absorption[a] += float64(x[r] * c.P(i, c.n+a))
 		}
 	}
 	return s, nil

@@ -4,6 +4,9 @@ import "math"
 
 // solve solves a x = b for the square row-major matrix a by Gaussian elimination with
 // partial pivoting, leaving x in b; a is overwritten. It reports false when a is singular.
+// Products are rounded before they are added (float64(x*y)), which keeps the compiler from
+// fusing them into one multiply-add on machines that have it: the same chain gives the same
+// bits everywhere.
 func solve(a, b []float64) bool {
 	m := len(b)
 	for col := range m {
@@ -18,15 +21,15 @@ func solve(a, b []float64) bool {
 				continue
 			}
 			for j := col; j < m; j++ {
-				a[r*m+j] -= f * a[col*m+j]
+				a[r*m+j] -= float64(f * a[col*m+j])
 			}
-			b[r] -= f * b[col]
+			b[r] -= float64(f * b[col])
 		}
 	}
 	for r := m - 1; r >= 0; r-- {
 		s := b[r]
 		for j := r + 1; j < m; j++ {
-			s -= a[r*m+j] * b[j]
+			s -= float64(a[r*m+j] * b[j])
 		}
 		b[r] = s / a[r*m+r]
 	}
