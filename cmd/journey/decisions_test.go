@@ -1,5 +1,11 @@
 package main
 
+import (
+	"io"
+	"strings"
+	"testing"
+)
+
 // decisionsMap and decisionsEvents are a small map and its events for the exit-code rows
 // of attribute, whatif and compare: a visit, an order (the goal), and a variant column.
 const (
@@ -13,3 +19,29 @@ const (
 
 // decisionFiles are the files of the exit-code rows.
 var decisionFiles = map[string]string{"m.journey.yaml": decisionsMap, "e.csv": decisionsEvents}
+
+// TestDecisionExamples runs every example of the help of attribute, whatif and compare
+// from the repository's root, as a reader of the help would: each must succeed on the
+// bundled maps.
+func TestDecisionExamples(t *testing.T) {
+	root := newRootCmd(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard})
+	t.Chdir("../..")
+	for _, name := range []string{"attribute", "whatif", "compare"} {
+		cmd, _, err := root.Find([]string{name})
+		if err != nil {
+			t.Fatal(err)
+		}
+		n := 0
+		for line := range strings.Lines(cmd.Example) {
+			args := strings.Fields(line)
+			if len(args) < 2 || args[0] != "journey" {
+				continue
+			}
+			n++
+			runOK(t, args[1:]...)
+		}
+		if n < 3 {
+			t.Errorf("%s has %d examples, want at least 3", name, n)
+		}
+	}
+}
