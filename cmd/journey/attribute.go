@@ -83,7 +83,7 @@ has the --value column; 2 wrong usage; 3 a file could not be read.`,
 	f.StringVar(&opts.halfLife, "half-life", "7d", "the time-decay model's half-life, like 7d or 12h")
 	f.StringVar(&opts.lookback, "lookback", "", "keep only touches at most `DURATION` before the path's end, like 30d (default: all)")
 	f.StringVar(&opts.value, "value", "", "a conversion is worth the number in `COLUMN` of its goal row (default: 1)")
-	f.StringVar(&opts.lang, "lang", "", langUsage)
+	addLangFlag(f, &opts.lang)
 	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
 	opts.columns.addReading(f)
 	return cmd
@@ -102,7 +102,7 @@ func attributeRun(ctx context.Context, e *env, opts *attributeOptions) error {
 	if err != nil {
 		return err
 	}
-	l, err := tableLanguage(opts.lang, m)
+	l, err := chooseLang(opts.lang, m)
 	if err != nil {
 		return err
 	}

@@ -82,7 +82,7 @@ of --groups and --periods, periods that are empty or overlap); 3 a file could no
 	f.StringVar(&opts.periods, "periods", "", "compare the rows of two periods `SINCE..UNTIL,SINCE..UNTIL`, the baseline first")
 	f.Float64Var(&opts.alpha, "alpha", compare.DefaultAlpha, "significance level: a rate changed significantly when its p-value is below it")
 	f.BoolVar(&opts.check, "check", false, "exit 1 when a rate is significantly lower in B")
-	f.StringVar(&opts.lang, "lang", "", langUsage)
+	addLangFlag(f, &opts.lang)
 	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
 	opts.columns.add(f)
 	return cmd
@@ -100,7 +100,7 @@ func compareRun(ctx context.Context, e *env, opts *compareOptions) error {
 	if err != nil {
 		return err
 	}
-	l, err := tableLanguage(opts.lang, m)
+	l, err := chooseLang(opts.lang, m)
 	if err != nil {
 		return err
 	}

@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"fmt"
 
-	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/output"
 )
@@ -25,16 +24,6 @@ func mapAndEvents(name string, args []string, files *[]string) (string, error) {
 	return args[0], nil
 }
 
-// tableLanguage is the language of a command's tables: --lang when given, else the map's.
-// An unknown --lang is a usage error.
-func tableLanguage(flag string, m *journey.Map) (*lang.Language, error) {
-	l, err := lang.Choose(flag, m.Language)
-	if err != nil {
-		return nil, usageError{fmt.Errorf("--lang: %w", err)}
-	}
-	return l, nil
-}
-
 // printResult prints v with p to standard output in language l.
 func printResult[T any](e *env, p output.Printer[T], v T, l *lang.Language) error {
 	w := bufio.NewWriter(e.stdout)
@@ -43,6 +32,3 @@ func printResult[T any](e *env, p output.Printer[T], v T, l *lang.Language) erro
 	}
 	return w.Flush()
 }
-
-// langUsage is the help of --lang.
-const langUsage = "language of the table and markdown output: en or nl (default: the map's language, else en)"

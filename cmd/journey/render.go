@@ -28,6 +28,7 @@ type renderOptions struct {
 	events  []string
 	check   bool
 	watch   bool
+	lang    string
 	columns columnFlags
 }
 
@@ -83,6 +84,7 @@ WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 	opts.columns.add(f)
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
 	f.BoolVar(&opts.watch, "watch", false, "draw again whenever the map or an event file changes, until interrupted")
+	addLangFlag(f, &opts.lang)
 	return cmd
 }
 
@@ -173,6 +175,10 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 	if err != nil {
 		return nil, err
 	}
+	l, err := chooseLang(opts.lang, m)
+	if err != nil {
+		return nil, err
+	}
 	var report *analysis.Report
 	if len(opts.events) > 0 {
 		eo, ao, err := opts.columns.options(m)
@@ -184,7 +190,7 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 		}
 	}
 	var buf bytes.Buffer
-	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(nil)); err != nil {
+	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(l)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

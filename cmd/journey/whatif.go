@@ -92,7 +92,7 @@ not be read.`,
 	f.Var(changeFlag{"improve", &opts.changes}, "improve", "F (0 < F <= 1, or a percentage) of the exits after touchpoint T go on instead (repeatable)")
 	f.Var(changeFlag{"skip", &opts.changes}, "skip", "take touchpoint T out, nobody lost there (repeatable)")
 	f.StringVar(&opts.format, "format", output.Whatif.Names()[0], "output format: "+strings.Join(output.Whatif.Names(), ", "))
-	f.StringVar(&opts.lang, "lang", "", langUsage)
+	addLangFlag(f, &opts.lang)
 	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
 	opts.columns.addReading(f)
 	return cmd
@@ -111,7 +111,7 @@ func whatifRun(ctx context.Context, e *env, opts *whatifOptions) error {
 	if err != nil {
 		return err
 	}
-	l, err := tableLanguage(opts.lang, m)
+	l, err := chooseLang(opts.lang, m)
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,8 @@ type Decisions struct {
 	CostPerGoalUserF string
 	// CostPerGoalUser heads the column of the cost per user who reached a goal.
 	CostPerGoalUser string
+	// CardCostF is a picture card's line on what its touchpoint's events cost: the amount.
+	CardCostF string
 
 	// AttributionTitleF heads an attribution: the journey id, the conversions, the paths
 	// and the dimension (a word below).

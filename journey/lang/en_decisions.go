@@ -6,6 +6,7 @@ var englishDecisions = Decisions{
 	CostTotalF:       "Cost: %s in all",
 	CostPerGoalUserF: ", %s per user who reached a goal",
 	CostPerGoalUser:  "Cost per goal user",
+	CardCostF:        "cost: %s",
 
 	AttributionTitleF:   "journey %s: credit for %s conversions over %s paths, by %s",
 	AttributionValueF:   "Value: %s from column %s",

@@ -6,6 +6,7 @@ var dutchDecisions = Decisions{
 	CostTotalF:       "Kosten: %s in totaal",
 	CostPerGoalUserF: ", %s per klant die een doel bereikte",
 	CostPerGoalUser:  "Kosten per klant met doel",
+	CardCostF:        "kosten: %s",
 
 	AttributionTitleF:   "journey %s: toekenning van %s conversies over %s klantreizen, per %s",
 	AttributionValueF:   "Waarde: %s uit kolom %s",
