@@ -18,21 +18,17 @@ func init() { register(newAttributeCmd) }
 
 // attributeOptions are the flags and arguments of `journey attribute`.
 type attributeOptions struct {
-	mapPath  string
-	events   []string
+	eventsCommand
 	format   string
 	by       string
 	model    string
 	halfLife string
 	lookback string
 	value    string
-	lang     string
-	strict   bool
-	columns  columnFlags
 }
 
 func newAttributeCmd(e *env) *cobra.Command {
-	opts := &attributeOptions{}
+	opts := &attributeOptions{eventsCommand: eventsCommand{name: "attribute"}}
 	cmd := &cobra.Command{
 		Use:   "attribute MAP --events FILE...",
 		Short: "Who gets the credit for the goal: by channel, owner, stage or touchpoint",
@@ -67,25 +63,16 @@ has the --value column; 2 wrong usage; 3 a file could not be read.`,
   journey attribute examples/saas/trial.journey.yaml --events examples/saas/events.csv --lookback 7d --format json
   journey attribute examples/saas/trial.journey.yaml --events examples/saas/events.csv --by touchpoint --half-life 1d --format csv`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var err error
-			if opts.mapPath, err = mapAndEvents("attribute", args, &opts.events); err != nil {
-				return err
-			}
-			return attributeRun(cmd.Context(), e, opts)
-		},
+		RunE: opts.runE(func(ctx context.Context) error { return attributeRun(ctx, e, opts) }),
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&opts.events, "events", nil, "read event `FILE` (repeatable; - reads standard input)")
 	f.StringVar(&opts.format, "format", output.Attribution.Names()[0], "output format: "+strings.Join(output.Attribution.Names(), ", "))
 	f.StringVar(&opts.by, "by", attribution.ByChannel, "group touches by `WHAT`: "+strings.Join(attribution.Dimensions, ", "))
 	f.StringVar(&opts.model, "model", "", "show one `MODEL` only: "+strings.Join(attribution.Models, ", ")+" (default: all)")
 	f.StringVar(&opts.halfLife, "half-life", "7d", "the time-decay model's half-life, like 7d or 12h")
 	f.StringVar(&opts.lookback, "lookback", "", "keep only touches at most `DURATION` before the path's end, like 30d (default: all)")
 	f.StringVar(&opts.value, "value", "", "a conversion is worth the number in `COLUMN` of its goal row (default: 1)")
-	addLangFlag(f, &opts.lang)
-	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
-	opts.columns.addReading(f)
+	opts.addFlags(f, false)
 	return cmd
 }
 
@@ -98,15 +85,11 @@ func attributeRun(ctx context.Context, e *env, opts *attributeOptions) error {
 	if err != nil {
 		return err
 	}
-	m, err := loadMap(e, opts.mapPath)
+	m, l, err := opts.load(e)
 	if err != nil {
 		return err
 	}
-	l, err := chooseLang(opts.lang, m)
-	if err != nil {
-		return err
-	}
-	log, err := opts.read(ctx, e, m)
+	log, err := opts.readValues(ctx, e, m)
 	if err != nil {
 		return err
 	}
@@ -153,16 +136,15 @@ func durationFlag(name, v string) (time.Duration, error) {
 	return d, nil
 }
 
-// read reads the event files for attribution, and reports on standard error the
+// readValues reads the event files for attribution, and reports on standard error the
 // conversions whose value is not a number.
-func (opts *attributeOptions) read(ctx context.Context, e *env, m *journey.Map) (*events.Log, error) {
-	eo, _, err := opts.columns.options(m)
+func (opts *attributeOptions) readValues(ctx context.Context, e *env, m *journey.Map) (*events.Log, error) {
+	eo, _, err := opts.options(m)
 	if err != nil {
 		return nil, err
 	}
-	eo.Strict = opts.strict
 	attribution.Prepare(m, &eo, opts.value)
-	log, err := readLog(ctx, e, opts.events, eo, true)
+	log, err := opts.read(ctx, e, eo)
 	if err != nil || e.quiet {
 		return log, err
 	}

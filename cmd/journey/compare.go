@@ -19,20 +19,16 @@ func init() { register(newCompareCmd) }
 
 // compareOptions are the flags and arguments of `journey compare`.
 type compareOptions struct {
-	mapPath string
-	events  []string
+	eventsCommand
 	format  string
 	groups  string
 	periods string
 	alpha   float64
 	check   bool
-	lang    string
-	strict  bool
-	columns columnFlags
 }
 
 func newCompareCmd(e *env) *cobra.Command {
-	opts := &compareOptions{}
+	opts := &compareOptions{eventsCommand: eventsCommand{name: "compare"}}
 	cmd := &cobra.Command{
 		Use:   "compare MAP --events FILE... (--by COLUMN --groups A,B | --periods A..B,C..D)",
 		Short: "Compare two groups rate by rate: an A/B test, or one period against another",
@@ -66,25 +62,16 @@ of --groups and --periods, periods that are empty or overlap); 3 a file could no
   journey compare examples/saas/trial.journey.yaml --events examples/saas/events.csv --by utm_source --groups google,review-site --format json
   journey compare examples/saas/trial.journey.yaml --events examples/saas/events.csv --periods 2026-01-01..2026-02-15,2026-02-15..2026-04-05 --check`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var err error
-			if opts.mapPath, err = mapAndEvents("compare", args, &opts.events); err != nil {
-				return err
-			}
-			return compareRun(cmd.Context(), e, opts)
-		},
+		RunE: opts.runE(func(ctx context.Context) error { return compareRun(ctx, e, opts) }),
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&opts.events, "events", nil, "read event `FILE` (repeatable; - reads standard input)")
 	f.StringVar(&opts.format, "format", output.Compare.Names()[0], "output format: "+strings.Join(output.Compare.Names(), ", "))
 	f.StringVar(&opts.columns.by, "by", "", "compare segments of `COLUMN` (with --groups)")
 	f.StringVar(&opts.groups, "groups", "", "the two segment values `A,B` to compare, the baseline first (with --by)")
 	f.StringVar(&opts.periods, "periods", "", "compare the rows of two periods `SINCE..UNTIL,SINCE..UNTIL`, the baseline first")
 	f.Float64Var(&opts.alpha, "alpha", compare.DefaultAlpha, "significance level: a rate changed significantly when its p-value is below it")
 	f.BoolVar(&opts.check, "check", false, "exit 1 when a rate is significantly lower in B")
-	addLangFlag(f, &opts.lang)
-	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
-	opts.columns.add(f)
+	opts.addFlags(f, true)
 	return cmd
 }
 
@@ -96,11 +83,7 @@ func compareRun(ctx context.Context, e *env, opts *compareOptions) error {
 	if err := opts.checkModes(); err != nil {
 		return err
 	}
-	m, err := loadMap(e, opts.mapPath)
-	if err != nil {
-		return err
-	}
-	l, err := chooseLang(opts.lang, m)
+	m, l, err := opts.load(e)
 	if err != nil {
 		return err
 	}
@@ -151,11 +134,10 @@ func (opts *compareOptions) compare(ctx context.Context, e *env, m *journey.Map)
 	if err != nil {
 		return nil, usageError{err}
 	}
-	eo, ao, err := opts.columns.options(m)
+	eo, ao, err := opts.options(m)
 	if err != nil {
 		return nil, err
 	}
-	eo.Strict = opts.strict
 	r, err := readReport(ctx, e, m, opts.events, eo, ao)
 	if err != nil {
 		return nil, err
@@ -173,7 +155,7 @@ func (opts *compareOptions) compare(ctx context.Context, e *env, m *journey.Map)
 
 // comparePeriods analyzes the files once per period.
 func (opts *compareOptions) comparePeriods(ctx context.Context, e *env, m *journey.Map) (*compare.Report, error) {
-	eo, ao, err := opts.columns.options(m)
+	eo, ao, err := opts.options(m)
 	if err != nil {
 		return nil, err
 	}
@@ -181,7 +163,6 @@ func (opts *compareOptions) comparePeriods(ctx context.Context, e *env, m *journ
 	if err != nil {
 		return nil, usageError{err}
 	}
-	eo.Strict = opts.strict
 	var numbers [2]*analysis.Numbers
 	for i, p := range periods {
 		eo.Since, eo.Until = p.Since, p.Until

@@ -15,15 +15,11 @@ func init() { register(newWhatifCmd) }
 
 // whatifOptions are the flags and arguments of `journey whatif`.
 type whatifOptions struct {
-	mapPath string
-	events  []string
-	format  string
-	lang    string
-	strict  bool
+	eventsCommand
+	format string
 	// changes are the --improve and --skip values in command-line order, each with its
 	// flag's name.
 	changes [][2]string
-	columns columnFlags
 }
 
 // changeFlag is --improve or --skip: each value is kept, with the flag's name, in one list
@@ -46,7 +42,7 @@ func (f changeFlag) Set(v string) error {
 }
 
 func newWhatifCmd(e *env) *cobra.Command {
-	opts := &whatifOptions{}
+	opts := &whatifOptions{eventsCommand: eventsCommand{name: "whatif"}}
 	cmd := &cobra.Command{
 		Use:   "whatif MAP --events FILE... (--improve T=F | --skip T)...",
 		Short: "What a change to the journey is worth: fewer exits after a step, or a step skipped",
@@ -79,22 +75,13 @@ not be read.`,
   journey whatif examples/florist/florist.journey.yaml --events examples/florist/events.csv --skip trade-fair --lang nl
   journey whatif examples/saas/trial.journey.yaml --events examples/saas/events.csv --improve signup=0.3 --format json`,
 		Args: cobra.MinimumNArgs(1),
-		RunE: func(cmd *cobra.Command, args []string) error {
-			var err error
-			if opts.mapPath, err = mapAndEvents("whatif", args, &opts.events); err != nil {
-				return err
-			}
-			return whatifRun(cmd.Context(), e, opts)
-		},
+		RunE: opts.runE(func(ctx context.Context) error { return whatifRun(ctx, e, opts) }),
 	}
 	f := cmd.Flags()
-	f.StringArrayVar(&opts.events, "events", nil, "read event `FILE` (repeatable; - reads standard input)")
 	f.Var(changeFlag{"improve", &opts.changes}, "improve", "F (0 < F <= 1, or a percentage) of the exits after touchpoint T go on instead (repeatable)")
 	f.Var(changeFlag{"skip", &opts.changes}, "skip", "take touchpoint T out, nobody lost there (repeatable)")
 	f.StringVar(&opts.format, "format", output.Whatif.Names()[0], "output format: "+strings.Join(output.Whatif.Names(), ", "))
-	addLangFlag(f, &opts.lang)
-	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
-	opts.columns.addReading(f)
+	opts.addFlags(f, false)
 	return cmd
 }
 
@@ -107,21 +94,16 @@ func whatifRun(ctx context.Context, e *env, opts *whatifOptions) error {
 	if err != nil {
 		return err
 	}
-	m, err := loadMap(e, opts.mapPath)
+	m, l, err := opts.load(e)
 	if err != nil {
 		return err
 	}
-	l, err := chooseLang(opts.lang, m)
+	eo, _, err := opts.options(m)
 	if err != nil {
 		return err
 	}
-	eo, _, err := opts.columns.options(m)
-	if err != nil {
-		return err
-	}
-	eo.Strict = opts.strict
 	whatif.Prepare(m, &eo)
-	log, err := readLog(ctx, e, opts.events, eo, true)
+	log, err := opts.read(ctx, e, eo)
 	if err != nil {
 		return err
 	}
