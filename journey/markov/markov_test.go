@@ -4,6 +4,7 @@ import (
 	"errors"
 	"math"
 	"slices"
+	"strconv"
 	"testing"
 )
 
@@ -186,5 +187,28 @@ func TestSolvePivots(t *testing.T) {
 	}
 	if solve([]float64{1, 2, 2, 4}, []float64{1, 1}) {
 		t.Error("a singular matrix was solved")
+	}
+}
+
+// BenchmarkSolve solves a chain of n states where each state goes on to the next three
+// and leaves or converts, as a journey map of n touchpoints would.
+func BenchmarkSolve(b *testing.B) {
+	for _, n := range []int{16, 100} {
+		c := NewCounts(n, 2)
+		for i := range n {
+			for k := 1; k <= 3; k++ {
+				c.Add(i, (i+k)%n, float64(k))
+			}
+			c.Add(i, c.Absorbing(0), 1)
+			c.Add(i, c.Absorbing(1), 2)
+		}
+		ch := c.Chain()
+		b.Run(strconv.Itoa(n), func(b *testing.B) {
+			for b.Loop() {
+				if _, err := ch.Solve(0); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
 	}
 }
