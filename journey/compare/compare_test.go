@@ -189,3 +189,17 @@ func FuzzParsePeriods(f *testing.F) {
 }
 
 func round4(v float64) float64 { return float64(int64(v*1e4+0.5)) / 1e4 }
+
+// FuzzParseGroups: whatever the text, ParseGroups does not panic, and two groups it accepts
+// are different and not empty.
+func FuzzParseGroups(f *testing.F) {
+	for _, s := range []string{"control,test", "a,a", ",", "(none),b", "a,b,c"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b, err := ParseGroups(s)
+		if err == nil && (a == "" || b == "" || a == b || a+","+b != s) {
+			t.Fatalf("ParseGroups(%q) = %q, %q", s, a, b)
+		}
+	})
+}
