@@ -34,6 +34,7 @@ func DOT(m *journey.Map, r *analysis.Report, l *lang.Language) []byte {
 		l = lang.English()
 	}
 	d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, r), l: l}
+	d.ov.inLanguage(l)
 	d.graph()
 	return []byte(d.b.String())
 }

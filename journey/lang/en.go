@@ -120,4 +120,5 @@ var english = Words{
 		PageNoPicture:   "No picture yet: fix the errors and save the map.",
 		PagePicture:     "Picture (SVG)",
 	},
+	Decisions: englishDecisions,
 }

@@ -121,4 +121,5 @@ var dutch = Words{
 		PageNoPicture:   "Nog geen kaart: herstel de fouten en sla de kaart op.",
 		PagePicture:     "Afbeelding (SVG)",
 	},
+	Decisions: dutchDecisions,
 }

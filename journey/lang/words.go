@@ -27,6 +27,8 @@ type Words struct {
 	TableWords
 	CommandWords
 	PageWords
+	// Decisions are the words of costs, attribute, whatif and compare (decisions.go).
+	Decisions
 }
 
 // PictureWords are the texts of the picture (journey render): its header, cards, lanes,
