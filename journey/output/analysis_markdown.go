@@ -17,7 +17,7 @@ func printAnalysisMarkdown(w io.Writer, r *analysis.Report, o Options) error {
 	fmt.Fprintf(b, "## Journey %s\n\n", mdCode(r.Journey))
 	fmt.Fprintf(b, "%s. Identity %s, window %s, goal reached by %d users (%s).\n",
 		inputSummary(r.Input), mdCode(r.Identity), window(r.WindowSeconds), r.Goal.Users, percent(r.Goal.Rate))
-	if s := costLine(o.Language(), r.Cost); s != "" {
+	if s := CostLine(o.Language(), r.Cost); s != "" {
 		fmt.Fprintf(b, "\n%s.\n", s)
 	}
 	if s := kpiSummary(r.KPIs, func(s string) string { return "**" + s + "**" }); s != "" {

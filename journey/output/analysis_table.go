@@ -19,7 +19,7 @@ func printAnalysisTable(w io.Writer, r *analysis.Report, o Options) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "journey %s: identity %s, window %s\n", termEscape(r.Journey), termEscape(r.Identity), window(r.WindowSeconds))
 	fmt.Fprintf(b, "%s; goal reached by %d users (%s)\n", inputSummary(r.Input), r.Goal.Users, percent(r.Goal.Rate))
-	if s := costLine(o.Language(), r.Cost); s != "" {
+	if s := CostLine(o.Language(), r.Cost); s != "" {
 		fmt.Fprintln(b, s)
 	}
 	if s := kpiSummary(r.KPIs, func(s string) string { return s }); s != "" {

@@ -6,13 +6,11 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/output"
 )
 
 // maxOffMap is how many transitions the map does not draw the page lists.
 const maxOffMap = 10
-
-// numberColumns is how many columns of numbers the touchpoint table has with a report.
-const numberColumns = 8
 
 // touchpointTable lists every touchpoint by stage: what the map says of it and, with a
 // report, its numbers.
@@ -24,6 +22,9 @@ func touchpointTable(m *journey.Map, r *analysis.Report, f formatter) table {
 	if r != nil {
 		t.Head = append(t.Head, numCells(w.ColUsers, w.ColEvents, w.ColRepeat, w.ColContinued,
 			w.ColConversion, w.ColDropoff, w.ColExits, w.ColMedianToNext)...)
+		if r.Cost != nil {
+			t.Head = append(t.Head, cell{Text: w.Cost, Class: "num"})
+		}
 		for _, n := range r.Touchpoints {
 			numbers[n.ID] = n
 		}
@@ -35,11 +36,7 @@ func touchpointTable(m *journey.Map, r *analysis.Report, f formatter) table {
 				row = append(row, cell{Text: s.Name, Span: len(s.Touchpoints), Class: "stage"})
 			}
 			row = append(row, touchpointCell(tp, f), cell{Text: tp.Channel}, cell{Text: tp.Owner}, emotionCell(tp.Emotion))
-			if n, ok := numbers[tp.ID]; ok {
-				row = append(row, touchpointNumbers(n, f)...)
-			} else if r != nil {
-				row = append(row, blanks(numberColumns)...)
-			}
+			row = append(row, touchpointNumbers(r, numbers[tp.ID], f)...)
 			t.Rows = append(t.Rows, row)
 		}
 	}
@@ -71,9 +68,18 @@ func emotionCell(e *int) cell {
 	return cell{Text: text, Class: emotionClass(*e)}
 }
 
-func touchpointNumbers(n analysis.Touchpoint, f formatter) []cell {
-	return numCells(f.int(n.Users), f.int(n.Events), f.int(n.RepeatUsers), f.int(n.Continued),
+// touchpointNumbers are a touchpoint's cells of numbers, its cost among them when the map
+// gives costs; none without a report.
+func touchpointNumbers(r *analysis.Report, n analysis.Touchpoint, f formatter) []cell {
+	if r == nil {
+		return nil
+	}
+	cells := numCells(f.int(n.Users), f.int(n.Events), f.int(n.RepeatUsers), f.int(n.Continued),
 		f.percent(n.Conversion), f.percent(n.Dropoff), f.int(n.Exits), f.duration(n.MedianSecondsToNext))
+	if r.Cost != nil {
+		cells = append(cells, numCells(output.Money(f.l, n.Cost, r.Cost.Currency))...)
+	}
+	return cells
 }
 
 // kpiTable lists every KPI target with its value and status.
@@ -181,6 +187,3 @@ func numCells(s ...string) []cell {
 	}
 	return out
 }
-
-// blanks are n empty number cells, for a touchpoint the report does not list.
-func blanks(n int) []cell { return numCells(make([]string, n)...) }

@@ -10,6 +10,7 @@ import (
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/lang"
+	"github.com/journey-cx/journey/journey/output"
 )
 
 // Page is what the report and the live view show: a map, its picture and, with event data,
@@ -107,6 +108,9 @@ func dataLines(p Page, f formatter) []string {
 		fmt.Sprintf(w.InputF, f.int(in.Rows), f.int(in.Mapped), f.int(in.Unmapped), f.int(in.Skipped),
 			f.int(in.Filtered), f.int(in.Users)) + "; " +
 			fmt.Sprintf(w.GoalReachedF, f.int(r.Goal.Users), f.percent(r.Goal.Rate)),
+	}
+	if s := output.CostLine(f.l, r.Cost); s != "" {
+		lines = append(lines, s)
 	}
 	if s := kpiSummary(r.KPIs, f); s != "" {
 		lines = append(lines, s)
