@@ -58,7 +58,7 @@ echo "$out/florist-report.png"
 # the diagnostics over the last good picture.
 live=$(mktemp -d)
 cp examples/florist/florist.journey.yaml examples/florist/events.csv "$live/"
-"$bin/journey" serve "$live/florist.journey.yaml" --events "$live/events.csv" --addr 127.0.0.1:0 -q >"$live/url" &
+(cd "$live" && exec "$bin/journey" serve florist.journey.yaml --events events.csv --addr 127.0.0.1:0 -q >url 2>/dev/null) &
 server=$!
 for _ in $(seq 50); do [ -s "$live/url" ] && break; sleep 0.1; done
 url=$(head -1 "$live/url")

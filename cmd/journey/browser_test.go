@@ -35,8 +35,10 @@ func TestServeInChromium(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	saved := time.Now()
 	writeFile(t, mapPath, strings.Replace(serveMap, "name: Visit", "name: Visit the fair", 1))
 	wait("the renamed touchpoint", `document.querySelector("#content").textContent.includes("Visit the fair")`)
+	t.Logf("the page showed the save %s after it", time.Since(saved).Round(time.Millisecond))
 
 	writeFile(t, mapPath, strings.Replace(serveMap, "version: 1", "version: 1\ntitel: typo", 1))
 	wait("the diagnostics", `(document.querySelector(".problems") || {textContent: ""}).textContent.includes("[unknown-key]")`)

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
+	"html/template"
 	"net"
 	"net/http"
 	"sync"
@@ -42,11 +43,13 @@ type Live struct {
 	stop    sync.Once
 }
 
-// liveView is what the live view adds to a page: its version (the event stream's id) and
-// the problems that keep the page from being current.
+// liveView is what the live view adds to a page: the problems that keep the page from
+// being current and, once the content is drawn, the content and its version (the event
+// stream's id).
 type liveView struct {
-	Version  string
 	Problems string
+	Content  template.HTML
+	Version  string
 }
 
 // snapshot is one version of the live view, ready to send: the whole document, the event
@@ -110,6 +113,7 @@ func (lv *Live) show(v view, problems string) {
 	must(templates.ExecuteTemplate(&frag, "content", &v))
 	sum := sha256.Sum256(frag.Bytes())
 	v.Live.Version = hex.EncodeToString(sum[:8])
+	v.Live.Content = template.HTML(frag.String()) // drawn by the templates, user text escaped
 	var doc bytes.Buffer
 	must(templates.ExecuteTemplate(&doc, "live", &v))
 	msg, err := json.Marshal(struct {

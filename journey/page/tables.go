@@ -77,7 +77,11 @@ func touchpointNumbers(r *analysis.Report, n analysis.Touchpoint, f formatter) [
 	cells := numCells(f.int(n.Users), f.int(n.Events), f.int(n.RepeatUsers), f.int(n.Continued),
 		f.percent(n.Conversion), f.percent(n.Dropoff), f.int(n.Exits), f.duration(n.MedianSecondsToNext))
 	if r.Cost != nil {
-		cells = append(cells, numCells(output.Money(f.l, n.Cost, r.Cost.Currency))...)
+		cost := none
+		if n.Cost != nil {
+			cost = output.Money(f.l, n.Cost, r.Cost.Currency)
+		}
+		cells = append(cells, numCells(cost)...)
 	}
 	return cells
 }
