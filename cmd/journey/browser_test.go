@@ -28,7 +28,7 @@ func TestServeInChromium(t *testing.T) {
 		}
 	}
 	wait("the picture", `document.querySelector(".frame > svg").getBoundingClientRect().width > 100`)
-	eventually(t, 15*time.Second, "the page opening its event stream", func() bool {
+	waitFor(t, "the page opening its event stream", func() bool {
 		return slices.ContainsFunc(b.Requests(), func(u string) bool { return strings.HasPrefix(u, s.url+"events?v=") })
 	})
 	if err := b.Eval(`window.journeyTestMark = "not reloaded"`, nil); err != nil {

@@ -8,7 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 )
 
 // helpExamples returns the examples of a command's help as argument lists, without the
@@ -79,7 +78,7 @@ func TestServeExamples(t *testing.T) {
 			t.Fatalf("%s: no URL printed: %v", name, err)
 		}
 		s := liveServer{url: strings.TrimSpace(url)}
-		eventually(t, 20*time.Second, name+" draws its page", func() bool { return strings.Contains(s.page(t), `<div class="frame">`) })
+		waitFor(t, name+" draws its page", func() bool { return strings.Contains(s.page(t), `<div class="frame">`) })
 		cmd.Process.Signal(os.Interrupt)
 		if err := cmd.Wait(); err != nil {
 			t.Errorf("%s: %v", name, err)

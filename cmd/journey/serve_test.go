@@ -11,41 +11,22 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 )
 
-// lockedBuffer is a buffer a server goroutine writes while the test reads it.
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 // liveServer is `journey serve` running in-process on a free port.
 type liveServer struct {
 	url            string
-	stdout, stderr *lockedBuffer
+	stdout, stderr *syncBuffer
 }
 
 // startServe runs serveRun for the map and event files until the test ends, and waits for
 // the URL it prints.
 func startServe(t *testing.T, mapPath string, events ...string) liveServer {
 	t.Helper()
-	s := liveServer{stdout: &lockedBuffer{}, stderr: &lockedBuffer{}}
+	s := liveServer{stdout: &syncBuffer{}, stderr: &syncBuffer{}}
 	e := &env{stdin: strings.NewReader(""), stdout: s.stdout, stderr: s.stderr}
 	opts := &serveOptions{mapPath: mapPath, addr: "127.0.0.1:0", page: pageFlags{events: events}}
 	ctx, cancel := context.WithCancel(context.Background())
@@ -62,7 +43,7 @@ func startServe(t *testing.T, mapPath string, events ...string) liveServer {
 			t.Error("serve did not stop within 10 s of its context ending")
 		}
 	})
-	eventually(t, 10*time.Second, "serve prints its URL", func() bool {
+	waitFor(t, "serve prints its URL", func() bool {
 		s.url = strings.TrimSpace(s.stdout.String())
 		return strings.HasPrefix(s.url, "http://127.0.0.1:") && strings.HasSuffix(s.url, "/")
 	})
@@ -82,18 +63,6 @@ func (s liveServer) page(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return string(b)
-}
-
-// eventually polls cond every 50 ms until it holds, or fails the test after timeout.
-func eventually(t *testing.T, timeout time.Duration, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited %s for: %s", timeout, what)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
 }
 
 // writeServeFiles writes the example map and events into a temporary folder, to be edited.
@@ -122,19 +91,19 @@ var serveMap = strings.Replace(analyzeMap, "title: Shop", "title: Workshop", 1)
 func TestServeFollowsSaves(t *testing.T) {
 	mapPath, eventsPath := writeServeFiles(t)
 	s := startServe(t, mapPath, eventsPath)
-	eventually(t, 10*time.Second, "the first page", func() bool { return strings.Contains(s.page(t), "<h1>Workshop</h1>") })
+	waitFor(t, "the first page", func() bool { return strings.Contains(s.page(t), "<h1>Workshop</h1>") })
 	if !strings.Contains(s.page(t), "4 rows: ") {
 		t.Fatalf("the first page should have the numbers of the events:\n%s", s.page(t))
 	}
 
 	writeFile(t, mapPath, strings.Replace(serveMap, "name: Visit", "name: Visit the fair", 1))
-	eventually(t, 10*time.Second, "the renamed touchpoint", func() bool { return strings.Contains(s.page(t), "Visit the fair") })
+	waitFor(t, "the renamed touchpoint", func() bool { return strings.Contains(s.page(t), "Visit the fair") })
 
 	writeFile(t, eventsPath, analyzeEvents+"u9,2024-03-09T10:00:00Z,visit\n")
-	eventually(t, 10*time.Second, "the new numbers", func() bool { return strings.Contains(s.page(t), "5 rows: ") })
+	waitFor(t, "the new numbers", func() bool { return strings.Contains(s.page(t), "5 rows: ") })
 
 	writeFile(t, mapPath, strings.Replace(serveMap, "version: 1", "version: 1\ntitel: typo", 1))
-	eventually(t, 10*time.Second, "the diagnostics", func() bool { return strings.Contains(s.page(t), "[unknown-key]") })
+	waitFor(t, "the diagnostics", func() bool { return strings.Contains(s.page(t), "[unknown-key]") })
 	got := s.page(t)
 	for _, want := range []string{"The map has errors", `unknown key &#34;titel&#34; in map; did you mean &#34;title&#34;?`, ":2:1:", "<svg", "Visit the fair"} {
 		if !strings.Contains(got, want) {
@@ -146,7 +115,7 @@ func TestServeFollowsSaves(t *testing.T) {
 	}
 
 	writeFile(t, mapPath, serveMap)
-	eventually(t, 10*time.Second, "the fixed map", func() bool {
+	waitFor(t, "the fixed map", func() bool {
 		p := s.page(t)
 		return !strings.Contains(p, "[unknown-key]") && !strings.Contains(p, "Visit the fair")
 	})

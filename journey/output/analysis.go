@@ -100,26 +100,29 @@ func kpiStatus(k analysis.KPIResult) string {
 	return "missed"
 }
 
-// kpiSummary counts the KPI targets met and missed: "KPI targets: 1 missed, 2 met", or ""
-// when the map sets none. missed wraps the missed count, for emphasis.
-func kpiSummary(ks []analysis.KPIResult, missed func(string) string) string {
+// KPISummary counts the KPI targets met and missed in language l: "KPI targets: 1 missed,
+// 2 met", or "" when the map sets none. missed wraps the missed count, for emphasis. The
+// HTML page says it too.
+func KPISummary(l *lang.Language, ks []analysis.KPIResult, missed func(string) string) string {
 	if len(ks) == 0 {
 		return ""
 	}
-	n := 0
+	var n int64
 	for _, k := range ks {
 		if !k.OK {
 			n++
 		}
 	}
+	all := int64(len(ks))
 	if n == 0 {
-		return fmt.Sprintf("KPI targets: all %d met", len(ks))
+		return fmt.Sprintf(l.KPIAllMetF, l.Int(all))
 	}
-	return fmt.Sprintf("KPI targets: %s, %d met", missed(fmt.Sprintf("%d missed", n)), len(ks)-n)
+	return fmt.Sprintf(l.KPISomeMissedF, missed(fmt.Sprintf(l.KPIMissedF, l.Int(n))), l.Int(all-n))
 }
 
-// offMap returns the most frequent transitions that the map does not draw.
-func offMap(ts []analysis.Transition) []analysis.Transition {
+// OffMap returns the most frequent transitions that the map does not draw, as many as the
+// human formats (and the HTML page) list.
+func OffMap(ts []analysis.Transition) []analysis.Transition {
 	var out []analysis.Transition
 	for _, t := range ts {
 		if !t.OnMap && len(out) < maxOffMap {
@@ -195,7 +198,7 @@ func sections(r *analysis.Report, l *lang.Language) []section {
 		out = append(out, section{"Funnel " + funnelTitle(f), 2, stepRows(f)})
 	}
 	return append(out,
-		section{"Off-map transitions", 2, transitionRows(offMap(r.Transitions))},
+		section{"Off-map transitions", 2, transitionRows(OffMap(r.Transitions))},
 		section{"KPIs", 5, kpiRows(r.KPIs)},
 		section{"Segments", 1, withSegmentCost(segmentRows(r), l, r)})
 }

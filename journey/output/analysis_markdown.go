@@ -20,7 +20,7 @@ func printAnalysisMarkdown(w io.Writer, r *analysis.Report, o Options) error {
 	if s := CostLine(o.Language(), r.Cost); s != "" {
 		fmt.Fprintf(b, "\n%s.\n", s)
 	}
-	if s := kpiSummary(r.KPIs, func(s string) string { return "**" + s + "**" }); s != "" {
+	if s := KPISummary(o.Language(), r.KPIs, func(s string) string { return "**" + s + "**" }); s != "" {
 		fmt.Fprintf(b, "\n%s.\n", s)
 	}
 	for _, s := range sections(r, o.Language()) {

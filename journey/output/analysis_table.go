@@ -22,7 +22,7 @@ func printAnalysisTable(w io.Writer, r *analysis.Report, o Options) error {
 	if s := CostLine(o.Language(), r.Cost); s != "" {
 		fmt.Fprintln(b, s)
 	}
-	if s := kpiSummary(r.KPIs, func(s string) string { return s }); s != "" {
+	if s := KPISummary(o.Language(), r.KPIs, func(s string) string { return s }); s != "" {
 		fmt.Fprintln(b, s)
 	}
 	for _, s := range sections(r, o.Language()) {

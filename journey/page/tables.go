@@ -9,9 +9,6 @@ import (
 	"github.com/journey-cx/journey/journey/output"
 )
 
-// maxOffMap is how many transitions the map does not draw the page lists.
-const maxOffMap = 10
-
 // touchpointTable lists every touchpoint by stage: what the map says of it and, with a
 // report, its numbers.
 func touchpointTable(m *journey.Map, r *analysis.Report, f formatter) table {
@@ -102,34 +99,11 @@ func kpiTable(m *journey.Map, ks []analysis.KPIResult, f formatter) table {
 	return t
 }
 
-// kpiSummary counts the KPI targets missed and met, or is empty when the map sets none.
-func kpiSummary(ks []analysis.KPIResult, f formatter) string {
-	if len(ks) == 0 {
-		return ""
-	}
-	missed := 0
-	for _, k := range ks {
-		if !k.OK {
-			missed++
-		}
-	}
-	if missed == 0 {
-		return fmt.Sprintf(f.l.KPIAllMetF, f.int(int64(len(ks))))
-	}
-	return fmt.Sprintf(f.l.KPISomeMissedF, fmt.Sprintf(f.l.KPIMissedF, f.int(int64(missed))), f.int(int64(len(ks)-missed)))
-}
-
 // offMapTable lists the most frequent transitions the map does not draw.
 func offMapTable(m *journey.Map, ts []analysis.Transition, f formatter) table {
 	w := f.l.Words
 	t := table{Title: w.SectionOffMap, Head: append(texts(w.ColFrom, w.ColTo), numCells(w.ColCount, w.ColUsers)...)}
-	for _, tr := range ts {
-		if tr.OnMap {
-			continue
-		}
-		if len(t.Rows) == maxOffMap {
-			break
-		}
+	for _, tr := range output.OffMap(ts) {
 		t.Rows = append(t.Rows, append([]cell{{Text: name(m, tr.From), Note: tr.From}, {Text: name(m, tr.To), Note: tr.To}},
 			numCells(f.int(tr.Count), f.int(tr.Users))...))
 	}

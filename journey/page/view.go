@@ -112,7 +112,7 @@ func dataLines(p Page, f formatter) []string {
 	if s := output.CostLine(f.l, r.Cost); s != "" {
 		lines = append(lines, s)
 	}
-	if s := kpiSummary(r.KPIs, f); s != "" {
+	if s := output.KPISummary(f.l, r.KPIs, func(s string) string { return s }); s != "" {
 		lines = append(lines, s)
 	}
 	return lines
