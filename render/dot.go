@@ -55,7 +55,7 @@ func (d *drawing) graph() {
 		"outputorder=nodesfirst, bgcolor=%q, fontname=%q, labelloc=t, labeljust=l];\n", d.ranksep(), paper, font)
 	d.printf("\tnode [shape=plain, fontname=%q, fontsize=11, fontcolor=%q];\n", font, ink)
 	d.printf("\tedge [fontname=%q, fontsize=9, color=%q, fontcolor=%q, arrowsize=0.7];\n", font, flowLine, muted)
-	d.printf("\tlabel=<%s>;\n", header(d.m))
+	d.printf("\tlabel=<%s>;\n", header(d.m, d.l))
 	d.lanes()
 	// One borderless cluster around the stages: edges between stages then belong to it, and
 	// Graphviz routes them over the stages instead of under the whole journey.
@@ -74,9 +74,9 @@ func (d *drawing) graph() {
 
 // lanes draws the first column: the names of the rows every touchpoint column has.
 func (d *drawing) lanes() {
-	d.printf("\tlane_card [label=<%s>];\n", laneTitle("Touchpoints"))
-	d.printf("\tlane_pg [label=<%s>];\n", laneTitle("Pains &amp; gains"))
-	d.printf("\tlane_emo [label=<%s>];\n", emotionAxis())
+	d.printf("\tlane_card [label=<%s>];\n", laneTitle(d.l.LaneTouchpoints))
+	d.printf("\tlane_pg [label=<%s>];\n", laneTitle(d.l.LanePainsGains))
+	d.printf("\tlane_emo [label=<%s>];\n", emotionAxis(d.l))
 	d.printf("\t{rank=same; lane_card -> lane_pg -> lane_emo [style=invis];}\n")
 }
 
@@ -84,10 +84,10 @@ func (d *drawing) lanes() {
 func (d *drawing) stage(i int, s *journey.Stage) {
 	d.printf("\tsubgraph cluster_s%d {\n", i)
 	d.printf("\t\tstyle=\"rounded,filled\"; fillcolor=%q; color=%q; penwidth=1; margin=12;\n", stageFill, stageLine)
-	d.printf("\t\tlabel=<%s>;\n", stageLabel(s))
+	d.printf("\t\tlabel=<%s>;\n", stageLabel(s, d.l))
 	for _, t := range s.Touchpoints {
 		k := t.Index
-		d.printf("\t\tt%d [label=<%s>];\n", k, card(t, d.ov.touchpoint(t.ID)))
+		d.printf("\t\tt%d [label=<%s>];\n", k, card(t, d.ov.touchpoint(t.ID), d.l))
 		if pg := painsGains(t); pg != "" {
 			d.printf("\t\tp%d [label=<%s>];\n", k, pg)
 		} else {

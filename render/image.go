@@ -55,6 +55,7 @@ func Image(ctx context.Context, dot []byte, f Format, timeout time.Duration) ([]
 	select {
 	case res := <-done:
 		if res.err == nil && f == SVG {
+			res.b = svgFonts(res.b)
 			res.err = CheckSVG(res.b)
 		}
 		return res.b, res.err
@@ -91,4 +92,11 @@ func layout(dot []byte, f Format) ([]byte, error) {
 		return nil, fmt.Errorf("graphviz cannot draw the map: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// svgFonts names, after the font Graphviz measured the text with, the fonts of the same
+// widths that machines without it have (see fontFamily). Graphviz writes the font name as the
+// DOT gave it, and user text cannot hold this attribute: its quotes are escaped.
+func svgFonts(svg []byte) []byte {
+	return bytes.ReplaceAll(svg, []byte(`font-family="`+font+`"`), []byte(`font-family="`+fontFamily+`"`))
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // maxOffMap caps how many off-map transitions are drawn: each one is a long labelled edge,
@@ -79,29 +80,29 @@ func (ov *overlay) width(users int64) string {
 
 // share is "users<BR/>(p%)" for an HTML-like label, p being users as a share of the users
 // of touchpoint from.
-func (ov *overlay) share(from string, users int64) string {
+func (ov *overlay) share(from string, users int64, l *lang.Language) string {
 	n := ov.touchpoint(from)
 	if n == nil || n.Users == 0 {
-		return count(users)
+		return l.Int(users)
 	}
-	return fmt.Sprintf("%s<BR/>(%s)", count(users), percent(float64(users)/float64(n.Users)))
+	return fmt.Sprintf("%s<BR/>(%s)", l.Int(users), l.Percent(float64(users)/float64(n.Users)))
 }
 
 // rows are the card rows of the numbers: users, conversion and drop-off, exits.
-func (n *tpNumbers) rows() string {
+func (n *tpNumbers) rows(l *lang.Language) string {
 	if n == nil {
 		return ""
 	}
-	flow := "end of the designed flow"
+	flow := esc(l.CardEndOfFlow)
 	if n.Conversion != nil && n.Dropoff != nil {
-		flow = fmt.Sprintf("→ %s continue · ↓ %s drop off", percent(*n.Conversion), percent(*n.Dropoff))
+		flow = esc(fmt.Sprintf(l.CardFlowF, markOn+" "+l.Percent(*n.Conversion), markDown+" "+l.Percent(*n.Dropoff)))
 	}
 	exits := ""
 	if n.Exits > 0 {
-		exits = fmt.Sprintf(`<BR/>⏏ %s exit here`, count(n.Exits))
+		exits = "<BR/>" + markExit + " " + esc(fmt.Sprintf(l.CardExitsF, l.Int(n.Exits)))
 	}
-	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s users</B><BR/>%s%s</FONT></TD></TR>`,
-		bandFill, count(n.Users), flow, exits)
+	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s</B><BR/>%s%s</FONT></TD></TR>`,
+		bandFill, esc(fmt.Sprintf(l.CardUsersF, l.Int(n.Users))), flow, exits)
 }
 
 // flow draws the designed flow (every `next` edge) and the largest off-map transitions.
@@ -114,7 +115,7 @@ func (d *drawing) flow() {
 	for _, tr := range d.ov.offMap {
 		from, to := d.m.Touchpoint(tr.From), d.m.Touchpoint(tr.To)
 		d.edge(from, to, offMap, fmt.Sprintf(`style=dashed, fontcolor=%q, penwidth=%s, xlabel=<%s>`,
-			offMap, d.ov.width(tr.Users), edgeLabel("off-map:<BR/>"+d.ov.share(tr.From, tr.Users))))
+			offMap, d.ov.width(tr.Users), edgeLabel(esc(d.l.OffMapLabel)+":<BR/>"+d.ov.share(tr.From, tr.Users, d.l))))
 	}
 }
 
@@ -128,7 +129,7 @@ func (d *drawing) flowAttrs(from, to *journey.Touchpoint) string {
 	if !ok {
 		return fmt.Sprintf(`penwidth=1, style=dotted, xlabel=<%s>`, edgeLabel("0"))
 	}
-	return fmt.Sprintf(`penwidth=%s, xlabel=<%s>`, d.ov.width(tr.Users), edgeLabel(d.ov.share(from.ID, tr.Users)))
+	return fmt.Sprintf(`penwidth=%s, xlabel=<%s>`, d.ov.width(tr.Users), edgeLabel(d.ov.share(from.ID, tr.Users, d.l)))
 }
 
 // edgeLabel puts an edge's label on a patch of paper, so that it stays readable where it
@@ -150,15 +151,3 @@ func (d *drawing) edge(from, to *journey.Touchpoint, colour, attrs string) {
 	d.printf("\tt%d -> t%d [tailport=n, headport=n, constraint=false, weight=1, color=%q, %s];\n",
 		from.Index, to.Index, colour+arcAlpha, attrs)
 }
-
-// count formats a number of users or events with thousands separators.
-func count(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// percent formats a ratio as a percentage with one decimal.
-func percent(r float64) string { return strconv.FormatFloat(100*r, 'f', 1, 64) + "%" }

@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/output"
 )
 
@@ -39,20 +42,24 @@ func hostile() *journey.Map {
 
 func TestDOTGolden(t *testing.T) {
 	m := florist()
+	nl, _ := lang.Get("nl")
 	tests := []struct {
 		name string
 		m    *journey.Map
 		r    *analysis.Report
+		l    *lang.Language
 	}{
-		{"florist-map.dot", m, nil},
-		{"florist-overlay.dot", m, floristReport(m)},
-		{"hostile.dot", hostile(), nil},
-		{"wide-12.dot", wide(12), nil},
+		{"florist-map.dot", m, nil, nil},
+		{"florist-overlay.dot", m, floristReport(m), nil},
+		{"florist-map.nl.dot", m, nil, nl},
+		{"florist-overlay.nl.dot", m, floristReport(m), nl},
+		{"hostile.dot", hostile(), nil, nil},
+		{"wide-12.dot", wide(12), nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := DOT(tt.m, tt.r, nil)
-			if again := DOT(tt.m, tt.r, nil); !bytes.Equal(got, again) {
+			got := DOT(tt.m, tt.r, tt.l)
+			if again := DOT(tt.m, tt.r, tt.l); !bytes.Equal(got, again) {
 				t.Fatal("DOT is not deterministic")
 			}
 			checkGolden(t, tt.name, got)
@@ -107,7 +114,7 @@ func TestHostileLabelsShowAsWritten(t *testing.T) {
 	for _, want := range []string{
 		`<script>alert("x")</script>`,
 		`R&D &amp; "quotes"`,
-		"'single' \\\u2060N \\\u2060G \\l \\n",
+		`'single' \N \G \l \n`,
 		"channel: javascript\u2060:alert(1)",
 		"owner: <b>bold</b>",
 		"ctrl␀␁␛␡ end",
@@ -124,6 +131,33 @@ func TestHostileLabelsShowAsWritten(t *testing.T) {
 	}
 	if strings.Count(text, "long") > maxRunes/5+1 {
 		t.Errorf("a 100,000-character label was not shortened")
+	}
+}
+
+// userTexts are texts with Graphviz escapes (\N is the node's name, \G the graph's, \n and
+// \l line breaks in plain labels), backslashes and character references.
+var userTexts = []string{
+	`C:\new\temp \N`,
+	`\G \E \H \T \L \l \r \n`,
+	`two \\ one \ end \`,
+	`&amp; &#60; &#92;N &lt;`,
+}
+
+// TestUserTextExact checks that each user text is, byte for byte, the text of one SVG text
+// node: no escape expanded, nothing invisible inserted.
+func TestUserTextExact(t *testing.T) {
+	var tps []tp
+	for i, s := range userTexts {
+		tps = append(tps, tp{id: fmt.Sprintf("t%d", i), name: s, emotion: emo(0)})
+	}
+	m := build("user text", map[string][]tp{"s": tps}, []string{"s"})
+	dot := DOT(m, nil, nil)
+	checkGolden(t, "user-text.dot", dot)
+	nodes := svgText(t, image(t, dot))
+	for _, want := range userTexts {
+		if !slices.Contains(nodes, want) {
+			t.Errorf("no text node of the svg is %q; its text nodes are:\n%q", want, nodes)
+		}
 	}
 }
 
