@@ -34,6 +34,7 @@ func DOT(m *journey.Map, r *analysis.Report, l *lang.Language) []byte {
 		l = lang.English()
 	}
 	d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, r), l: l}
+	d.chooseLinks()
 	d.graph()
 	return []byte(d.b.String())
 }
@@ -45,6 +46,10 @@ type drawing struct {
 	tps []*journey.Touchpoint
 	ov  *overlay
 	l   *lang.Language
+	// links are the designed links drawn; hidden counts those left out of a dense map
+	// (see chooseLinks).
+	links  []link
+	hidden int
 }
 
 func (d *drawing) printf(format string, args ...any) { fmt.Fprintf(&d.b, format, args...) }
@@ -101,7 +106,7 @@ func (d *drawing) stage(i int, s *journey.Stage) {
 
 // panel draws the legend, and with a report the summary of the data, right of the journey.
 func (d *drawing) panel() {
-	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov, d.l))
+	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov, d.l, d.hiddenNote()))
 }
 
 // alignment adds the invisible edges that put touchpoints in document order, one column
@@ -170,15 +175,13 @@ func (d *drawing) headroom() {
 	}
 }
 
-// arcs are the edges drawn over the cards, from and to: every designed edge but those to
-// the next card, and the off-map edges drawn.
+// arcs are the edges drawn over the cards, from and to: every designed edge drawn but those
+// to the next card, and the off-map edges drawn.
 func (d *drawing) arcs() [][2]*journey.Touchpoint {
 	var arcs [][2]*journey.Touchpoint
-	for _, t := range d.tps {
-		for _, n := range d.m.NextOf(t) {
-			if n.Index != t.Index+1 {
-				arcs = append(arcs, [2]*journey.Touchpoint{t, n})
-			}
+	for _, k := range d.links {
+		if k.to.Index != k.from.Index+1 {
+			arcs = append(arcs, [2]*journey.Touchpoint{k.from, k.to})
 		}
 	}
 	for _, tr := range d.ov.offMap {
@@ -192,4 +195,17 @@ func abs(n int) int { return max(n, -n) }
 // hasEmotion reports whether the touchpoint at index k exists and has an emotion.
 func (d *drawing) hasEmotion(k int) bool {
 	return k >= 0 && k < len(d.tps) && d.tps[k].Emotion != nil
+}
+
+// hiddenNote is the legend's note on the designed links left out of a dense map, as markup,
+// or "" when every link is drawn.
+func (d *drawing) hiddenNote() string {
+	if d.hidden == 0 {
+		return ""
+	}
+	format := d.l.LegendHiddenF
+	if d.ov.r != nil {
+		format = d.l.LegendHiddenDataF
+	}
+	return phrase(fmt.Sprintf(format, d.l.Int(int64(d.hidden)), d.l.Int(int64(d.hidden+len(d.links)))))
 }

@@ -25,7 +25,7 @@ const (
 const DefaultTimeout = 20 * time.Second
 
 // ErrTimeout is returned when Graphviz takes longer than the time limit to lay a map out.
-var ErrTimeout = errors.New("graphviz layout took too long")
+var ErrTimeout = errors.New("the picture took too long to lay out")
 
 // gv is the one Graphviz instance of the process. go-graphviz is not safe for concurrent use,
 // so mu serialises every use of it.
@@ -60,7 +60,7 @@ func Image(ctx context.Context, dot []byte, f Format, timeout time.Duration) ([]
 		}
 		return res.b, res.err
 	case <-timer.C:
-		return nil, fmt.Errorf("%w (more than %s): draw fewer touchpoints or less data", ErrTimeout, timeout)
+		return nil, fmt.Errorf("%w (more than %s)", ErrTimeout, timeout)
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}

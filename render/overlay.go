@@ -105,12 +105,10 @@ func (n *tpNumbers) rows(l *lang.Language) string {
 		bandFill, esc(fmt.Sprintf(l.CardUsersF, l.Int(n.Users))), flow, exits)
 }
 
-// flow draws the designed flow (every `next` edge) and the largest off-map transitions.
+// flow draws the designed flow (the `next` links chosen) and the largest off-map transitions.
 func (d *drawing) flow() {
-	for _, t := range d.tps {
-		for _, n := range d.m.NextOf(t) {
-			d.edge(t, n, flowLine, d.flowAttrs(t, n))
-		}
+	for _, k := range d.links {
+		d.edge(k.from, k.to, flowLine, d.flowAttrs(k.from, k.to))
 	}
 	for _, tr := range d.ov.offMap {
 		from, to := d.m.Touchpoint(tr.From), d.m.Touchpoint(tr.To)

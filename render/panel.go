@@ -10,13 +10,13 @@ import (
 )
 
 // panel is the side panel: the legend and, with a report, the data summary and funnels.
-func panel(m *journey.Map, ov *overlay, l *lang.Language) string {
+func panel(m *journey.Map, ov *overlay, l *lang.Language, hidden string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`, stageLine, paper)
 	if ov.r != nil {
 		section(&b, func(b *strings.Builder) { summary(b, m, ov, l) })
 	}
-	section(&b, func(b *strings.Builder) { legend(b, ov, l) })
+	section(&b, func(b *strings.Builder) { legend(b, ov, l, hidden) })
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
@@ -40,8 +40,9 @@ func panelRow(b *strings.Builder, text string) {
 }
 
 // legend explains every mark of the picture: a table of swatches, each as wide as the
-// notes under them leave room for, so that they read as one scale, then the notes.
-func legend(b *strings.Builder, ov *overlay, l *lang.Language) {
+// notes under them leave room for, so that they read as one scale, then the notes; hidden
+// is the note on the links a dense map leaves out, or "".
+func legend(b *strings.Builder, ov *overlay, l *lang.Language, hidden string) {
 	panelTitle(b, esc(l.Legend))
 	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
 	for e := 2; e >= -2; e-- {
@@ -54,11 +55,17 @@ func legend(b *strings.Builder, ov *overlay, l *lang.Language) {
 	b.WriteString(`</TABLE></TD></TR>`)
 	panelRow(b, fmt.Sprintf(phrase(l.LegendMomentOfTruthF), markMomentOfTruth(l)))
 	panelRow(b, fmt.Sprintf(phrase(l.LegendGoalF), markGoal(l)))
+	flow := l.LegendFlow
+	if ov.r != nil {
+		flow = l.LegendFlowData
+	}
+	panelRow(b, markOn+" "+phrase(flow))
+	if hidden != "" {
+		panelRow(b, hidden)
+	}
 	if ov.r == nil {
-		panelRow(b, markOn+" "+phrase(l.LegendFlow))
 		return
 	}
-	panelRow(b, markOn+" "+phrase(l.LegendFlowData))
 	if ov.offMapN > 0 {
 		panelRow(b, fmt.Sprintf(`<FONT COLOR="%s">- - %s %s</FONT>`, offMap, markOn,
 			phrase(fmt.Sprintf(l.LegendOffMapF, l.Int(int64(len(ov.offMap))), l.Int(int64(ov.offMapN))))))

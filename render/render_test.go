@@ -223,3 +223,73 @@ func BenchmarkRender100(b *testing.B) {
 		image(b, DOT(m, r, nil))
 	}
 }
+
+// TestDenseLinks checks that a map whose every touchpoint links to every other one draws
+// every link to the next card, arcs that span at most maxSpan columns in all, the most
+// telling others, and a legend note that counts the links left out, the same every time.
+func TestDenseLinks(t *testing.T) {
+	m := dense(60)
+	for _, r := range []*analysis.Report{nil, denseReport(m)} {
+		d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, r), l: lang.English()}
+		d.chooseLinks()
+		spanned, adjacent := 0, 0
+		for _, k := range d.links {
+			spanned += k.span()
+			if k.span() == 0 {
+				adjacent++
+			}
+		}
+		if spanned > maxSpan || adjacent != 59 || d.hidden != 60*59-len(d.links) || d.hidden == 0 {
+			t.Errorf("data %v: %d links drawn (%d to the next card), %d hidden, spanning %d columns",
+				r != nil, len(d.links), adjacent, d.hidden, spanned)
+		}
+		// The shortest arcs (and in this report the busiest) go first: every link that skips
+		// one card is drawn, and none that spans half the map.
+		skips, long := 0, 0
+		for _, k := range d.links {
+			if k.to.Index == k.from.Index+2 {
+				skips++
+			}
+			if k.span() > 30 {
+				long++
+			}
+		}
+		if skips != 58 || long != 0 {
+			t.Errorf("data %v: %d links skipping one card drawn, want 58; %d long ones, want 0", r != nil, skips, long)
+		}
+		dot := DOT(m, r, nil)
+		if !bytes.Equal(dot, DOT(m, r, nil)) {
+			t.Fatal("DOT of a dense map is not deterministic")
+		}
+		want := fmt.Sprintf("%s of %s designed links not drawn", lang.English().Int(int64(d.hidden)), lang.English().Int(60*59))
+		if !bytes.Contains(dot, []byte(want)) {
+			t.Errorf("data %v: the legend lacks %q", r != nil, want)
+		}
+	}
+	if svg, err := Image(context.Background(), DOT(m, denseReport(m), nil), SVG, 10*time.Second); err != nil || len(svg) == 0 {
+		t.Fatalf("the dense map does not draw: %v", err)
+	}
+}
+
+// TestSparseLinksAllDrawn checks that an ordinary map draws every designed link.
+func TestSparseLinksAllDrawn(t *testing.T) {
+	m := florist()
+	d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, nil), l: lang.English()}
+	d.chooseLinks()
+	n := 0
+	for _, t := range m.Touchpoints() {
+		n += len(m.NextOf(t))
+	}
+	if len(d.links) != n || d.hidden != 0 {
+		t.Errorf("%d of %d links drawn, %d hidden", len(d.links), n, d.hidden)
+	}
+}
+
+func BenchmarkRenderDense60(b *testing.B) {
+	m := dense(60)
+	r := denseReport(m)
+	image(b, DOT(m, r, nil))
+	for b.Loop() {
+		image(b, DOT(m, r, nil))
+	}
+}

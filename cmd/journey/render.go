@@ -277,11 +277,11 @@ func inputsState(paths []string) string {
 }
 
 // renderFailed says which map could not be drawn. A layout that takes too long is a problem
-// of the input (exit 1): the map is too big or too dense to draw, and the message says what
-// to do.
+// of the input (exit 1), not of the tool: the map is too big to draw in one picture, and the
+// message says what to do.
 func renderFailed(mapPath string, err error) error {
 	if errors.Is(err, render.ErrTimeout) {
-		return problemsError{fmt.Errorf("%s: %w", mapPath, err)}
+		return problemsError{fmt.Errorf("%s: %w; split it into smaller maps (a stage or two each), or draw it without --events", mapPath, err)}
 	}
 	return err
 }

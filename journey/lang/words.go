@@ -71,9 +71,13 @@ type PictureWords struct {
 	LegendFlowData string
 	// LegendOffMapF explains the dashed arrows: %[1]s drawn of %[2]s off-map transitions.
 	LegendOffMapF string
-	// LegendHiddenF explains designed links left out of a dense map: %[1]s links not drawn,
-	// %[2]s touchpoints ahead that each card still links to.
+	// LegendHiddenF explains the designed links left out of a dense map without data, where
+	// the links to the next touchpoint and the shortest others are drawn: %[1]s links not
+	// drawn of %[2]s.
 	LegendHiddenF string
+	// LegendHiddenDataF is LegendHiddenF for a picture with data, where the links to the
+	// next touchpoint and the others most users took are drawn.
+	LegendHiddenDataF string
 	// CardUsersF is a card's number of users; %s is the number.
 	CardUsersF string
 	// CardFlowF is a card's conversion and drop-off: %[1]s continue, %[2]s drop off.
