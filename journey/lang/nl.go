@@ -75,7 +75,7 @@ var dutch = Words{
 		ColUsers:           "Klanten",
 		ColEvents:          "Events",
 		ColRepeat:          "Herhaald",
-		ColContinued:       "Doorgegaan",
+		ColContinued:       "Doorstroom",
 		ColConversion:      "Conversie",
 		ColDropoff:         "Uitval",
 		ColExits:           "Afhakers",
