@@ -99,10 +99,10 @@ func (n *tpNumbers) rows(l *lang.Language) string {
 	}
 	exits := ""
 	if n.Exits > 0 {
-		exits = "<BR/>" + markExit + " " + esc(fmt.Sprintf(l.CardExitsF, l.Int(n.Exits)))
+		exits = "<BR/>" + markExit + " " + esc(l.Count(l.CardExitsF, n.Exits))
 	}
 	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s</B><BR/>%s%s</FONT></TD></TR>`,
-		bandFill, esc(fmt.Sprintf(l.CardUsersF, l.Int(n.Users))), flow, exits)
+		bandFill, esc(l.Count(l.CardUsersF, n.Users)), flow, exits)
 }
 
 // flow draws the designed flow (the `next` links chosen) and the largest off-map transitions.

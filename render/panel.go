@@ -85,7 +85,7 @@ func summary(b *strings.Builder, m *journey.Map, ov *overlay, l *lang.Language) 
 	panelTitle(b, esc(l.PanelData))
 	panelRow(b, esc(fmt.Sprintf(l.PanelInputF, l.Int(r.Input.Users), l.Int(r.Input.Rows), l.Int(r.Input.Mapped))))
 	if r.Goal.Rate != nil {
-		panelRow(b, "<B>"+esc(fmt.Sprintf(l.PanelGoalF, l.Int(r.Goal.Users), l.Percent(*r.Goal.Rate)))+"</B>")
+		panelRow(b, "<B>"+esc(l.Count(l.PanelGoalF, r.Goal.Users, l.Percent(*r.Goal.Rate)))+"</B>")
 	}
 	for _, f := range r.Funnels {
 		funnel(b, m, f, l)

@@ -153,7 +153,7 @@ func (h human) inputSummary(in analysis.Input) string {
 
 // goalReached is the goal rate: "goal reached by 67 users (27.9%)".
 func (h human) goalReached(g analysis.Goal) string {
-	return fmt.Sprintf(h.GoalReachedF, h.count(g.Users), h.percent(g.Rate))
+	return h.Count(h.GoalReachedF, g.Users, h.percent(g.Rate))
 }
 
 // coverageNotes are the coverage report as sentences, for the human formats; quote shows
