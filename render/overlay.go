@@ -28,6 +28,8 @@ type overlay struct {
 // tpNumbers are the numbers drawn on one touchpoint's card.
 type tpNumbers struct {
 	analysis.Touchpoint
+	// currency is the map's currency of costs, "" for none.
+	currency string
 }
 
 // newOverlay indexes r for drawing m; a nil r gives an empty overlay.
@@ -36,8 +38,12 @@ func newOverlay(m *journey.Map, r *analysis.Report) *overlay {
 	if r == nil {
 		return ov
 	}
+	currency := ""
+	if r.Cost != nil && r.Cost.Currency != nil {
+		currency = *r.Cost.Currency
+	}
 	for _, t := range r.Touchpoints {
-		ov.tps[t.ID] = &tpNumbers{t}
+		ov.tps[t.ID] = &tpNumbers{Touchpoint: t, currency: currency}
 	}
 	var off []analysis.Transition
 	for _, tr := range r.Transitions {
@@ -66,7 +72,7 @@ func (ov *overlay) touchpoint(id string) *tpNumbers {
 	if n, ok := ov.tps[id]; ok {
 		return n
 	}
-	return &tpNumbers{analysis.Touchpoint{ID: id}}
+	return &tpNumbers{Touchpoint: analysis.Touchpoint{ID: id}}
 }
 
 // width is the pen width of an edge that users took: 1 to 8 points, by share of the
@@ -101,8 +107,21 @@ func (n *tpNumbers) rows(l *lang.Language) string {
 	if n.Exits > 0 {
 		exits = "<BR/>" + markExit + " " + esc(l.Count(l.CardExitsF, n.Exits))
 	}
-	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s</B><BR/>%s%s</FONT></TD></TR>`,
-		bandFill, esc(l.Count(l.CardUsersF, n.Users)), flow, exits)
+	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s</B><BR/>%s%s%s</FONT></TD></TR>`,
+		bandFill, esc(l.Count(l.CardUsersF, n.Users)), flow, exits, n.cost(l))
+}
+
+// cost is the card's line on what the touchpoint's events cost, when the map gives a cost:
+// "<BR/>cost: EUR 3,640.00".
+func (n *tpNumbers) cost(l *lang.Language) string {
+	if n.Cost == nil {
+		return ""
+	}
+	amount := l.Float(*n.Cost, 2)
+	if n.currency != "" {
+		amount = n.currency + " " + amount
+	}
+	return "<BR/>" + esc(fmt.Sprintf(l.CardCostF, amount))
 }
 
 // flow draws the designed flow (the `next` links chosen) and the largest off-map transitions.

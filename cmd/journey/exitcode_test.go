@@ -73,6 +73,23 @@ func TestExitCodes(t *testing.T) {
 		{name: "init bad name", args: []string{"init", "$DIR", "--name", "Shop"}, want: exitUsage},
 		{name: "init two dirs", args: []string{"init", "$DIR/a", "$DIR/b"}, want: exitUsage},
 		{name: "init dir under a file", files: map[string]string{"file": "x"}, args: []string{"init", "$DIR/file/sub"}, want: exitFailure},
+		{name: "attribute ok", files: decisionFiles, args: []string{"attribute", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--value", "amount"}, want: exitOK},
+		{name: "attribute no value column", files: decisionFiles, args: []string{"attribute", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--value", "price"}, want: exitProblems},
+		{name: "attribute unknown model", files: decisionFiles, args: []string{"attribute", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--model", "best"}, want: exitUsage},
+		{name: "attribute unknown language", files: decisionFiles, args: []string{"attribute", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--lang", "fr"}, want: exitUsage},
+		{name: "attribute missing events", files: decisionFiles, args: []string{"attribute", "$DIR/m.journey.yaml", "--events", "$DIR/none.csv"}, want: exitFailure},
+		{name: "whatif ok", files: decisionFiles, args: []string{"whatif", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--improve", "visit=50%"}, want: exitOK},
+		{name: "whatif no change", files: decisionFiles, args: []string{"whatif", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv"}, want: exitUsage},
+		{name: "whatif F out of range", files: decisionFiles, args: []string{"whatif", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--improve", "visit=2"}, want: exitUsage},
+		{name: "whatif goal touchpoint", files: decisionFiles, args: []string{"whatif", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--skip", "order"}, want: exitProblems},
+		{name: "whatif unknown touchpoint", files: decisionFiles, args: []string{"whatif", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--skip", "cart"}, want: exitProblems},
+		{name: "whatif invalid map", files: map[string]string{"m.journey.yaml": "version: 1\nid: m\n", "e.csv": decisionsEvents}, args: []string{"whatif", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--skip", "visit"}, want: exitProblems},
+		{name: "compare ok", files: decisionFiles, args: []string{"compare", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--by", "variant", "--groups", "a,b"}, want: exitOK},
+		{name: "compare group no user has", files: decisionFiles, args: []string{"compare", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--by", "variant", "--groups", "a,c"}, want: exitProblems},
+		{name: "compare periods overlap", files: decisionFiles, args: []string{"compare", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--periods", "2024-01-01..2024-03-01,2024-02-01..2024-04-01"}, want: exitUsage},
+		{name: "compare empty period", files: decisionFiles, args: []string{"compare", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--periods", "2024-02-01..2024-02-01,2024-03-01..2024-04-01"}, want: exitUsage},
+		{name: "compare periods ok", files: decisionFiles, args: []string{"compare", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv", "--periods", "2024-01-01..2024-02-01,2024-02-01..2024-03-01"}, want: exitOK},
+		{name: "compare nothing to compare", files: decisionFiles, args: []string{"compare", "$DIR/m.journey.yaml", "--events", "$DIR/e.csv"}, want: exitUsage},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

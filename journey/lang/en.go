@@ -105,4 +105,5 @@ var english = Words{
 		SimulatedF: "wrote %[1]s rows for %[2]s users to %[3]s",
 		NextSteps:  "next:",
 	},
+	Decisions: englishDecisions,
 }

@@ -106,4 +106,5 @@ var dutch = Words{
 		SimulatedF: "%[1]s regels voor %[2]s klanten geschreven naar %[3]s",
 		NextSteps:  "volgende stappen:",
 	},
+	Decisions: dutchDecisions,
 }

@@ -30,6 +30,8 @@ type Words struct {
 	PictureWords
 	TableWords
 	CommandWords
+	// Decisions are the words of costs, attribute, whatif and compare (decisions.go).
+	Decisions
 }
 
 // PictureWords are the texts of the picture (journey render): its header, cards, lanes,

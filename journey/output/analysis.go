@@ -213,12 +213,12 @@ type section struct {
 // sections are the tables the human formats show, in order: touchpoints, funnels, off-map
 // transitions, KPIs and segments.
 func (h human) sections(r *analysis.Report) []section {
-	out := []section{{h.SectionTouchpoints, 2, h.touchpointRows(r.Touchpoints)}}
+	out := []section{{h.SectionTouchpoints, 2, withCostColumn(h.touchpointRows(r.Touchpoints), h.Language, r.Touchpoints, r.Cost)}}
 	for _, f := range r.Funnels {
 		out = append(out, section{h.funnelTitle(f), 2, h.stepRows(f)})
 	}
 	return append(out,
 		section{h.SectionOffMap, 2, h.transitionRows(offMap(r.Transitions))},
 		section{h.SectionKPIs, 5, h.kpiRows(r.KPIs)},
-		section{h.SectionSegments, 1, h.segmentRows(r)})
+		section{h.SectionSegments, 1, withSegmentCost(h.segmentRows(r), h.Language, r)})
 }
