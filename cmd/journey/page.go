@@ -50,7 +50,7 @@ func pageOf(ctx context.Context, e *env, m *journey.Map, p *pageFlags) (page.Pag
 	}
 	var buf bytes.Buffer
 	if err := svg(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(l)); err != nil {
-		return page.Page{}, err
+		return page.Page{}, renderFailed(m.File, err)
 	}
 	return page.Page{Map: m, Report: report, Events: p.events, Picture: buf.Bytes(), Lang: l}, nil
 }

@@ -8,6 +8,7 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/output"
 )
 
 // funnel is one funnel of the report: its title, its bar chart and its table of steps.
@@ -51,7 +52,7 @@ const (
 func funnels(m *journey.Map, r *analysis.Report, f formatter) []funnel {
 	var out []funnel
 	for _, fn := range r.Funnels {
-		title := fmt.Sprintf(f.l.SectionFunnelF, fn.ID, fn.Order, journey.FormatDuration(fn.WindowSeconds))
+		title := output.FunnelTitle(f.l, fn)
 		out = append(out, funnel{Title: title, Chart: funnelChart(m, fn, title, f), Table: stepTable(m, fn, f)})
 	}
 	return out

@@ -97,7 +97,7 @@ func TestReportSpeaksTheLanguage(t *testing.T) {
 	m, r := loadShop(t, true)
 	nl := string(write(t, Page{Map: m, Report: r, Events: []string{"e.csv"}, Picture: []byte(tinySVG), Lang: language(t, "nl")}))
 	for _, want := range []string{`<html lang="nl">`, "Klanten", "Uitval", "Afhakers", "MOMENT VAN DE WAARHEID",
-		"DOELEN", "FRUSTRATIES", "11 regels", "66,7%", "1,5 d", "gemist", "conversievenster 30d", "≥ 60,0%", "EUR 9,00"} {
+		"DOELEN", "FRUSTRATIES", "11 regels", "66,7%", "1,5 d", "gemist", "conversievenster 30d", "&gt;= 60,0%", "EUR 9,00"} {
 		if !strings.Contains(nl, want) {
 			t.Errorf("the Dutch report lacks %q", want)
 		}

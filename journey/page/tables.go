@@ -1,7 +1,6 @@
 package page
 
 import (
-	"fmt"
 	"strconv"
 
 	"github.com/journey-cx/journey/journey"
@@ -89,12 +88,12 @@ func kpiTable(m *journey.Map, ks []analysis.KPIResult, f formatter) table {
 	t := table{Title: w.SectionKPIs, Head: append(texts(w.ColTouchpoint, w.ColMetric, w.ColTarget), numCells(w.ColValue)...)}
 	t.Head = append(t.Head, cell{Text: w.ColStatus})
 	for _, k := range ks {
-		status := cell{Text: "✓ " + w.KPIOK, Class: "ok"}
+		status := cell{Text: "✓ " + output.KPIStatus(f.l, k), Class: "ok"}
 		if !k.OK {
-			status = cell{Text: "✗ " + w.KPIMissed, Class: "missed"}
+			status = cell{Text: "✗ " + output.KPIStatus(f.l, k), Class: "missed"}
 		}
 		t.Rows = append(t.Rows, []cell{{Text: name(m, k.Touchpoint), Note: k.Touchpoint}, {Text: k.Metric},
-			{Text: f.kpiTarget(k)}, {Text: f.kpiValue(k.Metric, k.Value), Class: "num"}, status})
+			{Text: output.KPITargetIn(f.l, k)}, {Text: output.KPIValueIn(f.l, k.Metric, k.Value), Class: "num"}, status})
 	}
 	return t
 }
@@ -108,44 +107,6 @@ func offMapTable(m *journey.Map, ts []analysis.Transition, f formatter) table {
 			numCells(f.int(tr.Count), f.int(tr.Users))...))
 	}
 	return t
-}
-
-// coverage lists what the map does not explain of the event data: the touchpoints no row
-// matched, the most frequent events no touchpoint matched, and the rows skipped and the
-// warnings of the read.
-func coverage(r *analysis.Report, f formatter) []list {
-	w, c := f.l.Words, r.Coverage
-	var out []list
-	if len(c.UnmatchedTouchpoints) > 0 {
-		out = append(out, list{capital(w.CoverageUnmatched), c.UnmatchedTouchpoints})
-	}
-	if len(c.UnmappedEvents) > 0 {
-		l := list{Title: capital(w.CoverageUnmapped)}
-		for _, e := range c.UnmappedEvents {
-			l.Items = append(l.Items, fmt.Sprintf("%s (%s)", e.Event, f.int(e.Count)))
-		}
-		out = append(out, l)
-	}
-	var rows list
-	for _, p := range c.Skipped {
-		rows.Items = append(rows.Items, fmt.Sprintf(w.CoverageSkippedF, rowProblem(p)))
-	}
-	for _, p := range c.Warnings {
-		rows.Items = append(rows.Items, fmt.Sprintf(w.CoverageWarningF, rowProblem(p)))
-	}
-	if len(rows.Items) > 0 {
-		out = append(out, rows)
-	}
-	return out
-}
-
-// rowProblem writes a problem as file:line: message, as the terminal does; its message is
-// a diagnostic, in English.
-func rowProblem(p analysis.RowProblem) string {
-	if p.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message)
-	}
-	return p.File + ": " + p.Message
 }
 
 // texts are cells of text: the heads of text columns.

@@ -45,7 +45,7 @@ type view struct {
 	Funnels     []funnel
 	KPIs        table
 	OffMap      table
-	Coverage    []list
+	Coverage    []string
 	// Live is set in the live view only.
 	Live *liveView
 }
@@ -63,12 +63,6 @@ type cell struct {
 	Text, Note, Class string
 	Marks             []string
 	Span              int
-}
-
-// list is a titled list of texts.
-type list struct {
-	Title string
-	Items []string
 }
 
 // newView prepares p for the templates.
@@ -94,26 +88,19 @@ func newView(p Page) (*view, error) {
 		v.Funnels = funnels(m, r, f)
 		v.KPIs = kpiTable(m, r.KPIs, f)
 		v.OffMap = offMapTable(m, r.Transitions, f)
-		v.Coverage = coverage(r, f)
+		v.Coverage = output.CoverageNotes(l, r)
 	}
 	return v, nil
 }
 
 // dataLines say where the numbers come from and sum them up.
 func dataLines(p Page, f formatter) []string {
-	w, r := f.l.Words, p.Report
-	in := r.Input
-	lines := []string{
-		fmt.Sprintf(w.PageEventsFromF, strings.Join(p.Events, ", ")),
-		fmt.Sprintf(w.InputF, f.int(in.Rows), f.int(in.Mapped), f.int(in.Unmapped), f.int(in.Skipped),
-			f.int(in.Filtered), f.int(in.Users)) + "; " +
-			fmt.Sprintf(w.GoalReachedF, f.int(r.Goal.Users), f.percent(r.Goal.Rate)),
-	}
-	if s := output.CostLine(f.l, r.Cost); s != "" {
-		lines = append(lines, s)
-	}
-	if s := output.KPISummary(f.l, r.KPIs, func(s string) string { return s }); s != "" {
-		lines = append(lines, s)
+	r := p.Report
+	lines := []string{fmt.Sprintf(f.l.PageEventsFromF, strings.Join(p.Events, ", ")), output.InputSummary(f.l, r)}
+	for _, s := range []string{output.CostLine(f.l, r.Cost), output.KPISummary(f.l, r.KPIs)} {
+		if s != "" {
+			lines = append(lines, s)
+		}
 	}
 	return lines
 }
