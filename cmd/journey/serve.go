@@ -13,7 +13,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/page"
 	"github.com/spf13/cobra"
 )
@@ -75,7 +75,8 @@ func serveRun(ctx context.Context, e *env, opts *serveOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if _, err := journey.ReadSource(opts.mapPath); err != nil {
+	l, err := serveLanguage(opts)
+	if err != nil {
 		return err
 	}
 	ln, err := net.Listen("tcp", opts.addr)
@@ -86,10 +87,6 @@ func serveRun(ctx context.Context, e *env, opts *serveOptions) error {
 	defer stop()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	l, err := chooseLang(opts.page.lang, nil)
-	if err != nil {
-		return err
-	}
 	live := page.NewLive(page.LiveConfig{Host: host, Addr: ln.Addr(), Name: opts.mapPath, Lang: l})
 	served := make(chan error, 1)
 	go func() {
@@ -120,6 +117,20 @@ func serveValidate(opts *serveOptions) (string, error) {
 		return "", fmt.Errorf("--addr %q: the port must be a number from 0 to 65535, like %s", opts.addr, defaultAddr)
 	}
 	return host, nil
+}
+
+// serveLanguage reads the map for the language serve speaks before its first page: --lang,
+// else the map's when the map loads, else English. A map that cannot be read is an error
+// (exit 3); one with errors is not, as the page will show them.
+func serveLanguage(opts *serveOptions) (*lang.Language, error) {
+	m, _, failed, err := checkMap(opts.mapPath)
+	if err != nil {
+		return nil, err
+	}
+	if failed {
+		m = nil
+	}
+	return chooseLang(opts.page.lang, m)
 }
 
 // listenError explains why serve cannot listen on addr (exit 3).

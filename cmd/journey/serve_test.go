@@ -179,3 +179,20 @@ func TestServeStopsOnSignal(t *testing.T) {
 		})
 	}
 }
+
+// TestServeStartsOnABrokenMap starts on a map with errors: the page shows them, with no
+// picture yet, and draws the map once it is fixed.
+func TestServeStartsOnABrokenMap(t *testing.T) {
+	mapPath, _ := writeServeFiles(t)
+	writeFile(t, mapPath, strings.Replace(serveMap, "version: 1", "version: 1\ntitel: typo", 1))
+	s := startServe(t, mapPath)
+	waitFor(t, "the diagnostics", func() bool { return strings.Contains(s.page(t), "[unknown-key]") })
+	if got := s.page(t); !strings.Contains(got, "No picture yet") || strings.Contains(got, `<div class="frame">`) {
+		t.Errorf("a map broken from the start has no picture to show:\n%s", got)
+	}
+	writeFile(t, mapPath, serveMap)
+	waitFor(t, "the picture", func() bool {
+		p := s.page(t)
+		return strings.Contains(p, `<div class="frame">`) && !strings.Contains(p, "[unknown-key]")
+	})
+}
