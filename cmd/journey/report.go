@@ -37,7 +37,10 @@ and from an e-mail), and it prints on A4 landscape. It is written in the map's l
 
 The page goes to MAP's name with .html (florist.journey.yaml becomes florist.html), to
 -o FILE, or with -o - to standard output. It is written whole or not at all; -o never
-creates a folder and never names an input.`,
+creates a folder and never names an input.
+
+Exit codes: 0 success; 1 the map has errors or an event file cannot be trusted; 2 wrong
+usage (-o naming an input, an unknown --lang); 3 a file could not be read or written.`,
 		Example: `  journey report examples/florist/florist.journey.yaml --events examples/florist/events.csv
   journey report examples/saas/trial.journey.yaml -o trial-map.html
   journey report examples/florist/florist.journey.yaml --events examples/florist/events.csv --lang en -o florist-en.html

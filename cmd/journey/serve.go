@@ -41,17 +41,20 @@ within a second whenever the map or an event file is saved. No reload by hand.
 
 When a saved map has errors, the page shows them (file:line:column, the message and the rule,
 as journey lint prints them) over the last picture that had none, and recovers at the next
-good save.
+good save; a map with errors from the start shows them until its first good save.
 
 The page's address is printed on standard output; progress (one line per update, and the
-map's diagnostics) goes to standard error. Ctrl-C stops the server.
+map's diagnostics) goes to standard error.
 
 serve listens on 127.0.0.1:8080, this machine only, unless --addr says otherwise (port 0
 picks a free port). It answers only requests that name the address it serves in their Host
 header (localhost too, and any IP address when --addr listens on every interface, like
 0.0.0.0:8080), and refuses others with 403, so that a web page of another site cannot read
 the map through a DNS name pointed at this machine. It serves the page, its picture and its
-event stream, never a file from disk.`,
+event stream, never a file from disk.
+
+Exit codes: 0 when stopped with Ctrl-C (or SIGTERM); 2 wrong usage (a bad --addr, --lang or
+column flag, --events -); 3 the map cannot be read or the port is in use.`,
 		Example: `  journey serve examples/florist/florist.journey.yaml --events examples/florist/events.csv
   journey serve examples/saas/trial.journey.yaml --addr 127.0.0.1:9000
   journey serve examples/florist/florist.journey.yaml --lang en
