@@ -36,6 +36,8 @@ type chunk struct {
 	lastHead uint64
 	lastLen  int
 	segs     []byte // the runs' segment values, one after the other
+	// picks are the runs' value picks (Options.Value).
+	picks    []valuePick
 	tally    Counts
 	problems []problem // the first maxReported of each kind, in row order
 	perKind  [numKinds]int
@@ -62,6 +64,8 @@ type run struct {
 	ord    uint32 // the run's number in the chunk, counting every part's runs in row order
 	events uint32 // kept events, following the part's last run's in its event fields
 	tally         // the run's rows
+	// value is the run's value pick, picks[value-1]; 0 for none.
+	value int32
 	// seg is the run's first-touch segment value, segs[segStart:segEnd], from a mapped row
 	// at segTime; empty for none.
 	segStart, segEnd uint32
@@ -86,7 +90,7 @@ func (c *chunk) reset(shards int) {
 			touchpoints: p.touchpoints[:0], excludes: p.excludes[:0]}
 	}
 	*c = chunk{buf: c.buf, parts: parts, lastPart: -1, segs: c.segs[:0],
-		problems: c.problems[:0], warnings: c.warnings[:0]}
+		problems: c.problems[:0], warnings: c.warnings[:0], picks: c.picks[:0]}
 	c.done = make(chan struct{})
 }
 

@@ -26,6 +26,7 @@ type merger struct {
 	perKind [numKinds]int
 	// warnings are the implausible times reported so far.
 	warnings []Problem
+	vals     valueMerger // what the value picks need of the files, only with a Value column
 	// fileRows and fileWarned count the rows and implausible times of the current file.
 	fileRows, fileWarned int64
 }
@@ -48,6 +49,9 @@ func (m *merger) add(c *chunk) error {
 	}
 	if c.eof {
 		m.endFile(c.plan)
+		if m.opts.Value != "" {
+			m.vals.noteFile(c.plan)
+		}
 		return nil
 	}
 	m.addCounts(c)
@@ -115,6 +119,9 @@ func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 		runtime.GC() // for the log's users and identities to take the memory regrouping let go of
 	}
 	m.number(l, bases, ids)
+	if err := m.vals.log(l, m.opts.Value); err != nil {
+		return nil, err
+	}
 	for _, w := range workers {
 		for name, n := range w.unmapped {
 			l.Unmapped[name] += n
@@ -154,6 +161,9 @@ func (m *merger) number(l *Log, bases []uint32, ids int) {
 		segs = newSegmentMap(m.shards)
 		l.segOf = &column[uint32]{}
 	}
+	if m.opts.Value != "" {
+		l.values = &column[userValue]{}
+	}
 	mergeShards(m.shards, func(s *shard, i int) {
 		info := *s.users.at(i)
 		info.start += bases[s.index]
@@ -162,6 +172,9 @@ func (m *merger) number(l *Log, bases []uint32, ids int) {
 		*l.idEnds.add() = uint32(len(idBuf))
 		if segs != nil {
 			*l.segOf.add() = segs.global(s, *s.segOf.at(i))
+		}
+		if l.values != nil {
+			*l.values.add() = *s.values.at(i)
 		}
 	})
 	l.ids = unsafe.String(unsafe.SliceData(idBuf), len(idBuf))

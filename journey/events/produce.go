@@ -23,6 +23,7 @@ type pipeline struct {
 	opts    *Options
 	shards  int         // how many shards merge each chunk
 	seq     uint64      // the number of the next chunk dispatched
+	files   int         // the files whose header was read
 	jobs    chan *chunk // to the workers
 	ordered chan *chunk // to the merger, in input order
 	free    chan *chunk // back from the merger, for reuse
@@ -161,6 +162,8 @@ func (f *fileReader) header(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.ordinal = f.pl.files
+	f.pl.files++
 	f.plan = p
 	f.line = 1 + int64(bytes.Count(data[:end], []byte{'\n'}))
 	return data[end:], nil

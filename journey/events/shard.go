@@ -28,7 +28,9 @@ type shard struct {
 	segTime  column[int64]
 	segIx    map[string]uint32
 	segments []string
-	store    eventStore
+	// values are each user's value pick; only with a Value column.
+	values column[userValue]
+	store  eventStore
 	// While every user's kept events come in one run, the store is laid out user by user
 	// already, each userInfo.start says where, and scattered is false. Once a user's events
 	// come back after another user's, runs lists the users' runs of kept events in input
@@ -95,6 +97,9 @@ func (s *shard) user(id []byte, h uint64, where uint64) uint32 {
 			s.segOf.add()
 			s.segTime.add()
 		}
+		if s.opts.Value != "" {
+			s.values.add()
+		}
 	}
 	return u
 }
@@ -113,6 +118,9 @@ func (s *shard) merge(u uint32, r *run, c *chunk, next uint32) uint32 {
 	info.tally.add(r.tally)
 	if r.segEnd > r.segStart {
 		s.pickSegment(u, c.segs[r.segStart:r.segEnd], r.segTime)
+	}
+	if r.value > 0 {
+		s.pickValue(u, &c.picks[r.value-1], c.plan)
 	}
 	if r.events > 0 {
 		s.addRun(u, info, next, r.events)

@@ -2,6 +2,7 @@ package events
 
 import (
 	"context"
+	"fmt"
 	"errors"
 	"math/rand/v2"
 	"strings"
@@ -13,19 +14,25 @@ import (
 
 // logView is everything a log tells, in its users' order, for comparing logs.
 type logView struct {
-	Users    []user
-	Segments []string
-	Counts   Counts
-	Unmapped map[string]int64
-	Skipped  []Problem
-	Warnings []Problem
+	Users         []user
+	Values        []string
+	Segments      []string
+	Counts        Counts
+	Unmapped      map[string]int64
+	Skipped       []Problem
+	Warnings      []Problem
+	BadValues     int64
+	ValueProblems []Problem
 }
 
 // view returns what l tells, its users in the log's numbering.
 func view(l *Log) logView {
-	v := logView{Segments: l.Segments(), Counts: l.Counts, Unmapped: l.Unmapped, Skipped: l.Skipped, Warnings: l.Warnings}
+	v := logView{Segments: l.Segments(), Counts: l.Counts, Unmapped: l.Unmapped, Skipped: l.Skipped, Warnings: l.Warnings,
+		BadValues: l.BadValues, ValueProblems: l.ValueProblems}
 	for i := range l.NumUsers() {
 		v.Users = append(v.Users, user{ID: l.UserID(i), Segment: l.Segment(i), Events: l.AppendEvents(nil, i), Counts: l.UserCounts(i)})
+		x, ok := l.Value(i)
+		v.Values = append(v.Values, fmt.Sprint(x, ok))
 	}
 	return v
 }
@@ -66,7 +73,7 @@ func TestShardsAgree(t *testing.T) {
 	b.WriteString("user_id,timestamp,event,note\n")
 	for i := range 60000 {
 		id := "u" + strings.Repeat("x", r.IntN(3)*6) + string(rune('a'+r.IntN(26))) + string(rune('a'+r.IntN(26))) + string(rune('a'+r.IntN(26)))
-		note := []string{"", "n1", "n2", "longer note"}[r.IntN(4)]
+		note := []string{"", "n1", "12.5", "longer note", "7"}[r.IntN(5)]
 		b.WriteString(id + "," + []string{"2020-01-01T00:00:00Z", "2020-01-02T10:00:00Z", "2020-01-01T05:00:00.5Z"}[r.IntN(3)] +
 			"," + []string{"a", "b", "c", "x"}[r.IntN(4)] + "," + note + "\n")
 		if i%1000 == 999 {
@@ -75,7 +82,7 @@ func TestShardsAgree(t *testing.T) {
 	}
 	interleaved := b.String()
 	opts := Options{By: "note", KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}},
-		Exclusions: []journey.Matcher{{Event: "c"}}}
+		Exclusions: []journey.Matcher{{Event: "c"}}, Value: "note", ValueAt: []bool{false, true}}
 	for name, text := range map[string]string{"interleaved": interleaved, "grouped": byUser(interleaved),
 		"quoted": randomCSV(rand.New(rand.NewPCG(5, 6)), 50000)} {
 		one, err := readWith(text, opts, 1)
@@ -101,7 +108,7 @@ func FuzzShards(f *testing.F) {
 	f.Add([]byte(header + "u1,2020-01-01,a\nu2,1600000000,b\nu1,2020-01-02,b\nlonger-identity-1,2020-01-01,a\n"))
 	f.Add([]byte(header + "u1,2020-01-01,a\nu1,2020-01-01,a\nu2,x,a\n\"u3\",2020-01-01,b\n"))
 	opts := Options{By: "event", KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}},
-		Exclusions: []journey.Matcher{{Event: "b"}}}
+		Exclusions: []journey.Matcher{{Event: "b"}}, Value: "event", ValueAt: []bool{true, false}}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		one, err1 := readWith(string(data), opts, 1)
 		three, err3 := readWith(string(data), opts, 3)
