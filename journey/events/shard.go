@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
-	"runtime"
 	"slices"
 )
 
@@ -201,54 +200,4 @@ func (s *shard) finish() {
 		s.store = s.regroup()
 		s.runs = column[uint32]{}
 	}
-}
-
-// collectEvery is how many pages regroup copies between collections of the garbage it
-// leaves, so that the new store reuses the memory of the old one instead of taking fresh.
-const collectEvery = 4
-
-// regroup copies the store's events into a new store, user by user, each user's in input
-// order, and sets the users' starts to match. The runs are in input order, so the old
-// store's pages are let go of as soon as they are copied. In a file sorted by time the
-// runs go all over the new store, so it takes them a batch at a time: it loads where each
-// user's next event goes, then the places in the new store, then copies, so that the cache
-// misses of a batch overlap.
-func (s *shard) regroup() eventStore {
-	out := eventStore{excludes: s.store.excludes}
-	out.resize(s.store.n)
-	next := make([]uint32, s.users.n) // where each user's next event goes
-	at := uint32(0)
-	for u := range s.users.n {
-		info := s.users.at(u)
-		info.start, next[u] = at, at
-		at += info.count
-	}
-	var to [lookAhead]uint32
-	from, freed := 0, 0
-	for i := 0; i < s.runs.n; i += lookAhead {
-		entries := s.runs.slice(i, min(i+lookAhead, s.runs.n))
-		sink := uint32(0)
-		for _, e := range entries {
-			sink += next[e>>runBits]
-		}
-		for j, e := range entries {
-			to[j] = next[e>>runBits]
-			next[e>>runBits] += e&(runMaxSize-1) + 1
-			sink += out.touch(int(to[j]), s.store.at(from).Time)
-		}
-		for j, e := range entries {
-			for k := range int(e&(runMaxSize-1) + 1) {
-				out.put(int(to[j])+k, s.store.at(from))
-				from++
-			}
-		}
-		for ; freed < from>>pageShift; freed++ {
-			s.store.pages[freed] = nil
-			if freed%collectEvery == collectEvery-1 {
-				runtime.GC()
-			}
-		}
-		s.table.sink += sink
-	}
-	return out
 }

@@ -161,6 +161,24 @@ func (p *page) addSeconds(times []int64) bool {
 	return true
 }
 
+// push appends one event to a page with room for it.
+func (p *page) push(e Event) {
+	if p.secs != nil {
+		if sec, fits := p.seconds(e.Time); fits {
+			p.secs = append(p.secs, sec)
+		} else {
+			p.widen()
+		}
+	}
+	if p.secs == nil {
+		p.times = append(p.times, e.Time)
+	}
+	p.touchpoints = append(p.touchpoints, int16(e.Touchpoint))
+	if p.excludes != nil {
+		p.excludes.push(e.Exclude)
+	}
+}
+
 // reserve makes room for n more events in a page that grows (the first of its store),
 // doubling its fields in populated memory.
 func (p *page) reserve(n int) {
@@ -215,23 +233,16 @@ func (s *eventStore) withExcludes() eventStore {
 
 // at returns event j.
 func (s *eventStore) at(j int) Event {
-	p, i := s.pages[j>>pageShift], j&(eventsPerPage-1)
+	return s.pages[j>>pageShift].event(j & (eventsPerPage - 1))
+}
+
+// event returns the page's event i.
+func (p *page) event(i int) Event {
 	e := Event{Time: p.time(i), Touchpoint: int32(p.touchpoints[i])}
 	if p.excludes != nil {
 		e.Exclude = p.excludes.at(i)
 	}
 	return e
-}
-
-// touch loads where event j's time is kept and returns something of it, for the loads
-// not to be optimised away (see userTable.touch); it makes the page, for events from time t
-// on, when it is not made yet.
-func (s *eventStore) touch(j int, t int64) uint32 {
-	p, i := s.pageAt(j, t), j&(eventsPerPage-1)
-	if p.secs != nil {
-		return p.secs[i]
-	}
-	return uint32(p.times[i])
 }
 
 // put sets event j of a store made by resize.
