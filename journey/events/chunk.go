@@ -152,10 +152,10 @@ func (p *part) runStart(i int) uint32 {
 	return 0
 }
 
-// keep adds a kept event to run r, the chunk's last.
-func (c *chunk) keep(r *run, t int64, tp int32, excl uint32) {
-	r.events++
+// keep adds a kept event to the chunk's last run.
+func (c *chunk) keep(t int64, tp int32, excl uint32) {
 	p := &c.parts[c.lastPart]
+	p.runs[len(p.runs)-1].events++
 	p.times = append(p.times, t)
 	p.touchpoints = append(p.touchpoints, int16(tp))
 	if c.plan.exclusions {

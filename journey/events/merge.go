@@ -114,7 +114,8 @@ func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Log{events: store, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings}
+	l := &Log{events: store, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings,
+		everyUser: m.opts.By != ""}
 	if big {
 		runtime.GC() // for the log's users and identities to take the memory regrouping let go of
 	}
