@@ -95,7 +95,7 @@ func (m *merger) endFile(p *plan) {
 func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 	ids := 0
 	for _, s := range m.shards {
-		ids += len(s.table.ids)
+		ids += s.table.ids.size()
 	}
 	if ids > math.MaxUint32 {
 		return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), ids)
@@ -169,7 +169,9 @@ func (m *merger) number(l *Log, bases []uint32, ids int) {
 		info := *s.users.at(i)
 		info.start += bases[s.index]
 		*l.users.add() = info
-		idBuf = append(idBuf, s.table.id(uint32(i))...)
+		start, end := s.table.idRange(uint32(i))
+		idBuf = append(idBuf, s.table.ids.bytes(start, end)...)
+		s.table.ids.free(start)
 		*l.idEnds.add() = uint32(len(idBuf))
 		if segs != nil {
 			*l.segOf.add() = segs.global(s, *s.segOf.at(i))

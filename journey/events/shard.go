@@ -67,6 +67,9 @@ func (s *shard) add(c *chunk) error {
 	if s.users.n+len(p.runs) > maxUsers {
 		return fmt.Errorf("at most %d users are supported", maxUsers)
 	}
+	if s.table.ids.full(len(p.ids)) {
+		return fmt.Errorf("at most %d bytes of identities are supported", uint32(math.MaxUint32))
+	}
 	next := uint32(s.store.n) // where the next run's events go
 	var users [lookAhead]uint32
 	for k := 0; k < len(p.runs); k += lookAhead {

@@ -17,8 +17,9 @@ type userTable struct {
 	slots []userSlot // a power of two, at most three quarters full
 	shift uint       // 32 minus the bits that number the slots
 	n     int
-	// ids holds the identities in the order of their numbers; ends.at(u) is where u's ends.
-	ids  []byte
+	// ids holds the identities in the order of their numbers; ends.at(u) is where u's ends
+	// (see arena).
+	ids  arena
 	ends column[uint32]
 	last int    // the slot found last, tried first: runs of one identity often meet again
 	sink uint32 // what touch loads, kept so that the loads are not optimised away
@@ -127,17 +128,25 @@ func (t *userTable) holds(s *userSlot, head uint64, size uint32, key []byte) boo
 	if size < longID {
 		return s.head == head
 	}
-	start, n := uint32(s.head), int(s.head>>32)
-	return n == len(key) && string(t.ids[start:int(start)+n]) == string(key)
+	start, n := uint32(s.head), uint32(s.head>>32)
+	return int(n) == len(key) && string(t.ids.bytes(start, start+n)) == string(key)
 }
 
 // id returns the identity numbered u.
 func (t *userTable) id(u uint32) []byte {
-	start := uint32(0)
+	return t.ids.bytes(t.idRange(u))
+}
+
+// idRange returns where the identity numbered u starts and ends in ids.
+func (t *userTable) idRange(u uint32) (start, end uint32) {
+	end = *t.ends.at(int(u))
+	start = end >> idPageBits << idPageBits
 	if u > 0 {
-		start = *t.ends.at(int(u) - 1)
+		if prev := *t.ends.at(int(u) - 1); prev>>idPageBits == end>>idPageBits {
+			start = prev
+		}
 	}
-	return t.ids[start:*t.ends.at(int(u))]
+	return start, end
 }
 
 // touch loads the slots where the identities of runs would be found, one after the other:
@@ -161,7 +170,7 @@ func (t *userTable) touchIDs(runs []run, p *part, first int) {
 		tag := uint32(runs[j].hash >> 32)
 		for i := t.place(tag); t.slots[i].tag != 0; i = (i + 1) & mask {
 			if s := &t.slots[i]; s.tag == tag && s.user&15 == longID {
-				t.sink += uint32(t.ids[uint32(s.head)])
+				t.sink += uint32(t.ids.bytes(uint32(s.head), uint32(s.head)+1)[0])
 				break
 			}
 		}
@@ -180,12 +189,12 @@ func (t *userTable) place(tag uint32) uint32 {
 // full, and returns the key's number.
 func (t *userTable) add(i, tag uint32, head uint64, size uint32, key []byte) uint32 {
 	u := uint32(t.ends.n)
+	start, end := t.ids.add(key)
 	if size == longID {
-		head = uint64(len(key))<<32 | uint64(len(t.ids))
+		head = uint64(len(key))<<32 | uint64(start)
 	}
 	t.slots[i] = userSlot{tag: tag, user: u<<4 | size, head: head}
-	t.ids = append(extend(t.ids, len(key)), key...)
-	*t.ends.add() = uint32(len(t.ids))
+	*t.ends.add() = end
 	t.last = int(i)
 	if t.n++; t.n*4 > 3*len(t.slots) {
 		t.grow()
