@@ -18,26 +18,30 @@ const bucketEvents = 1 << 16
 const collectEvery = 4
 
 // regroup copies the store's events into a new store, user by user, each user's in input
-// order, and sets the users' starts to match.
+// order, and sets the users' starts and kept events to match, and, for a shard that does
+// not add tallies up as runs come (see shard.everyUser), their tallies.
 func (s *shard) regroup() eventStore {
-	next := make([]uint32, s.users.n) // where each user's next event goes
-	at := uint32(0)
-	for u := range s.users.n {
-		info := s.users.at(u)
-		info.start, next[u] = at, at
-		at += info.count
-	}
 	out := eventStore{excludes: s.store.excludes}
 	out.resize(s.store.n)
-	buckets := s.bucket(max(1, s.store.n/bucketEvents))
+	n := max(1, s.store.n/bucketEvents)
+	users := s.users.n
+	buckets := s.bucket(n)
 	var c collector
+	at := uint32(0)
+	var next []uint32
 	for b := range buckets {
 		bk := &buckets[b]
+		lo, hi := (b*users+n-1)/n, ((b+1)*users+n-1)/n // the bucket's users
+		next = s.starts(bk, lo, hi, at, next)
+		at += uint32(bk.n)
 		for j := range bk.n {
 			u := bk.of[j>>arrivalShift][j&(1<<arrivalShift-1)]
 			e := bk.at(j)
-			out.put(int(next[u]), e)
-			next[u]++
+			out.put(int(next[int(u)-lo]), e)
+			next[int(u)-lo]++
+			if !s.everyUser {
+				s.users.at(int(u)).tally.addEvent(e)
+			}
 			if j&(1<<arrivalShift-1) == 1<<arrivalShift-1 {
 				bk.pages[j>>arrivalShift], bk.of[j>>arrivalShift] = nil, nil
 				c.let(1)
@@ -46,6 +50,22 @@ func (s *shard) regroup() eventStore {
 		*bk = arrivals{}
 	}
 	return out
+}
+
+// starts counts the events of users lo to hi-1 in bucket bk and sets their starts, the
+// bucket's first at at, and returns where each one's first event goes, reusing next.
+func (s *shard) starts(bk *arrivals, lo, hi int, at uint32, next []uint32) []uint32 {
+	next = append(next[:0], make([]uint32, hi-lo)...)
+	for j := range bk.n {
+		next[int(bk.of[j>>arrivalShift][j&(1<<arrivalShift-1)])-lo]++
+	}
+	for u := lo; u < hi; u++ {
+		info := s.users.at(u)
+		info.start, info.count = at, next[u-lo]
+		next[u-lo] = at
+		at += info.count
+	}
+	return next
 }
 
 // bucket hands the store's events, in input order, to n buckets by user, letting go of the
@@ -60,7 +80,7 @@ func (s *shard) bucket(n int) []arrivals {
 	for i := range s.runs.n {
 		e := *s.runs.at(i)
 		u := e >> runBits
-		bk := &buckets[int(uint64(u)*uint64(n)/uint64(s.users.n))]
+		bk := &buckets[int(uint64(u)*uint64(n)/uint64(s.users.n))] // see regroup
 		for range e&(runMaxSize-1) + 1 {
 			bk.push(u, s.store.at(from))
 			if from++; from&(eventsPerPage-1) == 0 {

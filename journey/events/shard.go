@@ -37,6 +37,11 @@ type shard struct {
 	scattered bool
 	runs      column[uint32]
 	lastRun   int64 // the user of the last run of kept events, -1 before the first
+	// everyUser says whether users' tallies are added up as runs come (Options.By is set).
+	// Without, a run touches only its user's slot and lists its events in runs: the
+	// users' kept events and tallies are counted once every chunk is merged, from runs and
+	// the events (see settle and regroup), since every row of such a log keeps an event.
+	everyUser bool
 	err       error
 }
 
@@ -50,7 +55,8 @@ type userInfo struct {
 // newShard returns the empty shard number index, whose table hashes with seed.
 func newShard(index int, opts *Options, seed maphash.Seed) *shard {
 	return &shard{index: index, opts: opts, table: newUserTable(seed), segIx: map[string]uint32{"": 0},
-		segments: []string{""}, store: eventStore{excludes: len(opts.Exclusions) > 0}, lastRun: -1}
+		segments: []string{""}, store: eventStore{excludes: len(opts.Exclusions) > 0}, lastRun: -1,
+		everyUser: opts.By != ""}
 }
 
 // lookAhead is how many runs a shard looks up at once: it first loads their table slots,
@@ -79,7 +85,9 @@ func (s *shard) add(c *chunk) error {
 		for j := range runs {
 			users[j] = s.user(p.runID(k+j), runs[j].hash, c.seq<<32|uint64(runs[j].ord))
 		}
-		s.touchUsers(users[:len(runs)])
+		if s.everyUser {
+			s.touchUsers(users[:len(runs)])
+		}
 		for j := range runs {
 			next = s.merge(users[j], &runs[j], c, next)
 		}
@@ -116,6 +124,15 @@ func (s *shard) touchUsers(users []uint32) {
 // merge adds run r of chunk c to user u, its events stored from next on, and returns where
 // the next run's events go.
 func (s *shard) merge(u uint32, r *run, c *chunk, next uint32) uint32 {
+	if !s.everyUser {
+		if r.value > 0 {
+			s.pickValue(u, &c.picks[r.value-1], c.plan)
+		}
+		if r.events > 0 {
+			s.addRunEntries(u, r.events)
+		}
+		return next + r.events
+	}
 	info := s.users.at(int(u))
 	info.tally.add(r.tally)
 	if r.segEnd > r.segStart {
@@ -199,8 +216,51 @@ func (s *shard) pickSegment(u uint32, v []byte, t int64) {
 // table's slots: only its identities are used after.
 func (s *shard) finish() {
 	s.table.release()
+	if !s.everyUser {
+		s.scattered = s.interleaved()
+		if !s.scattered {
+			s.settle()
+			return
+		}
+	}
 	if s.scattered {
 		s.store = s.regroup()
 		s.runs = column[uint32]{}
 	}
+}
+
+// interleaved reports whether the runs of a user come apart in runs, so that the store is
+// not laid out user by user.
+func (s *shard) interleaved() bool {
+	seen := make([]uint64, (s.users.n+63)/64)
+	last := int64(-1)
+	for i := range s.runs.n {
+		u := *s.runs.at(i) >> runBits
+		if int64(u) == last {
+			continue
+		}
+		if seen[u/64]&(1<<(u%64)) != 0 {
+			return true
+		}
+		seen[u/64] |= 1 << (u % 64)
+		last = int64(u)
+	}
+	return false
+}
+
+// settle sets the users' starts, kept events and tallies from runs and the events of a
+// store laid out user by user (see everyUser).
+func (s *shard) settle() {
+	at := 0
+	for i := range s.runs.n {
+		e := *s.runs.at(i)
+		info, n := s.users.at(int(e>>runBits)), int(e&(runMaxSize-1)+1)
+		if info.count == 0 {
+			info.start = uint32(at)
+		}
+		info.count += uint32(n)
+		s.store.tallyRange(&info.tally, at, at+n)
+		at += n
+	}
+	s.runs = column[uint32]{}
 }

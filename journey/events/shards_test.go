@@ -83,20 +83,24 @@ func TestShardsAgree(t *testing.T) {
 	interleaved := b.String()
 	opts := Options{By: "note", KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}},
 		Exclusions: []journey.Matcher{{Event: "c"}}, Value: "note", ValueAt: []bool{false, true}}
+	lean := opts
+	lean.By = ""
 	for name, text := range map[string]string{"interleaved": interleaved, "grouped": byUser(interleaved),
 		"quoted": randomCSV(rand.New(rand.NewPCG(5, 6)), 50000)} {
-		one, err := readWith(text, opts, 1)
-		if err != nil {
-			t.Fatal(err)
-		}
-		checkCounts(t, one)
-		for _, workers := range []int{2, 3, 7} {
-			l, err := readWith(text, opts, workers)
+		for by, opts := range map[string]Options{"with --by": opts, "without --by": lean} {
+			one, err := readWith(text, opts, 1)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if diff := cmp.Diff(view(one), view(l)); diff != "" {
-				t.Errorf("%s, %d workers: the log differs from one worker's (-one +several):\n%s", name, workers, diff)
+			checkCounts(t, one)
+			for _, workers := range []int{2, 3, 7} {
+				l, err := readWith(text, opts, workers)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(view(one), view(l)); diff != "" {
+					t.Errorf("%s %s, %d workers: the log differs from one worker's (-one +several):\n%s", name, by, workers, diff)
+				}
 			}
 		}
 	}

@@ -283,6 +283,23 @@ func (p *page) appendEvents(dst []Event, lo, hi int) []Event {
 	return dst
 }
 
+// tallyRange adds events lo to hi-1 to t: mapped when they have a touchpoint, unmapped
+// when not.
+func (s *eventStore) tallyRange(t *tally, lo, hi int) {
+	for lo < hi {
+		p, i := s.pages[lo>>pageShift], lo&(eventsPerPage-1)
+		n := min(hi-lo, eventsPerPage-i)
+		for _, tp := range p.touchpoints[i : i+n] {
+			if tp >= 0 {
+				t.mapped++
+			} else {
+				t.unmapped++
+			}
+		}
+		lo += n
+	}
+}
+
 // sortedRange reports whether events lo to hi-1 are in time order, a page segment at a time.
 func (s *eventStore) sortedRange(lo, hi int) bool {
 	prev := int64(math.MinInt64)
