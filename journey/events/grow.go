@@ -43,9 +43,3 @@ func (c *column[T]) add() *T {
 func (c *column[T]) at(i int) *T {
 	return &c.pages[i>>columnShift][i&(1<<columnShift-1)]
 }
-
-// slice returns elements lo to hi-1, which must be on one page: lo a multiple of the
-// length of a slice asked for, and that length a divisor of the page size.
-func (c *column[T]) slice(lo, hi int) []T {
-	return c.pages[lo>>columnShift][lo&(1<<columnShift-1) : (hi-1)&(1<<columnShift-1)+1]
-}
