@@ -116,6 +116,13 @@ func (c *compiler) add(name, body string) {
 	c.ctes = append(c.ctes, ctePrefix+name+" AS (\n"+body+"\n)")
 }
 
+// addRow appends a part that computes per-row values from the part before: it is fenced
+// (OFFSET 0), so that the engine computes each value once per row instead of copying its
+// expression into every use in the next part.
+func (c *compiler) addRow(name, body string) {
+	c.add(name, body+" OFFSET 0")
+}
+
 // text is the expression of a column as the text a CSV export would hold: NULL is empty.
 func (c *compiler) text(name string) string {
 	id := Ident(name)

@@ -45,7 +45,7 @@ func (c *compiler) rows() {
 	if len(filtered) > 0 {
 		flt = "st = 0 AND (" + strings.Join(filtered, " OR ") + ")"
 	}
-	c.add("rows", "SELECT uid, ev, seg, ord, traw, st, t, "+flt+" AS flt, "+c.mapping()+" AS tp, "+c.exclusions()+" AS ex\nFROM "+ctePrefix+"utc")
+	c.addRow("rows", "SELECT uid, ev, seg, ord, traw, st, t, "+flt+" AS flt, "+c.mapping()+" AS tp, "+c.exclusions()+" AS ex\nFROM "+ctePrefix+"utc")
 	c.add("ev", "SELECT uid, ev, seg, ord, t, tp, ex, ROW_NUMBER() OVER (PARTITION BY uid ORDER BY t, ord) AS rn\n"+
 		"FROM "+ctePrefix+"rows WHERE st = 0 AND NOT flt")
 }
@@ -67,7 +67,7 @@ func (c *compiler) source() {
 		cols = append(cols, fmt.Sprintf("%s AS w%d", c.text(name), i))
 	}
 	cols = append(cols, c.timeSource()...)
-	c.add("src", "SELECT "+strings.Join(cols, ", ")+"\nFROM "+TableRef(c.q.Table))
+	c.addRow("src", "SELECT "+strings.Join(cols, ", ")+"\nFROM "+TableRef(c.q.Table))
 }
 
 // whereColumns lists, once each in order of first use, the columns the matchers compare

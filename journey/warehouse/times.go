@@ -51,10 +51,10 @@ func (c *compiler) times() {
 		if c.timeKind() == KindTimestampTZ {
 			abs = "TRUE"
 		}
-		c.add("loc", "SELECT "+base+", CASE WHEN tus IS NULL THEN 2 ELSE 0 END AS st0, "+abs+" AS abs, TRUE AS rng, "+
+		c.addRow("loc", "SELECT "+base+", CASE WHEN tus IS NULL THEN 2 ELSE 0 END AS st0, "+abs+" AS abs, TRUE AS rng, "+
 			c.floorDiv("tus", "1000000")+" AS sec, "+c.floorMod("tus", "1000000")+" * 1000 AS nsec\nFROM "+ctePrefix+"src")
 	case KindDate:
-		c.add("loc", "SELECT "+base+", CASE WHEN tday IS NULL THEN 2 ELSE 0 END AS st0, FALSE AS abs, TRUE AS rng, "+
+		c.addRow("loc", "SELECT "+base+", CASE WHEN tday IS NULL THEN 2 ELSE 0 END AS st0, FALSE AS abs, TRUE AS rng, "+
 			"tday * 86400 AS sec, CAST(0 AS BIGINT) AS nsec\nFROM "+ctePrefix+"src")
 	default:
 		c.textTimes(base)
@@ -78,19 +78,19 @@ func (c *compiler) textTimes(base string) {
 	d := c.d
 	g := func(ref string, i int) string { return d.Group(ref, i) }
 	num := func(x string) string { return "CAST(NULLIF(" + x + ", '') AS BIGINT)" }
-	c.add("p1", "SELECT *, "+d.Captures("traw", civilPattern, 8)+" AS cm, "+d.Captures("traw", epochPattern, 2)+" AS em\nFROM "+ctePrefix+"src")
-	c.add("p2", "SELECT "+base+", length(traw) >= 10 AND substr(traw, 5, 1) = '-' AS civ, "+d.Matched("cm")+" AS cok, "+
+	c.addRow("p1", "SELECT *, "+d.Captures("traw", civilPattern, 8)+" AS cm, "+d.Captures("traw", epochPattern, 2)+" AS em\nFROM "+ctePrefix+"src")
+	c.addRow("p2", "SELECT "+base+", length(traw) >= 10 AND substr(traw, 5, 1) = '-' AS civ, "+d.Matched("cm")+" AS cok, "+
 		num(g("cm", 1))+" AS y, "+num(g("cm", 2))+" AS mo, "+num(g("cm", 3))+" AS dd, "+
 		num(g("cm", 4))+" AS hh, "+num(g("cm", 5))+" AS mi, "+num(g("cm", 6))+" AS ss, "+
 		g("cm", 7)+" AS fr, "+g("cm", 8)+" AS rest, "+g("em", 1)+" AS edig, "+g("em", 2)+" AS erest\nFROM "+ctePrefix+"p1")
-	c.add("p3", "SELECT *, CASE WHEN civ OR length(edig) NOT BETWEEN 1 AND 19 THEN NULL ELSE CAST(edig AS "+d.Big+") END AS ev0, "+
+	c.addRow("p3", "SELECT *, CASE WHEN civ OR length(edig) NOT BETWEEN 1 AND 19 THEN NULL ELSE CAST(edig AS "+d.Big+") END AS ev0, "+
 		c.civilDays()+" AS days, "+c.offset()+" AS off\nFROM "+ctePrefix+"p2")
-	c.add("p4", "SELECT *, CASE WHEN ev0 < 100000000000 THEN 9 WHEN ev0 < 100000000000000 THEN 6 WHEN ev0 < 100000000000000000 THEN 3 ELSE 0 END AS edigits\nFROM "+ctePrefix+"p3")
+	c.addRow("p4", "SELECT *, CASE WHEN ev0 < 100000000000 THEN 9 WHEN ev0 < 100000000000000 THEN 6 WHEN ev0 < 100000000000000000 THEN 3 ELSE 0 END AS edigits\nFROM "+ctePrefix+"p3")
 	unit := "CAST(CASE edigits WHEN 9 THEN 1000000000 WHEN 6 THEN 1000000 WHEN 3 THEN 1000 ELSE 1 END AS " + d.Big + ")"
 	efok := "(erest = '' OR " + d.Matched(d.Captures("erest", `^[.,][0-9]+$`, 0)) + ")"
 	efrac := "CASE WHEN erest = '' OR edigits = 0 OR NOT efok THEN 0 ELSE CAST(rpad(substr(erest, 2, edigits), edigits, '0') AS BIGINT) END"
-	c.add("p5", "SELECT *, ev0 * "+unit+" + "+efrac+" AS ens FROM (SELECT *, "+efok+" AS efok FROM "+ctePrefix+"p4) AS s")
-	c.add("p6", "SELECT *, CASE WHEN ens BETWEEN 0 AND 9223372036854775807 THEN CAST(ens AS BIGINT) END AS ensb\nFROM "+ctePrefix+"p5")
+	c.addRow("p5", "SELECT *, ev0 * "+unit+" + "+efrac+" AS ens FROM (SELECT *, "+efok+" AS efok FROM "+ctePrefix+"p4) AS s")
+	c.addRow("p6", "SELECT *, CASE WHEN ens BETWEEN 0 AND 9223372036854775807 THEN CAST(ens AS BIGINT) END AS ensb\nFROM "+ctePrefix+"p5")
 	civilSt := "CASE WHEN NOT cok OR (fr = '' AND substr(rest, 1, 1) IN ('.', ',')) THEN 2 " +
 		"WHEN mo NOT BETWEEN 1 AND 12 OR dd < 1 OR dd > " + daysInMonth() + " OR hh > 23 OR mi > 59 OR ss > 59 THEN 3 " +
 		"WHEN off IS NULL THEN 2 WHEN off = -1 THEN 3 ELSE 0 END"
@@ -99,7 +99,7 @@ func (c *compiler) textTimes(base string) {
 		"WHEN ens > 9223372036854775807 THEN 3 ELSE 0 END"
 	local := "days * 86400 + hh * 3600 + mi * 60 + ss"
 	civFrac := "CASE WHEN fr = '' THEN 0 ELSE CAST(rpad(substr(fr, 2, 9), 9, '0') AS BIGINT) END"
-	c.add("loc", "SELECT "+base+",\n"+
+	c.addRow("loc", "SELECT "+base+",\n"+
 		"  CASE WHEN civ THEN "+civilSt+" ELSE "+epochSt+" END AS st0,\n"+
 		"  NOT civ OR rest <> '' AS abs, civ AS rng,\n"+
 		"  CASE WHEN NOT civ THEN "+d.Div("ensb", "1000000000")+" WHEN rest = '' THEN "+local+" ELSE "+local+" - off END AS sec,\n"+
@@ -149,7 +149,7 @@ func (c *compiler) zone(base string) {
 	zoned := loc != nil && loc != time.UTC
 	if zoned {
 		z := c.d.Lit(loc.String())
-		c.add("z", "SELECT *, CASE WHEN st0 = 0 AND NOT abs THEN "+c.d.LocalToUTC("sec", z)+" END AS z0\nFROM "+ctePrefix+"loc")
+		c.addRow("z", "SELECT *, CASE WHEN st0 = 0 AND NOT abs THEN "+c.d.LocalToUTC("sec", z)+" END AS z0\nFROM "+ctePrefix+"loc")
 		var whens []string
 		for _, delta := range []string{"7200", "3600", "1800", "0"} {
 			cand := "z0 - " + delta
@@ -161,8 +161,8 @@ func (c *compiler) zone(base string) {
 	if zoned {
 		from = ctePrefix + "z"
 	}
-	c.add("u", "SELECT "+base+", st0, rng, nsec, CASE WHEN st0 = 0 THEN "+u+" END AS usec\nFROM "+from)
+	c.addRow("u", "SELECT "+base+", st0, rng, nsec, CASE WHEN st0 = 0 THEN "+u+" END AS usec\nFROM "+from)
 	st := fmt.Sprintf("CASE WHEN uid = '' THEN %d WHEN st0 <> 0 THEN st0 WHEN usec IS NULL THEN %d "+
 		"WHEN rng AND (usec > %d OR usec < %d) THEN %d ELSE 0 END", stNoID, stGap, maxSec, minSec, stOutOfRange)
-	c.add("utc", "SELECT *, CASE WHEN st = 0 THEN usec * 1000000000 + nsec END AS t\nFROM (SELECT *, "+st+" AS st FROM "+ctePrefix+"u) AS s")
+	c.addRow("utc", "SELECT *, CASE WHEN st = 0 THEN usec * 1000000000 + nsec END AS t\nFROM (SELECT *, "+st+" AS st FROM "+ctePrefix+"u) AS s")
 }
