@@ -21,12 +21,12 @@ type Dialect struct {
 	Div func(a, b string) string
 	// Big is the type of exact integers beyond 64 bits, for epoch digits.
 	Big string
-	// Captures returns an expression holding the groups of pattern (anchored) matched
-	// against x; Group reads group i (1-based) of it as text, empty when the group did
-	// not take part; Matched tells whether the pattern matched at all.
-	Captures func(x, pattern string, groups int) string
-	Group    func(ref string, i int) string
-	Matched  func(ref string) string
+	// Match tells whether the regular expression pattern matches text x; Extract is the
+	// text its group (0 for the whole match, else its only group) matched, empty when it
+	// does not match. The patterns are simple and anchored, written for both POSIX and
+	// RE2 engines.
+	Match   func(x, pattern string) string
+	Extract func(x, pattern string, group int) string
 	// OrderText makes a text expression sort byte by byte, as Go compares strings.
 	OrderText func(x string) string
 	// StorageOrder is the pseudo-column that orders a table's rows as they are stored (the
@@ -114,13 +114,12 @@ var Postgres = &Dialect{
 	Lit: func(s string) string {
 		return "E'" + strings.NewReplacer(`\`, `\\`, "'", "''").Replace(s) + "'"
 	},
-	Div: func(a, b string) string { return "(" + a + ") / (" + b + ")" },
-	Big: "NUMERIC",
-	Captures: func(x, p string, _ int) string {
-		return "regexp_match(" + x + ", " + standardLit(p) + ")"
+	Div:   func(a, b string) string { return "(" + a + ") / (" + b + ")" },
+	Big:   "NUMERIC",
+	Match: func(x, p string) string { return "(" + x + " ~ " + standardLit(p) + ")" },
+	Extract: func(x, p string, _ int) string {
+		return "COALESCE(substring(" + x + " FROM " + standardLit(p) + "), '')"
 	},
-	Group:        func(ref string, i int) string { return fmt.Sprintf("COALESCE((%s)[%d], '')", ref, i) },
-	Matched:      func(ref string) string { return ref + " IS NOT NULL" },
 	OrderText:    func(x string) string { return x + ` COLLATE "C"` },
 	StorageOrder: "ctid",
 	EpochMicros: func(x string) string {
@@ -165,17 +164,10 @@ var DuckDB = &Dialect{
 	Lit:      standardLit,
 	Div:      func(a, b string) string { return "(" + a + ") // (" + b + ")" },
 	Big:      "HUGEINT",
-	Captures: func(x, p string, groups int) string {
-		names := make([]string, groups+1)
-		names[0] = "'m'"
-		for i := 1; i <= groups; i++ {
-			names[i] = fmt.Sprintf("'g%d'", i)
-		}
-		// Group 0 is the whole match: empty when the pattern did not match.
-		return "regexp_extract(" + x + ", " + standardLit("("+p+")") + ", [" + strings.Join(names, ", ") + "])"
+	Match:    func(x, p string) string { return "regexp_matches(" + x + ", " + standardLit(p) + ")" },
+	Extract: func(x, p string, group int) string {
+		return fmt.Sprintf("regexp_extract(%s, %s, %d)", x, standardLit(p), group)
 	},
-	Group:        func(ref string, i int) string { return fmt.Sprintf("(%s).g%d", ref, i) },
-	Matched:      func(ref string) string { return "(" + ref + ").m <> ''" },
 	OrderText:    func(x string) string { return x },
 	StorageOrder: "rowid",
 	EpochMicros:  func(x string) string { return "epoch_us(" + x + ")" },

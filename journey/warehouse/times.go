@@ -6,13 +6,15 @@ import (
 	"time"
 )
 
-// The patterns of SPEC section 2's text times. civilPattern: YYYY-MM-DD, optionally a clock
-// with a fraction, then whatever follows (a zone, or rubbish); epochPattern: the leading
-// digits and what follows them.
+// The patterns of SPEC section 2's text times, read by position: the date, the clock after
+// it, a fraction's digits, the zone after those; an epoch's leading digits.
 const (
-	civilPattern = `^([0-9]{4})-([0-9]{2})-([0-9]{2})(?:[Tt ]([0-9]{2}):([0-9]{2}):([0-9]{2})([.,][0-9]+)?(.*))?$`
-	epochPattern = `^([0-9]*)(.*)$`
-	zonePattern  = `^[+-][0-9]{2}(:?[0-9]{2})?$`
+	datePattern     = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
+	clockPattern    = `^[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}$`
+	fractionPattern = `^[.,]([0-9]*)`
+	zonePattern     = `^[+-][0-9]{2}(:?[0-9]{2})?$`
+	digitsPattern   = `^[0-9]*`
+	epochFraction   = `^[.,][0-9]+$`
 )
 
 // timeSource lists the source columns the time is computed from: its text (for messages
@@ -76,29 +78,36 @@ func (c *compiler) floorMod(a, b string) string {
 // whose unit follows from its magnitude.
 func (c *compiler) textTimes(base string) {
 	d := c.d
-	g := func(ref string, i int) string { return d.Group(ref, i) }
 	num := func(x string) string { return "CAST(NULLIF(" + x + ", '') AS BIGINT)" }
-	c.addRow("p1", "SELECT *, "+d.Captures("traw", civilPattern, 8)+" AS cm, "+d.Captures("traw", epochPattern, 2)+" AS em\nFROM "+ctePrefix+"src")
-	c.addRow("p2", "SELECT "+base+", length(traw) >= 10 AND substr(traw, 5, 1) = '-' AS civ, "+d.Matched("cm")+" AS cok, "+
-		num(g("cm", 1))+" AS y, "+num(g("cm", 2))+" AS mo, "+num(g("cm", 3))+" AS dd, "+
-		num(g("cm", 4))+" AS hh, "+num(g("cm", 5))+" AS mi, "+num(g("cm", 6))+" AS ss, "+
-		g("cm", 7)+" AS fr, "+g("cm", 8)+" AS rest, "+g("em", 1)+" AS edig, "+g("em", 2)+" AS erest\nFROM "+ctePrefix+"p1")
+	c.addRow("p1", "SELECT "+base+", length(traw) >= 10 AND substr(traw, 5, 1) = '-' AS civ, "+
+		d.Match("substr(traw, 1, 10)", datePattern)+" AS dok, "+
+		"length(traw) = 10 OR "+d.Match("substr(traw, 11, 9)", clockPattern)+" AS clk, "+
+		"substr(traw, 20) AS aft, "+d.Extract("traw", digitsPattern, 0)+" AS edig\nFROM "+ctePrefix+"src")
+	c.addRow("p2", "SELECT "+base+", civ, edig, substr(traw, length(edig) + 1) AS erest, "+
+		"substr(aft, 1, 1) IN ('.', ',') AS hasfr, "+d.Extract("aft", fractionPattern, 1)+" AS fr, dok AND clk AS cok, aft\nFROM "+ctePrefix+"p1")
+	clock := func(pos int) string {
+		return "CASE WHEN cok AND length(traw) > 10 THEN " + num(fmt.Sprintf("substr(traw, %d, 2)", pos)) + " ELSE 0 END"
+	}
 	c.addRow("p3", "SELECT *, CASE WHEN civ OR length(edig) NOT BETWEEN 1 AND 19 THEN NULL ELSE CAST(edig AS "+d.Big+") END AS ev0, "+
-		c.civilDays()+" AS days, "+c.offset()+" AS off\nFROM "+ctePrefix+"p2")
-	c.addRow("p4", "SELECT *, CASE WHEN ev0 < 100000000000 THEN 9 WHEN ev0 < 100000000000000 THEN 6 WHEN ev0 < 100000000000000000 THEN 3 ELSE 0 END AS edigits\nFROM "+ctePrefix+"p3")
+		"CASE WHEN cok THEN "+num("substr(traw, 1, 4)")+" END AS y, CASE WHEN cok THEN "+num("substr(traw, 6, 2)")+" END AS mo, "+
+		"CASE WHEN cok THEN "+num("substr(traw, 9, 2)")+" END AS dd, "+clock(12)+" AS hh, "+clock(15)+" AS mi, "+clock(18)+" AS ss, "+
+		"CASE WHEN hasfr THEN substr(aft, 2 + length(fr)) ELSE aft END AS rest, "+
+		d.Match("substr(traw, length(edig) + 1)", epochFraction)+" AS efm\nFROM "+ctePrefix+"p2")
+	c.addRow("p3b", "SELECT *, "+c.civilDays()+" AS days, "+c.offset()+" AS off\nFROM "+ctePrefix+"p3")
+	c.addRow("p4", "SELECT *, CASE WHEN ev0 < 100000000000 THEN 9 WHEN ev0 < 100000000000000 THEN 6 WHEN ev0 < 100000000000000000 THEN 3 ELSE 0 END AS edigits\nFROM "+ctePrefix+"p3b")
 	unit := "CAST(CASE edigits WHEN 9 THEN 1000000000 WHEN 6 THEN 1000000 WHEN 3 THEN 1000 ELSE 1 END AS " + d.Big + ")"
-	efok := "(erest = '' OR " + d.Matched(d.Captures("erest", `^[.,][0-9]+$`, 0)) + ")"
+	efok := "(erest = '' OR efm)"
 	efrac := "CASE WHEN erest = '' OR edigits = 0 OR NOT efok THEN 0 ELSE CAST(rpad(substr(erest, 2, edigits), edigits, '0') AS BIGINT) END"
 	c.addRow("p5", "SELECT *, ev0 * "+unit+" + "+efrac+" AS ens FROM (SELECT *, "+efok+" AS efok FROM "+ctePrefix+"p4) AS s")
 	c.addRow("p6", "SELECT *, CASE WHEN ens BETWEEN 0 AND 9223372036854775807 THEN CAST(ens AS BIGINT) END AS ensb\nFROM "+ctePrefix+"p5")
-	civilSt := "CASE WHEN NOT cok OR (fr = '' AND substr(rest, 1, 1) IN ('.', ',')) THEN 2 " +
+	civilSt := "CASE WHEN NOT cok OR (hasfr AND fr = '') THEN 2 " +
 		"WHEN mo NOT BETWEEN 1 AND 12 OR dd < 1 OR dd > " + daysInMonth() + " OR hh > 23 OR mi > 59 OR ss > 59 THEN 3 " +
 		"WHEN off IS NULL THEN 2 WHEN off = -1 THEN 3 ELSE 0 END"
 	epochSt := "CASE WHEN length(edig) >= 20 THEN 3 WHEN edig = '' THEN 2 WHEN ev0 * " + unit + " > 9223372036854775807 THEN 3 " +
 		"WHEN NOT efok THEN 2 " +
 		"WHEN ens > 9223372036854775807 THEN 3 ELSE 0 END"
 	local := "days * 86400 + hh * 3600 + mi * 60 + ss"
-	civFrac := "CASE WHEN fr = '' THEN 0 ELSE CAST(rpad(substr(fr, 2, 9), 9, '0') AS BIGINT) END"
+	civFrac := "CASE WHEN fr = '' THEN 0 ELSE CAST(rpad(substr(fr, 1, 9), 9, '0') AS BIGINT) END"
 	c.addRow("loc", "SELECT "+base+",\n"+
 		"  CASE WHEN civ THEN "+civilSt+" ELSE "+epochSt+" END AS st0,\n"+
 		"  NOT civ OR rest <> '' AS abs, civ AS rng,\n"+
@@ -130,7 +139,7 @@ func daysInMonth() string {
 // written, so -1 is free to mark that.
 func (c *compiler) offset() string {
 	d := c.d
-	ok := d.Matched(d.Captures("rest", zonePattern, 1))
+	ok := d.Match("rest", zonePattern)
 	h := "CAST(substr(rest, 2, 2) AS BIGINT)"
 	m := "CASE WHEN length(rest) = 3 THEN 0 ELSE CAST(substr(rest, length(rest) - 1, 2) AS BIGINT) END"
 	sign := "CASE WHEN substr(rest, 1, 1) = '-' THEN -1 ELSE 1 END"

@@ -99,14 +99,20 @@ func (c *compiler) gapExpr() string {
 	return b.String() + " END"
 }
 
-// least is the smallest non-NULL of xs, NULL when all are, in any dialect.
+// least is the smallest non-NULL of xs, NULL when all are, in any dialect: NULLs count as
+// the largest integer, which no gap reaches.
 func least(xs []string) string {
 	if len(xs) == 1 {
 		return xs[0]
 	}
-	a, b := xs[0], least(xs[1:])
-	return "CASE WHEN " + a + " IS NULL THEN " + b + " WHEN " + b + " IS NULL OR " + a + " <= " + b + " THEN " + a + " ELSE " + b + " END"
+	for i, x := range xs {
+		xs[i] = "COALESCE(" + x + ", " + maxInt + ")"
+	}
+	return "NULLIF(LEAST(" + strings.Join(xs, ", ") + "), " + maxInt + ")"
 }
+
+// maxInt is the largest BIGINT.
+const maxInt = "9223372036854775807"
 
 // catalog writes the map's touchpoints as a part: index, id, name, stage, whether it has a
 // next touchpoint.

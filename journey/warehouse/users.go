@@ -10,7 +10,7 @@ const noSegment = "(none)"
 
 // users writes the per-user parts: each identity's row counts, its segment (the first
 // non-empty --by value on its mapped rows, by time then storage order) and the scopes it
-// counts in: '' for the total, and its segment with --by.
+// counts in: ” for the total, and its segment with --by.
 func (c *compiler) users() {
 	c.add("user", "SELECT uid, COUNT(*) AS nrows, COUNT(*) FILTER (WHERE NOT flt AND tp >= 0) AS nmapped, "+
 		"COUNT(*) FILTER (WHERE NOT flt AND tp < 0) AS nunmapped, COUNT(*) FILTER (WHERE flt) AS nfiltered\n"+
