@@ -21,12 +21,6 @@ type Dialect struct {
 	Div func(a, b string) string
 	// Big is the type of exact integers beyond 64 bits, for epoch digits.
 	Big string
-	// Match tells whether the regular expression pattern matches text x; Extract is the
-	// text its group (0 for the whole match, else its only group) matched, empty when it
-	// does not match. The patterns are simple and anchored, written for both POSIX and
-	// RE2 engines.
-	Match   func(x, pattern string) string
-	Extract func(x, pattern string, group int) string
 	// OrderText makes a text expression sort byte by byte, as Go compares strings.
 	OrderText func(x string) string
 	// StorageOrder is the pseudo-column that orders a table's rows as they are stored (the
@@ -58,7 +52,6 @@ type Dialect struct {
 	ArrKeep   func(a, v, keep string) string
 	ArrLen    func(a string) string
 	ArrAt     func(a, i string) string
-	ArrHas    func(a, x string) string
 	// Sorted is the array of the non-NULL values of xs, ascending.
 	Sorted func(xs []string) string
 	// Prelude are statements analyze runs before the query, in the same read-only
@@ -114,12 +107,8 @@ var Postgres = &Dialect{
 	Lit: func(s string) string {
 		return "E'" + strings.NewReplacer(`\`, `\\`, "'", "''").Replace(s) + "'"
 	},
-	Div:   func(a, b string) string { return "(" + a + ") / (" + b + ")" },
-	Big:   "NUMERIC",
-	Match: func(x, p string) string { return "(" + x + " ~ " + standardLit(p) + ")" },
-	Extract: func(x, p string, _ int) string {
-		return "COALESCE(substring(" + x + " FROM " + standardLit(p) + "), '')"
-	},
+	Div:          func(a, b string) string { return "(" + a + ") / (" + b + ")" },
+	Big:          "NUMERIC",
 	OrderText:    func(x string) string { return x + ` COLLATE "C"` },
 	StorageOrder: "ctid",
 	EpochMicros: func(x string) string {
@@ -146,7 +135,6 @@ var Postgres = &Dialect{
 	},
 	ArrLen: func(a string) string { return "cardinality(" + a + ")" },
 	ArrAt:  func(a, i string) string { return "(" + a + ")[" + i + "]" },
-	ArrHas: func(a, x string) string { return "(" + x + ") = ANY(" + a + ")" },
 	Sorted: func(xs []string) string {
 		return "ARRAY(SELECT v FROM unnest(ARRAY[" + strings.Join(xs, ", ") + "]) AS v WHERE v IS NOT NULL ORDER BY v)"
 	},
@@ -159,15 +147,11 @@ var Postgres = &Dialect{
 
 // DuckDB is DuckDB 1.1 and later.
 var DuckDB = &Dialect{
-	Name:     "duckdb",
-	Verified: "DuckDB in the tests of the build with -tags duckdb: every number equal to the CSV engine's",
-	Lit:      standardLit,
-	Div:      func(a, b string) string { return "(" + a + ") // (" + b + ")" },
-	Big:      "HUGEINT",
-	Match:    func(x, p string) string { return "regexp_matches(" + x + ", " + standardLit(p) + ")" },
-	Extract: func(x, p string, group int) string {
-		return fmt.Sprintf("regexp_extract(%s, %s, %d)", x, standardLit(p), group)
-	},
+	Name:         "duckdb",
+	Verified:     "DuckDB in the tests of the build with -tags duckdb: every number equal to the CSV engine's",
+	Lit:          standardLit,
+	Div:          func(a, b string) string { return "(" + a + ") // (" + b + ")" },
+	Big:          "HUGEINT",
 	OrderText:    func(x string) string { return x },
 	StorageOrder: "rowid",
 	EpochMicros:  func(x string) string { return "epoch_us(" + x + ")" },
@@ -186,7 +170,6 @@ var DuckDB = &Dialect{
 	},
 	ArrLen: func(a string) string { return "len(" + a + ")" },
 	ArrAt:  func(a, i string) string { return "(" + a + ")[" + i + "]" },
-	ArrHas: func(a, x string) string { return "list_contains(" + a + ", " + x + ")" },
 	Sorted: func(xs []string) string {
 		return "list_sort(list_filter([" + strings.Join(xs, ", ") + "], v -> v IS NOT NULL))"
 	},

@@ -22,8 +22,8 @@ func (o orderedFold) fold() string {
 	return "SELECT " + strings.Join(o.initial(), ", ") + "\nFROM (SELECT DISTINCT uid FROM " + o.fp.name("o") + ") AS u\n" +
 		"UNION ALL\nSELECT " + strings.Join(o.next(), ",\n  ") + "\n" +
 		"FROM " + o.fp.name("r") + " AS r JOIN " + o.fp.name("o") + " AS o ON o.uid = r.uid AND o.i = r.i + 1\n" +
-		"CROSS JOIN LATERAL (SELECT " + strings.Join(o.flags(), ",\n  ") + ") AS f\n" +
-		"CROSS JOIN LATERAL (SELECT " + strings.Join(o.decisions(), ", ") + ") AS g\n" +
+		"CROSS JOIN LATERAL (SELECT " + strings.Join(o.flags(), ",\n  ") + " OFFSET 0) AS f\n" +
+		"CROSS JOIN LATERAL (SELECT " + strings.Join(o.decisions(), ", ") + " OFFSET 0) AS g\n" +
 		"WHERE NOT r.fin"
 }
 

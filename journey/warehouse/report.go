@@ -85,8 +85,9 @@ func (c *compiler) funnelJSON() {
 	}
 	c.values("fsl", []string{"fid", "k", "id"}, rows)
 	// reach: users who reached step k or further, per scope, funnel and step.
-	c.add("reach", "SELECT s.sk, l.fid, l.k, l.id, (SELECT COALESCE(SUM(x.users), 0) FROM "+ctePrefix+"fsc AS x "+
-		"WHERE x.sk = s.sk AND x.fid = l.fid AND x.furthest >= l.k) AS users\nFROM "+ctePrefix+"scopes AS s CROSS JOIN "+ctePrefix+"fsl AS l")
+	c.add("reach", "SELECT s.sk, l.fid, l.k, l.id, COALESCE(SUM(x.users), 0) AS users\n"+
+		"FROM "+ctePrefix+"scopes AS s CROSS JOIN "+ctePrefix+"fsl AS l\n"+
+		"LEFT JOIN "+ctePrefix+"fsc AS x ON x.sk = s.sk AND x.fid = l.fid AND x.furthest >= l.k GROUP BY s.sk, l.fid, l.k, l.id")
 	step := d.Object("'id'", "r.id", "'users'", "r.users",
 		"'conversion_from_previous'", "CASE WHEN r.k > 1 THEN "+ratio("r.users", "p.users")+" END",
 		"'conversion_from_start'", ratio("r.users", "f1.users"),

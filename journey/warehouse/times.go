@@ -6,16 +6,18 @@ import (
 	"time"
 )
 
-// The patterns of SPEC section 2's text times, read by position: the date, the clock after
-// it, a fraction's digits, the zone after those; an epoch's leading digits.
-const (
-	datePattern     = `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
-	clockPattern    = `^[Tt ][0-9]{2}:[0-9]{2}:[0-9]{2}$`
-	fractionPattern = `^[.,]([0-9]*)`
-	zonePattern     = `^[+-][0-9]{2}(:?[0-9]{2})?$`
-	digitsPattern   = `^[0-9]*`
-	epochFraction   = `^[.,][0-9]+$`
-)
+// digits is what the parser's translate() maps every digit to, so that a text's shape can be
+// compared with a pattern such as 0000-00-00 without a regular expression (they cost
+// PostgreSQL microseconds a row).
+const digits = "'0123456789'"
+
+// shape is the expression of x with every digit replaced by 0.
+func shape(x string) string { return "translate(" + x + ", " + digits + ", '0000000000')" }
+
+// leadingDigits is the number of digits x starts with.
+func leadingDigits(x string) string {
+	return "(length(" + x + ") - length(ltrim(" + x + ", " + digits + ")))"
+}
 
 // timeSource lists the source columns the time is computed from: its text (for messages
 // and text times) and, for native types, the value itself.
@@ -80,30 +82,28 @@ func (c *compiler) textTimes(base string) {
 	d := c.d
 	num := func(x string) string { return "CAST(NULLIF(" + x + ", '') AS BIGINT)" }
 	c.addRow("p1", "SELECT "+base+", length(traw) >= 10 AND substr(traw, 5, 1) = '-' AS civ, "+
-		d.Match("substr(traw, 1, 10)", datePattern)+" AS dok, "+
-		"length(traw) = 10 OR "+d.Match("substr(traw, 11, 9)", clockPattern)+" AS clk, "+
-		"substr(traw, 20) AS aft, "+d.Extract("traw", digitsPattern, 0)+" AS edig\nFROM "+ctePrefix+"src")
-	c.addRow("p2", "SELECT "+base+", civ, edig, substr(traw, length(edig) + 1) AS erest, "+
-		"substr(aft, 1, 1) IN ('.', ',') AS hasfr, "+d.Extract("aft", fractionPattern, 1)+" AS fr, dok AND clk AS cok, aft\nFROM "+ctePrefix+"p1")
+		shape("substr(traw, 1, 10)")+" = '0000-00-00' AND (length(traw) = 10 OR "+shape("substr(traw, 11, 9)")+" IN ('T00:00:00', 't00:00:00', ' 00:00:00')) AS cok, "+
+		"substr(traw, 20) AS aft, "+leadingDigits("traw")+" AS edl\nFROM "+ctePrefix+"src")
+	c.addRow("p2", "SELECT *, CASE WHEN substr(aft, 1, 1) IN ('.', ',') THEN "+leadingDigits("substr(aft, 2)")+" ELSE -1 END AS fdl, "+
+		"substr(traw, edl + 1) AS erest\nFROM "+ctePrefix+"p1")
 	clock := func(pos int) string {
 		return "CASE WHEN cok AND length(traw) > 10 THEN " + num(fmt.Sprintf("substr(traw, %d, 2)", pos)) + " ELSE 0 END"
 	}
-	c.addRow("p3", "SELECT *, CASE WHEN civ OR length(edig) NOT BETWEEN 1 AND 19 THEN NULL ELSE CAST(edig AS "+d.Big+") END AS ev0, "+
+	c.addRow("p3", "SELECT *, CASE WHEN civ OR edl NOT BETWEEN 1 AND 19 THEN NULL ELSE CAST(substr(traw, 1, edl) AS "+d.Big+") END AS ev0, "+
 		"CASE WHEN cok THEN "+num("substr(traw, 1, 4)")+" END AS y, CASE WHEN cok THEN "+num("substr(traw, 6, 2)")+" END AS mo, "+
 		"CASE WHEN cok THEN "+num("substr(traw, 9, 2)")+" END AS dd, "+clock(12)+" AS hh, "+clock(15)+" AS mi, "+clock(18)+" AS ss, "+
-		"CASE WHEN hasfr THEN substr(aft, 2 + length(fr)) ELSE aft END AS rest, "+
-		d.Match("substr(traw, length(edig) + 1)", epochFraction)+" AS efm\nFROM "+ctePrefix+"p2")
+		"CASE WHEN fdl >= 0 THEN substr(aft, 2 + fdl) ELSE aft END AS rest, CASE WHEN fdl > 0 THEN substr(aft, 2, fdl) ELSE '' END AS fr, "+
+		"erest = '' OR (substr(erest, 1, 1) IN ('.', ',') AND length(erest) >= 2 AND ltrim(substr(erest, 2), "+digits+") = '') AS efok\nFROM "+ctePrefix+"p2")
 	c.addRow("p3b", "SELECT *, "+c.civilDays()+" AS days, "+c.offset()+" AS off\nFROM "+ctePrefix+"p3")
 	c.addRow("p4", "SELECT *, CASE WHEN ev0 < 100000000000 THEN 9 WHEN ev0 < 100000000000000 THEN 6 WHEN ev0 < 100000000000000000 THEN 3 ELSE 0 END AS edigits\nFROM "+ctePrefix+"p3b")
 	unit := "CAST(CASE edigits WHEN 9 THEN 1000000000 WHEN 6 THEN 1000000 WHEN 3 THEN 1000 ELSE 1 END AS " + d.Big + ")"
-	efok := "(erest = '' OR efm)"
 	efrac := "CASE WHEN erest = '' OR edigits = 0 OR NOT efok THEN 0 ELSE CAST(rpad(substr(erest, 2, edigits), edigits, '0') AS BIGINT) END"
-	c.addRow("p5", "SELECT *, ev0 * "+unit+" + "+efrac+" AS ens FROM (SELECT *, "+efok+" AS efok FROM "+ctePrefix+"p4) AS s")
+	c.addRow("p5", "SELECT *, ev0 * "+unit+" + "+efrac+" AS ens FROM "+ctePrefix+"p4")
 	c.addRow("p6", "SELECT *, CASE WHEN ens BETWEEN 0 AND 9223372036854775807 THEN CAST(ens AS BIGINT) END AS ensb\nFROM "+ctePrefix+"p5")
-	civilSt := "CASE WHEN NOT cok OR (hasfr AND fr = '') THEN 2 " +
+	civilSt := "CASE WHEN NOT cok OR fdl = 0 THEN 2 " +
 		"WHEN mo NOT BETWEEN 1 AND 12 OR dd < 1 OR dd > " + daysInMonth() + " OR hh > 23 OR mi > 59 OR ss > 59 THEN 3 " +
 		"WHEN off IS NULL THEN 2 WHEN off = -1 THEN 3 ELSE 0 END"
-	epochSt := "CASE WHEN length(edig) >= 20 THEN 3 WHEN edig = '' THEN 2 WHEN ev0 * " + unit + " > 9223372036854775807 THEN 3 " +
+	epochSt := "CASE WHEN edl >= 20 THEN 3 WHEN edl = 0 THEN 2 WHEN ev0 * " + unit + " > 9223372036854775807 THEN 3 " +
 		"WHEN NOT efok THEN 2 " +
 		"WHEN ens > 9223372036854775807 THEN 3 ELSE 0 END"
 	local := "days * 86400 + hh * 3600 + mi * 60 + ss"
@@ -138,12 +138,11 @@ func daysInMonth() string {
 // when it does not parse, -1 when it is out of range. An offset of -1 s cannot be
 // written, so -1 is free to mark that.
 func (c *compiler) offset() string {
-	d := c.d
-	ok := d.Match("rest", zonePattern)
+	ok := shape("rest") + " IN ('+00', '-00', '+0000', '-0000', '+00:00', '-00:00')"
 	h := "CAST(substr(rest, 2, 2) AS BIGINT)"
 	m := "CASE WHEN length(rest) = 3 THEN 0 ELSE CAST(substr(rest, length(rest) - 1, 2) AS BIGINT) END"
 	sign := "CASE WHEN substr(rest, 1, 1) = '-' THEN -1 ELSE 1 END"
-	return "CASE WHEN rest = '' OR rest IN ('Z', 'z') THEN 0 WHEN NOT (" + ok + ") THEN NULL " +
+	return "CASE WHEN rest = '' OR rest IN ('Z', 'z') THEN 0 WHEN NOT " + ok + " THEN NULL " +
 		"WHEN " + h + " > 23 OR " + m + " > 59 THEN -1 ELSE " + sign + " * (" + h + " * 3600 + " + m + " * 60) END"
 }
 

@@ -52,10 +52,10 @@ func (c *compiler) unordered(fp *funnelPlan) {
 		"  CASE WHEN " + done + " > r.mx THEN " + done + " ELSE r.mx END,\n" +
 		"  CASE WHEN " + done + " > r.mx THEN " + d.Sorted(fronts) + " ELSE r.mf END\n" +
 		"FROM " + fp.name("r") + " AS r JOIN " + fp.name("o") + " AS o ON o.uid = r.uid AND o.i = r.i + 1\n" +
-		"CROSS JOIN LATERAL (SELECT " + strings.Join(bt, ", ") + ") AS b\n" +
-		"CROSS JOIN LATERAL (SELECT CASE o.st " + strings.Join(least, " ") + " END AS lo) AS m\n" +
-		"CROSS JOIN LATERAL (SELECT CASE WHEN o.op = " + fmt.Sprint(opPush) + " THEN CASE o.st " + strings.Join(choice, " ") + " END ELSE 0 END AS ch) AS h\n" +
-		"CROSS JOIN LATERAL (SELECT " + strings.Join(nq, ", ") + ") AS x\n" +
+		"CROSS JOIN LATERAL (SELECT " + strings.Join(bt, ", ") + " OFFSET 0) AS b\n" +
+		"CROSS JOIN LATERAL (SELECT CASE o.st " + strings.Join(least, " ") + " END AS lo OFFSET 0) AS m\n" +
+		"CROSS JOIN LATERAL (SELECT CASE WHEN o.op = " + fmt.Sprint(opPush) + " THEN CASE o.st " + strings.Join(choice, " ") + " END ELSE 0 END AS ch OFFSET 0) AS h\n" +
+		"CROSS JOIN LATERAL (SELECT " + strings.Join(nq, ", ") + " OFFSET 0) AS x\n" +
 		"WHERE NOT r.fin"
 	c.add(fmt.Sprintf("f%d_r", fp.i), body)
 	cols := []string{"uid", "mx AS furthest"}
