@@ -22,6 +22,7 @@ type analyzeOptions struct {
 	strict  bool
 	check   bool
 	columns columnFlags
+	db      dbFlags
 }
 
 func newAnalyzeCmd(e *env) *cobra.Command {
@@ -74,6 +75,7 @@ Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or
 	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
 	f.BoolVar(&opts.check, "check", false, "exit 1 when a KPI target of the map is missed")
 	opts.columns.add(f)
+	opts.db.add(f)
 	return cmd
 }
 
@@ -82,8 +84,12 @@ func analyzeRun(ctx context.Context, e *env, opts *analyzeOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if len(opts.events) == 0 {
-		return usageError{fmt.Errorf("no event files: give one or more with --events FILE (- reads standard input)")}
+	useDB, err := opts.db.use(opts.events)
+	if err != nil {
+		return err
+	}
+	if len(opts.events) == 0 && !useDB {
+		return usageError{fmt.Errorf("no event files: give one or more with --events FILE (- reads standard input), or --db URL --table NAME")}
 	}
 	report, err := analyzeReport(ctx, e, opts)
 	if err != nil {
@@ -114,6 +120,9 @@ func analyzeReport(ctx context.Context, e *env, opts *analyzeOptions) (*analysis
 		return nil, err
 	}
 	eo.Strict = opts.strict
+	if opts.db.table != "" {
+		return dbReport(ctx, e, m, opts.db, eo, ao)
+	}
 	return readReport(ctx, e, m, opts.events, eo, ao)
 }
 

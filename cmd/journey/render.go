@@ -29,6 +29,7 @@ type renderOptions struct {
 	check   bool
 	watch   bool
 	columns columnFlags
+	db      dbFlags
 }
 
 func newRenderCmd(e *env) *cobra.Command {
@@ -81,6 +82,7 @@ WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 	f.StringVar(&opts.format, "format", "", "picture format: "+strings.Join(render.Formats.Names(), ", ")+" (default: -o's extension, else svg)")
 	f.StringArrayVar(&opts.events, "events", nil, "overlay the numbers of event `FILE` (repeatable; - reads standard input)")
 	opts.columns.add(f)
+	opts.db.add(f)
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
 	f.BoolVar(&opts.watch, "watch", false, "draw again whenever the map or an event file changes, until interrupted")
 	return cmd
@@ -174,12 +176,21 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 		return nil, err
 	}
 	var report *analysis.Report
-	if len(opts.events) > 0 {
+	useDB, err := opts.db.use(opts.events)
+	if err != nil {
+		return nil, err
+	}
+	if len(opts.events) > 0 || useDB {
 		eo, ao, err := opts.columns.options(m)
 		if err != nil {
 			return nil, err
 		}
-		if report, err = readReport(ctx, e, m, opts.events, eo, ao); err != nil {
+		if useDB {
+			report, err = dbReport(ctx, e, m, opts.db, eo, ao)
+		} else {
+			report, err = readReport(ctx, e, m, opts.events, eo, ao)
+		}
+		if err != nil {
 			return nil, err
 		}
 	}

@@ -1,6 +1,7 @@
 package warehouse
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -49,6 +50,14 @@ type Column struct {
 	Kind Kind
 }
 
+// defaults fills the column names a Query leaves empty, as events.Read does.
+func (q *Query) defaults() {
+	q.Events.ID = cmp.Or(q.Events.ID, events.DefaultID)
+	q.Events.Time = cmp.Or(q.Events.Time, events.DefaultTime)
+	q.Events.Event = cmp.Or(q.Events.Event, events.DefaultEvent)
+	q.Analysis.Identity = cmp.Or(q.Analysis.Identity, q.Events.ID)
+}
+
 // compiler holds what the parts of one query share.
 type compiler struct {
 	d      *Dialect
@@ -64,6 +73,7 @@ type compiler struct {
 // dialect d: its single row holds the report as JSON, the shape of analyze --format json,
 // in a column named report.
 func Compile(m *journey.Map, q *Query, d *Dialect) (string, error) {
+	q.defaults()
 	c := &compiler{d: d, m: m, q: q, tps: m.Touchpoints(),
 		window: int64(m.EffectiveWindow(nil, q.Analysis.Window))}
 	if q.Columns != nil {

@@ -121,6 +121,7 @@ func Analyze(ctx context.Context, conn Conn, m *journey.Map, q *Query) (*analysi
 // Describe fills q.Columns and q.View from the database and checks that the columns the
 // query needs exist and that the time column can hold times.
 func Describe(ctx context.Context, conn Conn, q *Query) error {
+	q.defaults()
 	cols, view, err := conn.Describe(ctx, q.Table)
 	if err != nil {
 		return err
