@@ -156,11 +156,18 @@ var DuckDB = &Dialect{
 	StorageOrder: "rowid",
 	EpochMicros:  func(x string) string { return "epoch_us(" + x + ")" },
 	DateDays:     func(x string) string { return "CAST(date_diff('day', DATE '1970-01-01', " + x + ") AS BIGINT)" },
-	Finite:       func(x string) string { return "isfinite(" + x + ")" },
-	BoolText:     func(x string) string { return "CASE WHEN " + x + " THEN 'true' WHEN NOT " + x + " THEN 'false' END" },
-	Object:       func(pairs ...string) string { return "json_object(" + strings.Join(pairs, ", ") + ")" },
+	// Time zones need the ICU extension, which the Go driver's DuckDB has built in.
+	LocalToUTC: func(local, zone string) string {
+		return "epoch_us(timezone(" + zone + ", make_timestamp((" + local + ") * 1000000))) // 1000000"
+	},
+	UTCToLocal: func(sec, zone string) string {
+		return "epoch_us(timezone(" + zone + ", to_timestamp(" + sec + "))) // 1000000"
+	},
+	Finite:   func(x string) string { return "isfinite(" + x + ")" },
+	BoolText: func(x string) string { return "CASE WHEN " + x + " THEN 'true' WHEN NOT " + x + " THEN 'false' END" },
+	Object:   func(pairs ...string) string { return "json_object(" + strings.Join(pairs, ", ") + ")" },
 	Agg: func(x, order string) string {
-		return "COALESCE(json_group_array(" + x + " ORDER BY " + order + "), CAST('[]' AS JSON))"
+		return "COALESCE(to_json(list(" + x + " ORDER BY " + order + ")), CAST('[]' AS JSON))"
 	},
 	EmptyArr:  "CAST('[]' AS JSON)",
 	ArrEmpty:  "CAST([] AS BIGINT[])",

@@ -146,6 +146,7 @@ func (c *compiler) funnelEvents(fp *funnelPlan) {
 	if len(starts) == 0 {
 		starts = []string{"-2"}
 	}
+	w := fmt.Sprintf("w%d", fp.i) // window names are the query's, not the part's, in some engines
 	where := "k <> 0 OR xs <> 0"
 	if fp.order == journey.Strict {
 		where = "TRUE"
@@ -153,9 +154,8 @@ func (c *compiler) funnelEvents(fp *funnelPlan) {
 	c.add(fmt.Sprintf("f%d_k", fp.i), "SELECT uid, t, rn, "+key+" AS k, "+xs+" AS xs FROM "+ctePrefix+"ev\n"+
 		"WHERE uid IN (SELECT uid FROM "+ctePrefix+"ev WHERE tp IN ("+strings.Join(starts, ", ")+"))")
 	c.add(fmt.Sprintf("f%d_e", fp.i), "SELECT uid, t, rn, k, xs, "+
-		"(MIN(k) OVER g <> MAX(k) OVER g OR MIN(xs) OVER g <> MAX(xs) OVER g) AS multi, "+
-		"MAX(k) OVER g > 0 AS gstep\n"+
-		"FROM "+fp.name("k")+" WHERE "+where+" WINDOW g AS (PARTITION BY uid, t)")
+		strings.ReplaceAll("(MIN(k) OVER G <> MAX(k) OVER G OR MIN(xs) OVER G <> MAX(xs) OVER G) AS multi, MAX(k) OVER G > 0 AS gstep\n", "G", w)+
+		"FROM "+fp.name("k")+" WHERE "+where+" WINDOW "+w+" AS (PARTITION BY uid, t)")
 }
 
 // ops writes the part o: the funnel's operations numbered per user (i), each with its
