@@ -33,7 +33,7 @@ func Start() (url string, stop func(), err error) {
 	if err != nil {
 		return "", nil, err
 	}
-	run, err := runner(dir)
+	run, uid, gid, err := runner(dir)
 	if err != nil {
 		_ = os.RemoveAll(dir)
 		return "", nil, err
@@ -47,6 +47,19 @@ func Start() (url string, stop func(), err error) {
 	if out, err := run(filepath.Join(bin, "initdb"), "-D", data, "-U", "journey", "--auth=trust", "-E", "UTF8", "--locale=C").CombinedOutput(); err != nil {
 		_ = os.RemoveAll(dir)
 		return "", nil, fmt.Errorf("initdb: %v: %s", err, out)
+	}
+	// The user journey needs no password; every other user needs theirs, so that tests can
+	// try wrong credentials.
+	hba := "local all journey trust\nhost all journey 127.0.0.1/32 trust\nhost all all 127.0.0.1/32 scram-sha-256\n"
+	if err := os.WriteFile(filepath.Join(data, "pg_hba.conf"), []byte(hba), 0o600); err != nil {
+		_ = os.RemoveAll(dir)
+		return "", nil, err
+	}
+	if uid >= 0 {
+		if err := os.Chown(filepath.Join(data, "pg_hba.conf"), uid, gid); err != nil {
+			_ = os.RemoveAll(dir)
+			return "", nil, err
+		}
 	}
 	opts := fmt.Sprintf("-k %s -p %d -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=20", dir, port)
 	pgctl := filepath.Join(bin, "pg_ctl")
@@ -85,27 +98,27 @@ func version(dir string) int {
 	return v
 }
 
-// runner returns how to run the server's commands: as root, as the postgres user, which
-// then owns dir.
-func runner(dir string) (func(name string, args ...string) *exec.Cmd, error) {
+// runner returns how to run the server's commands: as root, as the postgres user (uid and
+// gid), which then owns dir; else as the current user (uid -1).
+func runner(dir string) (run func(name string, args ...string) *exec.Cmd, uid, gid int, err error) {
 	if os.Geteuid() != 0 {
-		return exec.Command, nil
+		return exec.Command, -1, -1, nil
 	}
 	u, err := user.Lookup("postgres")
 	if err != nil {
-		return nil, errors.New("running as root and there is no postgres user to run the server as")
+		return nil, 0, 0, errors.New("running as root and there is no postgres user to run the server as")
 	}
-	uid, _ := strconv.Atoi(u.Uid)
-	gid, _ := strconv.Atoi(u.Gid)
+	uid, _ = strconv.Atoi(u.Uid)
+	gid, _ = strconv.Atoi(u.Gid)
 	if err := os.Chown(dir, uid, gid); err != nil {
-		return nil, err
+		return nil, 0, 0, err
 	}
 	return func(name string, args ...string) *exec.Cmd {
 		c := exec.Command(name, args...)
 		c.SysProcAttr = &syscall.SysProcAttr{Credential: &syscall.Credential{Uid: uint32(uid), Gid: uint32(gid)}}
 		c.Dir = dir
 		return c
-	}, nil
+	}, uid, gid, nil
 }
 
 // freePort asks the kernel for a free TCP port on the loopback address.

@@ -74,6 +74,20 @@ func checkEqual(t *testing.T, db *testDB, m *journey.Map, csv []byte, o options)
 	want := csvReport(t, m, csv, eo, ao)
 	table := tableName(t)
 	db.load(t, table, csv)
+	return compareTable(t, db, m, want, table, eo, ao)
+}
+
+// checkTable checks that the database's report over an existing table is the CSV engine's
+// report of csv.
+func checkTable(t *testing.T, db *testDB, m *journey.Map, csv []byte, table string, o options) *analysis.Report {
+	t.Helper()
+	eo, ao := o.prepare(t, m)
+	return compareTable(t, db, m, csvReport(t, m, csv, eo, ao), table, eo, ao)
+}
+
+// compareTable compares the database's report over table with the CSV engine's, want.
+func compareTable(t *testing.T, db *testDB, m *journey.Map, want *analysis.Report, table string, eo events.Options, ao analysis.Options) *analysis.Report {
+	t.Helper()
 	got, err := Analyze(context.Background(), db.conn, m, &Query{Table: table, Events: eo, Analysis: ao})
 	if err != nil {
 		t.Fatal(err)

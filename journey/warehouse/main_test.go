@@ -3,6 +3,7 @@ package warehouse
 import (
 	"bytes"
 	"context"
+	csvpkg "encoding/csv"
 	"fmt"
 	"os"
 	"strings"
@@ -86,9 +87,12 @@ func openTestPostgres(t *testing.T) *testDB {
 // textColumns is the column list of a table for a CSV file's header, every column text.
 func textColumns(t *testing.T, csv []byte) string {
 	t.Helper()
-	head, _, _ := bytes.Cut(csv, []byte("\n"))
+	header, err := csvpkg.NewReader(bytes.NewReader(csv)).Read()
+	if err != nil {
+		t.Fatal(err)
+	}
 	var cols []string
-	for _, name := range strings.Split(strings.TrimSuffix(string(head), "\r"), ",") {
+	for _, name := range header {
 		cols = append(cols, Ident(name)+" TEXT")
 	}
 	return strings.Join(cols, ", ")
