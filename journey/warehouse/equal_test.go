@@ -8,6 +8,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strconv"
 	"testing"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/analysis/analysistest"
 	"github.com/journey-cx/journey/journey/events"
+	"github.com/journey-cx/journey/journey/simulate"
 )
 
 // options are the analyze options of one comparison.
@@ -195,6 +197,33 @@ func TestEqualFunnelCases(t *testing.T) {
 					t.Errorf("users per step (-want +got):\n%s", diff)
 				}
 			})
+		}
+	})
+}
+
+// TestEqualSimulated compares a simulated file of the florist map: 3,000 users by
+// default, JOURNEY_WAREHOUSE_USERS users when set (130000 give about a million rows).
+func TestEqualSimulated(t *testing.T) {
+	users := 3000
+	if v := os.Getenv("JOURNEY_WAREHOUSE_USERS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			t.Fatal(err)
+		}
+		users = n
+	}
+	m := loadMap(t, "../../examples/florist/florist.journey.yaml")
+	var b bytes.Buffer
+	stats, err := simulate.Write(&b, m, simulate.Options{Users: users, Seed: 11})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("%d rows of %d users", stats.Rows, stats.Users)
+	eachDB(t, func(t *testing.T, db *testDB) {
+		table := tableName(t)
+		db.load(t, table, b.Bytes())
+		for _, o := range []options{{}, {by: "source", since: "2026-01-12T00:00:00Z", until: "2026-02-10T00:00:00Z", window: 7 * 24 * time.Hour}} {
+			checkTable(t, db, m, b.Bytes(), table, o)
 		}
 	})
 }

@@ -97,4 +97,3 @@ var FunnelCases = []FunnelCase{
 		Exclude: []journey.Exclusion{{}},
 		Users:   []string{"u1: a@0 b@5 -@7!1 c@10", "u2: a@0 -@3!1 a@4 b@5 c@10"}, Want: []int64{2, 2, 1}},
 }
-
