@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"os"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/journey-cx/journey/internal/pgtest"
@@ -30,21 +31,30 @@ var dbs []struct {
 }
 
 var (
+	pgOnce sync.Once
 	pgURL  string
 	pgSkip string
+	pgStop func()
 )
 
+// TestMain stops the PostgreSQL server the tests started, if any: it is started by the
+// first test that needs it, so that fuzzing starts none.
 func TestMain(m *testing.M) {
-	url, stop, err := pgtest.Start()
-	if err != nil {
-		pgSkip = "no PostgreSQL server for the tests: " + err.Error()
-	}
-	pgURL = url
 	code := m.Run()
-	if stop != nil {
-		stop()
+	if pgStop != nil {
+		pgStop()
 	}
 	os.Exit(code)
+}
+
+// startPostgres starts the tests' server once.
+func startPostgres() {
+	pgOnce.Do(func() {
+		var err error
+		if pgURL, pgStop, err = pgtest.Start(); err != nil {
+			pgSkip = "no PostgreSQL server for the tests: " + err.Error()
+		}
+	})
 }
 
 func init() {
@@ -57,6 +67,7 @@ func init() {
 // openTestPostgres connects to the tests' server, or skips.
 func openTestPostgres(t *testing.T) *testDB {
 	t.Helper()
+	startPostgres()
 	if pgSkip != "" {
 		t.Skip(pgSkip)
 	}
