@@ -99,7 +99,7 @@ func LookupDialect(name string) (*Dialect, error) {
 // standardLit quotes with single quotes, inner single quotes doubled.
 func standardLit(s string) string { return "'" + strings.ReplaceAll(s, "'", "''") + "'" }
 
-// Postgres is PostgreSQL 12 and later.
+// Postgres is PostgreSQL 14 and later (EXTRACT returns an exact numeric from 14 on).
 var Postgres = &Dialect{
 	Name:     "postgres",
 	Verified: "PostgreSQL 15 in the tests: every number equal to the CSV engine's",
@@ -145,7 +145,7 @@ var Postgres = &Dialect{
 	},
 }
 
-// DuckDB is DuckDB 1.1 and later.
+// DuckDB is DuckDB 1.1 and later, with the ICU extension (built into the Go driver) for --tz.
 var DuckDB = &Dialect{
 	Name:         "duckdb",
 	Verified:     "DuckDB in the tests of the build with -tags duckdb: every number equal to the CSV engine's",
