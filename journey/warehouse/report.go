@@ -27,7 +27,7 @@ func (c *compiler) report() string {
 // numbers are the key/value pairs of analysis.Numbers, read from a row of the part sj.
 func (c *compiler) numbers() []string {
 	return []string{"'input'", "input", "'touchpoints'", "touchpoints", "'transitions'", "transitions",
-		"'funnels'", "funnels", "'goal'", "goal", "'kpis'", "kpis"}
+		"'funnels'", "funnels", "'goal'", "goal", "'cost'", "cost", "'kpis'", "kpis"}
 }
 
 // totalNumbers are the pairs of the total's numbers.
@@ -46,7 +46,7 @@ func (c *compiler) scopeParts() {
 		"'filtered'", "i.nfiltered", "'users'", "i.nusers")
 	tp := d.Object("'id'", "l.id", "'name'", "l.name", "'stage'", "l.stage", "'users'", "n.users", "'events'", "n.events",
 		"'repeat_users'", "n.nrepeat", "'continued'", "n.continued", "'conversion'", "n.conversion", "'dropoff'", "n.dropoff",
-		"'exits'", "n.nexits", "'median_seconds_to_next'", "n.med")
+		"'exits'", "n.nexits", "'median_seconds_to_next'", "n.med", "'cost'", "n.cost")
 	c.add("tpj", "SELECT n.sk, "+d.Agg(tp, "n.tp")+" AS j FROM "+ctePrefix+"tpn AS n JOIN "+ctePrefix+"tpl AS l ON l.tp = n.tp GROUP BY n.sk")
 	tr := d.Object("'from'", "a.id", "'to'", "b.id", "'count'", "x.n", "'users'", "x.users", "'on_map'", c.onMap("x.tp", "x.ntp"))
 	c.add("trj", "SELECT x.sk, "+d.Agg(tr, "x.n DESC, "+d.OrderText("a.id")+", "+d.OrderText("b.id"))+" AS j\n"+
@@ -54,10 +54,38 @@ func (c *compiler) scopeParts() {
 	c.funnelJSON()
 	goal := d.Object("'users'", "COALESCE(g.ngoal, 0)", "'rate'", ratio("COALESCE(g.ngoal, 0)", "i.nusers"))
 	c.add("sj", "SELECT s.sk, "+input+" AS input, COALESCE(tpj.j, "+d.EmptyArr+") AS touchpoints, COALESCE(trj.j, "+d.EmptyArr+") AS transitions, "+
-		"fj.j AS funnels, "+goal+" AS goal, "+c.kpis()+" AS kpis\n"+
+		"fj.j AS funnels, "+goal+" AS goal, "+c.cost()+" AS cost, "+c.kpis()+" AS kpis\n"+
 		"FROM "+ctePrefix+"scopes AS s JOIN "+ctePrefix+"input AS i ON i.sk = s.sk\n"+
 		"LEFT JOIN "+ctePrefix+"tpj AS tpj ON tpj.sk = s.sk LEFT JOIN "+ctePrefix+"trj AS trj ON trj.sk = s.sk\n"+
-		"LEFT JOIN "+ctePrefix+"fj AS fj ON fj.sk = s.sk LEFT JOIN "+ctePrefix+"goal AS g ON g.sk = s.sk")
+		"LEFT JOIN "+ctePrefix+"fj AS fj ON fj.sk = s.sk LEFT JOIN "+ctePrefix+"goal AS g ON g.sk = s.sk\n"+
+		"LEFT JOIN "+ctePrefix+"cost AS c ON c.sk = s.sk")
+}
+
+// cost is the expression of a scope's cost object, from the part cost and the goal
+// users g; NULL when no touchpoint of the map has a cost.
+func (c *compiler) cost() string {
+	d := c.d
+	total := "CAST(0 AS DOUBLE PRECISION)"
+	any := false
+	for i, t := range c.tps {
+		if t.Cost != nil {
+			// Added in document order, as the CSV engine adds them: a sum in another order
+			// can differ in its last bit.
+			total = fmt.Sprintf("(%s + MAX(CASE WHEN tp = %d THEN cost END))", total, i)
+			any = true
+		}
+	}
+	if !any {
+		c.add("cost", "SELECT sk, CAST(NULL AS DOUBLE PRECISION) AS total FROM "+ctePrefix+"scopes")
+		return "NULL"
+	}
+	c.add("cost", "SELECT sk, "+total+" AS total FROM "+ctePrefix+"tpn GROUP BY sk")
+	currency := "NULL"
+	if c.m.Currency != "" {
+		currency = d.Lit(c.m.Currency)
+	}
+	return d.Object("'total'", "c.total", "'per_goal_user'", "CASE WHEN COALESCE(g.ngoal, 0) > 0 THEN c.total / CAST(g.ngoal AS DOUBLE PRECISION) END",
+		"'currency'", currency)
 }
 
 // onMap is whether the transition a -> b is drawn on the map.

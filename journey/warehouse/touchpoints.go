@@ -114,6 +114,21 @@ func least(xs []string) string {
 // maxInt is the largest BIGINT.
 const maxInt = "9223372036854775807"
 
+// tpCost is what a touchpoint's events cost: events times the touchpoint's cost in the
+// map, NULL when the map gives none.
+func (c *compiler) tpCost(tp, events string) string {
+	var whens []string
+	for i, t := range c.tps {
+		if t.Cost != nil {
+			whens = append(whens, fmt.Sprintf("WHEN %s = %d THEN CAST(%s AS DOUBLE PRECISION) * %s", tp, i, events, floatLit(*t.Cost)))
+		}
+	}
+	if len(whens) == 0 {
+		return "CAST(NULL AS DOUBLE PRECISION)"
+	}
+	return "CASE " + strings.Join(whens, " ") + " END"
+}
+
 // catalog writes the map's touchpoints as a part: index, id, name, stage, whether it has a
 // next touchpoint.
 func (c *compiler) catalog() {
@@ -131,7 +146,7 @@ func (c *compiler) catalog() {
 		"COALESCE(n.continued, 0) AS continued, COALESCE(n.nexits, 0) AS nexits, "+
 		"CASE WHEN l.hasnext THEN "+ratio("n.continued", "n.users")+" END AS conversion, "+
 		"CASE WHEN l.hasnext AND n.users > 0 THEN CAST(1 AS DOUBLE PRECISION) - "+ratio("n.continued", "n.users")+" END AS dropoff, "+
-		median("g")+" AS med\n"+
+		median("g")+" AS med, "+c.tpCost("l.tp", "COALESCE(n.events, 0)")+" AS cost\n"+
 		"FROM "+ctePrefix+"scopes AS s CROSS JOIN "+ctePrefix+"tpl AS l\n"+
 		"LEFT JOIN "+ctePrefix+"stp AS n ON n.sk = s.sk AND n.tp = l.tp\n"+
 		"LEFT JOIN "+ctePrefix+"tpstat AS g ON g.sk = s.sk AND g.k = l.tp")

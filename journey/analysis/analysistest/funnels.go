@@ -96,4 +96,7 @@ var FunnelCases = []FunnelCase{
 	{Name: "unordered exclusion restarts progress", Order: journey.Unordered, Steps: []string{"a", "b", "c"},
 		Exclude: []journey.Exclusion{{}},
 		Users:   []string{"u1: a@0 b@5 -@7!1 c@10", "u2: a@0 -@3!1 a@4 b@5 c@10"}, Want: []int64{2, 2, 1}},
+	{Name: "unordered exclusion between 1 and the last step is the whole funnel", Order: journey.Unordered, Steps: []string{"a", "b", "c"},
+		Exclude: []journey.Exclusion{{From: 1, To: 3}},
+		Users:   []string{"u1: a@0 b@5 -@7!1 c@10", "u2: a@0 -@3!1 a@4 b@5 c@10"}, Want: []int64{2, 2, 1}},
 }
