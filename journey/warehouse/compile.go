@@ -134,12 +134,14 @@ func (c *compiler) addRow(name, body string) {
 }
 
 // text is the expression of a column as the text a CSV export would hold: NULL is empty.
+// It compares and sorts byte by byte, as the CSV engine compares: a column's own collation
+// could call two different identities equal, and sorts slower.
 func (c *compiler) text(name string) string {
 	id := Ident(name)
 	if col, ok := c.cols[name]; ok && col.Kind == KindBool {
-		return "COALESCE(" + c.d.BoolText(id) + ", '')"
+		return c.d.OrderText("COALESCE(" + c.d.BoolText(id) + ", '')")
 	}
-	return "COALESCE(CAST(" + id + " AS TEXT), '')"
+	return c.d.OrderText("COALESCE(CAST(" + id + " AS TEXT), '')")
 }
 
 // has reports whether the table has a column; unknown columns are taken to exist.

@@ -64,3 +64,17 @@ func TestEqualTypedTimes(t *testing.T) {
 		}
 	})
 }
+
+// TestEqualView reads the events through a view, in a schema: a view has no storage order,
+// so its rows are taken in the order it returns them.
+func TestEqualView(t *testing.T) {
+	m := loadMap(t, "../../examples/saas/trial.journey.yaml")
+	csv := readFile(t, "../../examples/saas/events.csv")
+	eachDB(t, func(t *testing.T, db *testDB) {
+		table := tableName(t)
+		db.load(t, table, csv)
+		db.exec(t, "CREATE SCHEMA IF NOT EXISTS analytics")
+		db.exec(t, "CREATE OR REPLACE VIEW analytics.events AS SELECT * FROM "+table)
+		checkTable(t, db, m, csv, "analytics.events", options{by: "plan"})
+	})
+}
