@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/journey-cx/journey/journey"
-	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/output"
 	"github.com/journey-cx/journey/render"
@@ -186,24 +185,9 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 	if err != nil {
 		return nil, nil, err
 	}
-	var report *analysis.Report
-	useDB, err := opts.db.use(opts.events)
+	report, err := renderReport(ctx, e, m, opts)
 	if err != nil {
 		return nil, nil, err
-	}
-	if len(opts.events) > 0 || useDB {
-		eo, ao, err := opts.columns.options(m)
-		if err != nil {
-			return nil, nil, err
-		}
-		if useDB {
-			report, err = dbReport(ctx, e, m, opts.db, eo, ao)
-		} else {
-			report, err = readReport(ctx, e, m, opts.events, eo, ao)
-		}
-		if err != nil {
-			return nil, nil, err
-		}
 	}
 	var buf bytes.Buffer
 	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(l)); err != nil {
@@ -233,21 +217,8 @@ func renderWrite(e *env, opts *renderOptions, b []byte) error {
 
 // renderWatch draws the picture, then again whenever an input changes, until ctx ends.
 func renderWatch(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) error {
-	inputs := append([]string{opts.mapPath}, opts.events...)
-	var last string
-	tick := time.NewTicker(300 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		if state := inputsState(inputs); state != last {
-			last = state
-			renderOnce(ctx, e, opts, printer)
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-tick.C:
-		}
-	}
+	watchFiles(ctx, append([]string{opts.mapPath}, opts.events...), func() { renderOnce(ctx, e, opts, printer) })
+	return nil
 }
 
 // renderOnce draws and writes the picture once for --watch, and says how it went on standard
@@ -271,20 +242,6 @@ func renderOnce(ctx context.Context, e *env, opts *renderOptions, printer output
 		return
 	}
 	fmt.Fprintf(e.stderr, "journey: %s has errors; keeping the last picture\n", opts.mapPath)
-}
-
-// inputsState summarises the size and modification time of every input, so that a change
-// to any of them changes the summary.
-func inputsState(paths []string) string {
-	var b strings.Builder
-	for _, p := range paths {
-		if fi, err := os.Stat(p); err == nil {
-			fmt.Fprintf(&b, "%s %d %d\n", p, fi.Size(), fi.ModTime().UnixNano())
-		} else {
-			fmt.Fprintf(&b, "%s missing\n", p)
-		}
-	}
-	return b.String()
 }
 
 // renderFailed says which map could not be drawn. A layout that takes too long is a problem

@@ -79,3 +79,20 @@ func dbSummary(w io.Writer, r *analysis.Report) {
 		fmt.Fprintf(w, "%s: warning: %s\n", p.File, p.Message)
 	}
 }
+
+// renderReport computes the numbers drawn over the map: from the database with --db, else
+// from the event files, none without either.
+func renderReport(ctx context.Context, e *env, m *journey.Map, opts *renderOptions) (*analysis.Report, error) {
+	useDB, err := opts.db.use(opts.events)
+	if err != nil || !useDB {
+		if err != nil {
+			return nil, err
+		}
+		return mapReport(ctx, e, m, opts.events, &opts.columns)
+	}
+	eo, ao, err := opts.columns.options(m)
+	if err != nil {
+		return nil, err
+	}
+	return dbReport(ctx, e, m, opts.db, eo, ao)
+}
