@@ -48,6 +48,11 @@ a zone are UTC unless --tz names one. --since and --until keep a time range (row
 it are counted as filtered). --window overrides every window of the map. --by COLUMN splits
 every number by the first non-empty value of that column on each user's mapped rows.
 
+--db URL --table NAME computes every number inside a database instead, where the events
+already are, with the same results as --events on the same rows exported to CSV: postgres://
+URLs (PostgreSQL), and duckdb:PATH in the build made with -tags duckdb. JOURNEY_DB stands in
+for --db. journey sql prints the statement it runs.
+
 Skipped rows (a missing identity, a time that does not parse...) are summarised on standard
 error with file and line; --strict turns the first one into an error.
 
@@ -63,6 +68,7 @@ Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or
   journey analyze shop.journey.yaml --events events.csv --id session_id --tz Europe/Amsterdam
   journey analyze shop.journey.yaml --events events.csv --since 2024-01-01 --until 2024-04-01
   journey analyze shop.journey.yaml --events events.csv --format markdown --check > comment.md
+  journey analyze shop.journey.yaml --db postgres://me@localhost/shop --table events --by source
   journey analyze examples/florist/florist.journey.yaml --events examples/florist/events.csv --lang en`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {

@@ -47,7 +47,8 @@ a legend.
 With --events the numbers of the event files are drawn over the map: users, conversion and
 drop-off on every card, arrows as wide as the users who took them, the largest transitions the
 map does not design (dashed), and the funnels in the side panel. The column flags are those
-of journey analyze.
+of journey analyze; --db URL --table NAME draws the numbers computed in a database instead,
+as journey analyze --db computes them.
 
 The picture goes to MAP's name with the format's extension (florist.journey.yaml becomes
 florist.svg), to -o FILE, or with -o - to standard output. Without --format the format is
@@ -70,6 +71,7 @@ poor edges. The first run on a machine takes about half a second longer while Gr
 WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 		Example: `  journey render examples/florist/florist.journey.yaml
   journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv -o florist-data.svg
+  journey render shop.journey.yaml --db postgres://me@localhost/shop --table events -o shop-data.svg
   journey render examples/florist/florist.journey.yaml --lang en -o florist-en.svg
   journey render examples/florist/florist.journey.yaml --format png
   journey render examples/florist/florist.journey.yaml -o florist.png
