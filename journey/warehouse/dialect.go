@@ -114,7 +114,7 @@ var Postgres = &Dialect{
 	EpochMicros: func(x string) string {
 		return "CAST(EXTRACT(EPOCH FROM " + x + ") * 1000000 AS BIGINT)"
 	},
-	DateDays: func(x string) string { return "(" + x + " - DATE '1970-01-01')" },
+	DateDays: func(x string) string { return "CAST(" + x + " - DATE '1970-01-01' AS BIGINT)" },
 	Finite:   func(x string) string { return "isfinite(" + x + ")" },
 	LocalToUTC: func(local, zone string) string {
 		return "CAST(EXTRACT(EPOCH FROM (TIMESTAMP '1970-01-01' + (" + local + ") * INTERVAL '1 second') AT TIME ZONE " + zone + ") AS BIGINT)"

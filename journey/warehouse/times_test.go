@@ -1,6 +1,8 @@
 package warehouse
 
 import (
+	"bytes"
+	csvpkg "encoding/csv"
 	"strings"
 	"testing"
 
@@ -76,5 +78,33 @@ func TestEqualView(t *testing.T) {
 		db.exec(t, "CREATE SCHEMA IF NOT EXISTS analytics")
 		db.exec(t, "CREATE OR REPLACE VIEW analytics.events AS SELECT * FROM "+table)
 		checkTable(t, db, m, csv, "analytics.events", options{by: "plan"})
+	})
+}
+
+// TestEqualDates checks a date column: midnight in UTC, or in the zone of --tz, as the
+// same dates written as text.
+func TestEqualDates(t *testing.T) {
+	m := loadMap(t, "../../examples/florist/florist.journey.yaml")
+	rows, err := csvpkg.NewReader(bytes.NewReader(readFile(t, "../../examples/florist/events.csv"))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b bytes.Buffer
+	w := csvpkg.NewWriter(&b)
+	for i, r := range rows {
+		if i > 0 {
+			r[1] = r[1][:10]
+		}
+		_ = w.Write(r)
+	}
+	w.Flush()
+	eachDB(t, func(t *testing.T, db *testDB) {
+		table := tableName(t)
+		db.load(t, table, b.Bytes())
+		db.exec(t, "DROP TABLE IF EXISTS "+table+"_d")
+		db.exec(t, "CREATE TABLE "+table+"_d AS SELECT klant_id, CAST(timestamp AS DATE) AS timestamp, event, page, source, template, topic, repeat FROM "+table)
+		for _, o := range []options{{}, {tz: "America/New_York", by: "source"}} {
+			checkTable(t, db, m, b.Bytes(), table+"_d", o)
+		}
 	})
 }
