@@ -96,7 +96,7 @@ func Compile(m *journey.Map, q *Query, d *Dialect) (string, error) {
 	return "WITH RECURSIVE\n" + strings.Join(c.ctes, ",\n") + "\nSELECT " + report + " AS report", nil
 }
 
-// cteName is the prefix of every name the query defines; a table of that name would be
+// ctePrefix is the prefix of every name the query defines; a table of that name would be
 // hidden by them.
 const ctePrefix = "journey_"
 
@@ -153,10 +153,10 @@ func (c *compiler) has(name string) bool {
 	return ok
 }
 
-// int writes an integer literal.
+// int64Lit writes an integer literal.
 func int64Lit(v int64) string { return strconv.FormatInt(v, 10) }
 
-// float writes a float literal that the engine reads back as exactly v.
+// floatLit writes a float literal that the engine reads back as exactly v.
 func floatLit(v float64) string {
 	return "CAST(" + strconv.FormatFloat(v, 'g', -1, 64) + " AS DOUBLE PRECISION)"
 }

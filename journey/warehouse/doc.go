@@ -15,7 +15,7 @@
 // are computed from exact integer sums and middle values with the same floating-point
 // operations as the CSV engine, so every number is equal, not close.
 //
-// The few spellings that differ between engines (quoting, integer division, regular
-// expressions, epoch conversion, time zones, JSON building, arrays) are one Dialect value
-// each; a new engine is a new Dialect and its verification.
+// The few spellings that differ between engines (quoting, integer division, epoch
+// conversion, time zones, JSON building, arrays for the unordered funnel's queues) are one
+// Dialect value each; a new engine is a new Dialect and its verification.
 package warehouse

@@ -26,12 +26,14 @@ type Conn interface {
 // URLError is a connection string journey does not support (exit 2).
 type URLError struct{ Message string }
 
+// Error returns the message.
 func (e *URLError) Error() string { return e.Message }
 
 // ProblemError is a problem with what the user asked of the database: a missing table or
 // column, a time column of the wrong type (exit 1).
 type ProblemError struct{ Message string }
 
+// Error returns the message.
 func (e *ProblemError) Error() string { return e.Message }
 
 // openers maps a URL scheme to the function that connects to it; the DuckDB opener is in
