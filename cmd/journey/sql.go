@@ -37,9 +37,10 @@ lacks never matches); without, every column is read as its text, as a CSV export
 and the table must have every column the map's matchers name.
 
 PostgreSQL computes exactly with the settings analyze --db makes in its transaction:
-SET extra_float_digits = 3 (every digit of a ratio), and work_mem large enough for the
-funnels' recursive part (analyze sets 512MB). Rows with the same identity and time are
-taken in the table's storage order; a view's in the order it returns them.
+SET extra_float_digits = 3 (every digit of a ratio), and work_mem times hash_mem_multiplier
+large enough for the funnels' recursive part (analyze sets 512MB and 8). Rows with the same
+identity and time are taken in the table's storage order; a view's in the order it returns
+them.
 
 Dialects (--dialect):
 ` + dialectHelp() + `

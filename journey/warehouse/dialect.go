@@ -142,6 +142,9 @@ var Postgres = &Dialect{
 		"SET LOCAL extra_float_digits = 3",
 		"SET LOCAL TimeZone = 'UTC'",
 		"SET LOCAL work_mem = '512MB'",
+		// The funnels' recursive part joins each step with the operations' hash table,
+		// which is rebuilt at every step unless it fits in memory at once.
+		"SET LOCAL hash_mem_multiplier = 8",
 	},
 }
 
