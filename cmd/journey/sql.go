@@ -36,11 +36,11 @@ the statement for them (a timestamptz time column is read as such, a column the 
 lacks never matches); without, every column is read as its text, as a CSV export holds it,
 and the table must have every column the map's matchers name.
 
-PostgreSQL computes exactly with the settings analyze --db makes in its transaction:
-SET extra_float_digits = 3 (every digit of a ratio), and work_mem times hash_mem_multiplier
-large enough for the funnels' recursive part (analyze sets 512MB and 8). Rows with the same
-identity and time are taken in the table's storage order; a view's in the order it returns
-them.
+In PostgreSQL, analyze --db runs it in a read-only transaction after SET LOCAL
+extra_float_digits = 3 (every digit of a ratio, for the same numbers), work_mem = '512MB' and
+hash_mem_multiplier = 8 (so that the funnels' recursive part builds its hash table once). Rows
+with the same identity and time are taken in the table's storage order; a view's in the order
+it returns them.
 
 Dialects (--dialect):
 ` + dialectHelp() + `
