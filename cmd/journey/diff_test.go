@@ -1,0 +1,70 @@
+package main
+
+import (
+	"bytes"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// gitRepo makes a git repository in a new folder with one commit of files, and makes it the
+// current directory for the test.
+func gitRepo(t *testing.T, files map[string]string) string {
+	t.Helper()
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := t.TempDir()
+	for name, content := range files {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", "one"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %s: %v\n%s", args, err, out)
+		}
+	}
+	t.Chdir(dir)
+	return dir
+}
+
+// TestDiffGitExitCodes pins the exit codes of reading maps from git.
+func TestDiffGitExitCodes(t *testing.T) {
+	tests := []struct {
+		name string
+		args []string
+		env  map[string]string
+		want int
+	}{
+		{name: "no change", args: []string{"diff", "--git", "HEAD"}, want: exitOK},
+		{name: "unknown revision", args: []string{"diff", "--git", "nope"}, want: exitFailure},
+		{name: "revision that looks like a flag", args: []string{"diff", "--git=--output=x"}, want: exitFailure},
+		{name: "path missing at revision", args: []string{"diff", "HEAD:none.journey.yaml", "m.journey.yaml"}, want: exitFailure},
+		{name: "git not installed", args: []string{"diff", "--git", "HEAD"}, env: map[string]string{"PATH": ""}, want: exitFailure},
+		{name: "outside a repository", args: []string{"diff", "--git", "HEAD"}, env: map[string]string{"GIT_DIR": "/nonexistent"}, want: exitUsage},
+	}
+	gitRepo(t, map[string]string{"m.journey.yaml": renderMap})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for k, v := range tt.env {
+				t.Setenv(k, v)
+			}
+			var stdout, stderr bytes.Buffer
+			if got := run(tt.args, strings.NewReader(""), &stdout, &stderr); got != tt.want {
+				t.Errorf("run(%q) = %d, want %d\nstdout:\n%s\nstderr:\n%s", tt.args, got, tt.want, stdout.String(), stderr.String())
+			}
+		})
+	}
+}
+
+// diffMap is renderMap with its touchpoint renamed.
+const diffMap = "version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - id: t\n        name: U\n        goal: true\n"
