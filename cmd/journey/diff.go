@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/journey-cx/journey/journey/diff"
 	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/output"
 	"github.com/spf13/cobra"
@@ -152,17 +151,17 @@ func diffPair(e *env, opts *diffOptions) (output.DiffReport, error) {
 	if opts.args[0] == "-" && opts.args[1] == "-" {
 		return output.DiffReport{}, usageError{fmt.Errorf("only one side may be - (standard input)")}
 	}
-	sides := [2]diffSide{{name: opts.args[0]}, {name: opts.args[1]}}
-	for i := range sides {
-		src, err := readSide(e, sides[i].name)
+	pair := [2]diffSide{{name: opts.args[0]}, {name: opts.args[1]}}
+	for i := range pair {
+		src, err := readSide(e, pair[i].name)
 		if err != nil {
 			return output.DiffReport{}, err
 		}
-		sides[i].src = src
+		pair[i].src = src
 	}
-	maps, err := loadSides(e, sides[:])
+	diffs, err := comparePairs(e, [][2]diffSide{pair})
 	if err != nil {
 		return output.DiffReport{}, err
 	}
-	return output.DiffReport{Diffs: []*diff.Diff{diff.Of(sides[0].name, sides[1].name, maps[0], maps[1])}}, nil
+	return output.DiffReport{Diffs: diffs}, nil
 }

@@ -53,34 +53,53 @@ func gitUsage(err error, what string) error {
 	return err
 }
 
-// loadSides loads every side that exists, concurrently. When any is invalid, the errors of
-// every invalid side are printed as lint prints them and errReported is returned; warnings
-// are not printed, since they do not make a map invalid.
-func loadSides(e *env, sides []diffSide) ([]*journey.Map, error) {
-	maps := make([]*journey.Map, len(sides))
-	diags := make([][]journey.Diagnostic, len(sides))
-	forEach(len(sides), func(i int) {
-		if sides[i].src != nil {
-			maps[i], diags[i] = journey.Check(sides[i].name, sides[i].src)
+// comparePairs loads both sides of every pair that exist and compares them, pairs on every
+// core. When a side is invalid, the errors of every invalid side are printed as lint prints
+// them and errReported is returned; warnings are not printed, since they do not make a map
+// invalid.
+func comparePairs(e *env, pairs [][2]diffSide) ([]*diff.Diff, error) {
+	diffs := make([]*diff.Diff, len(pairs))
+	errs := make([][]journey.Diagnostic, len(pairs))
+	forEach(len(pairs), func(i int) {
+		var maps [2]*journey.Map
+		for j, side := range pairs[i] {
+			if side.src == nil {
+				continue
+			}
+			m, ds := journey.Check(side.name, side.src)
+			maps[j] = m
+			errs[i] = append(errs[i], errorsOnly(ds)...)
+		}
+		if len(errs[i]) == 0 {
+			diffs[i] = diff.Of(pairs[i][0].name, pairs[i][1].name, maps[0], maps[1])
 		}
 	})
 	bad := output.LintResult{Sources: map[string][]byte{}}
-	for i, ds := range diags {
-		for _, d := range ds {
-			if d.Severity == journey.Error {
-				bad.Diagnostics = append(bad.Diagnostics, d)
-				bad.Sources[sides[i].name] = sides[i].src
-			}
+	for i, ds := range errs {
+		bad.Diagnostics = append(bad.Diagnostics, ds...)
+		for _, side := range pairs[i] {
+			bad.Sources[side.name] = side.src
 		}
 	}
 	if len(bad.Diagnostics) == 0 {
-		return maps, nil
+		return diffs, nil
 	}
 	bad.Files = len(bad.Sources)
 	if printer, err := output.Lint.Lookup("text"); err == nil {
-		printer(e.stderr, bad, output.Options{Color: false})
+		printer(e.stderr, bad, output.Options{})
 	}
 	return nil, errReported
+}
+
+// errorsOnly returns the diagnostics of ds that are errors.
+func errorsOnly(ds []journey.Diagnostic) []journey.Diagnostic {
+	var out []journey.Diagnostic
+	for _, d := range ds {
+		if d.Severity == journey.Error {
+			out = append(out, d)
+		}
+	}
+	return out
 }
 
 // diffGit compares every map below the paths in the working tree with the same file at the
@@ -98,17 +117,16 @@ func diffGit(ctx context.Context, e *env, opts *diffOptions) (output.DiffReport,
 	if found == 0 {
 		return output.DiffReport{}, &journey.NoMapsError{Dir: cmp.Or(strings.Join(opts.args, ", "), ".")}
 	}
-	sides := make([]diffSide, 0, 2*len(files))
-	for _, f := range files {
-		sides = append(sides, diffSide{name: opts.git + ":" + f.Name, src: f.Old}, diffSide{name: f.Path, src: f.New})
+	pairs := make([][2]diffSide, len(files))
+	for i, f := range files {
+		pairs[i] = [2]diffSide{{name: opts.git + ":" + f.Name, src: f.Old}, {name: f.Path, src: f.New}}
 	}
-	maps, err := loadSides(e, sides)
+	diffs, err := comparePairs(e, pairs)
 	if err != nil {
 		return output.DiffReport{}, err
 	}
 	report := output.DiffReport{Git: true}
-	for i := range files {
-		d := diff.Of(sides[2*i].name, sides[2*i+1].name, maps[2*i], maps[2*i+1])
+	for _, d := range diffs {
 		if len(d.Changes) > 0 {
 			report.Diffs = append(report.Diffs, d)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -68,3 +69,49 @@ func TestDiffGitExitCodes(t *testing.T) {
 
 // diffMap is renderMap with its touchpoint renamed.
 const diffMap = "version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - id: t\n        name: U\n        goal: true\n"
+
+// BenchmarkDiffGit runs `journey diff --git HEAD~1` in a repository of 1,000 maps of 50
+// touchpoints that all changed since HEAD~1 (every emotion), the worst case: every map is
+// read from git and from the working tree, loaded twice and compared. The lint
+// sub-benchmark is the baseline, `journey lint` of the same 1,000 maps, run in the same
+// process.
+func BenchmarkDiffGit(b *testing.B) {
+	if _, err := exec.LookPath("git"); err != nil {
+		b.Skip("git is not installed")
+	}
+	dir := b.TempDir()
+	commit := func(emotion string) {
+		writeMaps(b, dir, 1000, 50, "        emotion: "+emotion+"\n")
+		for _, args := range [][]string{{"add", "."}, {"-c", "user.name=t", "-c", "user.email=t@t", "commit", "-qm", emotion}} {
+			cmd := exec.Command("git", args...)
+			cmd.Dir = dir
+			if out, err := cmd.CombinedOutput(); err != nil {
+				b.Fatalf("git %s: %v\n%s", args, err, out)
+			}
+		}
+	}
+	if out, err := exec.Command("git", "init", "-q", dir).CombinedOutput(); err != nil {
+		b.Fatalf("git init: %v\n%s", err, out)
+	}
+	commit("1")
+	commit("2")
+	b.Chdir(dir)
+	b.Run("diff-git", func(b *testing.B) {
+		for b.Loop() {
+			benchRun(b, exitOK, "diff", "-q", "--git", "HEAD~1", "--format", "json")
+		}
+	})
+	b.Run("lint", func(b *testing.B) {
+		for b.Loop() {
+			benchRun(b, exitOK, "lint", "-q", ".")
+		}
+	})
+}
+
+// benchRun runs the CLI in-process, output discarded, and fails unless it exits with want.
+func benchRun(b *testing.B, want int, args ...string) {
+	var stderr bytes.Buffer
+	if code := run(args, strings.NewReader(""), io.Discard, &stderr); code != want {
+		b.Fatalf("journey %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
+	}
+}

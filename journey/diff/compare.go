@@ -8,8 +8,9 @@ import (
 type Diff struct {
 	// Old and New name the sides as the user gave them: a file, "-", or REV:PATH.
 	Old, New string
-	// OldMap and NewMap are the versions compared; one of them is nil when the map file
-	// exists on one side only.
+	// OldMap and NewMap are what Groups and the formats for people read of the versions
+	// compared (see skeleton): ids, names, the stages and touchpoints in order, KPI
+	// targets. One of them is nil when the map file exists on one side only.
 	OldMap, NewMap *journey.Map
 	// Changes are the records, sorted as SPEC section 9 orders them.
 	Changes []Change
@@ -18,7 +19,7 @@ type Diff struct {
 // Of compares the maps old and new, named oldName and newName. A nil side is a map file that
 // exists on the other side only: one record of entity map, added or removed.
 func Of(oldName, newName string, old, new *journey.Map) *Diff {
-	d := &Diff{Old: oldName, New: newName, OldMap: old, NewMap: new}
+	d := &Diff{Old: oldName, New: newName, OldMap: skeleton(old), NewMap: skeleton(new)}
 	switch {
 	case old == nil && new == nil:
 	case old == nil:
@@ -67,6 +68,8 @@ func Compare(old, new *journey.Map) []Change {
 type comparer struct {
 	old, new *side
 	out      []Change
+	// scratch holds the fields of a touchpoint on each side, reused.
+	scratch [2][]field
 }
 
 func (c *comparer) add(ch Change) { c.out = append(c.out, ch) }
@@ -84,10 +87,18 @@ func (c *comparer) fields(entity, id, stage, tp string, old, new []field) {
 			ch.List = true
 			ch.AddedItems, ch.RemovedItems = listDelta(o.items, n.items)
 		} else {
-			ch.Old, ch.New = o.shown, n.shown
+			ch.Old, ch.New = o.value(), n.value()
 		}
 		c.add(ch)
 	}
+}
+
+// value is the value a record shows for the field.
+func (f field) value() any {
+	if f.lazy != nil {
+		return f.lazy()
+	}
+	return f.shown
 }
 
 func (c *comparer) persona() {
@@ -130,7 +141,8 @@ func (c *comparer) touchpoints() {
 		case o == nil:
 			c.add(Change{Entity: EntityTouchpoint, ID: t.ID, Kind: Added, Stage: t.Stage.ID, Touchpoint: t.ID})
 		default:
-			c.fields(EntityTouchpoint, t.ID, t.Stage.ID, t.ID, touchpointFields(o), touchpointFields(t))
+			c.scratch[0], c.scratch[1] = touchpointFields(c.scratch[0][:0], o), touchpointFields(c.scratch[1][:0], t)
+			c.fields(EntityTouchpoint, t.ID, t.Stage.ID, t.ID, c.scratch[0], c.scratch[1])
 			if o.Stage.ID != t.Stage.ID {
 				c.add(Change{Entity: EntityTouchpoint, ID: t.ID, Kind: Moved, Field: "stage",
 					Old: o.Stage.ID, New: t.Stage.ID, Stage: t.Stage.ID, Touchpoint: t.ID})

@@ -1,9 +1,9 @@
 package diff
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/journey-cx/journey/journey"
@@ -13,10 +13,14 @@ import (
 // decides whether two versions differ.
 type field struct {
 	name string
-	// shown is the value written in a record; nil where the key is missing.
+	// shown is the value written in a record; nil where the key is missing. lazy, when set,
+	// builds it: for values that cost something to build and are shown only when changed.
 	shown any
+	lazy  func() any
 	// meaning is the value with the format's defaults applied (a missing `goal` is false, a
-	// missing `order` ordered), in canonical form: equal meanings are no change.
+	// missing `order` ordered), in canonical form: equal meanings are no change. Items of a
+	// list are joined with a NUL, which map text cannot hold; a missing number is "null".
+	// (Meanings are only compared with those of the same field.)
 	meaning string
 	// list is set for a list of text, compared item by item (items).
 	list  bool
@@ -26,7 +30,7 @@ type field struct {
 // mapFields are the fields of the map itself.
 func mapFields(m *journey.Map) []field {
 	return []field{
-		{name: "version", shown: m.Version, meaning: canonical(m.Version)},
+		{name: "version", shown: m.Version, meaning: strconv.Itoa(m.Version)},
 		textField("title", m.Title),
 		textField("description", m.Description),
 		textField("owner", m.Owner),
@@ -50,8 +54,10 @@ func stageFields(s *journey.Stage) []field {
 	return []field{textField("name", s.Name), textField("goal", s.Goal)}
 }
 
-func touchpointFields(t *journey.Touchpoint) []field {
-	return []field{
+// touchpointFields appends the fields of t to dst, which the comparer reuses: touchpoints
+// are many, and their fields are compared once.
+func touchpointFields(dst []field, t *journey.Touchpoint) []field {
+	return append(dst,
 		textField("name", t.Name),
 		textField("channel", t.Channel),
 		textField("owner", t.Owner),
@@ -68,15 +74,15 @@ func touchpointFields(t *journey.Touchpoint) []field {
 		matchersField("events", t.Events),
 		boolField("goal", t.Goal, t.Node),
 		pointerField("cost", t.Cost),
-	}
+	)
 }
 
 func funnelFields(f *journey.Funnel) []field {
-	order := field{name: "order", meaning: canonical(orDefault(f.Order, journey.Ordered))}
-	if _, written := f.Keys["order"]; written || order.meaning != canonical(journey.Ordered) {
-		order.shown = orDefault(f.Order, journey.Ordered)
+	order := field{name: "order", meaning: orDefault(f.Order, journey.Ordered)}
+	if _, written := f.Keys["order"]; written || order.meaning != journey.Ordered {
+		order.shown = order.meaning
 	}
-	steps := field{name: "steps", meaning: canonical(nonNil(f.Steps))}
+	steps := field{name: "steps", meaning: strings.Join(f.Steps, "\x00")}
 	if f.Steps != nil {
 		steps.shown = f.Steps
 	}
@@ -89,7 +95,7 @@ func kpiFields(k journey.KPI) []field {
 
 // textField is a text value; empty text is a missing key.
 func textField(name, s string) field {
-	f := field{name: name, meaning: canonical(s)}
+	f := field{name: name, meaning: s}
 	if s != "" {
 		f.shown = s
 	}
@@ -98,7 +104,7 @@ func textField(name, s string) field {
 
 // boolField is true or false; a missing key means false and shows as nil.
 func boolField(name string, v bool, n journey.Node) field {
-	f := field{name: name, meaning: canonical(v)}
+	f := field{name: name, meaning: strconv.FormatBool(v)}
 	if _, written := n.Keys[name]; written || v {
 		f.shown = v
 	}
@@ -110,7 +116,7 @@ func pointerField[T int | float64](name string, v *T) field {
 	if v == nil {
 		return field{name: name, meaning: "null"}
 	}
-	return field{name: name, shown: *v, meaning: canonical(*v)}
+	return field{name: name, shown: *v, meaning: strconv.FormatFloat(float64(*v), 'g', -1, 64)}
 }
 
 // durationField is a duration in canonical text ("1h30m"); zero is a missing key.
@@ -120,24 +126,14 @@ func durationField(name string, d time.Duration) field {
 		return field{name: name, meaning: "null"}
 	}
 	text := durationText(secs)
-	return field{name: name, shown: text, meaning: canonical(text)}
+	return field{name: name, shown: text, meaning: text}
 }
 
 // listField is a list of text, compared item by item: a list that only changed order is no
 // change.
 func listField(name string, items []string) field {
 	sorted := slices.Sorted(slices.Values(items))
-	return field{name: name, list: true, items: items, meaning: canonical(nonNil(sorted))}
-}
-
-// canonical is the JSON text of a meaning; values are built from strings, numbers, booleans,
-// lists and maps, which always encode.
-func canonical(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic("diff: a value does not encode: " + err.Error())
-	}
-	return string(b)
+	return field{name: name, list: true, items: items, meaning: strings.Join(sorted, "\x00")}
 }
 
 func orDefault(s, def string) string {

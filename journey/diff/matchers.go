@@ -1,25 +1,28 @@
 package diff
 
 import (
+	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/journey-cx/journey/journey"
 )
 
 // matchersField is a touchpoint's event matchers, compared as a whole. The order of the
 // matchers, and of the values a column may have, does not change which rows match, so it
-// does not count.
+// does not count. The value shown is built only when the field changed.
 func matchersField(name string, ms []journey.Matcher) field {
 	if len(ms) == 0 {
 		return field{name: name, meaning: "null"}
 	}
-	shown := make([]map[string]any, len(ms))
-	for i, m := range ms {
-		shown[i] = matcherValue(m)
-	}
-	return field{name: name, shown: shown, meaning: unordered(ms, func(m journey.Matcher) map[string]any {
-		return sortedMatcher(m)
-	})}
+	return field{name: name, meaning: unordered(ms, func(m journey.Matcher) string { return matcherKey(m) }),
+		lazy: func() any {
+			shown := make([]map[string]any, len(ms))
+			for i, m := range ms {
+				shown[i] = matcherValue(m)
+			}
+			return shown
+		}}
 }
 
 // exclusionsField is a funnel's exclusions, compared as a whole, in any order.
@@ -27,13 +30,18 @@ func exclusionsField(name string, es []journey.Exclusion) field {
 	if len(es) == 0 {
 		return field{name: name, meaning: "null"}
 	}
-	shown := make([]map[string]any, len(es))
-	for i, e := range es {
-		shown[i] = exclusionValue(e, matcherValue(e.Matcher))
-	}
-	return field{name: name, shown: shown, meaning: unordered(es, func(e journey.Exclusion) map[string]any {
-		return exclusionValue(e, sortedMatcher(e.Matcher))
-	})}
+	return field{name: name, meaning: unordered(es, func(e journey.Exclusion) string {
+		return fmt.Sprintf("%s\x05%d\x05%d", matcherKey(e.Matcher), e.From, e.To)
+	}), lazy: func() any {
+		shown := make([]map[string]any, len(es))
+		for i, e := range es {
+			shown[i] = matcherValue(e.Matcher)
+			if e.From != 0 || e.To != 0 {
+				shown[i]["between"] = []int{e.From, e.To}
+			}
+		}
+		return shown
+	}}
 }
 
 // matcherValue is a matcher as a record shows it: {"event": ..., "where": {column: value}},
@@ -55,32 +63,26 @@ func matcherValue(m journey.Matcher) map[string]any {
 	return v
 }
 
-// sortedMatcher is a matcher's meaning: its values sorted, one value the same as a list of it.
-func sortedMatcher(m journey.Matcher) map[string]any {
-	v := map[string]any{"event": m.Event}
-	where := map[string]any{}
+// matcherKey is a matcher's meaning: its event, then each column (the loader sorts them)
+// with its distinct values sorted, so that one value is the same as a list of it. The
+// separators are control characters, which map text cannot hold.
+func matcherKey(m journey.Matcher) string {
+	var b strings.Builder
+	b.WriteString(m.Event)
 	for _, w := range m.Where {
-		where[w.Column] = slices.Compact(slices.Sorted(slices.Values(nonNil(w.Values))))
+		b.WriteString("\x01" + w.Column + "\x02")
+		b.WriteString(strings.Join(slices.Compact(slices.Sorted(slices.Values(w.Values))), "\x03"))
 	}
-	v["where"] = where
-	return v
+	return b.String()
 }
 
-// exclusionValue adds an exclusion's step range to its matcher's value.
-func exclusionValue(e journey.Exclusion, v map[string]any) map[string]any {
-	if e.From != 0 || e.To != 0 {
-		v["between"] = []int{e.From, e.To}
-	}
-	return v
-}
-
-// unordered is the canonical text of a list whose order does not matter, nor an item written
-// twice: its items' distinct texts, sorted.
-func unordered[T any](items []T, meaning func(T) map[string]any) string {
-	texts := make([]string, len(items))
+// unordered is the meaning of a list whose order does not matter, nor an item written
+// twice: its items' distinct meanings, sorted.
+func unordered[T any](items []T, meaning func(T) string) string {
+	keys := make([]string, len(items))
 	for i, it := range items {
-		texts[i] = canonical(meaning(it))
+		keys[i] = meaning(it)
 	}
-	slices.Sort(texts)
-	return canonical(slices.Compact(texts))
+	slices.Sort(keys)
+	return strings.Join(slices.Compact(keys), "\x04")
 }

@@ -1,0 +1,33 @@
+package diff
+
+import (
+	"github.com/journey-cx/journey/journey"
+)
+
+// skeleton copies what Groups and the formats for people read of m: its id, title and
+// language, and its stages and touchpoints with their ids, names and KPI targets. The rest
+// (positions, events, texts) is left behind, so that the diffs of many maps, all held until
+// they are printed, take little memory.
+func skeleton(m *journey.Map) *journey.Map {
+	if m == nil {
+		return nil
+	}
+	s := &journey.Map{File: m.File, Version: m.Version, ID: m.ID, Title: m.Title, Language: m.Language}
+	for _, st := range m.Stages {
+		c := &journey.Stage{ID: st.ID, Name: st.Name}
+		for _, t := range st.Touchpoints {
+			c.Touchpoints = append(c.Touchpoints, &journey.Touchpoint{ID: t.ID, Name: t.Name, KPIs: kpiTargets(t.KPIs), Stage: c, Index: t.Index})
+		}
+		s.Stages = append(s.Stages, c)
+	}
+	return s
+}
+
+// kpiTargets copies KPI targets without their positions.
+func kpiTargets(ks []journey.KPI) []journey.KPI {
+	var out []journey.KPI
+	for _, k := range ks {
+		out = append(out, journey.KPI{Metric: k.Metric, Min: k.Min, Max: k.Max})
+	}
+	return out
+}
