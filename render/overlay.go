@@ -108,9 +108,11 @@ func (n *tpNumbers) rows() string {
 func (d *drawing) flow() {
 	for _, t := range d.tps {
 		for _, n := range d.m.NextOf(t) {
-			d.edge(t, n, flowLine, d.flowAttrs(t, n))
+			colour, attrs := d.ch.edgeStyle(t, n, flowLine, d.flowAttrs(t, n))
+			d.edge(t, n, colour, attrs)
 		}
 	}
+	d.ch.drawRemovedEdges(d)
 	for _, tr := range d.ov.offMap {
 		from, to := d.m.Touchpoint(tr.From), d.m.Touchpoint(tr.To)
 		d.edge(from, to, offMap, fmt.Sprintf(`style=dashed, fontcolor=%q, penwidth=%s, xlabel=<%s>`,

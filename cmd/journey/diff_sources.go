@@ -74,21 +74,28 @@ func comparePairs(e *env, pairs [][2]diffSide) ([]*diff.Diff, error) {
 			diffs[i] = diff.Of(pairs[i][0].name, pairs[i][1].name, maps[0], maps[1])
 		}
 	})
-	bad := output.LintResult{Sources: map[string][]byte{}}
+	var all []journey.Diagnostic
+	sources := map[string][]byte{}
 	for i, ds := range errs {
-		bad.Diagnostics = append(bad.Diagnostics, ds...)
+		all = append(all, ds...)
 		for _, side := range pairs[i] {
-			bad.Sources[side.name] = side.src
+			sources[side.name] = side.src
 		}
 	}
-	if len(bad.Diagnostics) == 0 {
+	if len(all) == 0 {
 		return diffs, nil
 	}
-	bad.Files = len(bad.Sources)
-	if printer, err := output.Lint.Lookup("text"); err == nil {
-		printer(e.stderr, bad, output.Options{})
-	}
+	printErrors(e, all, sources)
 	return nil, errReported
+}
+
+// printErrors prints diagnostics on standard error as lint prints them, with the source
+// lines they point at.
+func printErrors(e *env, ds []journey.Diagnostic, sources map[string][]byte) {
+	r := output.LintResult{Diagnostics: journey.SortDiagnostics(ds), Sources: sources, Files: len(sources)}
+	if printer, err := output.Lint.Lookup("text"); err == nil {
+		printer(e.stderr, r, output.Options{})
+	}
 }
 
 // errorsOnly returns the diagnostics of ds that are errors.

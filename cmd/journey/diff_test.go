@@ -52,6 +52,9 @@ func TestDiffGitExitCodes(t *testing.T) {
 		{name: "path missing at revision", args: []string{"diff", "HEAD:none.journey.yaml", "m.journey.yaml"}, want: exitFailure},
 		{name: "git not installed", args: []string{"diff", "--git", "HEAD"}, env: map[string]string{"PATH": ""}, want: exitFailure},
 		{name: "outside a repository", args: []string{"diff", "--git", "HEAD"}, env: map[string]string{"GIT_DIR": "/nonexistent"}, want: exitUsage},
+		{name: "render since a revision", args: []string{"render", "m.journey.yaml", "--diff", "HEAD", "-o", "-", "--format", "dot"}, want: exitOK},
+		{name: "render since an unknown revision", args: []string{"render", "m.journey.yaml", "--diff", "nope"}, want: exitFailure},
+		{name: "render since a revision outside a repository", args: []string{"render", "m.journey.yaml", "--diff", "HEAD"}, env: map[string]string{"GIT_DIR": "/nonexistent"}, want: exitUsage},
 	}
 	gitRepo(t, map[string]string{"m.journey.yaml": renderMap})
 	for _, tt := range tests {

@@ -72,6 +72,8 @@ func TestExitCodes(t *testing.T) {
 		{name: "diff both standard input", args: []string{"diff", "-", "-"}, want: exitUsage},
 		{name: "diff one map", files: map[string]string{"a.journey.yaml": renderMap}, args: []string{"diff", "$DIR/a.journey.yaml"}, want: exitUsage},
 		{name: "diff missing map", files: map[string]string{"a.journey.yaml": renderMap}, args: []string{"diff", "$DIR/a.journey.yaml", "$DIR/none.journey.yaml"}, want: exitFailure},
+		{name: "render diff invalid older", files: map[string]string{"m.journey.yaml": renderMap, "old.journey.yaml": "version: 1\nid: m\n"}, args: []string{"render", "$DIR/m.journey.yaml", "--diff", "$DIR/old.journey.yaml"}, want: exitProblems},
+		{name: "render diff and events both standard input", files: map[string]string{"m.journey.yaml": renderMap}, args: []string{"render", "$DIR/m.journey.yaml", "--diff", "-", "--events", "-"}, want: exitUsage},
 		{name: "init ok", args: []string{"init", "$DIR/new"}, want: exitOK},
 		{name: "init existing file", files: map[string]string{"shop.journey.yaml": "x"}, args: []string{"init", "$DIR", "--name", "shop"}, want: exitProblems},
 		{name: "init force", files: map[string]string{"shop.journey.yaml": "x"}, args: []string{"init", "$DIR", "--name", "shop", "--force"}, want: exitOK},

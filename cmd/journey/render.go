@@ -29,6 +29,8 @@ type renderOptions struct {
 	check   bool
 	watch   bool
 	columns columnFlags
+	// diff is the older version to draw the changes since: a file, REV:PATH or a revision.
+	diff string
 }
 
 func newRenderCmd(e *env) *cobra.Command {
@@ -62,14 +64,23 @@ and the last good picture kept.
 SVG is the picture to use. PNG is a rough preview: go-graphviz draws it with a simple
 renderer that has no emoji or symbols (faces become :-) and the like), no table borders and
 poor edges. The first run on a machine takes about half a second longer while Graphviz's
-WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
+WebAssembly is compiled into a cache under the temp dir. See docs/render.md.
+
+With --diff the picture shows what changed since an older version of the map: a git revision
+(the same file at REV, like HEAD~1 or origin/main), REV:PATH, or a map file (an existing file
+wins). Added touchpoints and flow edges are marked, removed ones drawn faintly where they
+were, changed and moved touchpoints say what changed, a changed emotion is drawn beside the
+old one and the old emotion curve faintly behind the current one; the legend explains the
+marks. It goes to MAP's name with -diff and the format's extension (florist-diff.svg).`,
 		Example: `  journey render examples/florist/florist.journey.yaml
   journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv -o florist-data.svg
   journey render examples/florist/florist.journey.yaml --format png
   journey render examples/florist/florist.journey.yaml -o florist.png
   journey render examples/florist/florist.journey.yaml --format dot -o - | dot -Tpdf > florist.pdf
   journey render --check examples/florist/florist.journey.yaml      # in CI
-  journey render --watch examples/florist/florist.journey.yaml`,
+  journey render --watch examples/florist/florist.journey.yaml
+  journey render examples/florist/florist.journey.yaml --diff examples/florist/before/florist.journey.yaml
+  journey render maps/shop.journey.yaml --diff origin/main       # what a pull request changes`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
@@ -83,6 +94,7 @@ WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 	opts.columns.add(f)
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
 	f.BoolVar(&opts.watch, "watch", false, "draw again whenever the map or an event file changes, until interrupted")
+	f.StringVar(&opts.diff, "diff", "", "mark what changed since `OLD`: a git revision of the same file, REV:PATH or a map file")
 	return cmd
 }
 
@@ -119,15 +131,17 @@ func renderValidate(opts *renderOptions) error {
 		return err
 	}
 	if opts.out == "" {
-		opts.out = renderDefaultOut(opts.mapPath, opts.format)
+		opts.out = renderDefaultOut(opts.mapPath, opts.format, opts.diff != "")
 	}
 	switch {
 	case opts.out == "-" && (opts.check || opts.watch):
 		return errors.New("--check and --watch need an output file, not -o -")
 	case opts.check && opts.watch:
 		return errors.New("--check and --watch cannot be used together")
-	case opts.watch && slices.Contains(opts.events, "-"):
-		return errors.New("--watch cannot read --events - (standard input is read only once); give the event file's name")
+	case opts.watch && slices.Contains(append(opts.events, opts.diff), "-"):
+		return errors.New("--watch cannot read standard input (-), which is read only once; give the file's name")
+	case opts.diff == "-" && slices.Contains(opts.events, "-"):
+		return errors.New("--diff - and --events - cannot both read standard input")
 	}
 	return outputIsInput(opts.out, append([]string{opts.mapPath}, opts.events...)...)
 }
@@ -154,14 +168,18 @@ func renderFormat(opts *renderOptions) error {
 }
 
 // renderDefaultOut is the map's path with the format's extension in place of
-// ".journey.yaml" (or ".journey.yml", ".yaml", ".yml").
-func renderDefaultOut(mapPath, format string) string {
+// ".journey.yaml" (or ".journey.yml", ".yaml", ".yml"), and "-diff" before it for a picture
+// of a change.
+func renderDefaultOut(mapPath, format string, change bool) string {
 	base := mapPath
 	for _, ext := range []string{".journey.yaml", ".journey.yml", ".yaml", ".yml"} {
 		if strings.HasSuffix(base, ext) {
 			base = strings.TrimSuffix(base, ext)
 			break
 		}
+	}
+	if change {
+		base += "-diff"
 	}
 	return base + "." + format
 }
@@ -183,8 +201,12 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 			return nil, err
 		}
 	}
+	change, err := renderChange(e, opts, m)
+	if err != nil {
+		return nil, err
+	}
 	var buf bytes.Buffer
-	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(nil)); err != nil {
+	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report, Change: change}, e.printOptions(nil)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
@@ -212,6 +234,9 @@ func renderWrite(e *env, opts *renderOptions, b []byte) error {
 // renderWatch draws the picture, then again whenever an input changes, until ctx ends.
 func renderWatch(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) error {
 	inputs := append([]string{opts.mapPath}, opts.events...)
+	if _, err := os.Stat(opts.diff); err == nil {
+		inputs = append(inputs, opts.diff)
+	}
 	var last string
 	tick := time.NewTicker(300 * time.Millisecond)
 	defer tick.Stop()

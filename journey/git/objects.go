@@ -3,6 +3,7 @@ package git
 import (
 	"bytes"
 	"fmt"
+	"path/filepath"
 	"strconv"
 	"strings"
 )
@@ -76,4 +77,28 @@ func (r *Repo) Show(rev, path string) ([]byte, error) {
 		return nil, fmt.Errorf("%q is a %s at %s, not a file", path, objs[1].kind, rev)
 	}
 	return objs[1].data, nil
+}
+
+// Name returns the name of a working-tree file from the repository's root, as REV:NAME takes
+// it: path is relative to Dir or absolute.
+func (r *Repo) Name(path string) (string, error) {
+	abs, err := filepath.Abs(filepath.Join(r.Dir, path))
+	if filepath.IsAbs(path) {
+		abs, err = path, nil
+	}
+	if err != nil {
+		return "", err
+	}
+	if real, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(real, filepath.Base(abs))
+	}
+	root, err := filepath.EvalSymlinks(r.Root)
+	if err != nil {
+		root = r.Root
+	}
+	rel, err := filepath.Rel(root, abs)
+	if err != nil || rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
+		return "", fmt.Errorf("%q is outside the repository at %s", path, r.Root)
+	}
+	return filepath.ToSlash(rel), nil
 }

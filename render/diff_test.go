@@ -1,0 +1,91 @@
+package render
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/lang"
+)
+
+// loadExample loads an example map, which must be valid.
+func loadExample(t *testing.T, path string) *journey.Map {
+	t.Helper()
+	m, ds, err := journey.Load(filepath.Join("..", path))
+	if err != nil || journey.HasErrors(ds, false) {
+		t.Fatalf("%s does not load: %v %v", path, err, ds)
+	}
+	return m
+}
+
+// TestDiffDOTGolden draws the florist example with what changed since its version before
+// the second workshop, in English and Dutch, with and without numbers: the DOT is golden and
+// the SVG passes the check.
+func TestDiffDOTGolden(t *testing.T) {
+	m := loadExample(t, "examples/florist/florist.journey.yaml")
+	old := loadExample(t, "examples/florist/before/florist.journey.yaml")
+	nl, _ := lang.Get("nl")
+	c := Change{Old: old, Since: "examples/florist/before/florist.journey.yaml"}
+	tests := []struct {
+		name string
+		l    *lang.Language
+	}{{"florist-diff.dot", nil}, {"florist-diff-nl.dot", nl}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := DiffDOT(m, nil, c, tt.l)
+			if again := DiffDOT(m, nil, c, tt.l); !bytes.Equal(got, again) {
+				t.Fatal("DiffDOT is not deterministic")
+			}
+			checkGolden(t, tt.name, got)
+			image(t, got)
+		})
+	}
+}
+
+// TestDiffDOTMarks checks what the picture of a change draws for each kind of change.
+func TestDiffDOTMarks(t *testing.T) {
+	m := loadExample(t, "examples/florist/florist.journey.yaml")
+	old := loadExample(t, "examples/florist/before/florist.journey.yaml")
+	dot := string(DiffDOT(m, nil, Change{Old: old, Since: "HEAD~1"}, nil))
+	for _, want := range []string{
+		"Changes since HEAD~1",
+		"<S>Nieuwsbrief</S>",                      // the removed touchpoint, a ghost
+		markAdded + " ADDED",                      // account-approved
+		markChanged + " CHANGED: emotion -1 → -2", // delivery-question and complaint
+		markChanged + " CHANGED: pains",           // trade-fair
+		markMoved + " MOVED: place 2 → 1",         // trade-fair
+		`PORT="o"`,                                // old emotion points
+		`style=dashed, penwidth=1.5`,              // a removed edge, the old curve
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("the picture of the change lacks %q", want)
+		}
+	}
+	same := string(DiffDOT(m, nil, Change{Old: m, Since: "HEAD"}, nil))
+	for _, none := range []string{"<S>", markAdded + " ADDED", markChanged, markMoved + " MOVED", `PORT="o"`, "style=dashed"} {
+		if strings.Contains(same, none) {
+			t.Errorf("a map compared with itself is drawn with %q", none)
+		}
+	}
+	if !strings.Contains(same, "no changes") {
+		t.Error("a map compared with itself does not say it has no changes")
+	}
+}
+
+// TestDiffDOTHostile draws a change of a map whose every text is an attack: the SVG passes
+// the check, and the removed touchpoint's name shows as written.
+func TestDiffDOTHostile(t *testing.T) {
+	old := hostile()
+	m := hostile()
+	m.Stages[0].Touchpoints = m.Stages[0].Touchpoints[1:]
+	m.Stages[0].Touchpoints[0].Index = 0
+	svg := image(t, DiffDOT(m, nil, Change{Old: old, Since: `<b>"rev"</b>`}, nil))
+	text := strings.Join(svgText(t, svg), "\n")
+	for _, want := range []string{`R&D &amp; "quotes"`, `Changes since <b>"rev"</b>`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the svg does not show %q", want)
+		}
+	}
+}
