@@ -89,3 +89,38 @@ func TestDiffDOTHostile(t *testing.T) {
 		}
 	}
 }
+
+// FuzzDiffPicture draws the change between any two maps the loader accepts: Graphviz must lay
+// it out (it fails silently on some tables, which Image turns into an error) and the SVG must
+// pass the check.
+func FuzzDiffPicture(f *testing.F) {
+	f.Add([]byte(small("a b c", "1 0 -1")), []byte(small("a c d", "2 0 1")))
+	f.Add([]byte(small("a b c d", "1 0 0 -2")), []byte(small("d b", "-2 -1")))
+	f.Add([]byte(small("a b", "1 1")), []byte(small("b a", "2 -")))
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		old, ds := journey.Check("old.journey.yaml", a)
+		if old == nil || journey.HasErrors(ds, false) || len(old.Touchpoints()) > 30 {
+			return
+		}
+		m, ds := journey.Check("new.journey.yaml", b)
+		if m == nil || journey.HasErrors(ds, false) || len(m.Touchpoints()) > 30 {
+			return
+		}
+		image(t, DiffDOT(m, nil, Change{Old: old, Since: "old"}, nil))
+	})
+}
+
+// small writes a one-stage map of the touchpoints ids, with the emotions (- for none).
+func small(ids, emotions string) string {
+	var b strings.Builder
+	b.WriteString("version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints:\n")
+	es := strings.Fields(emotions)
+	for i, id := range strings.Fields(ids) {
+		b.WriteString("      - {id: " + id + ", name: " + id)
+		if es[i] != "-" {
+			b.WriteString(", emotion: " + es[i])
+		}
+		b.WriteString("}\n")
+	}
+	return b.String()
+}
