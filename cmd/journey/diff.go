@@ -63,6 +63,7 @@ missing at REV.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.git, "git", "", "compare every map below PATH in the working tree with the same file at `REV`")
 	f.StringVar(&opts.format, "format", output.Diff.Names()[0], "output format: "+strings.Join(output.Diff.Names(), ", "))
+	completeFormats(cmd, output.Diff.Names())
 	f.BoolVar(&opts.exitCode, "exit-code", false, "exit 1 when something changed")
 	f.StringVar(&opts.lang, "lang", "", "`LANGUAGE` of text and markdown: "+strings.Join(lang.Tags(), ", ")+" (default: the map's)")
 	return cmd

@@ -49,6 +49,7 @@ no map under a PATH, 3 a file could not be read.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text",
 		"output format: "+strings.Join(output.Lint.Names(), ", "))
+	completeFormats(cmd, output.Lint.Names())
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "fail on warnings too")
 	return cmd
 }

@@ -90,6 +90,7 @@ marks. It goes to MAP's name with -diff and the format's extension (florist-diff
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "output", "o", "", "write the picture to `FILE` (- for standard output; default: MAP's name with the format's extension)")
 	f.StringVar(&opts.format, "format", "", "picture format: "+strings.Join(render.Formats.Names(), ", ")+" (default: -o's extension, else svg)")
+	completeFormats(cmd, render.Formats.Names())
 	f.StringArrayVar(&opts.events, "events", nil, "overlay the numbers of event `FILE` (repeatable; - reads standard input)")
 	opts.columns.add(f)
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
