@@ -28,7 +28,8 @@ func DiffDOT(m *journey.Map, r *analysis.Report, c Change, l *lang.Language) []b
 		l = lang.English()
 	}
 	union, ch := compose(m, c, l)
-	d := &drawing{m: union, tps: union.Touchpoints(), ov: newOverlay(union, r), ch: ch}
+	d := &drawing{m: union, tps: union.Touchpoints(), ov: newOverlay(union, r), l: l, ch: ch}
+	d.ov.inLanguage(l)
 	ch.bridge(d.tps)
 	d.graph()
 	return []byte(d.b.String())

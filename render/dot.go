@@ -7,6 +7,7 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // Widths, in runes, at which text wraps.
@@ -23,12 +24,17 @@ const (
 	badgeWidth = 42
 )
 
-// DOT returns the Graphviz DOT text that draws m. When r is not nil its numbers are overlaid:
-// users, conversion and drop-off on every touchpoint, edge widths by the users who took them,
-// the largest off-map transitions and a funnel summary. The result depends on nothing but m
-// and r, so the same inputs give the same bytes.
-func DOT(m *journey.Map, r *analysis.Report) []byte {
-	d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, r)}
+// DOT returns the Graphviz DOT text that draws m, its labels in language l (nil: English).
+// When r is not nil its numbers are overlaid: users, conversion and drop-off on every
+// touchpoint, edge widths by the users who took them, the largest off-map transitions and a
+// funnel summary. The result depends on nothing but m, r and l, so the same inputs give the
+// same bytes; node and graph ids are the same in every language.
+func DOT(m *journey.Map, r *analysis.Report, l *lang.Language) []byte {
+	if l == nil {
+		l = lang.English()
+	}
+	d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, r), l: l}
+	d.ov.inLanguage(l)
 	d.graph()
 	return []byte(d.b.String())
 }
@@ -39,6 +45,7 @@ type drawing struct {
 	m   *journey.Map
 	tps []*journey.Touchpoint
 	ov  *overlay
+	l   *lang.Language
 	// ch marks what changed, in a picture of a change (DiffDOT); nil otherwise.
 	ch *changes
 }
@@ -98,7 +105,7 @@ func (d *drawing) stage(i int, s *journey.Stage) {
 
 // panel draws the legend, and with a report the summary of the data, right of the journey.
 func (d *drawing) panel() {
-	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov, d.ch))
+	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov, d.l, d.ch))
 }
 
 // alignment adds the invisible edges that put touchpoints in document order, one column

@@ -22,7 +22,7 @@ func TestExamplesRender(t *testing.T) {
 			if err != nil || journey.HasErrors(ds, false) {
 				t.Fatalf("example does not load: %v %v", err, ds)
 			}
-			dot := DOT(m, nil)
+			dot := DOT(m, nil, nil)
 			checkGolden(t, "example-"+name+".dot", dot)
 			image(t, dot)
 		})
@@ -43,6 +43,6 @@ func FuzzLabel(f *testing.F) {
 			}
 		}
 		m := build("t", map[string][]tp{"s": {{id: "a", name: s, emotion: emo(0)}}}, []string{"s"})
-		image(t, DOT(m, nil))
+		image(t, DOT(m, nil, nil))
 	})
 }

@@ -13,7 +13,8 @@ import (
 )
 
 // Picture is what a format printer writes: a map and, optionally, the report to overlay,
-// drawn in the printer's format.
+// drawn in the printer's format, its labels in the language of the printer's options
+// (output.Options.Lang).
 type Picture struct {
 	// Ctx ends the wait for a layout early; see Image.
 	Ctx context.Context
@@ -33,7 +34,7 @@ func (p Picture) dot(o output.Options) []byte {
 	if p.Change != nil {
 		return DiffDOT(p.Map, p.Report, *p.Change, o.Language())
 	}
-	return DOT(p.Map, p.Report)
+	return DOT(p.Map, p.Report, o.Language())
 }
 
 // Formats holds the printers of `journey render --format`; "svg" is the default.

@@ -81,6 +81,9 @@ func floristReport(m *journey.Map) *analysis.Report {
 			n.Conversion = ptr(float64(n.Continued) / float64(n.Users))
 			n.Dropoff = ptr(1 - *n.Conversion)
 		}
+		if t.ID == "trade-fair" {
+			n.Cost = ptr(1234567.5)
+		}
 		r.Touchpoints = append(r.Touchpoints, n)
 		for _, nx := range m.NextOf(t) {
 			r.Transitions = append(r.Transitions, analysis.Transition{From: t.ID, To: nx.ID, Count: n.Continued + 7, Users: n.Continued, OnMap: true})
@@ -98,6 +101,8 @@ func floristReport(m *journey.Map) *analysis.Report {
 		{ID: "purchase", Users: 180, ConversionFromStart: ptr(0.18), ConversionFromPrevious: ptr(180.0 / 420)},
 	}}}
 	r.Goal = analysis.Goal{Users: 180, Rate: ptr(0.18)}
+	eur := "EUR"
+	r.Cost = &analysis.Cost{Total: 1234567.5, PerGoalUser: ptr(1234567.5 / 180), Currency: &eur}
 	return r
 }
 

@@ -8,6 +8,7 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // maxOffMap caps how many off-map transitions are drawn: each one is a long labelled edge,
@@ -27,6 +28,10 @@ type overlay struct {
 // tpNumbers are the numbers drawn on one touchpoint's card.
 type tpNumbers struct {
 	analysis.Touchpoint
+	// currency is the map's currency of costs, "" for none; l is the picture's language
+	// (see overlay.inLanguage).
+	currency string
+	l        *lang.Language
 }
 
 // newOverlay indexes r for drawing m; a nil r gives an empty overlay.
@@ -35,8 +40,12 @@ func newOverlay(m *journey.Map, r *analysis.Report) *overlay {
 	if r == nil {
 		return ov
 	}
+	currency := ""
+	if r.Cost != nil && r.Cost.Currency != nil {
+		currency = *r.Cost.Currency
+	}
 	for _, t := range r.Touchpoints {
-		ov.tps[t.ID] = &tpNumbers{t}
+		ov.tps[t.ID] = &tpNumbers{Touchpoint: t, currency: currency, l: lang.English()}
 	}
 	var off []analysis.Transition
 	for _, tr := range r.Transitions {
@@ -65,7 +74,7 @@ func (ov *overlay) touchpoint(id string) *tpNumbers {
 	if n, ok := ov.tps[id]; ok {
 		return n
 	}
-	return &tpNumbers{analysis.Touchpoint{ID: id}}
+	return &tpNumbers{Touchpoint: analysis.Touchpoint{ID: id}, l: lang.English()}
 }
 
 // width is the pen width of an edge that users took: 1 to 8 points, by share of the
@@ -100,8 +109,28 @@ func (n *tpNumbers) rows() string {
 	if n.Exits > 0 {
 		exits = fmt.Sprintf(`<BR/>⏏ %s exit here`, count(n.Exits))
 	}
-	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s users</B><BR/>%s%s</FONT></TD></TR>`,
-		bandFill, count(n.Users), flow, exits)
+	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s users</B><BR/>%s%s%s</FONT></TD></TR>`,
+		bandFill, count(n.Users), flow, exits, n.cost())
+}
+
+// inLanguage makes the cards' cost lines speak l.
+func (ov *overlay) inLanguage(l *lang.Language) {
+	for _, n := range ov.tps {
+		n.l = l
+	}
+}
+
+// cost is the card's line on what the touchpoint's events cost, when the map gives a cost:
+// "<BR/>cost: EUR 3,640.00".
+func (n *tpNumbers) cost() string {
+	if n.Cost == nil {
+		return ""
+	}
+	amount := n.l.Float(*n.Cost, 2)
+	if n.currency != "" {
+		amount = n.currency + " " + amount
+	}
+	return "<BR/>" + esc(fmt.Sprintf(n.l.CardCostF, amount))
 }
 
 // flow draws the designed flow (every `next` edge) and the largest off-map transitions.

@@ -6,11 +6,12 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // panel is the side panel: the legend and, with a report, the data summary and funnels; in
 // a picture of a change (ch), first the legend of what changed.
-func panel(m *journey.Map, ov *overlay, ch *changes) string {
+func panel(m *journey.Map, ov *overlay, l *lang.Language, ch *changes) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`, stageLine, paper)
 	if ch != nil {
@@ -19,7 +20,7 @@ func panel(m *journey.Map, ov *overlay, ch *changes) string {
 	if ov.r != nil {
 		section(&b, func(b *strings.Builder) { summary(b, m, ov) })
 	}
-	section(&b, func(b *strings.Builder) { legend(b, ov) })
+	section(&b, func(b *strings.Builder) { legend(b, ov, l) })
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
@@ -44,8 +45,8 @@ func panelRow(b *strings.Builder, text string) {
 
 // legend explains every mark of the picture: a table of swatches, each as wide as the
 // notes under them leave room for, so that they read as one scale, then the notes.
-func legend(b *strings.Builder, ov *overlay) {
-	panelTitle(b, "Legend")
+func legend(b *strings.Builder, ov *overlay, l *lang.Language) {
+	panelTitle(b, l.Legend)
 	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
 	for e := 2; e >= -2; e-- {
 		lv := emotionLevel(e)

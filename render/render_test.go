@@ -51,8 +51,8 @@ func TestDOTGolden(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := DOT(tt.m, tt.r)
-			if again := DOT(tt.m, tt.r); !bytes.Equal(got, again) {
+			got := DOT(tt.m, tt.r, nil)
+			if again := DOT(tt.m, tt.r, nil); !bytes.Equal(got, again) {
 				t.Fatal("DOT is not deterministic")
 			}
 			checkGolden(t, tt.name, got)
@@ -62,8 +62,8 @@ func TestDOTGolden(t *testing.T) {
 
 func TestSVGGolden(t *testing.T) {
 	m := florist()
-	svg := image(t, DOT(m, floristReport(m)))
-	if again := image(t, DOT(m, floristReport(m))); !bytes.Equal(svg, again) {
+	svg := image(t, DOT(m, floristReport(m), nil))
+	if again := image(t, DOT(m, floristReport(m), nil)); !bytes.Equal(svg, again) {
 		t.Fatal("rendering twice gave different bytes")
 	}
 	checkGolden(t, "florist-overlay.svg", svg)
@@ -99,7 +99,7 @@ func svgText(t *testing.T, svg []byte) []string {
 }
 
 func TestHostileLabelsShowAsWritten(t *testing.T) {
-	svg := image(t, DOT(hostile(), nil))
+	svg := image(t, DOT(hostile(), nil, nil))
 	if err := CheckSVG(svg); err != nil {
 		t.Fatal(err)
 	}
@@ -128,7 +128,7 @@ func TestHostileLabelsShowAsWritten(t *testing.T) {
 }
 
 func TestImageTimeout(t *testing.T) {
-	_, err := Image(context.Background(), DOT(wide(40), nil), SVG, time.Nanosecond)
+	_, err := Image(context.Background(), DOT(wide(40), nil, nil), SVG, time.Nanosecond)
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("Image with a 1ns limit = %v, want ErrTimeout", err)
 	}
@@ -152,7 +152,7 @@ func TestImagePNG(t *testing.T) {
 }
 
 func TestPNGSafe(t *testing.T) {
-	got := string(pngSafe(DOT(florist(), nil)))
+	got := string(pngSafe(DOT(florist(), nil, nil)))
 	for _, gone := range append([]string{`<TABLE BORDER="1"`, `<TABLE BORDER="4"`, "✓", "★", "⚑"}, emotionFaces[:]...) {
 		if strings.Contains(got, gone) {
 			t.Errorf("the PNG drawing still has %q", gone)
@@ -168,9 +168,9 @@ func TestPNGSafe(t *testing.T) {
 func BenchmarkRenderExample(b *testing.B) {
 	m := florist()
 	r := floristReport(m)
-	image(b, DOT(m, r))
+	image(b, DOT(m, r, nil))
 	for b.Loop() {
-		image(b, DOT(m, r))
+		image(b, DOT(m, r, nil))
 	}
 }
 
@@ -184,8 +184,8 @@ func BenchmarkRender100(b *testing.B) {
 		}
 		r.Transitions = append(r.Transitions, analysis.Transition{From: t.ID, To: "tp-0", Users: int64(i)})
 	}
-	image(b, DOT(m, r))
+	image(b, DOT(m, r, nil))
 	for b.Loop() {
-		image(b, DOT(m, r))
+		image(b, DOT(m, r, nil))
 	}
 }

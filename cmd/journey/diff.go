@@ -65,16 +65,13 @@ missing at REV.`,
 	f.StringVar(&opts.format, "format", output.Diff.Names()[0], "output format: "+strings.Join(output.Diff.Names(), ", "))
 	completeFormats(cmd, output.Diff.Names())
 	f.BoolVar(&opts.exitCode, "exit-code", false, "exit 1 when something changed")
-	f.StringVar(&opts.lang, "lang", "", "`LANGUAGE` of text and markdown: "+strings.Join(lang.Tags(), ", ")+" (default: the map's)")
+	addLangFlag(f, &opts.lang)
 	return cmd
 }
 
 func diffRun(ctx context.Context, e *env, opts *diffOptions) error {
 	printer, err := output.Diff.Lookup(opts.format)
 	if err != nil {
-		return usageError{err}
-	}
-	if _, err := lang.Choose(opts.lang, ""); err != nil {
 		return usageError{err}
 	}
 	var report output.DiffReport
@@ -109,7 +106,10 @@ func diffPrint(e *env, opts *diffOptions, printer output.Printer[output.DiffRepo
 			}
 		}
 	}
-	l, _ := lang.Choose(opts.lang, "")
+	l, err := chooseLang(opts.lang, nil)
+	if err != nil {
+		return err
+	}
 	w := bufio.NewWriter(e.stdout)
 	if err := printer(w, report, e.printOptions(l)); err != nil {
 		return err
@@ -125,9 +125,9 @@ func diffLanguages(opts *diffOptions, r output.DiffReport) (output.DiffReport, e
 		if m == nil {
 			m = d.OldMap
 		}
-		l, err := lang.Choose(opts.lang, m.Language)
+		l, err := chooseLang(opts.lang, m)
 		if err != nil {
-			return r, usageError{err}
+			return r, err
 		}
 		r.Langs[i] = l
 	}

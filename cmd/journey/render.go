@@ -28,6 +28,7 @@ type renderOptions struct {
 	events  []string
 	check   bool
 	watch   bool
+	lang    string
 	columns columnFlags
 	// diff is the older version to draw the changes since: a file, REV:PATH or a revision.
 	diff string
@@ -96,6 +97,7 @@ marks. It goes to MAP's name with -diff and the format's extension (florist-diff
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
 	f.BoolVar(&opts.watch, "watch", false, "draw again whenever the map or an event file changes, until interrupted")
 	f.StringVar(&opts.diff, "diff", "", "mark what changed since `OLD`: a git revision of the same file, REV:PATH or a map file")
+	addLangFlag(f, &opts.lang)
 	return cmd
 }
 
@@ -139,8 +141,10 @@ func renderValidate(opts *renderOptions) error {
 		return errors.New("--check and --watch need an output file, not -o -")
 	case opts.check && opts.watch:
 		return errors.New("--check and --watch cannot be used together")
-	case opts.watch && slices.Contains(append(opts.events, opts.diff), "-"):
-		return errors.New("--watch cannot read standard input (-), which is read only once; give the file's name")
+	case opts.watch && slices.Contains(opts.events, "-"):
+		return errors.New("--watch cannot read --events - (standard input is read only once); give the event file's name")
+	case opts.watch && opts.diff == "-":
+		return errors.New("--watch cannot read --diff - (standard input is read only once); give the older map's file")
 	case opts.diff == "-" && slices.Contains(opts.events, "-"):
 		return errors.New("--diff - and --events - cannot both read standard input")
 	}
@@ -192,6 +196,10 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 	if err != nil {
 		return nil, err
 	}
+	l, err := chooseLang(opts.lang, m)
+	if err != nil {
+		return nil, err
+	}
 	var report *analysis.Report
 	if len(opts.events) > 0 {
 		eo, ao, err := opts.columns.options(m)
@@ -207,7 +215,7 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 		return nil, err
 	}
 	var buf bytes.Buffer
-	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report, Change: change}, e.printOptions(nil)); err != nil {
+	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report, Change: change}, e.printOptions(l)); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil

@@ -158,12 +158,12 @@ func (w *worker) good(c *chunk, rec *record, line int64) {
 			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept", quote(cell))
 		})
 	}
-	w.mapRow(c, rec, r, t)
+	w.mapRow(c, rec, r, t, line)
 }
 
 // mapRow records a row in time range as mapped or unmapped, keeping its event when the
 // analysis needs it.
-func (w *worker) mapRow(c *chunk, rec *record, r *run, t int64) {
+func (w *worker) mapRow(c *chunk, rec *record, r *run, t, line int64) {
 	pl := c.plan
 	tp, excl := pl.match(rec)
 	if tp < 0 {
@@ -180,6 +180,9 @@ func (w *worker) mapRow(c *chunk, rec *record, r *run, t int64) {
 			if v := rec.field(pl.by); len(v) > 0 {
 				c.pickSegment(r, v, t)
 			}
+		}
+		if pl.valueAt != nil && pl.valueAt[tp] {
+			c.pickValue(r, rec, t, line)
 		}
 	}
 	c.keep(r, t, tp, excl)

@@ -48,7 +48,12 @@ func Get(tag string) (*Language, error) {
 	if l, ok := tables[tag]; ok {
 		return l, nil
 	}
-	return nil, fmt.Errorf("unknown language %q (valid languages: %s)", tag, strings.Join(Tags(), ", "))
+	return nil, UnknownError(tag)
+}
+
+// UnknownError is the error for a language tag that has no table; it lists the known ones.
+func UnknownError(tag string) error {
+	return fmt.Errorf("unknown language %q (valid languages: %s)", tag, strings.Join(Tags(), ", "))
 }
 
 // Choose returns the language a command writes in: the flag's when set, else the map's,

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // Analysis holds the printers of analysis reports; "table" is the default.
@@ -198,13 +199,13 @@ type section struct {
 
 // sections are the tables the human formats show, in order: touchpoints, funnels, off-map
 // transitions, KPIs and segments.
-func sections(r *analysis.Report) []section {
-	out := []section{{"Touchpoints", 2, touchpointRows(r.Touchpoints)}}
+func sections(r *analysis.Report, l *lang.Language) []section {
+	out := []section{{"Touchpoints", 2, withCostColumn(touchpointRows(r.Touchpoints), l, r.Touchpoints, r.Cost)}}
 	for _, f := range r.Funnels {
 		out = append(out, section{"Funnel " + funnelTitle(f), 2, stepRows(f)})
 	}
 	return append(out,
 		section{"Off-map transitions", 2, transitionRows(offMap(r.Transitions))},
 		section{"KPIs", 5, kpiRows(r.KPIs)},
-		section{"Segments", 1, segmentRows(r)})
+		section{"Segments", 1, withSegmentCost(segmentRows(r), l, r)})
 }

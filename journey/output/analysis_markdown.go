@@ -12,15 +12,18 @@ import (
 // printAnalysisMarkdown writes the report as GitHub-flavoured markdown, for a pull request
 // comment: a summary, the touchpoints, the funnels, the off-map flow, the KPIs, the segments
 // and the coverage notes.
-func printAnalysisMarkdown(w io.Writer, r *analysis.Report, _ Options) error {
+func printAnalysisMarkdown(w io.Writer, r *analysis.Report, o Options) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "## Journey %s\n\n", mdCode(r.Journey))
 	fmt.Fprintf(b, "%s. Identity %s, window %s, goal reached by %d users (%s).\n",
 		inputSummary(r.Input), mdCode(r.Identity), window(r.WindowSeconds), r.Goal.Users, percent(r.Goal.Rate))
+	if s := costLine(o.Language(), r.Cost); s != "" {
+		fmt.Fprintf(b, "\n%s.\n", s)
+	}
 	if s := kpiSummary(r.KPIs, func(s string) string { return "**" + s + "**" }); s != "" {
 		fmt.Fprintf(b, "\n%s.\n", s)
 	}
-	for _, s := range sections(r) {
+	for _, s := range sections(r, o.Language()) {
 		mdTable(b, s)
 	}
 	if notes := coverageNotes(r, mdCode); len(notes) > 0 {

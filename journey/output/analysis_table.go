@@ -15,14 +15,17 @@ import (
 // printAnalysisTable writes the report as terminal tables: the input summary, the
 // touchpoints grouped by stage, one table per funnel, the top off-map transitions, the KPIs,
 // the segments and the coverage notes. Control characters in user text are escaped.
-func printAnalysisTable(w io.Writer, r *analysis.Report, _ Options) error {
+func printAnalysisTable(w io.Writer, r *analysis.Report, o Options) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "journey %s: identity %s, window %s\n", termEscape(r.Journey), termEscape(r.Identity), window(r.WindowSeconds))
 	fmt.Fprintf(b, "%s; goal reached by %d users (%s)\n", inputSummary(r.Input), r.Goal.Users, percent(r.Goal.Rate))
+	if s := costLine(o.Language(), r.Cost); s != "" {
+		fmt.Fprintln(b, s)
+	}
 	if s := kpiSummary(r.KPIs, func(s string) string { return s }); s != "" {
 		fmt.Fprintln(b, s)
 	}
-	for _, s := range sections(r) {
+	for _, s := range sections(r, o.Language()) {
 		if err := termTable(b, s); err != nil {
 			return err
 		}

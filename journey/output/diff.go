@@ -44,9 +44,9 @@ func (r DiffReport) language(i int, o Options) *lang.Language {
 // changeCount is "1 change" or "14 changes".
 func changeCount(l *lang.Language, n int) string {
 	if n == 1 {
-		return "1 " + l.Change
+		return "1 " + l.ChangeOne
 	}
-	return l.Int(int64(n)) + " " + l.Changes
+	return l.Int(int64(n)) + " " + l.ChangeMany
 }
 
 // mapCount is "1 map" or "3 maps".
