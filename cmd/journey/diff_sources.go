@@ -66,7 +66,7 @@ func comparePairs(e *env, pairs [][2]diffSide) ([]*diff.Diff, error) {
 			if side.src == nil {
 				continue
 			}
-			m, ds := journey.Check(side.name, side.src)
+			m, ds := journey.CheckErrors(side.name, side.src)
 			maps[j] = m
 			errs[i] = append(errs[i], errorsOnly(ds)...)
 		}

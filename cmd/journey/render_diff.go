@@ -58,7 +58,7 @@ func olderVersion(e *env, value, mapPath string) (name string, src []byte, err e
 // loadValid loads a map read from name; when it has errors, they are printed as lint prints
 // them and errReported is returned.
 func loadValid(e *env, name string, src []byte) (*journey.Map, error) {
-	m, ds := journey.Check(name, src)
+	m, ds := journey.CheckErrors(name, src)
 	if errs := errorsOnly(ds); len(errs) > 0 {
 		printErrors(e, errs, map[string][]byte{name: src})
 		return nil, errReported
