@@ -50,10 +50,11 @@ map is invalid (its errors are printed as lint prints them, nothing else); 2 wro
 or --git outside a git repository; 3 a file could not be read, an unknown REV, or a PATH
 missing at REV.`,
 		Example: `  journey diff examples/florist/before/florist.journey.yaml examples/florist/florist.journey.yaml
-  journey diff HEAD~1:maps/florist.journey.yaml maps/florist.journey.yaml
-  journey diff --git HEAD~1                          # every map below the current directory
+  journey diff examples/florist/before/florist.journey.yaml examples/florist/florist.journey.yaml --format markdown
+  journey diff examples/florist/before/florist.journey.yaml examples/florist/florist.journey.yaml --format json --lang nl
+  journey diff HEAD:examples/florist/florist.journey.yaml examples/florist/florist.journey.yaml
+  journey diff --git HEAD examples                    # every map changed since the last commit
   journey diff --git origin/main maps --format markdown > comment.md
-  journey diff old.journey.yaml new.journey.yaml --format json | jq '.changes[] | select(.entity == "touchpoint")'
   git show main:maps/shop.journey.yaml | journey diff - maps/shop.journey.yaml --exit-code`,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.args = args

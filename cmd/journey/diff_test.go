@@ -118,3 +118,27 @@ func benchRun(b *testing.B, want int, args ...string) {
 		b.Fatalf("journey %s: exit %d\n%s", strings.Join(args, " "), code, stderr.String())
 	}
 }
+
+// TestDiffExamples runs the examples of diff's help that compare the bundled maps, from the
+// repository's root, as a reader of the help would; those that read git revisions depend on
+// the repository's history and pipes need a shell, so they are left out.
+func TestDiffExamples(t *testing.T) {
+	root := newRootCmd(&env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: io.Discard})
+	t.Chdir("../..")
+	cmd, _, err := root.Find([]string{"diff"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for line := range strings.Lines(cmd.Example) {
+		args := strings.Fields(line)
+		if len(args) < 3 || args[0] != "journey" || !strings.HasPrefix(args[2], "examples/") {
+			continue
+		}
+		n++
+		runOK(t, args[1:]...)
+	}
+	if n < 3 {
+		t.Errorf("diff has %d examples on the bundled maps, want at least 3", n)
+	}
+}

@@ -5,8 +5,9 @@ import (
 )
 
 // skeleton copies what Groups and the formats for people read of m: its id, title and
-// language, and its stages and touchpoints with their ids, names and KPI targets. The rest
-// (positions, events, texts) is left behind, so that the diffs of many maps, all held until
+// language, and its stages and touchpoints with their ids, names, KPI targets and the facts
+// that say what an added or removed touchpoint is (channel, owner, emotion, moment of truth,
+// goal). The rest (positions, events, texts) is left behind, so that the diffs of many maps, all held until
 // they are printed, take little memory.
 func skeleton(m *journey.Map) *journey.Map {
 	if m == nil {
@@ -16,7 +17,8 @@ func skeleton(m *journey.Map) *journey.Map {
 	for _, st := range m.Stages {
 		c := &journey.Stage{ID: st.ID, Name: st.Name}
 		for _, t := range st.Touchpoints {
-			c.Touchpoints = append(c.Touchpoints, &journey.Touchpoint{ID: t.ID, Name: t.Name, KPIs: kpiTargets(t.KPIs), Stage: c, Index: t.Index})
+			c.Touchpoints = append(c.Touchpoints, &journey.Touchpoint{ID: t.ID, Name: t.Name, Channel: t.Channel, Owner: t.Owner,
+				Emotion: t.Emotion, MomentOfTruth: t.MomentOfTruth, Goal: t.Goal, KPIs: kpiTargets(t.KPIs), Stage: c, Index: t.Index})
 		}
 		s.Stages = append(s.Stages, c)
 	}

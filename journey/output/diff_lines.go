@@ -17,6 +17,9 @@ type diffLine struct {
 	entity, name, id string
 	arrow            bool
 	target           string
+	// facts say what an added or removed touchpoint is: its channel, owner, emotion, and
+	// whether it is a moment of truth or a goal.
+	facts []string
 	// label names a changed field ("emotion"), or the place or stage of a move; outside a
 	// touchpoint a field is told apart by its entity's word (prefix) and, for a funnel or a
 	// KPI, the funnel's id or the KPI's metric (of): "funnel activation steps".
@@ -45,6 +48,8 @@ func lineOf(l *lang.Language, d *diff.Diff, c diff.Change, subject bool, quote f
 			ln.name, ln.target = "", kpiTarget(l, sideOf(d, c), c.ID)
 		case diff.EntityPersona:
 			ln.name, ln.id = "", ""
+		case diff.EntityTouchpoint:
+			ln.facts = touchpointFacts(l, sideOf(d, c), c.ID)
 		}
 	case diff.Moved:
 		ln.label = l.Place
@@ -73,6 +78,31 @@ func fieldLabel(l *lang.Language, c diff.Change, subject bool) (prefix, of, fiel
 		return l.Funnel, c.ID, c.Field
 	}
 	return entityWord(l, c.Entity), "", c.Field
+}
+
+// touchpointFacts are the facts of the touchpoint id of m: "channel: email", "owner: sales",
+// "emotion: -1", "moment of truth", "goal", those it has.
+func touchpointFacts(l *lang.Language, m *journey.Map, id string) []string {
+	t := m.Touchpoint(id)
+	if t == nil {
+		return nil
+	}
+	var facts []string
+	for _, f := range [][2]string{{l.ChannelLabel, t.Channel}, {l.OwnerLabel, t.Owner}} {
+		if f[1] != "" {
+			facts = append(facts, f[0]+": "+f[1])
+		}
+	}
+	if t.Emotion != nil {
+		facts = append(facts, "emotion: "+valueText(l, "emotion", *t.Emotion, plain))
+	}
+	if t.MomentOfTruth {
+		facts = append(facts, strings.ToLower(l.MomentOfTruth))
+	}
+	if t.Goal {
+		facts = append(facts, strings.ToLower(l.GoalMark))
+	}
+	return facts
 }
 
 // sideOf is the map a record's entity is in: OLD for a removal, else NEW.

@@ -103,6 +103,9 @@ func (m mdDiff) line(ln diffLine) string {
 		if ln.target != "" {
 			s += " (" + mdText(ln.target) + ")"
 		}
+		for _, f := range ln.facts {
+			s += " · " + mdText(f)
+		}
 		return s
 	case ln.kind == diff.Moved:
 		return fmt.Sprintf("%s %s %s → %s", kind, mdText(ln.label), mdCode(ln.old), mdCode(ln.new))
@@ -159,17 +162,19 @@ func mdNamed(name, id string) string {
 }
 
 // mdText escapes user text for markdown outside code spans and tables: the characters that
-// would start emphasis, code, links, HTML, headings, strikethrough, entities or emoji
-// shortcodes are backslash-escaped, and control characters (line breaks included) are
-// written as Go escapes, so the text shows as written and stays on its line.
+// would start emphasis, code, links, HTML, headings, strikethrough or entities are
+// backslash-escaped, and so is a colon that could open an emoji shortcode or a link's scheme
+// (one not followed by a space); control characters (line breaks included) are written as
+// Go escapes, so the text shows as written and stays on its line.
 func mdText(s string) string {
 	s = termEscape(s)
-	if !strings.ContainsAny(s, mdSpecial) {
+	if !strings.ContainsAny(s, mdSpecial+":") {
 		return s
 	}
 	var b strings.Builder
-	for _, r := range s {
-		if strings.ContainsRune(mdSpecial, r) {
+	rs := []rune(s)
+	for i, r := range rs {
+		if strings.ContainsRune(mdSpecial, r) || (r == ':' && i+1 < len(rs) && rs[i+1] != ' ') {
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
@@ -178,4 +183,4 @@ func mdText(s string) string {
 }
 
 // mdSpecial are the characters mdText escapes.
-const mdSpecial = "\\`*_[]<>#|~&:!"
+const mdSpecial = "\\`*_[]<>#|~&!"

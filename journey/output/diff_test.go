@@ -73,7 +73,8 @@ func TestMDText(t *testing.T) {
 	tests := []struct{ in, want string }{
 		{"Bezoek webshop", "Bezoek webshop"},
 		{"*bold* _x_ `code`", `\*bold\* \_x\_ \` + "`code\\`"},
-		{"[link](http://x) <b> #1 a|b ~~s~~ &amp; :tulip: !", `\[link\](http\://x) \<b\> \#1 a\|b \~\~s\~\~ \&amp; \:tulip\: \!`},
+		{"[link](http://x) <b> #1 a|b ~~s~~ &amp; :tulip: !", `\[link\](http\://x) \<b\> \#1 a\|b \~\~s\~\~ \&amp; \:tulip: \!`},
+		{"channel: email", "channel: email"},
 		{"line\nbreak \\ back", `line\\nbreak \\ back`},
 	}
 	for _, tt := range tests {

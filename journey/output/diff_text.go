@@ -102,6 +102,9 @@ func (t textDiff) line(indent string, ln diffLine) {
 		if ln.target != "" {
 			body += " (" + ln.target + ")"
 		}
+		for _, f := range ln.facts {
+			body += " · " + termEscape(f)
+		}
 	case ln.kind == diff.Moved:
 		body = fmt.Sprintf("%s: %s %s → %s", kindWord(t.l, ln.kind), ln.label, termEscape(ln.old), termEscape(ln.new))
 	case ln.list:
