@@ -149,12 +149,3 @@ func subjectHead(s diff.Subject) (diff.Change, bool) {
 func stageName(g diff.Group) (name, id string) {
 	return g.Stage.Stage.Name, g.Stage.Stage.ID
 }
-
-// capital writes s with a capital first letter: "stage" becomes "Stage".
-func capital(s string) string {
-	if s == "" {
-		return s
-	}
-	r := []rune(s)
-	return strings.ToUpper(string(r[0])) + string(r[1:])
-}

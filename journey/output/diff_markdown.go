@@ -23,7 +23,7 @@ func printDiffMarkdown(w io.Writer, r DiffReport, o Options) error {
 		if len(r.Diffs) > 0 {
 			summary = mapCount(l, len(r.Diffs)) + " " + l.ChangedKind
 		}
-		fmt.Fprintf(b, "### %s\n", capital(summary))
+		fmt.Fprintf(b, "### %s\n", capitalize(summary))
 		level = "####"
 	}
 	for i, d := range r.Diffs {
@@ -67,7 +67,7 @@ func (m mdDiff) group(d *diff.Diff, g diff.Group) {
 	heading := "**" + mdText(m.l.MapLevel) + "**"
 	if g.Stage != nil {
 		name, id := stageName(g)
-		heading = "**" + mdText(capital(m.l.Stage)+" "+name) + "** (" + mdCode(id) + ")"
+		heading = "**" + mdText(capitalize(m.l.Stage)+" "+name) + "** (" + mdCode(id) + ")"
 	}
 	fmt.Fprintf(m.w, "\n%s\n\n", heading)
 	for _, c := range g.Own {

@@ -65,7 +65,7 @@ func (t textDiff) group(d *diff.Diff, g diff.Group) {
 	heading := t.l.MapLevel
 	if g.Stage != nil {
 		name, id := stageName(g)
-		heading = capital(t.l.Stage) + " " + named(termEscape(name), termEscape(id))
+		heading = capitalize(t.l.Stage) + " " + named(termEscape(name), termEscape(id))
 	}
 	fmt.Fprintf(t.w, "\n%s\n", t.bold(heading))
 	for _, c := range g.Own {
