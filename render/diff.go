@@ -29,7 +29,7 @@ func DiffDOT(m *journey.Map, r *analysis.Report, c Change, l *lang.Language) []b
 	}
 	union, ch := compose(m, c, l)
 	d := &drawing{m: union, tps: union.Touchpoints(), ov: newOverlay(union, r), l: l, ch: ch}
-	d.ov.inLanguage(l)
+	d.chooseLinks()
 	ch.bridge(d.tps)
 	d.graph()
 	return []byte(d.b.String())

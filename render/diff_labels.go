@@ -6,6 +6,7 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/diff"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // Colours of a picture of a change. Colour is never the only cue: added and removed things
@@ -56,14 +57,14 @@ func (ch *changes) stageLabel(s *journey.Stage, label string) string {
 
 // card is the label of a touchpoint's card: a ghost's for a touchpoint the change removed,
 // else the card with bands that say what changed.
-func (ch *changes) card(t *journey.Touchpoint, n *tpNumbers) string {
+func (ch *changes) card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language) string {
 	if ch.ghost(t) {
 		return ch.ghostCard(t)
 	}
 	if ch == nil {
-		return card(t, n, "")
+		return card(t, n, l, "")
 	}
-	return card(t, n, ch.bands(t))
+	return card(t, n, l, ch.bands(t))
 }
 
 // bands are the rows at the foot of a card that say what changed: added, the fields changed
@@ -122,7 +123,7 @@ func (ch *changes) ghostCard(t *journey.Touchpoint) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded,dashed">`, ghostLine, paper)
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><FONT COLOR="%s"><S>%s</S></FONT></TD></TR>`, cardWidth-2, ghostText, lines(t.Name, nameWidth))
-	if meta := cardMeta(t); meta != "" {
+	if meta := cardMeta(t, ch.l); meta != "" {
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD></TR>`, ghostText, meta)
 	}
 	fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s"><B>%s %s</B></FONT></TD></TR>`, ghostLine, paper, markRemoved, esc(strings.ToUpper(ch.l.Removed)))

@@ -124,3 +124,31 @@ func small(ids, emotions string) string {
 	}
 	return b.String()
 }
+
+// TestDiffGlyphsInDejaVu checks that every character the picture of a change draws (its
+// marks, bands and legend, in every language) exists in DejaVu Sans, bold ones in DejaVu
+// Sans Bold, as TestGlyphsInDejaVu does for the picture.
+func TestDiffGlyphsInDejaVu(t *testing.T) {
+	fonts := map[bool]charset{false: readCharset(t, "DejaVuSans"), true: readCharset(t, "DejaVuSans-Bold")}
+	m, old := florist(), florist()
+	m.Touchpoints()[6].Name = "Eerste bestelling"
+	old.Touchpoints()[6].Name = "Eerste bestelling"
+	*m.Touchpoints()[0].Emotion = -1 // changed
+	m.Stages[0].Touchpoints = m.Stages[0].Touchpoints[1:] // removed: trade-fair
+	m.Stages[1].Touchpoints[0], m.Stages[1].Touchpoints[1] = m.Stages[1].Touchpoints[1], m.Stages[1].Touchpoints[0] // moved
+	m.Stages[2].Touchpoints = append(m.Stages[2].Touchpoints, &journey.Touchpoint{ID: "review", Name: "Review", Stage: m.Stages[2]}) // added
+	for i, tp := range m.Touchpoints() {
+		tp.Index = i
+	}
+	for _, tag := range lang.Tags() {
+		l, _ := lang.Get(tag)
+		regular, bold := svgRunes(t, image(t, DiffDOT(m, nil, Change{Old: old, Since: "HEAD~1"}, l)))
+		for isBold, runes := range map[bool]map[rune]string{false: regular, true: bold} {
+			for c, text := range runes {
+				if !fonts[isBold].has(c) {
+					t.Errorf("%s: %U %q (bold %v) is not in DejaVu Sans, in %q", tag, c, c, isBold, text)
+				}
+			}
+		}
+	}
+}

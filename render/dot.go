@@ -34,7 +34,7 @@ func DOT(m *journey.Map, r *analysis.Report, l *lang.Language) []byte {
 		l = lang.English()
 	}
 	d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, r), l: l}
-	d.ov.inLanguage(l)
+	d.chooseLinks()
 	d.graph()
 	return []byte(d.b.String())
 }
@@ -46,6 +46,10 @@ type drawing struct {
 	tps []*journey.Touchpoint
 	ov  *overlay
 	l   *lang.Language
+	// links are the designed links drawn; hidden counts those left out of a dense map
+	// (see chooseLinks).
+	links  []link
+	hidden int
 	// ch marks what changed, in a picture of a change (DiffDOT); nil otherwise.
 	ch *changes
 }
@@ -58,7 +62,7 @@ func (d *drawing) graph() {
 		"outputorder=nodesfirst, bgcolor=%q, fontname=%q, labelloc=t, labeljust=l];\n", d.ranksep(), paper, font)
 	d.printf("\tnode [shape=plain, fontname=%q, fontsize=11, fontcolor=%q];\n", font, ink)
 	d.printf("\tedge [fontname=%q, fontsize=9, color=%q, fontcolor=%q, arrowsize=0.7];\n", font, flowLine, muted)
-	d.printf("\tlabel=<%s>;\n", header(d.m))
+	d.printf("\tlabel=<%s>;\n", header(d.m, d.l))
 	d.lanes()
 	// One borderless cluster around the stages: edges between stages then belong to it, and
 	// Graphviz routes them over the stages instead of under the whole journey.
@@ -78,9 +82,9 @@ func (d *drawing) graph() {
 
 // lanes draws the first column: the names of the rows every touchpoint column has.
 func (d *drawing) lanes() {
-	d.printf("\tlane_card [label=<%s>];\n", laneTitle("Touchpoints"))
-	d.printf("\tlane_pg [label=<%s>];\n", laneTitle("Pains &amp; gains"))
-	d.printf("\tlane_emo [label=<%s>];\n", emotionAxis())
+	d.printf("\tlane_card [label=<%s>];\n", laneTitle(d.l.LaneTouchpoints))
+	d.printf("\tlane_pg [label=<%s>];\n", laneTitle(d.l.LanePainsGains))
+	d.printf("\tlane_emo [label=<%s>];\n", emotionAxis(d.l))
 	d.printf("\t{rank=same; lane_card -> lane_pg -> lane_emo [style=invis];}\n")
 }
 
@@ -88,10 +92,10 @@ func (d *drawing) lanes() {
 func (d *drawing) stage(i int, s *journey.Stage) {
 	d.printf("\tsubgraph cluster_s%d {\n", i)
 	d.printf("\t\t%s\n", d.ch.stageStyle(s))
-	d.printf("\t\tlabel=<%s>;\n", d.ch.stageLabel(s, stageLabel(s)))
+	d.printf("\t\tlabel=<%s>;\n", d.ch.stageLabel(s, stageLabel(s, d.l)))
 	for _, t := range s.Touchpoints {
 		k := t.Index
-		d.printf("\t\tt%d [label=<%s>];\n", k, d.ch.card(t, d.ov.touchpoint(t.ID)))
+		d.printf("\t\tt%d [label=<%s>];\n", k, d.ch.card(t, d.ov.touchpoint(t.ID), d.l))
 		if pg := painsGains(t); pg != "" && !d.ch.ghost(t) {
 			d.printf("\t\tp%d [label=<%s>];\n", k, pg)
 		} else {
@@ -105,7 +109,7 @@ func (d *drawing) stage(i int, s *journey.Stage) {
 
 // panel draws the legend, and with a report the summary of the data, right of the journey.
 func (d *drawing) panel() {
-	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov, d.l, d.ch))
+	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov, d.l, d.hiddenNote(), d.ch))
 }
 
 // alignment adds the invisible edges that put touchpoints in document order, one column
@@ -182,15 +186,13 @@ func (d *drawing) headroom() {
 	}
 }
 
-// arcs are the edges drawn over the cards, from and to: every designed edge but those to
-// the next card, and the off-map edges drawn.
+// arcs are the edges drawn over the cards, from and to: every designed edge drawn but those
+// to the next card, and the off-map edges drawn.
 func (d *drawing) arcs() [][2]*journey.Touchpoint {
 	var arcs [][2]*journey.Touchpoint
-	for _, t := range d.tps {
-		for _, n := range d.m.NextOf(t) {
-			if n.Index != t.Index+1 {
-				arcs = append(arcs, [2]*journey.Touchpoint{t, n})
-			}
+	for _, k := range d.links {
+		if k.to.Index != k.from.Index+1 {
+			arcs = append(arcs, [2]*journey.Touchpoint{k.from, k.to})
 		}
 	}
 	for _, tr := range d.ov.offMap {
@@ -209,4 +211,17 @@ func abs(n int) int { return max(n, -n) }
 // hasEmotion reports whether the column at index k exists and is on the emotion curve.
 func (d *drawing) hasEmotion(k int) bool {
 	return k >= 0 && k < len(d.tps) && d.ch.level(d.tps, k) != nil
+}
+
+// hiddenNote is the legend's note on the designed links left out of a dense map, as markup,
+// or "" when every link is drawn.
+func (d *drawing) hiddenNote() string {
+	if d.hidden == 0 {
+		return ""
+	}
+	format := d.l.LegendHiddenF
+	if d.ov.r != nil {
+		format = d.l.LegendHiddenDataF
+	}
+	return phrase(fmt.Sprintf(format, d.l.Int(int64(d.hidden)), d.l.Int(int64(d.hidden+len(d.links)))))
 }

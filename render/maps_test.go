@@ -120,3 +120,32 @@ func wide(n int) *journey.Map {
 	}
 	return build("Wide", stages, order)
 }
+
+// dense is wide(n) with every touchpoint linking to every other one: next lists of n-1.
+func dense(n int) *journey.Map {
+	m := wide(n)
+	tps := m.Touchpoints()
+	for _, t := range tps {
+		for _, o := range tps {
+			if o != t {
+				t.Next = append(t.Next, o.ID)
+			}
+		}
+	}
+	return m
+}
+
+// denseReport is a report over dense(n) in which every designed link was taken, the
+// shorter ones by more users.
+func denseReport(m *journey.Map) *analysis.Report {
+	r := &analysis.Report{Journey: m.ID}
+	r.Goal = analysis.Goal{Users: 10, Rate: ptr(0.01)}
+	for _, t := range m.Touchpoints() {
+		r.Touchpoints = append(r.Touchpoints, analysis.Touchpoint{ID: t.ID, Users: 1000, Continued: 900, Conversion: ptr(0.9), Dropoff: ptr(0.1)})
+		for _, n := range m.NextOf(t) {
+			users := int64(1000 / (1 + abs(n.Index-t.Index)))
+			r.Transitions = append(r.Transitions, analysis.Transition{From: t.ID, To: n.ID, Count: users, Users: users, OnMap: true})
+		}
+	}
+	return r
+}

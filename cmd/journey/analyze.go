@@ -50,6 +50,9 @@ every number by the first non-empty value of that column on each user's mapped r
 Skipped rows (a missing identity, a time that does not parse...) are summarised on standard
 error with file and line; --strict turns the first one into an error.
 
+The table and markdown formats are written in the map's language (language: nl or en), or
+--lang's, numbers included (1.640 and 59,7% in Dutch); json and csv never change with it.
+
 Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or (with
 --check) a KPI target is missed; 2 wrong usage; 3 a file could not be read.`,
 		Example: `  journey analyze examples/florist/florist.journey.yaml --events examples/florist/events.csv
@@ -58,7 +61,8 @@ Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or
   journey analyze shop.journey.yaml --events events.csv --by channel --window 7d
   journey analyze shop.journey.yaml --events events.csv --id session_id --tz Europe/Amsterdam
   journey analyze shop.journey.yaml --events events.csv --since 2024-01-01 --until 2024-04-01
-  journey analyze shop.journey.yaml --events events.csv --format markdown --check > comment.md`,
+  journey analyze shop.journey.yaml --events events.csv --format markdown --check > comment.md
+  journey analyze examples/florist/florist.journey.yaml --events examples/florist/events.csv --lang en`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]

@@ -4,8 +4,10 @@ package lang
 // change (journey render --diff). Fields ending in F are fmt formats; their doc says what the
 // arguments are.
 type DiffWords struct {
-	// Singular and plural nouns for counts: "1 change", "14 changes"; "1 map", "3 maps".
-	ChangeOne, ChangeMany, MapOne, MapMany string
+	// ChangesF counts the changes of a diff; %s is the number.
+	ChangesF Counted
+	// MapsChangedF counts the map files that changed (journey diff --git); %s is the number.
+	MapsChangedF Counted
 	// Added, Removed, ChangedKind and Moved name the kinds of change.
 	Added, Removed, ChangedKind, Moved string
 	// Kinds of things a diff names: the map, the persona, a stage, a touchpoint, a flow edge,

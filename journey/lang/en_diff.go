@@ -2,7 +2,7 @@ package lang
 
 // englishDiff are the English words of DiffWords.
 var englishDiff = DiffWords{
-	ChangeOne: "change", ChangeMany: "changes", MapOne: "map", MapMany: "maps",
+	ChangesF: Counted{"%s change", "%s changes"}, MapsChangedF: Counted{"%s map changed", "%s maps changed"},
 	Added: "added", Removed: "removed", ChangedKind: "changed", Moved: "moved",
 	Map: "map", Persona: "persona", Stage: "stage", Touchpoint: "touchpoint", Flow: "flow",
 	Funnel: "funnel", KPI: "KPI",

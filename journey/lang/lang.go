@@ -123,3 +123,14 @@ func (l *Language) Duration(seconds float64) string {
 	}
 	return l.Float(seconds/86400, 1) + l.UnitDays
 }
+
+// Count writes n into the form of c that fits it, with the language's digits: the first
+// form for exactly one, the second for any other number (the rule of English and Dutch).
+// args are the format's further arguments.
+func (l *Language) Count(c Counted, n int64, args ...any) string {
+	form := c[1]
+	if n == 1 {
+		form = c[0]
+	}
+	return fmt.Sprintf(form, append([]any{l.Int(n)}, args...)...)
+}

@@ -2,7 +2,7 @@ package lang
 
 // dutchDiff are the Dutch words of DiffWords.
 var dutchDiff = DiffWords{
-	ChangeOne: "wijziging", ChangeMany: "wijzigingen", MapOne: "kaart", MapMany: "kaarten",
+	ChangesF: Counted{"%s wijziging", "%s wijzigingen"}, MapsChangedF: Counted{"%s kaart gewijzigd", "%s kaarten gewijzigd"},
 	Added: "toegevoegd", Removed: "verwijderd", ChangedKind: "gewijzigd", Moved: "verplaatst",
 	Map: "kaart", Persona: "persona", Stage: "fase", Touchpoint: "touchpoint", Flow: "vervolgstap",
 	Funnel: "funnel", KPI: "KPI",

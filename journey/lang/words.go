@@ -1,5 +1,9 @@
 package lang
 
+// Counted is a text about a number of things in two forms: for exactly one, and for any
+// other number ("%s user", "%s users"). The number is the format's first argument.
+type Counted [2]string
+
 // Words are the texts of one language. Every field must be set in every table
 // (TestTablesComplete). Fields ending in F are fmt formats; their doc says what the
 // arguments are, and every table's format takes the same verbs (%s for text and for numbers
@@ -75,17 +79,22 @@ type PictureWords struct {
 	LegendFlowData string
 	// LegendOffMapF explains the dashed arrows: %[1]s drawn of %[2]s off-map transitions.
 	LegendOffMapF string
-	// LegendHiddenF explains designed links left out of a dense map: %[1]s links not drawn,
-	// %[2]s touchpoints ahead that each card still links to.
+	// LegendHiddenF explains the designed links left out of a dense map without data, where
+	// the links to the next touchpoint and the shortest others are drawn: %[1]s links not
+	// drawn of %[2]s.
 	LegendHiddenF string
-	// CardUsersF is a card's number of users; %s is the number.
-	CardUsersF string
+	// LegendHiddenDataF is LegendHiddenF for a picture with data, where the links to the
+	// next touchpoint and the others most users took are drawn.
+	LegendHiddenDataF string
+	// CardUsersF is a card's number of users; %s is the number. Like every Counted text it
+	// has a form for one and a form for any other number (see Language.Count).
+	CardUsersF Counted
 	// CardFlowF is a card's conversion and drop-off: %[1]s continue, %[2]s drop off.
 	CardFlowF string
 	// CardEndOfFlow stands on a card with no next touchpoint instead of CardFlowF.
 	CardEndOfFlow string
 	// CardExitsF is a card's number of users whose last step it is; %s is the number.
-	CardExitsF string
+	CardExitsF Counted
 	// OffMapLabel labels an arrow the map does not design ("off-map").
 	OffMapLabel string
 	// PanelData titles the panel's summary of the event files.
@@ -93,7 +102,7 @@ type PictureWords struct {
 	// PanelInputF sums the event files up: %[1]s users, %[2]s rows, %[3]s mapped rows.
 	PanelInputF string
 	// PanelGoalF is the goal rate: %[1]s users (%[2]s of all).
-	PanelGoalF string
+	PanelGoalF Counted
 	// FunnelF titles a funnel; %s is its id.
 	FunnelF string
 	// Step, OfStart and OfPrevious head the panel's funnel columns (with Users).
@@ -108,7 +117,7 @@ type TableWords struct {
 	// %[4]s skipped, %[5]s filtered, %[6]s users.
 	InputF string
 	// GoalReachedF is the goal rate: %[1]s users, %[2]s of all.
-	GoalReachedF string
+	GoalReachedF Counted
 	// MarkdownTitleF titles the markdown report; %s is the journey id.
 	MarkdownTitleF string
 	// MarkdownIdentityF ends the markdown summary: %[1]s identity column, %[2]s window.

@@ -93,7 +93,7 @@ func (c *csvWriter) funnel(f analysis.Funnel) {
 		p := strconv.Itoa(i + 1)
 		for _, kv := range []struct{ k, v string }{
 			{"users", count(s.Users)}, {"conversion_from_previous", number(s.ConversionFromPrevious)},
-			{"conversion_from_start", number(s.ConversionFromStart)}, {"dropoff", dropoff(s.Dropoff, "")},
+			{"conversion_from_start", number(s.ConversionFromStart)}, {"dropoff", dropoff(s.Dropoff)},
 			{"mean_seconds_from_previous", number(s.MeanSecondsFromPrevious)},
 			{"median_seconds_from_previous", number(s.MedianSecondsFromPrevious)},
 		} {

@@ -42,20 +42,7 @@ func (r DiffReport) language(i int, o Options) *lang.Language {
 }
 
 // changeCount is "1 change" or "14 changes".
-func changeCount(l *lang.Language, n int) string {
-	if n == 1 {
-		return "1 " + l.ChangeOne
-	}
-	return l.Int(int64(n)) + " " + l.ChangeMany
-}
-
-// mapCount is "1 map" or "3 maps".
-func mapCount(l *lang.Language, n int) string {
-	if n == 1 {
-		return "1 " + l.MapOne
-	}
-	return l.Int(int64(n)) + " " + l.MapMany
-}
+func changeCount(l *lang.Language, n int) string { return l.Count(l.ChangesF, int64(n)) }
 
 // kindCounts is "4 added, 3 removed, 5 changed, 2 moved", leaving out the kinds with none.
 func kindCounts(l *lang.Language, cs []diff.Change) string {

@@ -21,7 +21,7 @@ func printDiffMarkdown(w io.Writer, r DiffReport, o Options) error {
 		l := o.Language()
 		summary := l.NoMapChanged
 		if len(r.Diffs) > 0 {
-			summary = mapCount(l, len(r.Diffs)) + " " + l.ChangedKind
+			summary = l.Count(l.MapsChangedF, int64(len(r.Diffs)))
 		}
 		fmt.Fprintf(b, "### %s\n", capitalize(summary))
 		level = "####"

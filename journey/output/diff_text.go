@@ -25,7 +25,7 @@ func printDiffText(w io.Writer, r DiffReport, o Options) error {
 		if len(r.Diffs) == 0 {
 			fmt.Fprintln(b, l.NoMapChanged)
 		} else {
-			fmt.Fprintln(b, t.bold(mapCount(l, len(r.Diffs))+" "+l.ChangedKind))
+			fmt.Fprintln(b, t.bold(l.Count(l.MapsChangedF, int64(len(r.Diffs)))))
 		}
 	}
 	for i, d := range r.Diffs {
