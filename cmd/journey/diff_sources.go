@@ -32,7 +32,7 @@ func readSide(e *env, name string) ([]byte, error) {
 	if _, err := os.Stat(name); err == nil || !isRev || rev == "" {
 		return journey.ReadSource(name)
 	}
-	repo, err := git.Open(context.Background(), ".")
+	repo, err := openRepo(context.Background())
 	if err != nil {
 		return nil, gitUsage(err, fmt.Sprintf("%q is not a file, and reading REV:PATH needs a git repository", name))
 	}
@@ -41,6 +41,17 @@ func readSide(e *env, name string) ([]byte, error) {
 		return nil, fmt.Errorf("cannot read %q: %w", name, err)
 	}
 	return src, nil
+}
+
+// openRepo finds the git repository of the current directory, reading no more of a file
+// than a map may hold (and one byte, so that the loader can say it is too large).
+func openRepo(ctx context.Context) (*git.Repo, error) {
+	repo, err := git.Open(ctx, ".")
+	if err != nil {
+		return nil, err
+	}
+	repo.Limit = journey.MaxFileSize + 1
+	return repo, nil
 }
 
 // gitUsage turns a repository that could not be found into a usage error that says what
@@ -113,7 +124,7 @@ func errorsOnly(ds []journey.Diagnostic) []journey.Diagnostic {
 // revision of --git: the files that differ in bytes are loaded, two sides each, and those
 // whose meaning differs make the report, sorted by path.
 func diffGit(ctx context.Context, e *env, opts *diffOptions) (output.DiffReport, error) {
-	repo, err := git.Open(ctx, ".")
+	repo, err := openRepo(ctx)
 	if err != nil {
 		return output.DiffReport{}, gitUsage(err, "--git needs a git repository")
 	}

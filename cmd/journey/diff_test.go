@@ -142,3 +142,20 @@ func TestDiffExamples(t *testing.T) {
 		t.Errorf("diff has %d examples on the bundled maps, want at least 3", n)
 	}
 }
+
+// TestDiffGitTooLarge checks that a map over the size limit at the revision is reported as
+// lint reports it (exit 1), and that it is not read whole.
+func TestDiffGitTooLarge(t *testing.T) {
+	big := renderMap + "# " + strings.Repeat("x", 11<<20) + "\n"
+	dir := gitRepo(t, map[string]string{"m.journey.yaml": big})
+	if err := os.WriteFile(filepath.Join(dir, "m.journey.yaml"), []byte(renderMap), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"diff", "--git", "HEAD"}, strings.NewReader(""), &stdout, &stderr); code != exitProblems {
+		t.Fatalf("exit %d, want %d\n%s", code, exitProblems, stderr.String())
+	}
+	if !strings.Contains(stderr.String(), "HEAD:m.journey.yaml") || !strings.Contains(stderr.String(), "[file-too-large]") {
+		t.Errorf("stderr does not report the large map at HEAD:\n%.500s", stderr.String())
+	}
+}

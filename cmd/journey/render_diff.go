@@ -36,7 +36,7 @@ func olderVersion(e *env, value, mapPath string) (name string, src []byte, err e
 		src, err = readSide(e, value)
 		return value, src, err
 	}
-	repo, err := git.Open(context.Background(), ".")
+	repo, err := openRepo(context.Background())
 	if err != nil {
 		return "", nil, gitUsage(err, fmt.Sprintf("--diff %q is not a file, and reading a revision needs a git repository", value))
 	}

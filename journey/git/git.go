@@ -40,7 +40,11 @@ type Repo struct {
 	// Root is the repository's top folder, and Prefix the path of Dir below it ("" or
 	// ending in a slash), as git rev-parse gives them.
 	Root, Prefix string
-	ctx          context.Context
+	// Limit, when positive, is the most bytes read of one file, from git or the working
+	// tree; the rest of a longer file is left out, so that memory stays bounded and the
+	// caller can still tell the file is too long.
+	Limit int64
+	ctx   context.Context
 }
 
 // Open finds the repository dir is in.
@@ -65,12 +69,10 @@ func Open(ctx context.Context, dir string) (*Repo, error) {
 // git runs git with args in the repository's directory, stdin as its input, and returns
 // its output. A failure carries git's own message.
 func (r *Repo) git(stdin []byte, args ...string) ([]byte, error) {
-	if _, err := exec.LookPath("git"); err != nil {
-		return nil, ErrNoGit
+	cmd, err := r.command(args...)
+	if err != nil {
+		return nil, err
 	}
-	cmd := exec.CommandContext(r.ctx, "git", args...)
-	cmd.Dir = r.Dir
-	cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_OPTIONAL_LOCKS=0")
 	if stdin != nil {
 		cmd.Stdin = bytes.NewReader(stdin)
 	}
@@ -81,6 +83,18 @@ func (r *Repo) git(stdin []byte, args ...string) ([]byte, error) {
 		return nil, fmt.Errorf("git %s: %w: %s", args[0], err, strings.TrimSpace(stderr.String()))
 	}
 	return out, nil
+}
+
+// command prepares git with args in the repository's directory, with messages in English
+// and no optional locks taken (a diff never writes to the repository).
+func (r *Repo) command(args ...string) (*exec.Cmd, error) {
+	if _, err := exec.LookPath("git"); err != nil {
+		return nil, ErrNoGit
+	}
+	cmd := exec.CommandContext(r.ctx, "git", args...)
+	cmd.Dir = r.Dir
+	cmd.Env = append(cmd.Environ(), "LC_ALL=C", "GIT_OPTIONAL_LOCKS=0")
+	return cmd, nil
 }
 
 // checkRev refuses a revision git would read as an option, and one the repository does not

@@ -1,6 +1,7 @@
 package git
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"os"
@@ -90,6 +91,11 @@ func TestChanged(t *testing.T) {
 	if err != nil || len(files) != 1 || files[0].Path != "sub/b c.journey.yaml" {
 		t.Errorf("Changed below sub = %v, %v; want the one file there", files, err)
 	}
+	r.Limit = 2
+	files, _, err = r.Changed("HEAD", []string{"sub"}, isMap)
+	if err != nil || len(files) != 1 || string(files[0].Old) != "b1" || string(files[0].New) != "b2" {
+		t.Errorf("Changed with a limit of 2 bytes = %q, %v; want both sides cut to 2 bytes", files, err)
+	}
 }
 
 func TestShow(t *testing.T) {
@@ -134,20 +140,20 @@ func TestNoRepositoryNoGit(t *testing.T) {
 }
 
 func TestNextObject(t *testing.T) {
-	out := []byte("abc blob 3\nx\ny\nHEAD:my file missing\ndef tree 0\n\n")
+	br := bufio.NewReader(strings.NewReader("abc blob 3\nx\ny\nHEAD:my file missing\ndef tree 0\n\nlong blob 5\n12345\n"))
 	var got []object
-	for len(out) > 0 {
-		o, rest, err := nextObject(out)
+	for range 4 {
+		o, err := nextObject(br, 4)
 		if err != nil {
 			t.Fatal(err)
 		}
-		got, out = append(got, o), rest
+		got = append(got, o)
 	}
-	want := []object{{kind: "blob", data: []byte("x\ny")}, {}, {kind: "tree", data: []byte{}}}
+	want := []object{{kind: "blob", data: []byte("x\ny")}, {}, {kind: "tree", data: []byte{}}, {kind: "blob", data: []byte("1234")}}
 	if diff := cmp.Diff(want, got, cmp.AllowUnexported(object{})); diff != "" {
 		t.Errorf("objects (-want +got):\n%s", diff)
 	}
-	if _, _, err := nextObject([]byte("abc blob 99\nshort\n")); err == nil {
+	if _, err := nextObject(bufio.NewReader(strings.NewReader("abc blob 99\nshort\n")), 0); err == nil {
 		t.Error("a truncated answer must be an error")
 	}
 }

@@ -1,8 +1,10 @@
 package git
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -15,7 +17,8 @@ type object struct {
 }
 
 // readObjects reads the named objects (object ids, or REV:PATH) with one git cat-file
-// --batch; a name git cannot resolve gives an object without kind.
+// --batch, streaming its answer so that only the content kept is held; a name git cannot
+// resolve gives an object without kind, and content beyond Limit is left out.
 func (r *Repo) readObjects(names []string) ([]object, error) {
 	if len(names) == 0 {
 		return nil, nil
@@ -25,35 +28,70 @@ func (r *Repo) readObjects(names []string) ([]object, error) {
 			return nil, fmt.Errorf("cannot read %q from git: the name holds a line break", n)
 		}
 	}
-	out, err := r.git([]byte(strings.Join(names, "\n")+"\n"), "cat-file", "--batch")
+	cmd, err := r.command("cat-file", "--batch")
 	if err != nil {
 		return nil, err
 	}
-	objects := make([]object, len(names))
-	for i := range names {
-		if objects[i], out, err = nextObject(out); err != nil {
+	cmd.Stdin = strings.NewReader(strings.Join(names, "\n") + "\n")
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	objects, readErr := r.nextObjects(bufio.NewReader(out), len(names))
+	if err := cmd.Wait(); err != nil {
+		return nil, fmt.Errorf("git cat-file: %w: %s", err, strings.TrimSpace(stderr.String()))
+	}
+	return objects, readErr
+}
+
+// nextObjects reads n answers of git cat-file --batch from br; after a failure it reads
+// the rest, so that git can finish.
+func (r *Repo) nextObjects(br *bufio.Reader, n int) ([]object, error) {
+	objects := make([]object, n)
+	for i := range objects {
+		o, err := nextObject(br, r.Limit)
+		if err != nil {
+			_, _ = io.Copy(io.Discard, br)
 			return nil, err
 		}
+		objects[i] = o
 	}
 	return objects, nil
 }
 
-// nextObject parses one answer of git cat-file --batch at the start of out: a header
-// "OID TYPE SIZE" and the content, or "NAME missing" (or ambiguous); it returns the rest.
-func nextObject(out []byte) (object, []byte, error) {
-	line, rest, ok := bytes.Cut(out, []byte("\n"))
-	if !ok {
-		return object{}, nil, fmt.Errorf("git cat-file --batch ended early")
+// nextObject reads one answer of git cat-file --batch from br: a header "OID TYPE SIZE",
+// the content and a line break, or "NAME missing" (or ambiguous). Content beyond limit
+// (when positive) is read and dropped.
+func nextObject(br *bufio.Reader, limit int64) (object, error) {
+	line, err := br.ReadString('\n')
+	if err != nil {
+		return object{}, fmt.Errorf("git cat-file --batch ended early")
 	}
-	fields := strings.Fields(string(line))
-	if len(fields) < 3 || (fields[len(fields)-1] == "missing" || fields[len(fields)-1] == "ambiguous") {
-		return object{}, rest, nil
+	fields := strings.Fields(line)
+	if len(fields) < 3 || fields[len(fields)-1] == "missing" || fields[len(fields)-1] == "ambiguous" {
+		return object{}, nil
 	}
-	size, err := strconv.Atoi(fields[len(fields)-1])
-	if err != nil || size < 0 || size+1 > len(rest) {
-		return object{}, nil, fmt.Errorf("git cat-file --batch gave an unexpected answer %q", line)
+	size, err := strconv.ParseInt(fields[len(fields)-1], 10, 64)
+	if err != nil || size < 0 {
+		return object{}, fmt.Errorf("git cat-file --batch gave an unexpected answer %q", strings.TrimSpace(line))
 	}
-	return object{kind: fields[len(fields)-2], data: rest[:size]}, rest[size+1:], nil
+	keep := size
+	if limit > 0 {
+		keep = min(size, limit)
+	}
+	data := make([]byte, keep)
+	if _, err := io.ReadFull(br, data); err != nil {
+		return object{}, fmt.Errorf("git cat-file --batch ended early")
+	}
+	if _, err := io.CopyN(io.Discard, br, size-keep+1); err != nil {
+		return object{}, fmt.Errorf("git cat-file --batch ended early")
+	}
+	return object{kind: fields[len(fields)-2], data: data}, nil
 }
 
 // Show returns the file at path (relative to the repository's root, or ./ for Dir) at

@@ -2,6 +2,7 @@ package git
 
 import (
 	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"slices"
@@ -107,7 +108,7 @@ func (r *Repo) pair(old map[string]string, current map[string]bool) ([]File, int
 	for i, n := range names {
 		f := File{Path: r.relative(n), Name: n, Old: blobs[i]}
 		if current[n] {
-			if f.New, err = readWorking(filepath.Join(r.Root, filepath.FromSlash(n))); err != nil {
+			if f.New, err = readWorking(filepath.Join(r.Root, filepath.FromSlash(n)), r.Limit); err != nil {
 				return nil, 0, err
 			}
 		}
@@ -147,19 +148,25 @@ func (r *Repo) blobs(names []string, old map[string]string) ([][]byte, error) {
 	return out, nil
 }
 
-// readWorking reads a file of the working tree; a file listed by git but deleted since, or
-// not a regular file, is nil.
-func readWorking(path string) ([]byte, error) {
+// readWorking reads a file of the working tree, at most limit bytes when limit is positive;
+// a file listed by git but deleted since, or not a regular file, is nil.
+func readWorking(path string, limit int64) ([]byte, error) {
 	fi, err := os.Lstat(path)
 	if err != nil || !fi.Mode().IsRegular() {
 		return nil, nil
 	}
-	b, err := os.ReadFile(path)
+	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
-	if b == nil {
-		b = []byte{}
+	defer f.Close()
+	var rd io.Reader = f
+	if limit > 0 {
+		rd = io.LimitReader(f, limit)
+	}
+	b, err := io.ReadAll(rd)
+	if err != nil {
+		return nil, err
 	}
 	return b, nil
 }
