@@ -133,10 +133,12 @@ func TestDiffGlyphsInDejaVu(t *testing.T) {
 	m, old := florist(), florist()
 	m.Touchpoints()[6].Name = "Eerste bestelling"
 	old.Touchpoints()[6].Name = "Eerste bestelling"
-	*m.Touchpoints()[0].Emotion = -1                                                                                                 // changed
-	m.Stages[0].Touchpoints = m.Stages[0].Touchpoints[1:]                                                                            // removed: trade-fair
-	m.Stages[1].Touchpoints[0], m.Stages[1].Touchpoints[1] = m.Stages[1].Touchpoints[1], m.Stages[1].Touchpoints[0]                  // moved
-	m.Stages[2].Touchpoints = append(m.Stages[2].Touchpoints, &journey.Touchpoint{ID: "review", Name: "Review", Stage: m.Stages[2]}) // added
+	// A changed emotion, a touchpoint removed, two swapped and one added.
+	*m.Touchpoints()[2].Emotion = -1
+	m.Stages[0].Touchpoints = m.Stages[0].Touchpoints[1:]
+	s1 := m.Stages[1].Touchpoints
+	s1[0], s1[1] = s1[1], s1[0]
+	m.Stages[2].Touchpoints = append(m.Stages[2].Touchpoints, &journey.Touchpoint{ID: "review", Name: "Review", Stage: m.Stages[2]})
 	for i, tp := range m.Touchpoints() {
 		tp.Index = i
 	}
