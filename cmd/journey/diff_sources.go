@@ -83,6 +83,7 @@ func comparePairs(e *env, pairs [][2]diffSide) ([]*diff.Diff, error) {
 		}
 		if len(errs[i]) == 0 {
 			diffs[i] = diff.Of(pairs[i][0].name, pairs[i][1].name, maps[0], maps[1])
+			pairs[i][0].src, pairs[i][1].src = nil, nil // only the sources of errors are shown
 		}
 	})
 	var all []journey.Diagnostic
