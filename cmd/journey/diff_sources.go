@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -135,6 +136,11 @@ func diffGit(ctx context.Context, e *env, opts *diffOptions) (output.DiffReport,
 	}
 	if found == 0 {
 		return output.DiffReport{}, &journey.NoMapsError{Dir: cmp.Or(strings.Join(opts.args, ", "), ".")}
+	}
+	if os.Getenv("GOGC") == "" {
+		// Loading many maps allocates far more than it keeps: collecting garbage half as
+		// often saves about a tenth of the CPU for about a fifth more memory.
+		defer debug.SetGCPercent(debug.SetGCPercent(200))
 	}
 	pairs := make([][2]diffSide, len(files))
 	for i, f := range files {

@@ -79,7 +79,7 @@ func (c *comparer) add(ch Change) { c.out = append(c.out, ch) }
 func (c *comparer) fields(entity, id, stage, tp string, old, new []field) {
 	for i, o := range old {
 		n := new[i]
-		if o.meaning == n.meaning {
+		if o.same(n) {
 			continue
 		}
 		ch := Change{Entity: entity, ID: id, Kind: Changed, Field: n.name, Stage: stage, Touchpoint: tp}
@@ -91,14 +91,6 @@ func (c *comparer) fields(entity, id, stage, tp string, old, new []field) {
 		}
 		c.add(ch)
 	}
-}
-
-// value is the value a record shows for the field.
-func (f field) value() any {
-	if f.lazy != nil {
-		return f.lazy()
-	}
-	return f.shown
 }
 
 func (c *comparer) persona() {
@@ -162,12 +154,12 @@ func (c *comparer) touchpoints() {
 func (c *comparer) edges() {
 	oldEdges, newEdges := c.old.edges(), c.new.edges()
 	for _, e := range newEdges.list {
-		if !oldEdges.ids[e.id()] {
+		if !oldEdges.has[e.key()] {
 			c.add(Change{Entity: EntityEdge, ID: e.id(), Kind: Added, Stage: e.from.Stage.ID, Touchpoint: e.from.ID})
 		}
 	}
 	for _, e := range oldEdges.list {
-		if !newEdges.ids[e.id()] {
+		if !newEdges.has[e.key()] {
 			c.add(Change{Entity: EntityEdge, ID: e.id(), Kind: Removed, Stage: e.from.Stage.ID, Touchpoint: e.from.ID})
 		}
 	}
@@ -196,19 +188,24 @@ func (c *comparer) funnels() {
 func (c *comparer) kpis() {
 	oldKPIs, newKPIs := c.old.kpis(), c.new.kpis()
 	for _, k := range newKPIs.list {
-		o, ok := oldKPIs.byID[k.id]
+		o, ok := oldKPIs.at[[2]string{k.tp.ID, k.kpi.Metric}]
 		if !ok {
-			c.add(Change{Entity: EntityKPI, ID: k.id, Kind: Added, Stage: k.tp.Stage.ID, Touchpoint: k.tp.ID})
+			c.add(Change{Entity: EntityKPI, ID: k.id(), Kind: Added, Stage: k.tp.Stage.ID, Touchpoint: k.tp.ID})
 			continue
 		}
-		c.fields(EntityKPI, k.id, k.tp.Stage.ID, k.tp.ID, kpiFields(o.kpi), kpiFields(k.kpi))
+		if !sameBound(o.kpi.Min, k.kpi.Min) || !sameBound(o.kpi.Max, k.kpi.Max) {
+			c.fields(EntityKPI, k.id(), k.tp.Stage.ID, k.tp.ID, kpiFields(o.kpi), kpiFields(k.kpi))
+		}
 	}
 	for _, k := range oldKPIs.list {
-		if _, ok := newKPIs.byID[k.id]; !ok {
-			c.add(Change{Entity: EntityKPI, ID: k.id, Kind: Removed, Stage: k.tp.Stage.ID, Touchpoint: k.tp.ID})
+		if _, ok := newKPIs.at[[2]string{k.tp.ID, k.kpi.Metric}]; !ok {
+			c.add(Change{Entity: EntityKPI, ID: k.id(), Kind: Removed, Stage: k.tp.Stage.ID, Touchpoint: k.tp.ID})
 		}
 	}
 }
+
+// sameBound reports whether two KPI bounds are both missing or equal.
+func sameBound(a, b *float64) bool { return a == nil && b == nil || a != nil && b != nil && *a == *b }
 
 // listDelta returns the items of new that old lacks (in new's order) and the items of old
 // that new lacks (in old's order), counting an item written twice twice.

@@ -18,13 +18,48 @@ type field struct {
 	shown any
 	lazy  func() any
 	// meaning is the value with the format's defaults applied (a missing `goal` is false, a
-	// missing `order` ordered), in canonical form: equal meanings are no change. Items of a
-	// list are joined with a NUL, which map text cannot hold; a missing number is "null".
-	// (Meanings are only compared with those of the same field.)
+	// missing `order` ordered), in canonical form: equal meanings are no change. A missing
+	// number is "null"; meanings are only compared with those of the same field.
 	meaning string
-	// list is set for a list of text, compared item by item (items).
+	// list is set for a list of text, compared item by item, in any order (items).
 	list  bool
 	items []string
+	// matchers are a touchpoint's event matchers, compared as a set (sameMatchers).
+	matchers []journey.Matcher
+}
+
+// same reports whether two versions of a field mean the same.
+func (f field) same(g field) bool {
+	switch {
+	case f.list:
+		return sameItems(f.items, g.items)
+	case f.matchers != nil || g.matchers != nil:
+		return sameMatchers(f.matchers, g.matchers)
+	}
+	return f.meaning == g.meaning
+}
+
+// value is the value a record shows for the field.
+func (f field) value() any {
+	switch {
+	case f.matchers != nil:
+		return matchersValue(f.matchers)
+	case f.lazy != nil:
+		return f.lazy()
+	}
+	return f.shown
+}
+
+// sameItems reports whether two lists of text hold the same items, each as many times, in
+// any order; most lists are equal item by item, which costs nothing to find.
+func sameItems(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	if slices.Equal(a, b) {
+		return true
+	}
+	return slices.Equal(slices.Sorted(slices.Values(a)), slices.Sorted(slices.Values(b)))
 }
 
 // mapFields are the fields of the map itself.
@@ -82,7 +117,7 @@ func funnelFields(f *journey.Funnel) []field {
 	if _, written := f.Keys["order"]; written || order.meaning != journey.Ordered {
 		order.shown = order.meaning
 	}
-	steps := field{name: "steps", meaning: strings.Join(f.Steps, "\x00")}
+	steps := field{name: "steps", meaning: strings.Join(f.Steps, "\x00")} // NUL: ids cannot hold it
 	if f.Steps != nil {
 		steps.shown = f.Steps
 	}
@@ -132,8 +167,7 @@ func durationField(name string, d time.Duration) field {
 // listField is a list of text, compared item by item: a list that only changed order is no
 // change.
 func listField(name string, items []string) field {
-	sorted := slices.Sorted(slices.Values(items))
-	return field{name: name, list: true, items: items, meaning: strings.Join(sorted, "\x00")}
+	return field{name: name, list: true, items: items}
 }
 
 func orDefault(s, def string) string {

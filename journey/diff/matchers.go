@@ -10,19 +10,42 @@ import (
 
 // matchersField is a touchpoint's event matchers, compared as a whole. The order of the
 // matchers, and of the values a column may have, does not change which rows match, so it
-// does not count. The value shown is built only when the field changed.
+// does not count (sameMatchers). The value shown is built only when the field changed.
 func matchersField(name string, ms []journey.Matcher) field {
 	if len(ms) == 0 {
 		return field{name: name, meaning: "null"}
 	}
-	return field{name: name, meaning: unordered(ms, func(m journey.Matcher) string { return matcherKey(m) }),
-		lazy: func() any {
-			shown := make([]map[string]any, len(ms))
-			for i, m := range ms {
-				shown[i] = matcherValue(m)
-			}
-			return shown
-		}}
+	return field{name: name, matchers: ms}
+}
+
+// sameMatchers reports whether two lists of matchers match the same rows: the same
+// matchers, each with the same columns and values, in any order. Lists written alike, the
+// common case, are equal matcher by matcher.
+func sameMatchers(a, b []journey.Matcher) bool {
+	if len(a) == 0 || len(b) == 0 {
+		return len(a) == len(b)
+	}
+	if slices.EqualFunc(a, b, sameMatcher) {
+		return true
+	}
+	key := func(m journey.Matcher) string { return matcherKey(m) }
+	return unordered(a, key) == unordered(b, key)
+}
+
+// sameMatcher reports whether two matchers are written alike.
+func sameMatcher(a, b journey.Matcher) bool {
+	return a.Event == b.Event && slices.EqualFunc(a.Where, b.Where, func(x, y journey.Where) bool {
+		return x.Column == y.Column && slices.Equal(x.Values, y.Values)
+	})
+}
+
+// matchersValue is the value a record shows for matchers.
+func matchersValue(ms []journey.Matcher) any {
+	shown := make([]map[string]any, len(ms))
+	for i, m := range ms {
+		shown[i] = matcherValue(m)
+	}
+	return shown
 }
 
 // exclusionsField is a funnel's exclusions, compared as a whole, in any order.

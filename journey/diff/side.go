@@ -45,23 +45,26 @@ type edge struct{ from, to *journey.Touchpoint }
 
 func (e edge) id() string { return e.from.ID + "->" + e.to.ID }
 
-// edgeSet is a side's flow edges in document order, each once, and their ids.
+// key identifies an edge across the sides, by its ends' ids.
+func (e edge) key() [2]string { return [2]string{e.from.ID, e.to.ID} }
+
+// edgeSet is a side's flow edges in document order, each once, and their keys.
 type edgeSet struct {
 	list []edge
-	ids  map[string]bool
+	has  map[[2]string]bool
 }
 
 // edges returns the flow edges of the side, from the effective `next` of each touchpoint
 // (the first touchpoint of an id).
 func (s *side) edges() edgeSet {
-	set := edgeSet{ids: map[string]bool{}}
+	set := edgeSet{has: map[[2]string]bool{}}
 	for _, t := range s.m.Touchpoints() {
 		if s.tps[t.ID] != t {
 			continue
 		}
 		for _, n := range s.m.NextOf(t) {
-			if e := (edge{t, n}); !set.ids[e.id()] {
-				set.ids[e.id()] = true
+			if e := (edge{t, n}); !set.has[e.key()] {
+				set.has[e.key()] = true
 				set.list = append(set.list, e)
 			}
 		}
@@ -69,31 +72,33 @@ func (s *side) edges() edgeSet {
 	return set
 }
 
-// kpi is a KPI target with its id, TOUCHPOINT/METRIC.
+// kpi is a KPI target of a touchpoint.
 type kpi struct {
-	id  string
 	tp  *journey.Touchpoint
 	kpi journey.KPI
 }
 
-// kpiSet is a side's KPI targets in document order, and by id.
+// id is the target's id, TOUCHPOINT/METRIC.
+func (k kpi) id() string { return k.tp.ID + "/" + k.kpi.Metric }
+
+// kpiSet is a side's KPI targets in document order, and by touchpoint and metric.
 type kpiSet struct {
 	list []kpi
-	byID map[string]kpi
+	at   map[[2]string]kpi
 }
 
 // kpis returns the KPI targets of the side: the first target of a metric on a touchpoint.
 func (s *side) kpis() kpiSet {
-	set := kpiSet{byID: map[string]kpi{}}
+	set := kpiSet{at: map[[2]string]kpi{}}
 	for _, t := range s.m.Touchpoints() {
 		if s.tps[t.ID] != t {
 			continue
 		}
 		for _, k := range t.KPIs {
-			id := t.ID + "/" + k.Metric
-			if _, dup := set.byID[id]; !dup {
-				set.byID[id] = kpi{id, t, k}
-				set.list = append(set.list, set.byID[id])
+			key := [2]string{t.ID, k.Metric}
+			if _, dup := set.at[key]; !dup {
+				set.at[key] = kpi{t, k}
+				set.list = append(set.list, set.at[key])
 			}
 		}
 	}

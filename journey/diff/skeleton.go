@@ -15,10 +15,12 @@ func skeleton(m *journey.Map) *journey.Map {
 	}
 	s := &journey.Map{File: m.File, Version: m.Version, ID: m.ID, Title: m.Title, Language: m.Language}
 	for _, st := range m.Stages {
-		c := &journey.Stage{ID: st.ID, Name: st.Name}
-		for _, t := range st.Touchpoints {
-			c.Touchpoints = append(c.Touchpoints, &journey.Touchpoint{ID: t.ID, Name: t.Name, Channel: t.Channel, Owner: t.Owner,
-				Emotion: t.Emotion, MomentOfTruth: t.MomentOfTruth, Goal: t.Goal, KPIs: kpiTargets(t.KPIs), Stage: c, Index: t.Index})
+		c := &journey.Stage{ID: st.ID, Name: st.Name, Touchpoints: make([]*journey.Touchpoint, len(st.Touchpoints))}
+		tps := make([]journey.Touchpoint, len(st.Touchpoints)) // one allocation a stage
+		for i, t := range st.Touchpoints {
+			tps[i] = journey.Touchpoint{ID: t.ID, Name: t.Name, Channel: t.Channel, Owner: t.Owner, Emotion: t.Emotion,
+				MomentOfTruth: t.MomentOfTruth, Goal: t.Goal, KPIs: kpiTargets(t.KPIs), Stage: c, Index: t.Index}
+			c.Touchpoints[i] = &tps[i]
 		}
 		s.Stages = append(s.Stages, c)
 	}
@@ -27,9 +29,12 @@ func skeleton(m *journey.Map) *journey.Map {
 
 // kpiTargets copies KPI targets without their positions.
 func kpiTargets(ks []journey.KPI) []journey.KPI {
-	var out []journey.KPI
-	for _, k := range ks {
-		out = append(out, journey.KPI{Metric: k.Metric, Min: k.Min, Max: k.Max})
+	if len(ks) == 0 {
+		return nil
+	}
+	out := make([]journey.KPI, len(ks))
+	for i, k := range ks {
+		out[i] = journey.KPI{Metric: k.Metric, Min: k.Min, Max: k.Max}
 	}
 	return out
 }
