@@ -78,12 +78,20 @@ const diffMap = "version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n 
 // against HEAD~2, when every map changed since (every emotion), the worst case, in which
 // each map is read from git and from the working tree, loaded twice and compared; against
 // HEAD~1, when ten maps changed since. The lint sub-benchmark is the baseline, journey lint
-// of the same 1,000 maps, run in the same process.
+// of the same 1,000 maps, run in the same process. With JOURNEY_BENCH_DIR set to a folder that
+// does not exist yet, the repository is made there and kept, to time the commands as
+// processes.
 func BenchmarkDiffGit(b *testing.B) {
 	if _, err := exec.LookPath("git"); err != nil {
 		b.Skip("git is not installed")
 	}
 	dir := b.TempDir()
+	if keep := os.Getenv("JOURNEY_BENCH_DIR"); keep != "" {
+		if err := os.Mkdir(keep, 0o755); err != nil {
+			b.Fatal(err)
+		}
+		dir = keep
+	}
 	if out, err := exec.Command("git", "init", "-q", dir).CombinedOutput(); err != nil {
 		b.Fatalf("git init: %v\n%s", err, out)
 	}
