@@ -163,7 +163,7 @@ func TestPreCommitHooks(t *testing.T) {
 	var hooks []hook
 	readYAML(t, ".pre-commit-hooks.yaml", &hooks)
 	dir := t.TempDir()
-	maps := copyExamples(t, dir)
+	maps := copyHookExamples(t, dir)
 	args := map[string][]string{"journey-render-check": {filepath.Join(dir, "florist.journey.yaml"), "--events", filepath.Join(dir, "events.csv")}}
 	seen := map[string]bool{}
 	for _, h := range hooks {
@@ -211,9 +211,9 @@ func checkHook(t *testing.T, h hook, maps []string) []string {
 	return files
 }
 
-// copyExamples copies the florist example (map, events, picture) and the example maps into
+// copyHookExamples copies the florist example (map, events, picture) and the example maps into
 // dir, so that a fixer cannot change the repository, and returns the maps.
-func copyExamples(t *testing.T, dir string) []string {
+func copyHookExamples(t *testing.T, dir string) []string {
 	t.Helper()
 	var maps []string
 	for _, name := range []string{"examples/florist/florist.journey.yaml", "examples/florist/events.csv",

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/journey-cx/journey/journey"
-	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/output"
 	"github.com/journey-cx/journey/render"
@@ -139,7 +138,10 @@ func renderValidate(opts *renderOptions) error {
 		return err
 	}
 	if opts.out == "" {
-		opts.out = renderDefaultOut(opts.mapPath, opts.format, opts.diff != "")
+		opts.out = renderDefaultOut(opts.mapPath, opts.format)
+		if opts.diff != "" { // a picture of a change goes beside the picture
+			opts.out = strings.TrimSuffix(opts.out, "."+opts.format) + "-diff." + opts.format
+		}
 	}
 	switch {
 	case opts.out == "-" && (opts.check || opts.watch):
@@ -178,18 +180,14 @@ func renderFormat(opts *renderOptions) error {
 }
 
 // renderDefaultOut is the map's path with the format's extension in place of
-// ".journey.yaml" (or ".journey.yml", ".yaml", ".yml"), and "-diff" before it for a picture
-// of a change.
-func renderDefaultOut(mapPath, format string, change bool) string {
+// ".journey.yaml" (or ".journey.yml", ".yaml", ".yml").
+func renderDefaultOut(mapPath, format string) string {
 	base := mapPath
 	for _, ext := range []string{".journey.yaml", ".journey.yml", ".yaml", ".yml"} {
 		if strings.HasSuffix(base, ext) {
 			base = strings.TrimSuffix(base, ext)
 			break
 		}
-	}
-	if change {
-		base += "-diff"
 	}
 	return base + "." + format
 }
@@ -205,15 +203,9 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 	if err != nil {
 		return nil, nil, err
 	}
-	var report *analysis.Report
-	if len(opts.events) > 0 {
-		eo, ao, err := opts.columns.options(m)
-		if err != nil {
-			return nil, nil, err
-		}
-		if report, err = readReport(ctx, e, m, opts.events, eo, ao); err != nil {
-			return nil, nil, err
-		}
+	report, err := mapReport(ctx, e, m, opts.events, &opts.columns)
+	if err != nil {
+		return nil, nil, err
 	}
 	change, err := renderChange(e, opts, m)
 	if err != nil {
@@ -251,20 +243,8 @@ func renderWatch(ctx context.Context, e *env, opts *renderOptions, printer outpu
 	if _, err := os.Stat(opts.diff); err == nil {
 		inputs = append(inputs, opts.diff)
 	}
-	var last string
-	tick := time.NewTicker(300 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		if state := inputsState(inputs); state != last {
-			last = state
-			renderOnce(ctx, e, opts, printer)
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-tick.C:
-		}
-	}
+	watchFiles(ctx, inputs, func() { renderOnce(ctx, e, opts, printer) })
+	return nil
 }
 
 // renderOnce draws and writes the picture once for --watch, and says how it went on standard
@@ -288,20 +268,6 @@ func renderOnce(ctx context.Context, e *env, opts *renderOptions, printer output
 		return
 	}
 	fmt.Fprintf(e.stderr, "journey: %s has errors; keeping the last picture\n", opts.mapPath)
-}
-
-// inputsState summarises the size and modification time of every input, so that a change
-// to any of them changes the summary.
-func inputsState(paths []string) string {
-	var b strings.Builder
-	for _, p := range paths {
-		if fi, err := os.Stat(p); err == nil {
-			fmt.Fprintf(&b, "%s %d %d\n", p, fi.Size(), fi.ModTime().UnixNano())
-		} else {
-			fmt.Fprintf(&b, "%s missing\n", p)
-		}
-	}
-	return b.String()
 }
 
 // renderFailed says which map could not be drawn. A layout that takes too long is a problem
