@@ -83,6 +83,7 @@ Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.events, "events", nil, "read event `FILE` (repeatable; - reads standard input)")
 	f.StringVar(&opts.format, "format", output.Analysis.Names()[0], "output format: "+strings.Join(output.Analysis.Names(), ", "))
+	completeFormats(cmd, output.Analysis.Names())
 	f.StringVar(&opts.columns.by, "by", "", "split every number by the first value of `COLUMN` on each user's mapped rows")
 	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
 	f.BoolVar(&opts.check, "check", false, "exit 1 when a KPI target of the map is missed")
