@@ -57,6 +57,7 @@ Exit codes: 0 success; 1 the map has errors or (with --db) the table lacks a col
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.dialect, "dialect", warehouse.Dialects[0].Name, "SQL `DIALECT`: "+strings.Join(warehouse.DialectNames(), ", "))
+	_ = cmd.RegisterFlagCompletionFunc("dialect", cobra.FixedCompletions(warehouse.DialectNames(), cobra.ShellCompDirectiveNoFileComp))
 	f.StringVar(&opts.columns.by, "by", "", "split every number by the first value of `COLUMN` on each user's mapped rows")
 	opts.columns.add(f)
 	opts.db.add(f)
