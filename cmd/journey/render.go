@@ -30,6 +30,7 @@ type renderOptions struct {
 	watch   bool
 	lang    string
 	columns columnFlags
+	db      dbFlags
 	// diff is the older version to draw the changes since: a file, REV:PATH or a revision.
 	diff string
 }
@@ -48,7 +49,8 @@ a legend.
 With --events the numbers of the event files are drawn over the map: users, conversion and
 drop-off on every card, arrows as wide as the users who took them, the largest transitions the
 map does not design (dashed), and the funnels in the side panel. The column flags are those
-of journey analyze.
+of journey analyze; --db URL --table NAME draws the numbers computed in a database instead,
+as journey analyze --db computes them.
 
 The picture goes to MAP's name with the format's extension (florist.journey.yaml becomes
 florist.svg), to -o FILE, or with -o - to standard output. Without --format the format is
@@ -78,6 +80,7 @@ old one and the old emotion curve faintly behind the current one; the legend exp
 marks. It goes to MAP's name with -diff and the format's extension (florist-diff.svg).`,
 		Example: `  journey render examples/florist/florist.journey.yaml
   journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv -o florist-data.svg
+  journey render shop.journey.yaml --db postgres://me@localhost/shop --table events -o shop-data.svg
   journey render examples/florist/florist.journey.yaml --lang en -o florist-en.svg
   journey render examples/florist/florist.journey.yaml --format png
   journey render examples/florist/florist.journey.yaml -o florist.png
@@ -98,6 +101,7 @@ marks. It goes to MAP's name with -diff and the format's extension (florist-diff
 	completeFormats(cmd, render.Formats.Names())
 	f.StringArrayVar(&opts.events, "events", nil, "overlay the numbers of event `FILE` (repeatable; - reads standard input)")
 	opts.columns.add(f)
+	opts.db.add(f)
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
 	f.BoolVar(&opts.watch, "watch", false, "draw again whenever the map or an event file changes, until interrupted")
 	f.StringVar(&opts.diff, "diff", "", "mark what changed since `OLD`: a git revision of the same file, REV:PATH or a map file")
@@ -203,7 +207,7 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 	if err != nil {
 		return nil, nil, err
 	}
-	report, err := mapReport(ctx, e, m, opts.events, &opts.columns)
+	report, err := renderReport(ctx, e, m, opts)
 	if err != nil {
 		return nil, nil, err
 	}
