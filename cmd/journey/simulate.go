@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
+	"slices"
 	"time"
 
 	"github.com/journey-cx/journey/journey"
@@ -63,6 +65,7 @@ or not at all; the line that says so is in the map's language, or --lang's.`,
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the random generator; the same seed gives the same file")
 	f.StringVar(&opts.start, "start", simulate.DefaultStart.Format(time.DateOnly), "earliest day a user starts (YYYY-MM-DD, UTC)")
 	f.StringVar(&opts.order, "order", "time", "order of the rows: time (as exports are) or user (user by user)")
+	_ = cmd.RegisterFlagCompletionFunc("order", cobra.FixedCompletions(slices.Sorted(maps.Keys(simulateOrders)), cobra.ShellCompDirectiveNoFileComp))
 	f.StringVarP(&opts.out, "output", "o", "-", `file to write; "-" is standard output`)
 	addLangFlag(f, &opts.lang)
 	return cmd

@@ -122,4 +122,5 @@ var english = Words{
 		PagePicture:     "Picture (SVG)",
 	},
 	Decisions: englishDecisions,
+	DiffWords: englishDiff,
 }

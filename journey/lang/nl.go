@@ -123,4 +123,5 @@ var dutch = Words{
 		PagePicture:     "Afbeelding (SVG)",
 	},
 	Decisions: dutchDecisions,
+	DiffWords: dutchDiff,
 }

@@ -33,6 +33,8 @@ type Words struct {
 	PageWords
 	// Decisions are the words of costs, attribute, whatif and compare (decisions.go).
 	Decisions
+	// DiffWords are the words of journey diff and the picture of a change (diff.go).
+	DiffWords
 }
 
 // PictureWords are the texts of the picture (journey render): its header, cards, lanes,
