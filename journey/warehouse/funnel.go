@@ -56,10 +56,14 @@ func (c *compiler) funnelPlans() error {
 func (c *compiler) funnels() {
 	var res, gaps []string
 	for _, fp := range c.plans {
-		c.funnelEvents(fp)
-		if fp.order == journey.Unordered {
+		switch {
+		case fp.closedForm():
+			c.closed(fp)
+		case fp.order == journey.Unordered:
+			c.funnelEvents(fp)
 			c.unordered(fp)
-		} else {
+		default:
+			c.funnelEvents(fp)
 			c.ordered(fp)
 		}
 		name := fp.name("fin")
@@ -145,7 +149,7 @@ func (fp *funnelPlan) keyExpr() string {
 }
 
 // slotsExpr is an event's exclusion slots (the attempts its exclusions hit, as bits); in an
-// unordered funnel, the number of its exclusions.
+// unordered funnel, 1 when it has one. Exclusions over the same slots add each slot once.
 func (fp *funnelPlan) slotsExpr() string {
 	xs := "CAST(0 AS BIGINT)"
 	for _, x := range fp.excl {
@@ -153,7 +157,7 @@ func (fp *funnelPlan) slotsExpr() string {
 		if fp.order == journey.Unordered {
 			v = 1
 		}
-		xs += fmt.Sprintf(" + CASE WHEN (ex & %d) <> 0 THEN %d ELSE 0 END", x.bit, v)
+		xs += fmt.Sprintf(" | CASE WHEN (ex & %d) <> 0 THEN %d ELSE 0 END", x.bit, v)
 	}
 	return xs
 }
@@ -170,12 +174,28 @@ func (fp *funnelPlan) relevant() string {
 	return fmt.Sprintf("(%s <> 0 OR %s <> 0)", fp.col("k"), fp.col("xs"))
 }
 
+// rowColumns are the funnel's columns of a row, computed before the rows are sorted: its
+// step key (its step, in a funnel of closed form) and exclusion slots.
+func (fp *funnelPlan) rowColumns() []column {
+	if fp.closedForm() {
+		return []column{{fp.stepExpr(), fp.col("k")}}
+	}
+	cols := []column{{fp.keyExpr(), fp.col("k")}}
+	if len(fp.excl) > 0 {
+		cols = append(cols, column{fp.slotsExpr(), fp.col("xs")})
+	}
+	return cols
+}
+
 // streamColumns are the funnel's columns of the part ev, windows over the user and the
 // instant: fs, the time of the user's first event that can start the funnel (before it,
 // every operation leaves the state as it is, so the fold starts there); multi, whether the
 // instant's relevant events are of different kinds; gstep (unordered funnels), whether
 // one of them fills a step.
 func (fp *funnelPlan) streamColumns() []column {
+	if fp.closedForm() {
+		return []column{{fp.col("k"), fp.col("k")}}
+	}
 	var starts []string
 	for key, st := range fp.lists {
 		if st[0] == 1 || fp.order == journey.Unordered {

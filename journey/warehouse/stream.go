@@ -45,10 +45,7 @@ func (c *compiler) stream() {
 		a = append(a, column{"seg", "seg"})
 	}
 	for _, fp := range c.plans {
-		a = append(a, column{fp.keyExpr(), fp.col("k")})
-		if len(fp.excl) > 0 {
-			a = append(a, column{fp.slotsExpr(), fp.col("xs")})
-		}
+		a = append(a, fp.rowColumns()...)
 	}
 	b := []column{{"MIN(rn) OVER (PARTITION BY uid)", "u"}, {"rn", "rn"}, {"t", "t"}, {"tp", "tp"}, {"flt", "flt"},
 		{"MIN(CASE WHEN NOT flt AND tp >= 0 THEN rn END) OVER (PARTITION BY uid) = rn", "um"}}
