@@ -9,17 +9,17 @@ import (
 )
 
 // closedForm reports whether an ordered funnel's attempt slots can be computed step by step
-// instead of event by event: it has no exclusions and no event fills more than one of its
-// steps. Then, in the order the CSV engine takes a user's events (time, then step, then
-// row), slot k-1 at an event of step k holds the attempt of the most recent event that
-// filled step k-1 (the slots' starts only grow), and the event fills step k exactly when
-// the event just before it, among the events that filled step k-1 and those of step k, is
-// one that filled step k-1 (else it belongs to an earlier event of step k's attempt, or
-// there is none) and the attempt is within the window. The furthest step is the highest
-// step filled; the attempt that counts is the first that filled it.
+// instead of event by event: no event fills more than one of its steps. Then, in the order
+// the CSV engine takes a user's events (time, then step, then row), slot k-1 at an event of
+// step k holds the attempt of the most recent event that filled step k-1 (the slots' starts
+// and step times only grow), and the event fills step k exactly when it is the first event
+// of step k after that one (a later one finds the attempt in slot k already, or an earlier
+// one out of the window), the attempt is within the window, and no excluded event hit the
+// attempt in between (see closedStepExcluded). The furthest step is the highest step
+// filled; the attempt that counts is the first that filled it, unless exclusions drop it
+// (see closedFinExcluded).
 func (fp *funnelPlan) closedForm() bool {
-	return fp.order == journey.Ordered && len(fp.excl) == 0 &&
-		!slices.ContainsFunc(fp.lists, func(st []int) bool { return len(st) > 1 })
+	return fp.order == journey.Ordered && !slices.ContainsFunc(fp.lists, func(st []int) bool { return len(st) > 1 })
 }
 
 // stepExpr is, in a funnel of closed form, the step an event's touchpoint fills, 0 for none.
@@ -36,31 +36,50 @@ func (fp *funnelPlan) stepExpr() string {
 // closed writes a funnel of closed form: the part sK per step, the events that filled step
 // K with the times p1...pK of their attempt's steps, and fin.
 func (c *compiler) closed(fp *funnelPlan) {
-	c.add(fmt.Sprintf("f%d_e", fp.i), "SELECT u, rn, t, "+fp.col("k")+" AS st FROM "+part("ev")+" WHERE NOT flt AND "+fp.col("k")+" <> 0")
+	excl := len(fp.excl) > 0
+	cols, where := "u, rn, t, "+fp.col("k")+" AS st", fp.col("k")+" <> 0"
+	if excl {
+		cols += ", " + fp.col("xs") + " AS xs, " + fp.col("multi") + " AS multi"
+		where = fp.relevant()
+	}
+	c.add(fmt.Sprintf("f%d_e", fp.i), "SELECT "+cols+" FROM "+part("ev")+" WHERE NOT flt AND "+where)
 	// Step 1: the first event of each instant starts an attempt.
-	c.add(fmt.Sprintf("f%d_s1", fp.i), "SELECT u, t, rn, t AS p1 FROM (SELECT u, t, rn, LAG(t) OVER (PARTITION BY u ORDER BY t, rn) AS pt\n"+
+	c.add(fmt.Sprintf("f%d_s1", fp.i), "SELECT u, t, rn, FALSE AS b, t AS p1 FROM (SELECT u, t, rn, LAG(t) OVER (PARTITION BY u ORDER BY t, rn) AS pt\n"+
 		"FROM "+fp.name("e")+" WHERE st = 1) AS x WHERE pt IS NULL OR pt <> t")
 	for k := 2; k <= fp.n; k++ {
-		c.closedStep(fp, k)
+		if excl {
+			c.closedStepExcluded(fp, k)
+		} else {
+			c.closedStep(fp, k)
+		}
 	}
 	var all []string
 	for k := 1; k <= fp.n; k++ {
-		cols := []string{"u", "t", "rn", fmt.Sprintf("%d AS k", k)}
-		for j := 1; j <= fp.n; j++ {
-			if j <= k {
-				cols = append(cols, fmt.Sprintf("p%d", j))
-			} else {
-				cols = append(cols, fmt.Sprintf("CAST(NULL AS BIGINT) AS p%d", j))
-			}
-		}
-		all = append(all, "SELECT "+strings.Join(cols, ", ")+" FROM "+fp.name(fmt.Sprintf("s%d", k)))
+		all = append(all, "SELECT u, t, rn, "+fmt.Sprint(k)+" AS k, b, "+fp.path(k)+" FROM "+fp.name(fmt.Sprintf("s%d", k)))
 	}
 	gaps := []string{"u", "k AS furthest"}
 	for k := 2; k <= fp.n; k++ {
 		gaps = append(gaps, fmt.Sprintf("p%d - p%d AS g%d", k, k-1, k))
 	}
+	if excl {
+		c.closedFinExcluded(fp, all, gaps)
+		return
+	}
 	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY u ORDER BY k DESC, t, rn) AS r FROM (\n"+
 		strings.Join(all, "\nUNION ALL ")+") AS a) AS b WHERE r = 1")
+}
+
+// path lists the step times p1...pn of an attempt that reached step k, NULL beyond it.
+func (fp *funnelPlan) path(k int) string {
+	var cols []string
+	for j := 1; j <= fp.n; j++ {
+		if j <= k {
+			cols = append(cols, fmt.Sprintf("p%d", j))
+		} else {
+			cols = append(cols, fmt.Sprintf("CAST(NULL AS BIGINT) AS p%d", j))
+		}
+	}
+	return strings.Join(cols, ", ")
 }
 
 // closedStep writes sK: the events of step k whose previous event, among those that filled
@@ -76,9 +95,74 @@ func (c *compiler) closedStep(fp *funnelPlan, k int) {
 		lags = append(lags, "LAG("+p+") OVER "+w+" AS "+p)
 	}
 	ps := strings.Join(path, ", ")
-	body := fmt.Sprintf("SELECT u, t, rn, %s, t AS p%d\nFROM (SELECT u, t, rn, a, LAG(a) OVER %s AS pa, %s\n"+
+	body := fmt.Sprintf("SELECT u, t, rn, FALSE AS b, %s, t AS p%d\nFROM (SELECT u, t, rn, a, LAG(a) OVER %s AS pa, %s\n"+
 		"FROM (SELECT u, t, rn, TRUE AS a, 0 AS o, %s FROM %s\nUNION ALL SELECT u, t, rn, FALSE, 1, %s FROM %s WHERE st = %d) AS m) AS x\n"+
 		"WHERE NOT a AND pa AND t - p1 <= %d",
 		ps, k, w, strings.Join(lags, ", "), ps, fp.name(fmt.Sprintf("s%d", k-1)), strings.Join(nulls, ", "), fp.name("e"), k, fp.window)
 	c.add(fmt.Sprintf("f%d_s%d", fp.i, k), body)
+}
+
+// excludedRows is the condition of the funnel's events whose exclusions hit slot k: they
+// fill no step and their instant holds no event of another kind (an excluded event at
+// the instant of a step event, or of an event excluded otherwise, does not count).
+func (fp *funnelPlan) excludedRows(k int) string {
+	return fmt.Sprintf("st = 0 AND NOT multi AND (xs & %d) <> 0", int64(1)<<k)
+}
+
+// closedStepExcluded writes sK of a funnel with exclusions: among the events that filled
+// step k-1 (o = 0, b false), those of step k (o = 1) and the excluded events that hit slot
+// k-1 (o = 2, never at the instant of a step event), an event of step k whose latest
+// earlier event of step k is before the latest event that filled step k-1 takes that
+// attempt, within its window. It fills step k (b false) when no excluded event came in
+// between; else the attempt in slot k-1 is excluded, and the event only reaches step k
+// for the attempt that counts (b true), which never fills step k+1. The latest event
+// that filled step k-1 gives its attempt's times as maxima, since they only grow.
+func (c *compiler) closedStepExcluded(fp *funnelPlan, k int) {
+	w := "PARTITION BY u ORDER BY t, o, rn"
+	var path, nulls, maxes []string
+	for j := 1; j < k; j++ {
+		p := fmt.Sprintf("p%d", j)
+		path = append(path, p)
+		nulls = append(nulls, "CAST(NULL AS BIGINT) AS "+p)
+		maxes = append(maxes, "MAX(CASE WHEN o = 0 THEN "+p+" END) OVER ("+w+" ROWS UNBOUNDED PRECEDING) AS "+p)
+	}
+	ps := strings.Join(path, ", ")
+	last := func(o int) string {
+		return fmt.Sprintf("MAX(CASE WHEN o = %d THEN t END) OVER (%s ROWS UNBOUNDED PRECEDING)", o, w)
+	}
+	body := fmt.Sprintf("SELECT u, t, rn, COALESCE(lx > lf, FALSE) AS b, %s, t AS p%d\n"+
+		"FROM (SELECT u, t, rn, o, %s AS lf, %s AS lx, MAX(CASE WHEN o = 1 THEN t END) OVER (%s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS ls, %s\n"+
+		"FROM (SELECT u, t, rn, 0 AS o, %s FROM %s WHERE NOT b\nUNION ALL SELECT u, t, rn, 1, %s FROM %s WHERE st = %d\n"+
+		"UNION ALL SELECT u, t, rn, 2, %s FROM %s WHERE %s) AS m) AS x\n"+
+		"WHERE o = 1 AND lf IS NOT NULL AND (ls IS NULL OR ls < lf) AND t - p1 <= %d",
+		ps, k, last(0), last(2), w, strings.Join(maxes, ", "),
+		ps, fp.name(fmt.Sprintf("s%d", k-1)), strings.Join(nulls, ", "), fp.name("e"), k,
+		strings.Join(nulls, ", "), fp.name("e"), fp.excludedRows(k-1), fp.window)
+	c.add(fmt.Sprintf("f%d_s%d", fp.i, k), body)
+}
+
+// closedFinExcluded writes fin of a funnel with exclusions. A user's furthest step K is
+// the highest any event reached (b or not); at K the attempt that counts is replaced only
+// when excluded, and an excluded event in slot K excludes it when it is the first after
+// the latest event that filled step K and within the window of the attempt that counts,
+// whose start is no later than that event's. So the attempt that counts is the first
+// event that filled step K whose next excluded event in slot K, if any, is beyond its
+// window; with none, every step's attempt was excluded and the user is dropped (as
+// when only b events reached step K).
+func (c *compiler) closedFinExcluded(fp *funnelPlan, all, gaps []string) {
+	rows := strings.Join(all, "\nUNION ALL ")
+	var nulls []string
+	for j := 1; j <= fp.n; j++ {
+		nulls = append(nulls, fmt.Sprintf("CAST(NULL AS BIGINT) AS p%d", j))
+	}
+	for k := 1; k < fp.n; k++ {
+		if slices.ContainsFunc(fp.excl, func(x exclusion) bool { return x.slots&(int64(1)<<k) != 0 }) {
+			rows += fmt.Sprintf("\nUNION ALL SELECT u, t, rn, %d, CAST(NULL AS BOOLEAN), %s FROM %s WHERE %s", k, strings.Join(nulls, ", "), fp.name("e"), fp.excludedRows(k))
+		}
+	}
+	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY u ORDER BY t, rn) AS r\n"+
+		"FROM (SELECT *, MAX(CASE WHEN b IS NOT NULL THEN k END) OVER (PARTITION BY u) AS top,\n"+
+		"  MIN(CASE WHEN b IS NULL THEN t END) OVER (PARTITION BY u, k ORDER BY t DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nx\n"+
+		"FROM ("+rows+") AS a) AS x\n"+
+		fmt.Sprintf("WHERE b = FALSE AND k = top AND (nx IS NULL OR nx - p1 > %d)) AS y WHERE r = 1", fp.window))
 }

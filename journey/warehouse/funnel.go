@@ -177,10 +177,10 @@ func (fp *funnelPlan) relevant() string {
 // rowColumns are the funnel's columns of a row, computed before the rows are sorted: its
 // step key (its step, in a funnel of closed form) and exclusion slots.
 func (fp *funnelPlan) rowColumns() []column {
-	if fp.closedForm() {
-		return []column{{fp.stepExpr(), fp.col("k")}}
-	}
 	cols := []column{{fp.keyExpr(), fp.col("k")}}
+	if fp.closedForm() {
+		cols = []column{{fp.stepExpr(), fp.col("k")}}
+	}
 	if len(fp.excl) > 0 {
 		cols = append(cols, column{fp.slotsExpr(), fp.col("xs")})
 	}
@@ -191,10 +191,19 @@ func (fp *funnelPlan) rowColumns() []column {
 // instant: fs, the time of the user's first event that can start the funnel (before it,
 // every operation leaves the state as it is, so the fold starts there); multi, whether the
 // instant's relevant events are of different kinds; gstep (unordered funnels), whether
-// one of them fills a step.
+// one of them fills a step. A funnel of closed form needs only multi, and only with
+// exclusions.
 func (fp *funnelPlan) streamColumns() []column {
+	k, xs := fp.col("k"), fp.col("xs")
+	cols := []column{{k, k}}
+	if len(fp.excl) > 0 {
+		cols = append(cols, column{xs, xs})
+	}
 	if fp.closedForm() {
-		return []column{{fp.col("k"), fp.col("k")}}
+		if len(fp.excl) > 0 {
+			cols = append(cols, column{fp.multiExpr(), fp.col("multi")})
+		}
+		return cols
 	}
 	var starts []string
 	for key, st := range fp.lists {
@@ -204,26 +213,34 @@ func (fp *funnelPlan) streamColumns() []column {
 	}
 	start := "FALSE"
 	if len(starts) > 0 {
-		start = fp.col("k") + " IN (" + strings.Join(starts, ", ") + ")"
+		start = k + " IN (" + strings.Join(starts, ", ") + ")"
 	}
-	k, xs, inst := fp.col("k"), fp.col("xs"), " OVER (PARTITION BY uid, t)"
+	cols = append(cols, column{"MIN(CASE WHEN NOT flt AND " + start + " THEN t END) OVER (PARTITION BY uid)", fp.col("fs")},
+		column{fp.multiExpr(), fp.col("multi")})
+	if fp.order == journey.Unordered {
+		cols = append(cols, column{fp.instant("MAX", k) + " > 0", fp.col("gstep")})
+	}
+	return cols
+}
+
+// instant is aggregate f of x over the relevant events of the row's instant.
+func (fp *funnelPlan) instant(f, x string) string {
 	filter := ""
 	if fp.order != journey.Strict {
 		filter = " FILTER (WHERE " + fp.relevant() + ")"
 	}
-	agg := func(f, x string) string { return f + "(" + x + ")" + filter + inst }
-	multi := agg("MIN", k) + " <> " + agg("MAX", k)
-	cols := []column{{k, k}}
+	return f + "(" + x + ")" + filter + " OVER (PARTITION BY uid, t)"
+}
+
+// multiExpr is whether the relevant events of the row's instant are of different kinds:
+// step keys or, with exclusions, exclusion slots.
+func (fp *funnelPlan) multiExpr() string {
+	k, xs := fp.col("k"), fp.col("xs")
+	multi := fp.instant("MIN", k) + " <> " + fp.instant("MAX", k)
 	if len(fp.excl) > 0 {
-		multi = "(" + multi + " OR " + agg("MIN", xs) + " <> " + agg("MAX", xs) + ")"
-		cols = append(cols, column{xs, xs})
+		multi = "(" + multi + " OR " + fp.instant("MIN", xs) + " <> " + fp.instant("MAX", xs) + ")"
 	}
-	cols = append(cols, column{"MIN(CASE WHEN NOT flt AND " + start + " THEN t END) OVER (PARTITION BY uid)", fp.col("fs")},
-		column{multi, fp.col("multi")})
-	if fp.order == journey.Unordered {
-		cols = append(cols, column{agg("MAX", k) + " > 0", fp.col("gstep")})
-	}
-	return cols
+	return multi
 }
 
 // funnelEvents writes the part e: the events the funnel looks at, from the user's first

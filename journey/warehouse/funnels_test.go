@@ -27,7 +27,7 @@ func randomUsers(r *rand.Rand, n int) []string {
 				ev += "+1"
 			}
 			if r.IntN(8) == 0 {
-				ev += fmt.Sprintf("!%d", 1+r.IntN(3))
+				ev += fmt.Sprintf("!%d", 1+r.IntN(31))
 			}
 			evs = append(evs, ev)
 		}
@@ -37,16 +37,19 @@ func randomUsers(r *rand.Rand, n int) []string {
 }
 
 // randomFunnelMap has a funnel of every kind the statement computes differently: ordered
-// ones of closed form (touchpoints, a stage), ordered ones that need the fold (an event
-// filling two steps, a repeated step, exclusions), strict and unordered ones.
+// ones of closed form (touchpoints, a stage, exclusions), ordered ones that need the fold
+// (an event filling two steps, with and without exclusions, a repeated step), strict and
+// unordered ones.
 func randomFunnelMap() *journey.Map {
 	m := analysistest.NewMap([]string{"a", "b", "c"}, []string{"d"})
 	w := 10 * time.Second
 	analysistest.AddFunnel(m, "closed", journey.Ordered, w, "a", "b", "c", "d")
 	analysistest.AddFunnel(m, "closed-stage", journey.Ordered, w, "stage-1", "d")
 	analysistest.AddFunnel(m, "two-steps", journey.Ordered, w, "stage-1", "b", "d")
+	f := analysistest.AddFunnel(m, "two-steps-excluded", journey.Ordered, w, "stage-1", "b", "d")
+	f.Exclude = analysistest.Exclusions([]journey.Exclusion{{From: 1, To: 2}})
 	analysistest.AddFunnel(m, "repeated", journey.Ordered, w, "a", "b", "a", "c")
-	f := analysistest.AddFunnel(m, "excluded", journey.Ordered, w, "a", "b", "c", "d")
+	f = analysistest.AddFunnel(m, "excluded", journey.Ordered, w, "a", "b", "c", "d")
 	f.Exclude = analysistest.Exclusions([]journey.Exclusion{{From: 1, To: 3}, {}})
 	f = analysistest.AddFunnel(m, "strict", journey.Strict, w, "a", "b", "c")
 	f.Exclude = analysistest.Exclusions([]journey.Exclusion{{From: 2, To: 3}})
