@@ -55,7 +55,7 @@ func (c *compiler) rows() {
 		seg = "seg, "
 	}
 	c.add("rows", "SELECT uid, "+seg+"ord, st, st = 0 AS ok, t, flt, tp, ex, CASE WHEN tp < 0 THEN ev END AS ev, "+
-		"CASE WHEN st <> 0 OR "+implausible+" THEN traw END AS traw\nFROM "+part("map"))
+		"CASE WHEN st <> 0 OR "+implausible+" THEN "+c.trawText()+" END AS traw\nFROM "+part("map"))
 }
 
 // implausible is the condition of a kept row whose time is before 1990 or after 2100.
