@@ -39,10 +39,18 @@ func (c *compiler) closed(fp *funnelPlan) {
 	excl := len(fp.excl) > 0
 	cols, where := "u, rn, t, "+fp.col("k")+" AS st", fp.col("k")+" <> 0"
 	if excl {
-		cols += ", " + fp.col("xs") + " AS xs, " + fp.col("multi") + " AS multi"
+		cols += ", " + fp.col("xs") + " AS xs"
 		where = fp.relevant()
 	}
 	c.add(fmt.Sprintf("f%d_e", fp.i), "SELECT "+cols+" FROM "+part("ev")+" WHERE NOT flt AND "+where)
+	if excl {
+		// The excluded events that count: those whose instant holds no event of another
+		// kind (an excluded event at the instant of a step event, or of an event excluded
+		// otherwise, does not count). The join finds them from the few excluded events.
+		e := fp.name("e")
+		c.add(fmt.Sprintf("f%d_x", fp.i), "SELECT u, t, rn, xs FROM "+e+" WHERE st = 0 AND rn NOT IN (SELECT c.rn FROM "+e+" AS c JOIN "+
+			e+" AS o ON o.u = c.u AND o.t = c.t AND (o.st <> 0 OR o.xs <> c.xs) WHERE c.st = 0)")
+	}
 	// Step 1: the first event of each instant starts an attempt.
 	c.add(fmt.Sprintf("f%d_s1", fp.i), "SELECT u, t, rn, FALSE AS b, t AS p1 FROM (SELECT u, t, rn, LAG(t) OVER (PARTITION BY u ORDER BY t, rn) AS pt\n"+
 		"FROM "+fp.name("e")+" WHERE st = 1) AS x WHERE pt IS NULL OR pt <> t")
@@ -102,11 +110,9 @@ func (c *compiler) closedStep(fp *funnelPlan, k int) {
 	c.add(fmt.Sprintf("f%d_s%d", fp.i, k), body)
 }
 
-// excludedRows is the condition of the funnel's events whose exclusions hit slot k: they
-// fill no step and their instant holds no event of another kind (an excluded event at
-// the instant of a step event, or of an event excluded otherwise, does not count).
-func (fp *funnelPlan) excludedRows(k int) string {
-	return fmt.Sprintf("st = 0 AND NOT multi AND (xs & %d) <> 0", int64(1)<<k)
+// excluded is the part of the excluded events that hit slot k.
+func (fp *funnelPlan) excluded(k int) string {
+	return fmt.Sprintf("%s WHERE (xs & %d) <> 0", fp.name("x"), int64(1)<<k)
 }
 
 // closedStepExcluded writes sK of a funnel with exclusions: among the events that filled
@@ -133,11 +139,11 @@ func (c *compiler) closedStepExcluded(fp *funnelPlan, k int) {
 	body := fmt.Sprintf("SELECT u, t, rn, COALESCE(lx > lf, FALSE) AS b, %s, t AS p%d\n"+
 		"FROM (SELECT u, t, rn, o, %s AS lf, %s AS lx, MAX(CASE WHEN o = 1 THEN t END) OVER (%s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS ls, %s\n"+
 		"FROM (SELECT u, t, rn, 0 AS o, %s FROM %s WHERE NOT b\nUNION ALL SELECT u, t, rn, 1, %s FROM %s WHERE st = %d\n"+
-		"UNION ALL SELECT u, t, rn, 2, %s FROM %s WHERE %s) AS m) AS x\n"+
+		"UNION ALL SELECT u, t, rn, 2, %s FROM %s) AS m) AS x\n"+
 		"WHERE o = 1 AND lf IS NOT NULL AND (ls IS NULL OR ls < lf) AND t - p1 <= %d",
 		ps, k, last(0), last(2), w, strings.Join(maxes, ", "),
 		ps, fp.name(fmt.Sprintf("s%d", k-1)), strings.Join(nulls, ", "), fp.name("e"), k,
-		strings.Join(nulls, ", "), fp.name("e"), fp.excludedRows(k-1), fp.window)
+		strings.Join(nulls, ", "), fp.excluded(k-1), fp.window)
 	c.add(fmt.Sprintf("f%d_s%d", fp.i, k), body)
 }
 
@@ -157,7 +163,7 @@ func (c *compiler) closedFinExcluded(fp *funnelPlan, all, gaps []string) {
 	}
 	for k := 1; k < fp.n; k++ {
 		if slices.ContainsFunc(fp.excl, func(x exclusion) bool { return x.slots&(int64(1)<<k) != 0 }) {
-			rows += fmt.Sprintf("\nUNION ALL SELECT u, t, rn, %d, CAST(NULL AS BOOLEAN), %s FROM %s WHERE %s", k, strings.Join(nulls, ", "), fp.name("e"), fp.excludedRows(k))
+			rows += fmt.Sprintf("\nUNION ALL SELECT u, t, rn, %d, CAST(NULL AS BOOLEAN), %s FROM %s", k, strings.Join(nulls, ", "), fp.excluded(k))
 		}
 	}
 	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY u ORDER BY t, rn) AS r\n"+

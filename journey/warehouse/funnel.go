@@ -191,8 +191,7 @@ func (fp *funnelPlan) rowColumns() []column {
 // instant: fs, the time of the user's first event that can start the funnel (before it,
 // every operation leaves the state as it is, so the fold starts there); multi, whether the
 // instant's relevant events are of different kinds; gstep (unordered funnels), whether
-// one of them fills a step. A funnel of closed form needs only multi, and only with
-// exclusions.
+// one of them fills a step. A funnel of closed form needs none of them.
 func (fp *funnelPlan) streamColumns() []column {
 	k, xs := fp.col("k"), fp.col("xs")
 	cols := []column{{k, k}}
@@ -200,9 +199,6 @@ func (fp *funnelPlan) streamColumns() []column {
 		cols = append(cols, column{xs, xs})
 	}
 	if fp.closedForm() {
-		if len(fp.excl) > 0 {
-			cols = append(cols, column{fp.multiExpr(), fp.col("multi")})
-		}
 		return cols
 	}
 	var starts []string
