@@ -61,20 +61,26 @@ func (c *compiler) closed(fp *funnelPlan) {
 			c.closedStep(fp, k)
 		}
 	}
-	var all []string
+	// A user's furthest step K is the highest step any event reached (b or not): the
+	// events that filled step K (b false) of the users no event took further.
+	var top []string
 	for k := 1; k <= fp.n; k++ {
-		all = append(all, "SELECT u, t, rn, "+fmt.Sprint(k)+" AS k, b, "+fp.path(k)+" FROM "+fp.name(fmt.Sprintf("s%d", k)))
+		q := "SELECT u, t, rn, " + fmt.Sprint(k) + " AS k, b, " + fp.path(k) + " FROM " + fp.name(fmt.Sprintf("s%d", k)) + " WHERE NOT b"
+		if k < fp.n {
+			q += " AND u NOT IN (SELECT u FROM " + fp.name(fmt.Sprintf("s%d", k+1)) + ")"
+		}
+		top = append(top, q)
 	}
 	gaps := []string{"u", "k AS furthest"}
 	for k := 2; k <= fp.n; k++ {
 		gaps = append(gaps, fmt.Sprintf("p%d - p%d AS g%d", k, k-1, k))
 	}
 	if excl {
-		c.closedFinExcluded(fp, all, gaps)
+		c.closedFinExcluded(fp, top, gaps)
 		return
 	}
-	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY u ORDER BY k DESC, t, rn) AS r FROM (\n"+
-		strings.Join(all, "\nUNION ALL ")+") AS a) AS b WHERE r = 1")
+	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY u ORDER BY t, rn) AS r FROM (\n"+
+		strings.Join(top, "\nUNION ALL ")+") AS a) AS b WHERE r = 1")
 }
 
 // path lists the step times p1...pn of an attempt that reached step k, NULL beyond it.
@@ -147,16 +153,16 @@ func (c *compiler) closedStepExcluded(fp *funnelPlan, k int) {
 	c.add(fmt.Sprintf("f%d_s%d", fp.i, k), body)
 }
 
-// closedFinExcluded writes fin of a funnel with exclusions. A user's furthest step K is
-// the highest any event reached (b or not); at K the attempt that counts is replaced only
-// when excluded, and an excluded event in slot K excludes it when it is the first after
-// the latest event that filled step K and within the window of the attempt that counts,
+// closedFinExcluded writes fin of a funnel with exclusions, from top, the events that
+// filled the users' furthest step K. At K the attempt that counts is replaced only when
+// excluded, and an excluded event in slot K excludes it when it is the first after the
+// latest event that filled step K and within the window of the attempt that counts,
 // whose start is no later than that event's. So the attempt that counts is the first
 // event that filled step K whose next excluded event in slot K, if any, is beyond its
 // window; with none, every step's attempt was excluded and the user is dropped (as
 // when only b events reached step K).
-func (c *compiler) closedFinExcluded(fp *funnelPlan, all, gaps []string) {
-	rows := strings.Join(all, "\nUNION ALL ")
+func (c *compiler) closedFinExcluded(fp *funnelPlan, top, gaps []string) {
+	rows := strings.Join(top, "\nUNION ALL ")
 	var nulls []string
 	for j := 1; j <= fp.n; j++ {
 		nulls = append(nulls, fmt.Sprintf("CAST(NULL AS BIGINT) AS p%d", j))
@@ -167,8 +173,7 @@ func (c *compiler) closedFinExcluded(fp *funnelPlan, all, gaps []string) {
 		}
 	}
 	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY u ORDER BY t, rn) AS r\n"+
-		"FROM (SELECT *, MAX(CASE WHEN b IS NOT NULL THEN k END) OVER (PARTITION BY u) AS top,\n"+
-		"  MIN(CASE WHEN b IS NULL THEN t END) OVER (PARTITION BY u, k ORDER BY t DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nx\n"+
+		"FROM (SELECT *, MIN(CASE WHEN b IS NULL THEN t END) OVER (PARTITION BY u, k ORDER BY t DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nx\n"+
 		"FROM ("+rows+") AS a) AS x\n"+
-		fmt.Sprintf("WHERE b = FALSE AND k = top AND (nx IS NULL OR nx - p1 > %d)) AS y WHERE r = 1", fp.window))
+		fmt.Sprintf("WHERE b = FALSE AND (nx IS NULL OR nx - p1 > %d)) AS y WHERE r = 1", fp.window))
 }
