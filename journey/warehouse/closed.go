@@ -128,26 +128,28 @@ func (fp *funnelPlan) excluded(k int) string {
 // attempt, within its window. It fills step k (b false) when no excluded event came in
 // between; else the attempt in slot k-1 is excluded, and the event only reaches step k
 // for the attempt that counts (b true), which never fills step k+1. The latest event
-// that filled step k-1 gives its attempt's times as maxima, since they only grow.
+// that filled step k-1 gives its attempt's times as maxima, since they only grow. Every
+// maximum is over the rows before the event (for the event's own kind, o = 1, that
+// matters), so that one window computes them all.
 func (c *compiler) closedStepExcluded(fp *funnelPlan, k int) {
-	w := "PARTITION BY u ORDER BY t, o, rn"
+	w := "PARTITION BY u ORDER BY t, o, rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING"
 	var path, nulls, maxes []string
 	for j := 1; j < k; j++ {
 		p := fmt.Sprintf("p%d", j)
 		path = append(path, p)
 		nulls = append(nulls, "CAST(NULL AS BIGINT) AS "+p)
-		maxes = append(maxes, "MAX(CASE WHEN o = 0 THEN "+p+" END) OVER ("+w+" ROWS UNBOUNDED PRECEDING) AS "+p)
+		maxes = append(maxes, "MAX(CASE WHEN o = 0 THEN "+p+" END) OVER ("+w+") AS "+p)
 	}
 	ps := strings.Join(path, ", ")
 	last := func(o int) string {
-		return fmt.Sprintf("MAX(CASE WHEN o = %d THEN t END) OVER (%s ROWS UNBOUNDED PRECEDING)", o, w)
+		return fmt.Sprintf("MAX(CASE WHEN o = %d THEN t END) OVER (%s)", o, w)
 	}
 	body := fmt.Sprintf("SELECT u, t, rn, COALESCE(lx > lf, FALSE) AS b, %s, t AS p%d\n"+
-		"FROM (SELECT u, t, rn, o, %s AS lf, %s AS lx, MAX(CASE WHEN o = 1 THEN t END) OVER (%s ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS ls, %s\n"+
+		"FROM (SELECT u, t, rn, o, %s AS lf, %s AS lx, %s AS ls, %s\n"+
 		"FROM (SELECT u, t, rn, 0 AS o, %s FROM %s WHERE NOT b\nUNION ALL SELECT u, t, rn, 1, %s FROM %s WHERE st = %d\n"+
 		"UNION ALL SELECT u, t, rn, 2, %s FROM %s) AS m) AS x\n"+
 		"WHERE o = 1 AND lf IS NOT NULL AND (ls IS NULL OR ls < lf) AND t - p1 <= %d",
-		ps, k, last(0), last(2), w, strings.Join(maxes, ", "),
+		ps, k, last(0), last(2), last(1), strings.Join(maxes, ", "),
 		ps, fp.name(fmt.Sprintf("s%d", k-1)), strings.Join(nulls, ", "), fp.name("e"), k,
 		strings.Join(nulls, ", "), fp.excluded(k-1), fp.window)
 	c.add(fmt.Sprintf("f%d_s%d", fp.i, k), body)
