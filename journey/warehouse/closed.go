@@ -79,8 +79,17 @@ func (c *compiler) closed(fp *funnelPlan) {
 		c.closedFinExcluded(fp, top, gaps)
 		return
 	}
-	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY u ORDER BY t, rn) AS r FROM (\n"+
-		strings.Join(top, "\nUNION ALL ")+") AS a) AS b WHERE r = 1")
+	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM "+fp.first("SELECT * FROM ("+strings.Join(top, "\nUNION ALL ")+") AS a"))
+}
+
+// first is the first of each user's rows of q (columns u, k and p1...pn, one k per
+// user), as minima: the times of the attempts in slot k only grow.
+func (fp *funnelPlan) first(q string) string {
+	cols := []string{"u", "MIN(k) AS k"}
+	for j := 1; j <= fp.n; j++ {
+		cols = append(cols, fmt.Sprintf("MIN(p%d) AS p%d", j, j))
+	}
+	return "(SELECT " + strings.Join(cols, ", ") + " FROM (" + q + ") AS q GROUP BY u) AS f"
 }
 
 // path lists the step times p1...pn of an attempt that reached step k, NULL beyond it.
@@ -174,8 +183,8 @@ func (c *compiler) closedFinExcluded(fp *funnelPlan, top, gaps []string) {
 			rows += fmt.Sprintf("\nUNION ALL SELECT u, t, rn, %d, CAST(NULL AS BOOLEAN), %s FROM %s", k, strings.Join(nulls, ", "), fp.excluded(k))
 		}
 	}
-	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM (SELECT *, ROW_NUMBER() OVER (PARTITION BY u ORDER BY t, rn) AS r\n"+
-		"FROM (SELECT *, MIN(CASE WHEN b IS NULL THEN t END) OVER (PARTITION BY u, k ORDER BY t DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nx\n"+
-		"FROM ("+rows+") AS a) AS x\n"+
-		fmt.Sprintf("WHERE b = FALSE AND (nx IS NULL OR nx - p1 > %d)) AS y WHERE r = 1", fp.window))
+	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM "+fp.first(
+		"SELECT * FROM (SELECT *, MIN(CASE WHEN b IS NULL THEN t END) OVER (PARTITION BY u, k ORDER BY t DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nx\n"+
+			"FROM ("+rows+") AS a) AS x\n"+
+			fmt.Sprintf("WHERE b = FALSE AND (nx IS NULL OR nx - p1 > %d)", fp.window)))
 }
