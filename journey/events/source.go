@@ -17,6 +17,8 @@ type Source struct {
 	Name string
 	Open func() (io.ReadCloser, error)
 	Size int64
+	// reopenable says that Open may be called more than once, each time from the start.
+	reopenable bool
 }
 
 // StdinName is the name standard input goes by in messages.
@@ -24,7 +26,7 @@ const StdinName = "<stdin>"
 
 // FileSource returns a Source that reads the file at path.
 func FileSource(path string) Source {
-	s := Source{Name: path, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
+	s := Source{Name: path, Open: func() (io.ReadCloser, error) { return os.Open(path) }, reopenable: true}
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
 		s.Size = fi.Size()
 	}

@@ -1,0 +1,98 @@
+package events
+
+import (
+	"bufio"
+	"slices"
+
+	"github.com/journey-cx/journey/journey"
+)
+
+// How the formats other than CSV join the pipeline (see also chunk.parse and worker.goodAt):
+//
+//   - pipeline.file opens a source as for CSV (gzip, byte order mark, zip and UTF-16 refused)
+//     and hands it to readAs, which tells the format from the first bytes and runs its reader
+//     in the producer goroutine.
+//   - A reader builds a plan from a header of the columns the options read (columnsRead),
+//     since these formats have no header row, and sends chunks down the pipeline as the CSV
+//     reader does, each with its parse function set. A worker calls parse instead of the CSV
+//     split; parse turns each row into a record of fields (record.fields, one per plan
+//     column) and hands it to worker.good, or, with a time already parsed (Parquet's
+//     TIMESTAMP and DATE columns), to worker.goodAt. From there on a row is a row, whatever
+//     its format.
+//   - A reader sends the note that ends its file last, as the CSV reader does.
+
+// fileFormat is an event file format.
+type fileFormat uint8
+
+const (
+	fileCSV fileFormat = iota
+	fileJSONL
+)
+
+// sniffFormat tells the format of a text from its first bytes: JSON Lines starts with an
+// object (after blank lines, if any), anything else is CSV.
+func sniffFormat(br *bufio.Reader) fileFormat {
+	head, _ := br.Peek(4 << 10)
+	i := skipSpace(head, 0)
+	if i < len(head) && head[i] == '{' {
+		if j := skipSpace(head, i+1); j == len(head) || head[j] == '"' || head[j] == '}' {
+			return fileJSONL
+		}
+	}
+	return fileCSV
+}
+
+// readAs reads an opened source in the format its bytes show.
+func (pl *pipeline) readAs(f *fileReader, s Source, o *opened) error {
+	br, _ := o.r.(*bufio.Reader)
+	if br == nil {
+		return f.run()
+	}
+	switch sniffFormat(br) {
+	case fileJSONL:
+		return pl.readJSONL(f, s)
+	}
+	return f.run()
+}
+
+// columnsRead lists the columns a plan for opts reads: the required ones first (see
+// plan.required), then those the matchers compare, each once.
+func columnsRead(opts *Options) (required, compared []string) {
+	for _, c := range (&plan{}).required(opts) {
+		if !slices.Contains(required, c.name) {
+			required = append(required, c.name)
+		}
+	}
+	for _, m := range matchers(opts) {
+		for _, w := range m.Where {
+			if !slices.Contains(required, w.Column) && !slices.Contains(compared, w.Column) {
+				compared = append(compared, w.Column)
+			}
+		}
+	}
+	return required, compared
+}
+
+// comparedWithEmpty lists the columns a matcher compares with an empty value. Only for
+// these does it matter whether a file has the column at all: a column a file lacks never
+// matches, while a key a line lacks is an empty cell.
+func comparedWithEmpty(opts *Options) []string {
+	var cols []string
+	for _, m := range matchers(opts) {
+		for _, w := range m.Where {
+			if slices.Contains(w.Values, "") && !slices.Contains(cols, w.Column) {
+				cols = append(cols, w.Column)
+			}
+		}
+	}
+	return cols
+}
+
+// matchers returns every matcher of opts: the touchpoints', then the exclusions.
+func matchers(opts *Options) []journey.Matcher {
+	var ms []journey.Matcher
+	for _, tp := range opts.Touchpoints {
+		ms = append(ms, tp...)
+	}
+	return append(ms, opts.Exclusions...)
+}
