@@ -2,6 +2,7 @@ package events
 
 import (
 	"bufio"
+	"bytes"
 	"slices"
 
 	"github.com/journey-cx/journey/journey"
@@ -27,12 +28,16 @@ type fileFormat uint8
 const (
 	fileCSV fileFormat = iota
 	fileJSONL
+	fileParquet
 )
 
-// sniffFormat tells the format of a text from its first bytes: JSON Lines starts with an
-// object (after blank lines, if any), anything else is CSV.
+// sniffFormat tells the format of a text from its first bytes: Parquet starts with its
+// magic "PAR1", JSON Lines with an object (after blank lines, if any), anything else is CSV.
 func sniffFormat(br *bufio.Reader) fileFormat {
 	head, _ := br.Peek(4 << 10)
+	if bytes.HasPrefix(head, []byte(parquetMagic)) {
+		return fileParquet
+	}
 	i := skipSpace(head, 0)
 	if i < len(head) && head[i] == '{' {
 		if j := skipSpace(head, i+1); j == len(head) || head[j] == '"' || head[j] == '}' {
@@ -41,6 +46,9 @@ func sniffFormat(br *bufio.Reader) fileFormat {
 	}
 	return fileCSV
 }
+
+// parquetMagic starts and ends every Parquet file.
+const parquetMagic = "PAR1"
 
 // readAs reads an opened source in the format its bytes show.
 func (pl *pipeline) readAs(f *fileReader, s Source, o *opened) error {
@@ -51,6 +59,8 @@ func (pl *pipeline) readAs(f *fileReader, s Source, o *opened) error {
 	switch sniffFormat(br) {
 	case fileJSONL:
 		return pl.readJSONL(f, s)
+	case fileParquet:
+		return pl.readParquet(s, o)
 	}
 	return f.run()
 }

@@ -1,0 +1,339 @@
+package events
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"slices"
+	"sync"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/parquet-go/parquet-go"
+)
+
+// The Parquet reader runs in the producer goroutine: it opens the file by its footer, picks
+// the columns the plan reads, and decodes them row group by row group into batches of rows,
+// column by column (see pqCells), which the workers turn into records and map as they map
+// CSV rows. The chunk of a batch holds its text in buf.
+
+// maxBatchRows caps the rows of one batch (about as many as a CSV chunk holds); blockSize
+// caps its text.
+const maxBatchRows = 1 << 15
+
+// readRows is how many rows of each column are read at a time.
+const readRows = 4096
+
+// pqTime is the state of a time cell.
+const (
+	pqInstant    byte = iota // Unix nanoseconds of an instant
+	pqLocal                  // a time without a zone, in nanoseconds as if in UTC
+	pqNull                   // no time: an empty cell
+	pqOutOfRange             // a time that does not fit in Unix nanoseconds
+)
+
+// parquetFile is a Parquet source being read.
+type parquetFile struct {
+	name  string
+	plan  *plan
+	cols  []pqColumn // the plan's columns
+	types []leafType // of each column's leaf, zero for a nested column
+	defs  []byte     // the greatest definition level of each column's leaf
+	mu    sync.Mutex
+	idle  []*pqBatch
+	// typed says the time column holds times as such (of timeKind); timeText that a
+	// matcher or --by reads it as text as well.
+	typed    bool
+	timeKind timeKind
+	timeText bool
+}
+
+// readParquet reads a Parquet source. The library it reads with may panic on a corrupt
+// file: that, too, is reported as a corrupt file.
+func (pl *pipeline) readParquet(s Source, o *opened) (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = &Error{File: s.Name, Message: fmt.Sprintf("corrupt Parquet file: %v", r)}
+		}
+	}()
+	ra, size, err := parquetInput(s, o)
+	if err != nil {
+		return err
+	}
+	if err := checkFooter(ra, size); err != nil {
+		return corruptParquet(s.Name, err)
+	}
+	f, err := parquet.OpenFile(ra, size, parquet.SkipPageIndex(true), parquet.SkipBloomFilters(true))
+	if err != nil {
+		return corruptParquet(s.Name, err)
+	}
+	pf, err := newParquetFile(s.Name, f, pl.opts)
+	if err != nil {
+		return err
+	}
+	row := int64(1)
+	for g, rg := range f.RowGroups() {
+		if g >= len(f.Metadata().RowGroups) {
+			return corruptParquet(s.Name, errDamaged)
+		}
+		if err := pf.checkRowGroup(ra, size, &f.Metadata().RowGroups[g]); err != nil {
+			return corruptParquet(s.Name, err)
+		}
+		if err := pf.rowGroup(pl, rg, &row, o.raw); err != nil {
+			return corruptParquet(s.Name, err)
+		}
+	}
+	return pl.note(&chunk{plan: pf.plan, eof: true})
+}
+
+// corruptParquet explains an error met reading a Parquet file: a failure to read the file
+// passes through; anything else means the file is corrupt or truncated.
+func corruptParquet(name string, err error) error {
+	var pathErr *fs.PathError
+	var e *Error
+	if errors.As(err, &pathErr) || errors.As(err, &e) || errors.Is(err, errStopped) {
+		return err
+	}
+	return &Error{File: name, Message: "corrupt or truncated Parquet file: " + err.Error()}
+}
+
+// errStopped is returned when the read was cancelled.
+var errStopped = errors.New("the read was stopped")
+
+// parquetInput returns the source's bytes for random access, as a Parquet file is read from
+// its footer: a file, or standard input when it is a file. A compressed file or a pipe
+// cannot be read so.
+func parquetInput(s Source, o *opened) (io.ReaderAt, int64, error) {
+	if o.compressed {
+		return nil, 0, &Error{File: s.Name, Message: "a compressed Parquet file cannot be read: decompress it first (Parquet compresses its pages itself)"}
+	}
+	r := s.reader
+	if r == nil {
+		r = o.raw.r
+	}
+	ra, ok := r.(io.ReaderAt)
+	size := int64(-1)
+	switch f := r.(type) {
+	case *os.File:
+		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+			size = fi.Size()
+		}
+	case interface{ Size() int64 }:
+		size = f.Size()
+	}
+	if !ok || size < 0 {
+		return nil, 0, &Error{File: s.Name, Message: "a Parquet file cannot be read from a pipe, as it is read from its end first; give the file's name instead"}
+	}
+	return &countingReaderAt{ra, o.raw}, size, nil
+}
+
+// countingReaderAt counts the bytes read, for progress.
+type countingReaderAt struct {
+	r   io.ReaderAt
+	raw *countingReader
+}
+
+func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
+	n, err := c.r.ReadAt(p, off)
+	c.raw.n += int64(n)
+	return n, err
+}
+
+// newParquetFile picks the columns the options read and builds the plan.
+func newParquetFile(name string, f *parquet.File, opts *Options) (*parquetFile, error) {
+	required, compared := columnsRead(opts)
+	header, cols, err := pqPick(name, pqColumns(f.Root()), required, compared)
+	if err != nil {
+		return nil, err
+	}
+	p, err := newPlan(name, header, opts)
+	if err != nil {
+		return nil, err
+	}
+	pf := &parquetFile{name: name, plan: p, cols: cols, types: make([]leafType, len(cols)), defs: make([]byte, len(cols))}
+	for i, c := range cols {
+		if !c.nested {
+			pf.types[i], pf.defs[i] = newLeafType(c.col.Type()), byte(c.col.MaxDefinitionLevel())
+		}
+	}
+	if tc := cols[p.time]; !tc.nested {
+		pf.timeKind = newLeafType(tc.col.Type()).timeKind()
+		pf.typed = pf.timeKind != timeText
+	}
+	pf.timeText = p.by == p.time || slices.ContainsFunc(matchers(opts), func(m journey.Matcher) bool {
+		return slices.ContainsFunc(m.Where, func(w journey.Where) bool { return w.Column == header[p.time] })
+	})
+	return pf, nil
+}
+
+// cellReader reads the cells of one column of a row group.
+type cellReader interface {
+	read(cells *pqCells, text []byte, n int) ([]byte, error)
+	close()
+}
+
+// pqBatch is the rows of a chunk, column by column; the chunk's buf holds their texts.
+type pqBatch struct {
+	rows    int
+	cols    []pqCells
+	fields  [][]byte
+	scratch [][]byte
+}
+
+// batch lends a batch.
+func (pf *parquetFile) batch() *pqBatch {
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	if n := len(pf.idle); n > 0 {
+		b := pf.idle[n-1]
+		pf.idle = pf.idle[:n-1]
+		return b
+	}
+	n := len(pf.cols)
+	return &pqBatch{cols: make([]pqCells, n), fields: make([][]byte, n), scratch: make([][]byte, n)}
+}
+
+// release takes a batch back.
+func (pf *parquetFile) release(b *pqBatch) {
+	pf.mu.Lock()
+	defer pf.mu.Unlock()
+	pf.idle = append(pf.idle, b)
+}
+
+// rowGroup reads a row group into chunks; row is the number of its first row in the file.
+func (pf *parquetFile) rowGroup(pl *pipeline, rg parquet.RowGroup, row *int64, raw *countingReader) error {
+	readers := make([]cellReader, len(pf.cols))
+	for i, c := range pf.cols {
+		if c.nested {
+			readers[i] = newNestedReader(rg, c.col)
+		} else {
+			readers[i] = newLeafReader(rg.ColumnChunks()[c.col.Index()], c.col, pf.typed && i == pf.plan.time)
+		}
+	}
+	defer func() {
+		for _, r := range readers {
+			r.close()
+		}
+	}()
+	for left := rg.NumRows(); left > 0; {
+		c, err := pl.get()
+		if err != nil {
+			return errStopped
+		}
+		b := pf.batch()
+		if c.buf == nil {
+			// the merger hands back chunks with a buffer only
+			c.buf = make([]byte, 0, 64<<10)
+		}
+		if c.buf, err = pf.fill(b, readers, c.buf[:0], left); err != nil {
+			pl.free <- c
+			return err
+		}
+		n := int64(b.rows)
+		c.data, c.plan, c.line, c.lines = c.buf, pf.plan, *row, n
+		c.parse = func(w *worker, c *chunk) { pf.parse(w, c, b) }
+		*row, left = *row+n, left-n
+		pl.report(raw.n, false)
+		if err := pl.send(c); err != nil {
+			return errStopped
+		}
+	}
+	return nil
+}
+
+// fill reads rows into a batch, up to left rows, maxBatchRows or blockSize bytes of text.
+func (pf *parquetFile) fill(b *pqBatch, readers []cellReader, text []byte, left int64) ([]byte, error) {
+	for j := range b.cols {
+		b.cols[j].reset(pf.types[j], pf.defs[j])
+	}
+	var n int64
+	for k := int64(64); n < left && n < maxBatchRows && len(text) < blockSize; {
+		k = min(k, left-n, maxBatchRows-n)
+		before := len(text)
+		for j, r := range readers {
+			var err error
+			if text, err = r.read(&b.cols[j], text, int(k)); err != nil {
+				return text, err
+			}
+		}
+		n += k
+		// read as many rows next as the text left room for, at the last rows' size
+		perRow := max(1, int64(len(text)-before)/k)
+		k = max(1, min(readRows, int64(blockSize-len(text))/perRow))
+	}
+	b.rows = int(n)
+	return text, nil
+}
+
+// parse is the parse function (see chunk.parse) of a chunk holding batch b: the line of a
+// row is its number in the file, from 1.
+func (pf *parquetFile) parse(w *worker, c *chunk, b *pqBatch) {
+	defer pf.release(b)
+	for j := range b.cols {
+		b.cols[j].start()
+		defer b.cols[j].release()
+	}
+	rec := record{fields: b.fields}
+	line := c.line
+	for range b.rows {
+		bad := kindNone
+		var t int64
+		var st timeStatus
+		for j := range b.cols {
+			cells := &b.cols[j]
+			if pf.typed && j == pf.plan.time {
+				ns, state := cells.nextTime()
+				t, st, rec.fields[j] = pf.timeCell(w, state, ns, &b.scratch[j])
+				continue
+			}
+			var src byte
+			rec.fields[j], src = cells.next(c.buf, &b.scratch[j])
+			switch src {
+			case srcInvalid:
+				bad = min(bad, kindUTF8)
+			case srcTooLong:
+				bad = min(bad, kindTooLong)
+			}
+		}
+		switch {
+		case bad != kindNone:
+			c.tally.Rows++
+			c.skip(bad, line, pqBadMessage(bad))
+		case pf.typed:
+			w.goodAt(c, &rec, line, t, st)
+		default:
+			w.good(c, &rec, line)
+		}
+		line++
+	}
+}
+
+// pqBadMessage says why a Parquet row is skipped.
+func pqBadMessage(k kind) func() string {
+	if k == kindTooLong {
+		return func() string { return fmt.Sprintf("a value of the row is longer than %d MiB", MaxRowBytes>>20) }
+	}
+	return func() string { return "a text value of the row is not valid UTF-8" }
+}
+
+// timeCell reads a time cell (a pq state and nanoseconds): the time, whether it can be
+// used, and, when it cannot, is implausible or is compared as text, its text (in scratch).
+func (pf *parquetFile) timeCell(w *worker, state byte, ns int64, scratch *[]byte) (int64, timeStatus, []byte) {
+	t, st := ns, timeOK
+	switch state {
+	case pqNull:
+		return 0, timeUnparsable, nil
+	case pqOutOfRange:
+		*scratch = fmt.Appendf((*scratch)[:0], "%d", ns)
+		return 0, timeOutOfRange, *scratch
+	case pqLocal:
+		sec := floorDiv(ns, 1e9)
+		t, st = w.zones.toUTC(sec, ns-sec*1e9)
+	}
+	if st != timeOK || !plausible(t) || pf.timeText {
+		*scratch = appendTime((*scratch)[:0], ns, pf.timeKind)
+		return t, st, *scratch
+	}
+	return t, st, nil
+}
