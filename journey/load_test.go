@@ -86,7 +86,7 @@ func TestParseProblems(t *testing.T) {
 		{"funnel without steps", minimal + "funnels:\n  - id: main\n    steps: []\n", "12:5 empty-list funnel \"main\" has no steps"},
 		{"between not a pair", minimal + "funnels:\n  - id: main\n    steps: [home]\n    exclude:\n      - {event: x, between: [1]}\n", "15:29 wrong-type two whole step numbers"},
 		{"between zero to zero", minimal + "funnels:\n  - id: main\n    steps: [home, visit]\n    exclude:\n      - {event: x, between: [0, 0]}\n", "15:29 exclude-range between [0, 0] does not fit funnel \"main\""},
-		{"between in unordered funnel", minimal + "funnels:\n  - id: main\n    steps: [home, visit]\n    order: unordered\n    exclude:\n      - {event: x, between: [1, 2]}\n", "16:29 exclude-range not allowed in the unordered funnel"},
+		{"between in unordered funnel", minimal + "funnels:\n  - id: main\n    steps: [home, visit, home]\n    order: unordered\n    exclude:\n      - {event: x, between: [1, 2]}\n", "16:29 exclude-range between [1, 2] is not allowed in the unordered funnel \"main\"; its exclusions apply to the whole funnel: leave between out or write [1, 3]"},
 		{"stage id reused by funnel", minimal + "funnels:\n  - id: visit\n    steps: [home]\n", "12:9 duplicate-id id \"visit\" is already used by the stage at line 5"},
 	}
 	for _, tt := range tests {
@@ -163,4 +163,16 @@ func nested(depth int) string {
 		b.WriteString(strings.Repeat(" ", i) + "k:\n")
 	}
 	return b.String()
+}
+
+// TestUnorderedWholeRange: in an unordered funnel, between [1, N] is the whole funnel and
+// is accepted; in an ordered one it is a range like any other.
+func TestUnorderedWholeRange(t *testing.T) {
+	for _, order := range []string{"unordered", "ordered"} {
+		src := minimal + "funnels:\n  - id: main\n    steps: [home, visit, home]\n    order: " + order +
+			"\n    exclude:\n      - {event: x, between: [1, 3]}\n"
+		if _, ds := Check("m.journey.yaml", []byte(src)); len(ds) > 0 {
+			t.Errorf("%s funnel with between [1, 3]:\n%s", order, diagLines(ds))
+		}
+	}
 }

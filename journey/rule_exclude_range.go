@@ -1,11 +1,13 @@
 package journey
 
-// The exclude-range rule checks that an exclusion range `between: [a, b]` has 1 <= a < b <= the number of steps, in ordered or strict funnels only.
+// The exclude-range rule checks that an exclusion range `between: [a, b]` has 1 <= a < b <=
+// the number of steps N; an unordered funnel has no order to put a range in, so there only
+// [1, N], the whole funnel, is accepted (as PostHog does).
 func init() {
 	registerRule(&Rule{
 		ID:       "exclude-range",
 		Severity: Error,
-		Summary:  "an exclusion range `between: [a, b]` has 1 <= a < b <= the number of steps, in ordered or strict funnels only",
+		Summary:  "an exclusion range `between: [a, b]` has 1 <= a < b <= the number of steps N; in unordered funnels only [1, N], the whole funnel",
 		Example: `version: 1
 id: webshop
 title: Buying flowers
@@ -39,9 +41,9 @@ func checkExcludeRange(r *Rule, m *Map) []Diagnostic {
 				continue
 			}
 			switch n := len(f.Steps); {
-			case f.Order == Unordered:
+			case f.Order == Unordered && (e.From != 1 || e.To != n):
 				ds = append(ds, r.diag(m.File, e.At("between"),
-					"between is not allowed in the unordered funnel %q; its exclusions apply to the whole funnel", f.ID))
+					"between [%d, %d] is not allowed in the unordered funnel %q; its exclusions apply to the whole funnel: leave between out or write [1, %d]", e.From, e.To, f.ID, n))
 			case e.From < 1 || e.From >= e.To || e.To > n:
 				ds = append(ds, r.diag(m.File, e.At("between"),
 					"between [%d, %d] does not fit funnel %q; expected 1 <= a < b <= %d, its number of steps", e.From, e.To, f.ID, n))

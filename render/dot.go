@@ -7,6 +7,7 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // Widths, in runes, at which text wraps.
@@ -23,12 +24,17 @@ const (
 	badgeWidth = 42
 )
 
-// DOT returns the Graphviz DOT text that draws m. When r is not nil its numbers are overlaid:
-// users, conversion and drop-off on every touchpoint, edge widths by the users who took them,
-// the largest off-map transitions and a funnel summary. The result depends on nothing but m
-// and r, so the same inputs give the same bytes.
-func DOT(m *journey.Map, r *analysis.Report) []byte {
-	d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, r)}
+// DOT returns the Graphviz DOT text that draws m, its labels in language l (nil: English).
+// When r is not nil its numbers are overlaid: users, conversion and drop-off on every
+// touchpoint, edge widths by the users who took them, the largest off-map transitions and a
+// funnel summary. The result depends on nothing but m, r and l, so the same inputs give the
+// same bytes; node and graph ids are the same in every language.
+func DOT(m *journey.Map, r *analysis.Report, l *lang.Language) []byte {
+	if l == nil {
+		l = lang.English()
+	}
+	d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, r), l: l}
+	d.chooseLinks()
 	d.graph()
 	return []byte(d.b.String())
 }
@@ -39,6 +45,11 @@ type drawing struct {
 	m   *journey.Map
 	tps []*journey.Touchpoint
 	ov  *overlay
+	l   *lang.Language
+	// links are the designed links drawn; hidden counts those left out of a dense map
+	// (see chooseLinks).
+	links  []link
+	hidden int
 }
 
 func (d *drawing) printf(format string, args ...any) { fmt.Fprintf(&d.b, format, args...) }
@@ -49,7 +60,7 @@ func (d *drawing) graph() {
 		"outputorder=nodesfirst, bgcolor=%q, fontname=%q, labelloc=t, labeljust=l];\n", d.ranksep(), paper, font)
 	d.printf("\tnode [shape=plain, fontname=%q, fontsize=11, fontcolor=%q];\n", font, ink)
 	d.printf("\tedge [fontname=%q, fontsize=9, color=%q, fontcolor=%q, arrowsize=0.7];\n", font, flowLine, muted)
-	d.printf("\tlabel=<%s>;\n", header(d.m))
+	d.printf("\tlabel=<%s>;\n", header(d.m, d.l))
 	d.lanes()
 	// One borderless cluster around the stages: edges between stages then belong to it, and
 	// Graphviz routes them over the stages instead of under the whole journey.
@@ -68,9 +79,9 @@ func (d *drawing) graph() {
 
 // lanes draws the first column: the names of the rows every touchpoint column has.
 func (d *drawing) lanes() {
-	d.printf("\tlane_card [label=<%s>];\n", laneTitle("Touchpoints"))
-	d.printf("\tlane_pg [label=<%s>];\n", laneTitle("Pains &amp; gains"))
-	d.printf("\tlane_emo [label=<%s>];\n", emotionAxis())
+	d.printf("\tlane_card [label=<%s>];\n", laneTitle(d.l.LaneTouchpoints))
+	d.printf("\tlane_pg [label=<%s>];\n", laneTitle(d.l.LanePainsGains))
+	d.printf("\tlane_emo [label=<%s>];\n", emotionAxis(d.l))
 	d.printf("\t{rank=same; lane_card -> lane_pg -> lane_emo [style=invis];}\n")
 }
 
@@ -78,10 +89,10 @@ func (d *drawing) lanes() {
 func (d *drawing) stage(i int, s *journey.Stage) {
 	d.printf("\tsubgraph cluster_s%d {\n", i)
 	d.printf("\t\tstyle=\"rounded,filled\"; fillcolor=%q; color=%q; penwidth=1; margin=12;\n", stageFill, stageLine)
-	d.printf("\t\tlabel=<%s>;\n", stageLabel(s))
+	d.printf("\t\tlabel=<%s>;\n", stageLabel(s, d.l))
 	for _, t := range s.Touchpoints {
 		k := t.Index
-		d.printf("\t\tt%d [label=<%s>];\n", k, card(t, d.ov.touchpoint(t.ID)))
+		d.printf("\t\tt%d [label=<%s>];\n", k, card(t, d.ov.touchpoint(t.ID), d.l))
 		if pg := painsGains(t); pg != "" {
 			d.printf("\t\tp%d [label=<%s>];\n", k, pg)
 		} else {
@@ -95,7 +106,7 @@ func (d *drawing) stage(i int, s *journey.Stage) {
 
 // panel draws the legend, and with a report the summary of the data, right of the journey.
 func (d *drawing) panel() {
-	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov))
+	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov, d.l, d.hiddenNote()))
 }
 
 // alignment adds the invisible edges that put touchpoints in document order, one column
@@ -164,15 +175,13 @@ func (d *drawing) headroom() {
 	}
 }
 
-// arcs are the edges drawn over the cards, from and to: every designed edge but those to
-// the next card, and the off-map edges drawn.
+// arcs are the edges drawn over the cards, from and to: every designed edge drawn but those
+// to the next card, and the off-map edges drawn.
 func (d *drawing) arcs() [][2]*journey.Touchpoint {
 	var arcs [][2]*journey.Touchpoint
-	for _, t := range d.tps {
-		for _, n := range d.m.NextOf(t) {
-			if n.Index != t.Index+1 {
-				arcs = append(arcs, [2]*journey.Touchpoint{t, n})
-			}
+	for _, k := range d.links {
+		if k.to.Index != k.from.Index+1 {
+			arcs = append(arcs, [2]*journey.Touchpoint{k.from, k.to})
 		}
 	}
 	for _, tr := range d.ov.offMap {
@@ -186,4 +195,17 @@ func abs(n int) int { return max(n, -n) }
 // hasEmotion reports whether the touchpoint at index k exists and has an emotion.
 func (d *drawing) hasEmotion(k int) bool {
 	return k >= 0 && k < len(d.tps) && d.tps[k].Emotion != nil
+}
+
+// hiddenNote is the legend's note on the designed links left out of a dense map, as markup,
+// or "" when every link is drawn.
+func (d *drawing) hiddenNote() string {
+	if d.hidden == 0 {
+		return ""
+	}
+	format := d.l.LegendHiddenF
+	if d.ov.r != nil {
+		format = d.l.LegendHiddenDataF
+	}
+	return phrase(fmt.Sprintf(format, d.l.Int(int64(d.hidden)), d.l.Int(int64(d.hidden+len(d.links)))))
 }

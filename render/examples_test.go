@@ -2,11 +2,14 @@ package render
 
 import (
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // TestExamplesRender draws every example map: its DOT is golden and its SVG passes the check.
@@ -22,7 +25,11 @@ func TestExamplesRender(t *testing.T) {
 			if err != nil || journey.HasErrors(ds, false) {
 				t.Fatalf("example does not load: %v %v", err, ds)
 			}
-			dot := DOT(m, nil)
+			l, err := lang.Get(m.Language)
+			if err != nil {
+				t.Fatal(err)
+			}
+			dot := DOT(m, nil, l)
 			checkGolden(t, "example-"+name+".dot", dot)
 			image(t, dot)
 		})
@@ -30,19 +37,33 @@ func TestExamplesRender(t *testing.T) {
 }
 
 // FuzzLabel checks that any text, drawn as a touchpoint name, gives an SVG that passes
-// CheckSVG, and that wrapping never loses a rune or makes a line too long.
+// CheckSVG and shows the text as cleaned and wrapped, each line exactly one text node of the
+// SVG (no Graphviz escape expanded, nothing inserted), and that wrapping never loses a rune
+// or makes a line too long.
 func FuzzLabel(f *testing.F) {
-	for _, s := range []string{"Oriëntatie", "<script>", `\N &amp; "'`, "\x00\u202e🌷", strings.Repeat("x", 50)} {
+	for _, s := range []string{"Oriëntatie", "<script>", `\N &amp; "'`, `C:\new\temp \N`, "\x00\u202e🌷", strings.Repeat("x", 50)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		c := clean(s)
-		for _, l := range wrap(c, nameWidth) {
+		lines := wrap(c, nameWidth)
+		for _, l := range lines {
 			if n := utf8.RuneCountInString(l); n > nameWidth || n == 0 {
 				t.Fatalf("wrap gave a line of %d runes: %q", n, l)
 			}
 		}
+		if got, want := noSpace(strings.Join(lines, "")), noSpace(c); got != want {
+			t.Fatalf("wrap lost text: %q, want %q", got, want)
+		}
 		m := build("t", map[string][]tp{"s": {{id: "a", name: s, emotion: emo(0)}}}, []string{"s"})
-		image(t, DOT(m, nil))
+		nodes := svgText(t, image(t, DOT(m, nil, nil)))
+		for _, l := range lines {
+			if strings.TrimSpace(l) != "" && !slices.Contains(nodes, l) {
+				t.Fatalf("no text node of the svg is %q; they are %q", l, nodes)
+			}
+		}
 	})
 }
+
+// noSpace is s without its white space.
+func noSpace(s string) string { return strings.Join(strings.FieldsFunc(s, unicode.IsSpace), "") }

@@ -13,7 +13,8 @@ import (
 )
 
 // Picture is what a format printer writes: a map and, optionally, the report to overlay,
-// drawn in the printer's format.
+// drawn in the printer's format, its labels in the language of the printer's options
+// (output.Options.Lang).
 type Picture struct {
 	// Ctx ends the wait for a layout early; see Image.
 	Ctx context.Context
@@ -31,15 +32,15 @@ var Formats output.Registry[Picture]
 func init() {
 	Formats.Register("svg", imagePrinter(SVG))
 	Formats.Register("png", imagePrinter(PNG))
-	Formats.Register("dot", func(w io.Writer, p Picture, _ output.Options) error {
-		_, err := w.Write(DOT(p.Map, p.Report))
+	Formats.Register("dot", func(w io.Writer, p Picture, o output.Options) error {
+		_, err := w.Write(DOT(p.Map, p.Report, o.Language()))
 		return err
 	})
 }
 
 // imagePrinter returns the printer that lays a picture out with Graphviz in format f.
 func imagePrinter(f Format) output.Printer[Picture] {
-	return func(w io.Writer, p Picture, _ output.Options) error {
+	return func(w io.Writer, p Picture, o output.Options) error {
 		ctx, timeout := p.Ctx, p.Timeout
 		if ctx == nil {
 			ctx = context.Background()
@@ -47,7 +48,7 @@ func imagePrinter(f Format) output.Printer[Picture] {
 		if timeout == 0 {
 			timeout = DefaultTimeout
 		}
-		dot := DOT(p.Map, p.Report)
+		dot := DOT(p.Map, p.Report, o.Language())
 		if f == PNG {
 			dot = pngSafe(dot)
 		}

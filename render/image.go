@@ -25,7 +25,7 @@ const (
 const DefaultTimeout = 20 * time.Second
 
 // ErrTimeout is returned when Graphviz takes longer than the time limit to lay a map out.
-var ErrTimeout = errors.New("graphviz layout took too long")
+var ErrTimeout = errors.New("the picture took too long to lay out")
 
 // gv is the one Graphviz instance of the process. go-graphviz is not safe for concurrent use,
 // so mu serialises every use of it.
@@ -55,11 +55,12 @@ func Image(ctx context.Context, dot []byte, f Format, timeout time.Duration) ([]
 	select {
 	case res := <-done:
 		if res.err == nil && f == SVG {
+			res.b = svgFonts(res.b)
 			res.err = CheckSVG(res.b)
 		}
 		return res.b, res.err
 	case <-timer.C:
-		return nil, fmt.Errorf("%w (more than %s): draw fewer touchpoints or less data", ErrTimeout, timeout)
+		return nil, fmt.Errorf("%w (more than %s)", ErrTimeout, timeout)
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}
@@ -91,4 +92,11 @@ func layout(dot []byte, f Format) ([]byte, error) {
 		return nil, fmt.Errorf("graphviz cannot draw the map: %w", err)
 	}
 	return buf.Bytes(), nil
+}
+
+// svgFonts names, after the font Graphviz measured the text with, the fonts of the same
+// widths that machines without it have (see fontFamily). Graphviz writes the font name as the
+// DOT gave it, and user text cannot hold this attribute: its quotes are escaped.
+func svgFonts(svg []byte) []byte {
+	return bytes.ReplaceAll(svg, []byte(`font-family="`+font+`"`), []byte(`font-family="`+fontFamily+`"`))
 }

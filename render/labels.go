@@ -5,10 +5,11 @@ import (
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // header is the graph label: the title, the description and the persona the map is for.
-func header(m *journey.Map) string {
+func header(m *journey.Map, l *lang.Language) string {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="4"><TR><TD ALIGN="LEFT" BALIGN="LEFT" VALIGN="TOP">`)
 	fmt.Fprintf(&b, `<FONT POINT-SIZE="24"><B>%s</B></FONT>`, lines(m.Title, 60))
@@ -16,26 +17,26 @@ func header(m *journey.Map) string {
 		fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="13" COLOR="%s">%s</FONT>`, muted, lines(m.Description, headerWidth))
 	}
 	if m.Owner != "" {
-		fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="10" COLOR="%s">owner: %s</FONT>`, muted, lines(m.Owner, headerWidth))
+		fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="10" COLOR="%s">%s: %s</FONT>`, muted, esc(l.OwnerLabel), lines(m.Owner, headerWidth))
 	}
 	b.WriteString(`</TD>`)
 	if m.Persona != nil {
-		fmt.Fprintf(&b, `<TD WIDTH="30"></TD><TD ALIGN="LEFT" VALIGN="TOP">%s</TD>`, persona(m.Persona))
+		fmt.Fprintf(&b, `<TD WIDTH="30"></TD><TD ALIGN="LEFT" VALIGN="TOP">%s</TD>`, persona(m.Persona, l))
 	}
 	b.WriteString(`</TR></TABLE>`)
 	return b.String()
 }
 
 // persona is the persona's card: who, and what they want and hate.
-func persona(p *journey.Persona) string {
+func persona(p *journey.Persona, l *lang.Language) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`, stageLine, stageFill)
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">PERSONA</FONT><BR/><FONT POINT-SIZE="13"><B>%s</B></FONT></TD></TR>`, muted, lines(p.Name, 40))
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT><BR/><FONT POINT-SIZE="13"><B>%s</B></FONT></TD></TR>`, muted, esc(l.PersonaTitle), lines(p.Name, 40))
 	if p.Description != "" {
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11" COLOR="%s">%s</FONT></TD></TR>`, muted, lines(p.Description, 50))
 	}
-	b.WriteString(bullets("Goals", "✓", p.Goals))
-	b.WriteString(bullets("Frustrations", "✗", p.Frustrations))
+	b.WriteString(bullets(l.PersonaGoals, markDone, p.Goals))
+	b.WriteString(bullets(l.PersonaFrustrations, markCross, p.Frustrations))
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
@@ -46,7 +47,7 @@ func bullets(title, mark string, items []string) string {
 		return ""
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD></TR>`, muted, strings.ToUpper(title))
+	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD></TR>`, muted, esc(title))
 	for _, it := range items {
 		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="11">%s %s</FONT></TD></TR>`, mark, lines(it, 50))
 	}
@@ -55,29 +56,29 @@ func bullets(title, mark string, items []string) string {
 
 // laneTitle is the name of a lane in the first column.
 func laneTitle(name string) string {
-	return fmt.Sprintf(`<TABLE BORDER="0" CELLPADDING="4"><TR><TD><FONT POINT-SIZE="12" COLOR="%s"><B>%s</B></FONT></TD></TR></TABLE>`, muted, name)
+	return fmt.Sprintf(`<TABLE BORDER="0" CELLPADDING="4"><TR><TD><FONT POINT-SIZE="12" COLOR="%s"><B>%s</B></FONT></TD></TR></TABLE>`, muted, esc(name))
 }
 
 // emotionAxis is the scale at the start of the emotion lane: one row per level, +2 on top.
-func emotionAxis() string {
+func emotionAxis(l *lang.Language) string {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
 	for e := 2; e >= -2; e-- {
 		lv := emotionLevel(e)
 		fmt.Fprintf(&b, `<TR><TD HEIGHT="18" ALIGN="RIGHT"><FONT POINT-SIZE="9" COLOR="%s">%s %s </FONT></TD>`+
-			`<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="18">%s</TD></TR>`, muted, emotionWords[lv], score(e), emotionFaces[lv])
+			`<TD FIXEDSIZE="TRUE" WIDTH="20" HEIGHT="18">%s</TD></TR>`, muted, esc(l.EmotionLevels[lv]), score(e), emotionFaces[lv])
 	}
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
 
 // stageLabel is a stage's column header: its name and, when set, its goal.
-func stageLabel(s *journey.Stage) string {
+func stageLabel(s *journey.Stage, l *lang.Language) string {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLPADDING="2"><TR><TD ALIGN="LEFT" BALIGN="LEFT">`)
 	fmt.Fprintf(&b, `<FONT POINT-SIZE="16"><B>%s</B></FONT>`, lines(s.Name, 2*nameWidth))
 	if s.Goal != "" {
-		fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="10" COLOR="%s"><I>goal: %s</I></FONT>`, muted, lines(s.Goal, 2*detailWidth))
+		fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="10" COLOR="%s"><I>%s</I></FONT>`, muted, lines(fmt.Sprintf(l.StageGoalF, s.Goal), 2*detailWidth))
 	}
 	b.WriteString(`</TD></TR></TABLE>`)
 	return b.String()
@@ -85,7 +86,7 @@ func stageLabel(s *journey.Stage) string {
 
 // card is a touchpoint's card: emotion badge, name, channel and owner, markers and, with a
 // report, its numbers.
-func card(t *journey.Touchpoint, n *tpNumbers) string {
+func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language) string {
 	var b strings.Builder
 	border := 1
 	if t.MomentOfTruth {
@@ -95,17 +96,17 @@ func card(t *journey.Touchpoint, n *tpNumbers) string {
 	// (markers, numbers) reach both borders.
 	fmt.Fprintf(&b, `<TABLE BORDER="%d" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`,
 		border, ink, paper)
-	fmt.Fprintf(&b, `<TR>%s<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><B>%s</B></TD></TR>`, badge(t.Emotion), cardWidth-badgeWidth-2*border, lines(t.Name, nameWidth))
-	if meta := cardMeta(t); meta != "" {
+	fmt.Fprintf(&b, `<TR>%s<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><B>%s</B></TD></TR>`, badge(t.Emotion, l), cardWidth-badgeWidth-2*border, lines(t.Name, nameWidth))
+	if meta := cardMeta(t, l); meta != "" {
 		fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD></TR>`, muted, meta)
 	}
 	if t.MomentOfTruth {
-		b.WriteString(marker("★ MOMENT OF TRUTH"))
+		b.WriteString(marker(markMomentOfTruth(l)))
 	}
 	if t.Goal {
-		b.WriteString(marker("⚑ GOAL"))
+		b.WriteString(marker(markGoal(l)))
 	}
-	b.WriteString(n.rows())
+	b.WriteString(n.rows(l))
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
@@ -113,9 +114,9 @@ func card(t *journey.Touchpoint, n *tpNumbers) string {
 // badge is the emotion cell of a card: face and score on the emotion's colour. It is not of
 // fixed size: beside a name of many lines it grows into a stripe down the card's side (a
 // fixed-size cell would be centred beside the name and drawn over the card's border).
-func badge(e *int) string {
+func badge(e *int, l *lang.Language) string {
 	if e == nil {
-		return fmt.Sprintf(`<TD CELLPADDING="2" WIDTH="%d" HEIGHT="34" BGCOLOR="%s"><FONT POINT-SIZE="9" COLOR="%s">no<BR/>emotion</FONT></TD>`, badgeWidth, bandFill, muted)
+		return fmt.Sprintf(`<TD CELLPADDING="2" WIDTH="%d" HEIGHT="34" BGCOLOR="%s"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD>`, badgeWidth, bandFill, muted, phrase(l.NoEmotion))
 	}
 	lv := emotionLevel(*e)
 	return fmt.Sprintf(`<TD CELLPADDING="2" WIDTH="%d" HEIGHT="34" BGCOLOR="%s" STYLE="rounded"><FONT POINT-SIZE="13" COLOR="%s">%s<BR/><B>%s</B></FONT></TD>`,
@@ -123,9 +124,9 @@ func badge(e *int) string {
 }
 
 // cardMeta is the card's small print: channel, owner and feeling.
-func cardMeta(t *journey.Touchpoint) string {
+func cardMeta(t *journey.Touchpoint, l *lang.Language) string {
 	var parts []string
-	for _, p := range [][2]string{{"channel", t.Channel}, {"owner", t.Owner}, {"feels", t.Feeling}} {
+	for _, p := range [][2]string{{l.ChannelLabel, t.Channel}, {l.OwnerLabel, t.Owner}, {l.FeelingLabel, t.Feeling}} {
 		if p[1] != "" {
 			parts = append(parts, p[0]+": "+p[1])
 		}
@@ -133,7 +134,7 @@ func cardMeta(t *journey.Touchpoint) string {
 	return lines(strings.Join(parts, " · "), 2*detailWidth-10)
 }
 
-// marker is a full-width dark band with white text on a card.
+// marker is a full-width dark band with white text on a card; text is markup.
 func marker(text string) string {
 	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s"><B>%s</B></FONT></TD></TR>`, markFill, paper, text)
 }
@@ -146,10 +147,10 @@ func painsGains(t *journey.Touchpoint) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="3" CELLPADDING="3" WIDTH="%d">`, cardWidth)
 	for _, p := range t.Pains {
-		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT" STYLE="rounded" WIDTH="%d"><B>−</B> %s</TD></TR>`, painFill, cardWidth-6, lines(p, detailWidth))
+		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT" STYLE="rounded" WIDTH="%d"><B>%s</B> %s</TD></TR>`, painFill, cardWidth-6, markPain, lines(p, detailWidth))
 	}
 	for _, g := range t.Gains {
-		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT" STYLE="rounded" WIDTH="%d"><B>+</B> %s</TD></TR>`, gainFill, cardWidth-6, lines(g, detailWidth))
+		fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT" STYLE="rounded" WIDTH="%d"><B>%s</B> %s</TD></TR>`, gainFill, cardWidth-6, markGain, lines(g, detailWidth))
 	}
 	b.WriteString(`</TABLE>`)
 	return b.String()
@@ -191,3 +192,8 @@ func point(e int, left, right bool) string {
 		`<TR><TD HEIGHT="9"></TD><TD HEIGHT="9"></TD></TR></TABLE>`,
 		half(left), emotionColours[lv], emotionText(lv), score(e), half(right))
 }
+
+// markMomentOfTruth and markGoal are the markers of a card, as the legend shows them too.
+func markMomentOfTruth(l *lang.Language) string { return markStar + " " + esc(l.MomentOfTruth) }
+
+func markGoal(l *lang.Language) string { return markFlag + " " + esc(l.GoalMark) }

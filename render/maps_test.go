@@ -81,6 +81,9 @@ func floristReport(m *journey.Map) *analysis.Report {
 			n.Conversion = ptr(float64(n.Continued) / float64(n.Users))
 			n.Dropoff = ptr(1 - *n.Conversion)
 		}
+		if t.ID == "trade-fair" {
+			n.Cost = ptr(1234567.5)
+		}
 		r.Touchpoints = append(r.Touchpoints, n)
 		for _, nx := range m.NextOf(t) {
 			r.Transitions = append(r.Transitions, analysis.Transition{From: t.ID, To: nx.ID, Count: n.Continued + 7, Users: n.Continued, OnMap: true})
@@ -98,6 +101,8 @@ func floristReport(m *journey.Map) *analysis.Report {
 		{ID: "purchase", Users: 180, ConversionFromStart: ptr(0.18), ConversionFromPrevious: ptr(180.0 / 420)},
 	}}}
 	r.Goal = analysis.Goal{Users: 180, Rate: ptr(0.18)}
+	eur := "EUR"
+	r.Cost = &analysis.Cost{Total: 1234567.5, PerGoalUser: ptr(1234567.5 / 180), Currency: &eur}
 	return r
 }
 
@@ -114,4 +119,33 @@ func wide(n int) *journey.Map {
 			channel: "website", owner: "marketing", emotion: emo(i%5 - 2), pains: []string{"a pain"}, gains: []string{"a gain"}, mot: i%7 == 0})
 	}
 	return build("Wide", stages, order)
+}
+
+// dense is wide(n) with every touchpoint linking to every other one: next lists of n-1.
+func dense(n int) *journey.Map {
+	m := wide(n)
+	tps := m.Touchpoints()
+	for _, t := range tps {
+		for _, o := range tps {
+			if o != t {
+				t.Next = append(t.Next, o.ID)
+			}
+		}
+	}
+	return m
+}
+
+// denseReport is a report over dense(n) in which every designed link was taken, the
+// shorter ones by more users.
+func denseReport(m *journey.Map) *analysis.Report {
+	r := &analysis.Report{Journey: m.ID}
+	r.Goal = analysis.Goal{Users: 10, Rate: ptr(0.01)}
+	for _, t := range m.Touchpoints() {
+		r.Touchpoints = append(r.Touchpoints, analysis.Touchpoint{ID: t.ID, Users: 1000, Continued: 900, Conversion: ptr(0.9), Dropoff: ptr(0.1)})
+		for _, n := range m.NextOf(t) {
+			users := int64(1000 / (1 + abs(n.Index-t.Index)))
+			r.Transitions = append(r.Transitions, analysis.Transition{From: t.ID, To: n.ID, Count: users, Users: users, OnMap: true})
+		}
+	}
+	return r
 }

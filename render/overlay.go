@@ -8,6 +8,7 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // maxOffMap caps how many off-map transitions are drawn: each one is a long labelled edge,
@@ -27,6 +28,8 @@ type overlay struct {
 // tpNumbers are the numbers drawn on one touchpoint's card.
 type tpNumbers struct {
 	analysis.Touchpoint
+	// currency is the map's currency of costs, "" for none.
+	currency string
 }
 
 // newOverlay indexes r for drawing m; a nil r gives an empty overlay.
@@ -35,8 +38,12 @@ func newOverlay(m *journey.Map, r *analysis.Report) *overlay {
 	if r == nil {
 		return ov
 	}
+	currency := ""
+	if r.Cost != nil && r.Cost.Currency != nil {
+		currency = *r.Cost.Currency
+	}
 	for _, t := range r.Touchpoints {
-		ov.tps[t.ID] = &tpNumbers{t}
+		ov.tps[t.ID] = &tpNumbers{Touchpoint: t, currency: currency}
 	}
 	var off []analysis.Transition
 	for _, tr := range r.Transitions {
@@ -65,7 +72,7 @@ func (ov *overlay) touchpoint(id string) *tpNumbers {
 	if n, ok := ov.tps[id]; ok {
 		return n
 	}
-	return &tpNumbers{analysis.Touchpoint{ID: id}}
+	return &tpNumbers{Touchpoint: analysis.Touchpoint{ID: id}}
 }
 
 // width is the pen width of an edge that users took: 1 to 8 points, by share of the
@@ -79,42 +86,53 @@ func (ov *overlay) width(users int64) string {
 
 // share is "users<BR/>(p%)" for an HTML-like label, p being users as a share of the users
 // of touchpoint from.
-func (ov *overlay) share(from string, users int64) string {
+func (ov *overlay) share(from string, users int64, l *lang.Language) string {
 	n := ov.touchpoint(from)
 	if n == nil || n.Users == 0 {
-		return count(users)
+		return l.Int(users)
 	}
-	return fmt.Sprintf("%s<BR/>(%s)", count(users), percent(float64(users)/float64(n.Users)))
+	return fmt.Sprintf("%s<BR/>(%s)", l.Int(users), l.Percent(float64(users)/float64(n.Users)))
 }
 
 // rows are the card rows of the numbers: users, conversion and drop-off, exits.
-func (n *tpNumbers) rows() string {
+func (n *tpNumbers) rows(l *lang.Language) string {
 	if n == nil {
 		return ""
 	}
-	flow := "end of the designed flow"
+	flow := esc(l.CardEndOfFlow)
 	if n.Conversion != nil && n.Dropoff != nil {
-		flow = fmt.Sprintf("→ %s continue · ↓ %s drop off", percent(*n.Conversion), percent(*n.Dropoff))
+		flow = esc(fmt.Sprintf(l.CardFlowF, markOn+" "+l.Percent(*n.Conversion), markDown+" "+l.Percent(*n.Dropoff)))
 	}
 	exits := ""
 	if n.Exits > 0 {
-		exits = fmt.Sprintf(`<BR/>⏏ %s exit here`, count(n.Exits))
+		exits = "<BR/>" + markExit + " " + esc(l.Count(l.CardExitsF, n.Exits))
 	}
-	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s users</B><BR/>%s%s</FONT></TD></TR>`,
-		bandFill, count(n.Users), flow, exits)
+	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s</B><BR/>%s%s%s</FONT></TD></TR>`,
+		bandFill, esc(l.Count(l.CardUsersF, n.Users)), flow, exits, n.cost(l))
 }
 
-// flow draws the designed flow (every `next` edge) and the largest off-map transitions.
+// cost is the card's line on what the touchpoint's events cost, when the map gives a cost:
+// "<BR/>cost: EUR 3,640.00".
+func (n *tpNumbers) cost(l *lang.Language) string {
+	if n.Cost == nil {
+		return ""
+	}
+	amount := l.Float(*n.Cost, 2)
+	if n.currency != "" {
+		amount = n.currency + " " + amount
+	}
+	return "<BR/>" + esc(fmt.Sprintf(l.CardCostF, amount))
+}
+
+// flow draws the designed flow (the `next` links chosen) and the largest off-map transitions.
 func (d *drawing) flow() {
-	for _, t := range d.tps {
-		for _, n := range d.m.NextOf(t) {
-			d.edge(t, n, flowLine, d.flowAttrs(t, n))
-		}
+	for _, k := range d.links {
+		d.edge(k.from, k.to, flowLine, d.flowAttrs(k.from, k.to))
 	}
 	for _, tr := range d.ov.offMap {
 		from, to := d.m.Touchpoint(tr.From), d.m.Touchpoint(tr.To)
 		d.edge(from, to, offMap, fmt.Sprintf(`style=dashed, fontcolor=%q, penwidth=%s, xlabel=<%s>`,
-			offMap, d.ov.width(tr.Users), edgeLabel("off-map:<BR/>"+d.ov.share(tr.From, tr.Users))))
+			offMap, d.ov.width(tr.Users), edgeLabel(esc(d.l.OffMapLabel)+":<BR/>"+d.ov.share(tr.From, tr.Users, d.l))))
 	}
 }
 
@@ -128,7 +146,7 @@ func (d *drawing) flowAttrs(from, to *journey.Touchpoint) string {
 	if !ok {
 		return fmt.Sprintf(`penwidth=1, style=dotted, xlabel=<%s>`, edgeLabel("0"))
 	}
-	return fmt.Sprintf(`penwidth=%s, xlabel=<%s>`, d.ov.width(tr.Users), edgeLabel(d.ov.share(from.ID, tr.Users)))
+	return fmt.Sprintf(`penwidth=%s, xlabel=<%s>`, d.ov.width(tr.Users), edgeLabel(d.ov.share(from.ID, tr.Users, d.l)))
 }
 
 // edgeLabel puts an edge's label on a patch of paper, so that it stays readable where it
@@ -150,15 +168,3 @@ func (d *drawing) edge(from, to *journey.Touchpoint, colour, attrs string) {
 	d.printf("\tt%d -> t%d [tailport=n, headport=n, constraint=false, weight=1, color=%q, %s];\n",
 		from.Index, to.Index, colour+arcAlpha, attrs)
 }
-
-// count formats a number of users or events with thousands separators.
-func count(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}
-
-// percent formats a ratio as a percentage with one decimal.
-func percent(r float64) string { return strconv.FormatFloat(100*r, 'f', 1, 64) + "%" }

@@ -6,16 +6,17 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // panel is the side panel: the legend and, with a report, the data summary and funnels.
-func panel(m *journey.Map, ov *overlay) string {
+func panel(m *journey.Map, ov *overlay, l *lang.Language, hidden string) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`, stageLine, paper)
 	if ov.r != nil {
-		section(&b, func(b *strings.Builder) { summary(b, m, ov) })
+		section(&b, func(b *strings.Builder) { summary(b, m, ov, l) })
 	}
-	section(&b, func(b *strings.Builder) { legend(b, ov) })
+	section(&b, func(b *strings.Builder) { legend(b, ov, l, hidden) })
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
@@ -39,28 +40,35 @@ func panelRow(b *strings.Builder, text string) {
 }
 
 // legend explains every mark of the picture: a table of swatches, each as wide as the
-// notes under them leave room for, so that they read as one scale, then the notes.
-func legend(b *strings.Builder, ov *overlay) {
-	panelTitle(b, "Legend")
+// notes under them leave room for, so that they read as one scale, then the notes; hidden
+// is the note on the links a dense map leaves out, or "".
+func legend(b *strings.Builder, ov *overlay, l *lang.Language, hidden string) {
+	panelTitle(b, esc(l.Legend))
 	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
 	for e := 2; e >= -2; e-- {
 		lv := emotionLevel(e)
 		swatch(b, emotionColours[lv], fmt.Sprintf(`<FONT COLOR="%s">%s <B>%s</B></FONT>`, emotionText(lv), emotionFaces[lv], score(e)),
-			"emotion "+emotionWords[lv])
+			esc(fmt.Sprintf(l.EmotionF, l.EmotionLevels[lv])))
 	}
-	swatch(b, painFill, "<B>−</B>", "pain")
-	swatch(b, gainFill, "<B>+</B>", "gain")
+	swatch(b, painFill, "<B>"+markPain+"</B>", esc(l.Pain))
+	swatch(b, gainFill, "<B>"+markGain+"</B>", esc(l.Gain))
 	b.WriteString(`</TABLE></TD></TR>`)
-	panelRow(b, "thick border, ★ MOMENT OF TRUTH: makes or breaks the journey")
-	panelRow(b, "⚑ GOAL: reaching it converts the journey")
+	panelRow(b, fmt.Sprintf(phrase(l.LegendMomentOfTruthF), markMomentOfTruth(l)))
+	panelRow(b, fmt.Sprintf(phrase(l.LegendGoalF), markGoal(l)))
+	flow := l.LegendFlow
+	if ov.r != nil {
+		flow = l.LegendFlowData
+	}
+	panelRow(b, markOn+" "+phrase(flow))
+	if hidden != "" {
+		panelRow(b, hidden)
+	}
 	if ov.r == nil {
-		panelRow(b, "→ designed flow (next)")
 		return
 	}
-	panelRow(b, "→ designed flow; width and label: users who took it<BR/>(share of the touchpoint's users); dotted: nobody")
 	if ov.offMapN > 0 {
-		panelRow(b, fmt.Sprintf(`<FONT COLOR="%s">- - → off-map flow the map does not design:<BR/>the largest %d of %d drawn, to keep the map readable;<BR/>repeats and the rest: journey analyze</FONT>`,
-			offMap, len(ov.offMap), ov.offMapN))
+		panelRow(b, fmt.Sprintf(`<FONT COLOR="%s">- - %s %s</FONT>`, offMap, markOn,
+			phrase(fmt.Sprintf(l.LegendOffMapF, l.Int(int64(len(ov.offMap))), l.Int(int64(ov.offMapN))))))
 	}
 }
 
@@ -72,27 +80,29 @@ func swatch(b *strings.Builder, colour, mark, meaning string) {
 }
 
 // summary is the data section of the side panel: input, goal rate and funnels.
-func summary(b *strings.Builder, m *journey.Map, ov *overlay) {
+func summary(b *strings.Builder, m *journey.Map, ov *overlay, l *lang.Language) {
 	r := ov.r
-	panelTitle(b, "Data")
-	panelRow(b, fmt.Sprintf("%s users · %s rows, %s mapped", count(r.Input.Users), count(r.Input.Rows), count(r.Input.Mapped)))
+	panelTitle(b, esc(l.PanelData))
+	panelRow(b, esc(fmt.Sprintf(l.PanelInputF, l.Int(r.Input.Users), l.Int(r.Input.Rows), l.Int(r.Input.Mapped))))
 	if r.Goal.Rate != nil {
-		panelRow(b, fmt.Sprintf("<B>goal reached: %s users (%s)</B>", count(r.Goal.Users), percent(*r.Goal.Rate)))
+		panelRow(b, "<B>"+esc(l.Count(l.PanelGoalF, r.Goal.Users, l.Percent(*r.Goal.Rate)))+"</B>")
 	}
 	for _, f := range r.Funnels {
-		funnel(b, m, f)
+		funnel(b, m, f, l)
 	}
 }
 
 // funnel is one funnel's table: each step's users and conversion.
-func funnel(b *strings.Builder, m *journey.Map, f analysis.Funnel) {
-	panelTitle(b, fmt.Sprintf("Funnel %s <FONT POINT-SIZE=\"9\" COLOR=%q>(%s)</FONT>", esc(f.ID), muted, esc(f.Order)))
-	fmt.Fprintf(b, `<TR><TD ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">step</FONT></TD><TD ALIGN="RIGHT"><FONT POINT-SIZE="9" COLOR="%s">users</FONT></TD>`+
-		`<TD ALIGN="RIGHT"><FONT POINT-SIZE="9" COLOR="%s">of start</FONT></TD><TD ALIGN="RIGHT"><FONT POINT-SIZE="9" COLOR="%s">of previous</FONT></TD></TR>`, muted, muted, muted, muted)
+func funnel(b *strings.Builder, m *journey.Map, f analysis.Funnel, l *lang.Language) {
+	panelTitle(b, fmt.Sprintf("%s <FONT POINT-SIZE=\"9\" COLOR=%q>(%s)</FONT>", esc(fmt.Sprintf(l.FunnelF, f.ID)), muted, esc(f.Order)))
+	head := func(align, text string) string {
+		return fmt.Sprintf(`<TD ALIGN="%s"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD>`, align, muted, esc(text))
+	}
+	b.WriteString("<TR>" + head("LEFT", l.Step) + head("RIGHT", l.Users) + head("RIGHT", l.OfStart) + head("RIGHT", l.OfPrevious) + "</TR>")
 	for _, s := range f.Steps {
 		fmt.Fprintf(b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">%s</FONT></TD><TD ALIGN="RIGHT"><FONT POINT-SIZE="10">%s</FONT></TD>`+
 			`<TD ALIGN="RIGHT"><FONT POINT-SIZE="10">%s</FONT></TD><TD ALIGN="RIGHT"><FONT POINT-SIZE="10">%s</FONT></TD></TR>`,
-			lines(stepName(m, s.ID), nameWidth), count(s.Users), ratio(s.ConversionFromStart), ratio(s.ConversionFromPrevious))
+			lines(stepName(m, s.ID), nameWidth), l.Int(s.Users), ratio(s.ConversionFromStart, l), ratio(s.ConversionFromPrevious, l))
 	}
 }
 
@@ -107,10 +117,10 @@ func stepName(m *journey.Map, id string) string {
 	return id
 }
 
-// ratio formats an optional ratio as a percentage, "–" when it does not exist.
-func ratio(r *float64) string {
+// ratio formats an optional ratio as a percentage, an en dash when it does not exist.
+func ratio(r *float64, l *lang.Language) string {
 	if r == nil {
-		return "–"
+		return markNone
 	}
-	return percent(*r)
+	return l.Percent(*r)
 }

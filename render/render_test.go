@@ -5,8 +5,10 @@ import (
 	"context"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"io"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -14,6 +16,7 @@ import (
 	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/output"
 )
 
@@ -39,20 +42,24 @@ func hostile() *journey.Map {
 
 func TestDOTGolden(t *testing.T) {
 	m := florist()
+	nl, _ := lang.Get("nl")
 	tests := []struct {
 		name string
 		m    *journey.Map
 		r    *analysis.Report
+		l    *lang.Language
 	}{
-		{"florist-map.dot", m, nil},
-		{"florist-overlay.dot", m, floristReport(m)},
-		{"hostile.dot", hostile(), nil},
-		{"wide-12.dot", wide(12), nil},
+		{"florist-map.dot", m, nil, nil},
+		{"florist-overlay.dot", m, floristReport(m), nil},
+		{"florist-map.nl.dot", m, nil, nl},
+		{"florist-overlay.nl.dot", m, floristReport(m), nl},
+		{"hostile.dot", hostile(), nil, nil},
+		{"wide-12.dot", wide(12), nil, nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := DOT(tt.m, tt.r)
-			if again := DOT(tt.m, tt.r); !bytes.Equal(got, again) {
+			got := DOT(tt.m, tt.r, tt.l)
+			if again := DOT(tt.m, tt.r, tt.l); !bytes.Equal(got, again) {
 				t.Fatal("DOT is not deterministic")
 			}
 			checkGolden(t, tt.name, got)
@@ -62,8 +69,8 @@ func TestDOTGolden(t *testing.T) {
 
 func TestSVGGolden(t *testing.T) {
 	m := florist()
-	svg := image(t, DOT(m, floristReport(m)))
-	if again := image(t, DOT(m, floristReport(m))); !bytes.Equal(svg, again) {
+	svg := image(t, DOT(m, floristReport(m), nil))
+	if again := image(t, DOT(m, floristReport(m), nil)); !bytes.Equal(svg, again) {
 		t.Fatal("rendering twice gave different bytes")
 	}
 	checkGolden(t, "florist-overlay.svg", svg)
@@ -99,7 +106,7 @@ func svgText(t *testing.T, svg []byte) []string {
 }
 
 func TestHostileLabelsShowAsWritten(t *testing.T) {
-	svg := image(t, DOT(hostile(), nil))
+	svg := image(t, DOT(hostile(), nil, nil))
 	if err := CheckSVG(svg); err != nil {
 		t.Fatal(err)
 	}
@@ -107,7 +114,7 @@ func TestHostileLabelsShowAsWritten(t *testing.T) {
 	for _, want := range []string{
 		`<script>alert("x")</script>`,
 		`R&D &amp; "quotes"`,
-		"'single' \\\u2060N \\\u2060G \\l \\n",
+		`'single' \N \G \l \n`,
 		"channel: javascript\u2060:alert(1)",
 		"owner: <b>bold</b>",
 		"ctrl␀␁␛␡ end",
@@ -127,8 +134,35 @@ func TestHostileLabelsShowAsWritten(t *testing.T) {
 	}
 }
 
+// userTexts are texts with Graphviz escapes (\N is the node's name, \G the graph's, \n and
+// \l line breaks in plain labels), backslashes and character references.
+var userTexts = []string{
+	`C:\new\temp \N`,
+	`\G \E \H \T \L \l \r \n`,
+	`two \\ one \ end \`,
+	`&amp; &#60; &#92;N &lt;`,
+}
+
+// TestUserTextExact checks that each user text is, byte for byte, the text of one SVG text
+// node: no escape expanded, nothing invisible inserted.
+func TestUserTextExact(t *testing.T) {
+	var tps []tp
+	for i, s := range userTexts {
+		tps = append(tps, tp{id: fmt.Sprintf("t%d", i), name: s, emotion: emo(0)})
+	}
+	m := build("user text", map[string][]tp{"s": tps}, []string{"s"})
+	dot := DOT(m, nil, nil)
+	checkGolden(t, "user-text.dot", dot)
+	nodes := svgText(t, image(t, dot))
+	for _, want := range userTexts {
+		if !slices.Contains(nodes, want) {
+			t.Errorf("no text node of the svg is %q; its text nodes are:\n%q", want, nodes)
+		}
+	}
+}
+
 func TestImageTimeout(t *testing.T) {
-	_, err := Image(context.Background(), DOT(wide(40), nil), SVG, time.Nanosecond)
+	_, err := Image(context.Background(), DOT(wide(40), nil, nil), SVG, time.Nanosecond)
 	if !errors.Is(err, ErrTimeout) {
 		t.Fatalf("Image with a 1ns limit = %v, want ErrTimeout", err)
 	}
@@ -152,7 +186,7 @@ func TestImagePNG(t *testing.T) {
 }
 
 func TestPNGSafe(t *testing.T) {
-	got := string(pngSafe(DOT(florist(), nil)))
+	got := string(pngSafe(DOT(florist(), nil, nil)))
 	for _, gone := range append([]string{`<TABLE BORDER="1"`, `<TABLE BORDER="4"`, "✓", "★", "⚑"}, emotionFaces[:]...) {
 		if strings.Contains(got, gone) {
 			t.Errorf("the PNG drawing still has %q", gone)
@@ -168,9 +202,9 @@ func TestPNGSafe(t *testing.T) {
 func BenchmarkRenderExample(b *testing.B) {
 	m := florist()
 	r := floristReport(m)
-	image(b, DOT(m, r))
+	image(b, DOT(m, r, nil))
 	for b.Loop() {
-		image(b, DOT(m, r))
+		image(b, DOT(m, r, nil))
 	}
 }
 
@@ -184,8 +218,78 @@ func BenchmarkRender100(b *testing.B) {
 		}
 		r.Transitions = append(r.Transitions, analysis.Transition{From: t.ID, To: "tp-0", Users: int64(i)})
 	}
-	image(b, DOT(m, r))
+	image(b, DOT(m, r, nil))
 	for b.Loop() {
-		image(b, DOT(m, r))
+		image(b, DOT(m, r, nil))
+	}
+}
+
+// TestDenseLinks checks that a map whose every touchpoint links to every other one draws
+// every link to the next card, arcs that span at most maxSpan columns in all, the most
+// telling others, and a legend note that counts the links left out, the same every time.
+func TestDenseLinks(t *testing.T) {
+	m := dense(60)
+	for _, r := range []*analysis.Report{nil, denseReport(m)} {
+		d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, r), l: lang.English()}
+		d.chooseLinks()
+		spanned, adjacent := 0, 0
+		for _, k := range d.links {
+			spanned += k.span()
+			if k.span() == 0 {
+				adjacent++
+			}
+		}
+		if spanned > maxSpan || adjacent != 59 || d.hidden != 60*59-len(d.links) || d.hidden == 0 {
+			t.Errorf("data %v: %d links drawn (%d to the next card), %d hidden, spanning %d columns",
+				r != nil, len(d.links), adjacent, d.hidden, spanned)
+		}
+		// The shortest arcs (and in this report the busiest) go first: every link that skips
+		// one card is drawn, and none that spans half the map.
+		skips, long := 0, 0
+		for _, k := range d.links {
+			if k.to.Index == k.from.Index+2 {
+				skips++
+			}
+			if k.span() > 30 {
+				long++
+			}
+		}
+		if skips != 58 || long != 0 {
+			t.Errorf("data %v: %d links skipping one card drawn, want 58; %d long ones, want 0", r != nil, skips, long)
+		}
+		dot := DOT(m, r, nil)
+		if !bytes.Equal(dot, DOT(m, r, nil)) {
+			t.Fatal("DOT of a dense map is not deterministic")
+		}
+		want := fmt.Sprintf("%s of %s designed links not drawn", lang.English().Int(int64(d.hidden)), lang.English().Int(60*59))
+		if !bytes.Contains(dot, []byte(want)) {
+			t.Errorf("data %v: the legend lacks %q", r != nil, want)
+		}
+	}
+	if svg, err := Image(context.Background(), DOT(m, denseReport(m), nil), SVG, 10*time.Second); err != nil || len(svg) == 0 {
+		t.Fatalf("the dense map does not draw: %v", err)
+	}
+}
+
+// TestSparseLinksAllDrawn checks that an ordinary map draws every designed link.
+func TestSparseLinksAllDrawn(t *testing.T) {
+	m := florist()
+	d := &drawing{m: m, tps: m.Touchpoints(), ov: newOverlay(m, nil), l: lang.English()}
+	d.chooseLinks()
+	n := 0
+	for _, t := range m.Touchpoints() {
+		n += len(m.NextOf(t))
+	}
+	if len(d.links) != n || d.hidden != 0 {
+		t.Errorf("%d of %d links drawn, %d hidden", len(d.links), n, d.hidden)
+	}
+}
+
+func BenchmarkRenderDense60(b *testing.B) {
+	m := dense(60)
+	r := denseReport(m)
+	image(b, DOT(m, r, nil))
+	for b.Loop() {
+		image(b, DOT(m, r, nil))
 	}
 }

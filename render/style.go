@@ -2,11 +2,15 @@ package render
 
 import "fmt"
 
-// font is the one font the picture uses. Graphviz knows Helvetica's metrics, writes it as
-// "Helvetica,sans-Serif" into SVG, and browsers map it to Arial or a metric-compatible font
-// such as Liberation Sans, so text measured by Graphviz fits when shown. It is a constant:
-// no user text ever reaches a font name.
-const font = "Helvetica"
+// font is the one font the picture is laid out with: DejaVu Sans, whose metrics Graphviz
+// knows. It is the sans-serif font of a stock Linux machine, and it has every character of
+// the picture's own labels (TestGlyphsInDejaVu). Its widths are those of Verdana, which every
+// Windows and macOS machine has, so the SVG names Verdana after it (fontFamily) and the text
+// fits its boxes there too. It is a constant: no user text ever reaches a font name.
+const font = "DejaVu Sans"
+
+// fontFamily is the SVG font-family of every text: font, then the fonts of the same widths.
+const fontFamily = "DejaVu Sans,Verdana,Bitstream Vera Sans,sans-serif"
 
 // Colours of the picture.
 const (
@@ -33,11 +37,26 @@ const arcAlpha = "80"
 // are always drawn with it.
 var emotionColours = [5]string{"#d7191c", "#fdae61", "#ffffbf", "#abd9e9", "#2c7bb6"}
 
-// emotionFaces are the face glyphs from -2 to +2.
-var emotionFaces = [5]string{"😣", "🙁", "😐", "🙂", "😀"}
+// emotionFaces are the face glyphs from -2 to +2: persevering, disappointed, neutral,
+// smiling and grinning. Like every mark of the picture they are characters that DejaVu Sans
+// has (TestGlyphsInDejaVu), so a stock machine shows them even without a colour emoji font;
+// one with such a font shows them in colour.
+var emotionFaces = [5]string{"\U0001F623", "\U0001F61E", "\U0001F610", "\U0001F60A", "\U0001F600"}
 
-// emotionWords name the levels in the legend, from -2 to +2.
-var emotionWords = [5]string{"very negative", "negative", "neutral", "positive", "very positive"}
+// The marks of the picture, each a character of DejaVu Sans (and of DejaVu Sans Bold where
+// it is drawn bold).
+const (
+	markDone  = "✓" // a persona's goal
+	markCross = "✗" // a persona's frustration
+	markStar  = "★" // a moment of truth
+	markFlag  = "⚑" // a goal
+	markPain  = "−" // a pain (a minus sign)
+	markGain  = "+" // a gain
+	markExit  = "⏏" // users whose last step a touchpoint is
+	markOn    = "→" // users who continue; the designed flow
+	markDown  = "↓" // users who drop off
+	markNone  = "–" // a ratio that does not exist (an en dash)
+)
 
 // emotionLevel returns the index into the emotion tables of score e, clamped to -2..2.
 func emotionLevel(e int) int { return min(max(e, -2), 2) + 2 }

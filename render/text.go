@@ -90,12 +90,14 @@ func wrap(s string, width int) []string {
 }
 
 // esc escapes s for a Graphviz HTML-like label: XML escaping for the five special
-// characters, and a word joiner (invisible) after a backslash that Graphviz would otherwise
-// expand with the next letter (\N becomes the node's name, \G the graph's).
+// characters, and every backslash doubled. Graphviz expands escapes in label text (\N
+// becomes the node's name, \G the graph's) and writes \\ as one backslash, so a doubled
+// backslash shows as the one the user wrote and no escape is expanded; nothing is added to
+// the text a reader sees, copies or searches. (A character reference such as &#92; would
+// not do: it is decoded before the escapes are expanded.)
 func esc(s string) string {
 	var b strings.Builder
-	rs := []rune(s)
-	for i, r := range rs {
+	for _, r := range s {
 		switch r {
 		case '&':
 			b.WriteString("&amp;")
@@ -108,10 +110,7 @@ func esc(s string) string {
 		case '\'':
 			b.WriteString("&#39;")
 		case '\\':
-			b.WriteRune(r)
-			if i+1 < len(rs) && strings.ContainsRune("GNEHTL", rs[i+1]) {
-				b.WriteRune('\u2060')
-			}
+			b.WriteString(`\\`)
 		default:
 			b.WriteRune(r)
 		}
@@ -122,6 +121,16 @@ func esc(s string) string {
 // lines returns s cleaned, wrapped at width runes and escaped, joined by <BR/> tags.
 func lines(s string, width int) string {
 	ls := wrap(clean(s), width)
+	for i, l := range ls {
+		ls[i] = esc(l)
+	}
+	return strings.Join(ls, "<BR/>")
+}
+
+// phrase escapes one of the picture's own texts (from the language's words); a "\n" in it
+// is a line break.
+func phrase(s string) string {
+	ls := strings.Split(s, "\n")
 	for i, l := range ls {
 		ls[i] = esc(l)
 	}

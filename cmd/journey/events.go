@@ -27,11 +27,17 @@ type columnFlags struct {
 
 // add registers the flags on fs.
 func (c *columnFlags) add(fs *pflag.FlagSet) {
+	c.addReading(fs)
+	fs.StringVar(&c.window, "window", "", "conversion `WINDOW` for every funnel and touchpoint, like 14d (default: the map's)")
+}
+
+// addReading registers the flags that say how rows are read, without --window, for the
+// commands that have no window (attribute, whatif).
+func (c *columnFlags) addReading(fs *pflag.FlagSet) {
 	fs.StringVar(&c.id, "id", "", "identity `COLUMN` (default: the map's identity, else user_id)")
 	fs.StringVar(&c.time, "time", "", "time `COLUMN` (default timestamp)")
 	fs.StringVar(&c.event, "event", "", "event name `COLUMN` (default event)")
 	fs.StringVar(&c.tz, "tz", "", "time `ZONE` of times written without one, like Europe/Amsterdam (default UTC)")
-	fs.StringVar(&c.window, "window", "", "conversion `WINDOW` for every funnel and touchpoint, like 14d (default: the map's)")
 	fs.StringVar(&c.since, "since", "", "keep rows at or after `TIME` (RFC 3339 or YYYY-MM-DD)")
 	fs.StringVar(&c.until, "until", "", "keep rows before `TIME` (RFC 3339 or YYYY-MM-DD)")
 }
@@ -66,22 +72,27 @@ func flagTime(name, v string, loc *time.Location) (time.Time, error) {
 	if v == "" {
 		return time.Time{}, nil
 	}
-	if loc == nil {
-		loc = time.UTC
-	}
-	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"} {
-		if t, err := time.ParseInLocation(layout, v, loc); err == nil {
-			return t, nil
-		}
+	if t, ok := journey.ParseTime(v, loc); ok {
+		return t, nil
 	}
 	return time.Time{}, usageError{fmt.Errorf("--%s %q is not a time: expected RFC 3339 (2024-03-01T09:00:00Z) or YYYY-MM-DD", name, v)}
 }
 
 // readReport reads the event files and analyzes them against m: the one path from event
-// files to numbers, shared by analyze and render. Progress is drawn on a terminal; skipped
-// rows and warnings are summarised on standard error unless quiet. Problems in the event
-// files come back as *events.Error, which exitCode maps to exit 1.
+// files to numbers, shared by analyze, render and compare. See readLog.
 func readReport(ctx context.Context, e *env, m *journey.Map, files []string, eo events.Options, ao analysis.Options) (*analysis.Report, error) {
+	log, err := readLog(ctx, e, files, eo, true)
+	if err != nil {
+		return nil, err
+	}
+	return analysis.Analyze(m, log, ao), nil
+}
+
+// readLog reads the event files into a log: the one read every command with events makes.
+// Progress is drawn on a terminal; skipped rows and warnings are summarised on standard
+// error when summary is set, unless quiet. Problems in the event files come back as
+// *events.Error, which exitCode maps to exit 1.
+func readLog(ctx context.Context, e *env, files []string, eo events.Options, summary bool) (*events.Log, error) {
 	done := func() {}
 	if e.progress {
 		done = progressBar(e.stderr, &eo)
@@ -91,10 +102,10 @@ func readReport(ctx context.Context, e *env, m *journey.Map, files []string, eo 
 	if err != nil {
 		return nil, err
 	}
-	if !e.quiet {
+	if summary && !e.quiet {
 		skippedSummary(e.stderr, log)
 	}
-	return analysis.Analyze(m, log, ao), nil
+	return log, nil
 }
 
 // skippedSummary tells on standard error which rows were skipped and why, and the read's

@@ -19,6 +19,7 @@ type initOptions struct {
 	dir   string
 	name  string
 	force bool
+	lang  string
 }
 
 func newInitCmd(e *env) *cobra.Command {
@@ -32,11 +33,15 @@ work at once. The map's comments explain every key; edit it into your own journe
 
 The map is DIR/NAME.journey.yaml, NAME being --name or else DIR's name made kebab-case; its
 first line ties it to the JSON Schema for editors. The event file is DIR/events.csv.
-Existing files are never overwritten unless --force is given.`,
+Existing files are never overwritten unless --force is given.
+
+--lang sets the map's language: (the language of its picture and tables) and the language
+init speaks in.`,
 		Example: `  journey init                     # in the current directory
   journey init onboarding          # creates onboarding/onboarding.journey.yaml
   journey init maps --name checkout
-  journey init . --force           # start over`,
+  journey init . --force           # start over
+  journey init workshop --lang nl  # a map whose picture and tables are in Dutch`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.dir = "."
@@ -48,6 +53,7 @@ Existing files are never overwritten unless --force is given.`,
 	}
 	cmd.Flags().StringVar(&opts.name, "name", "", "map id and file name (kebab-case); default: DIR's name")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite existing files")
+	addLangFlag(cmd.Flags(), &opts.lang)
 	return cmd
 }
 
@@ -55,6 +61,10 @@ func initRun(e *env, opts *initOptions) error {
 	id, err := initID(opts)
 	if err != nil {
 		return usageError{err}
+	}
+	l, err := chooseLang(opts.lang, nil)
+	if err != nil {
+		return err
 	}
 	mapPath := filepath.Join(opts.dir, id+".journey.yaml")
 	eventsPath := filepath.Join(opts.dir, "events.csv")
@@ -66,20 +76,21 @@ func initRun(e *env, opts *initOptions) error {
 	if err := os.MkdirAll(opts.dir, 0o755); err != nil {
 		return err
 	}
-	if err := journey.WriteFileAtomic(mapPath, starter.Map(id), 0o644); err != nil {
+	if err := journey.WriteFileAtomic(mapPath, starter.Map(id, l.Tag), 0o644); err != nil {
 		return err
 	}
 	if err := journey.WriteFileAtomic(eventsPath, starter.Events(), 0o644); err != nil {
 		return err
 	}
-	_, err = fmt.Fprintf(e.stdout, `wrote %s
-wrote %s
+	_, err = fmt.Fprintf(e.stdout, `%s
+%s
 
-next:
+%s
   journey lint %s
   journey analyze %s --events %s
   journey render %s
-`, mapPath, eventsPath, initQuote(mapPath), initQuote(mapPath), initQuote(eventsPath), initQuote(mapPath))
+`, fmt.Sprintf(l.WroteF, mapPath), fmt.Sprintf(l.WroteF, eventsPath), l.NextSteps,
+		initQuote(mapPath), initQuote(mapPath), initQuote(eventsPath), initQuote(mapPath))
 	return err
 }
 

@@ -14,6 +14,7 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/output"
 	"github.com/journey-cx/journey/render"
 	"github.com/spf13/cobra"
@@ -28,6 +29,7 @@ type renderOptions struct {
 	events  []string
 	check   bool
 	watch   bool
+	lang    string
 	columns columnFlags
 }
 
@@ -55,6 +57,9 @@ whole or not at all, and the same inputs always give the same bytes, so pictures
 committed and checked in CI with --check, which writes nothing and exits 1 when the file is
 not what would be written.
 
+The picture speaks the map's language (language: nl or en), or --lang's: its header, cards,
+legend and numbers (1.640, 59,7% in Dutch). What the map says is shown as written.
+
 With --watch the picture is drawn again whenever the map or an event file changes, one line
 per drawing on standard error (none with -q), until interrupted; a broken save is reported
 and the last good picture kept.
@@ -65,6 +70,7 @@ poor edges. The first run on a machine takes about half a second longer while Gr
 WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 		Example: `  journey render examples/florist/florist.journey.yaml
   journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv -o florist-data.svg
+  journey render examples/florist/florist.journey.yaml --lang en -o florist-en.svg
   journey render examples/florist/florist.journey.yaml --format png
   journey render examples/florist/florist.journey.yaml -o florist.png
   journey render examples/florist/florist.journey.yaml --format dot -o - | dot -Tpdf > florist.pdf
@@ -83,6 +89,7 @@ WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 	opts.columns.add(f)
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
 	f.BoolVar(&opts.watch, "watch", false, "draw again whenever the map or an event file changes, until interrupted")
+	addLangFlag(f, &opts.lang)
 	return cmd
 }
 
@@ -99,7 +106,7 @@ func renderRun(ctx context.Context, e *env, opts *renderOptions) error {
 		defer stop()
 		return renderWatch(ctx, e, opts, printer)
 	}
-	b, err := renderBytes(ctx, e, opts, printer)
+	b, l, err := renderBytes(ctx, e, opts, printer)
 	if err != nil {
 		return err
 	}
@@ -107,7 +114,7 @@ func renderRun(ctx context.Context, e *env, opts *renderOptions) error {
 		return err
 	}
 	if opts.out != "-" && !opts.check && !e.quiet {
-		fmt.Fprintf(e.stderr, "wrote %s\n", opts.out)
+		fmt.Fprintln(e.stderr, fmt.Sprintf(l.WroteF, opts.out))
 	}
 	return nil
 }
@@ -166,28 +173,32 @@ func renderDefaultOut(mapPath, format string) string {
 	return base + "." + format
 }
 
-// renderBytes loads the map (and the events), and draws the picture. An invalid map prints
-// its diagnostics and returns errReported.
-func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) ([]byte, error) {
+// renderBytes loads the map (and the events), and draws the picture; it returns the picture
+// and the language it speaks. An invalid map prints its diagnostics and returns errReported.
+func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) ([]byte, *lang.Language, error) {
 	m, err := loadMap(e, opts.mapPath)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
+	}
+	l, err := chooseLang(opts.lang, m)
+	if err != nil {
+		return nil, nil, err
 	}
 	var report *analysis.Report
 	if len(opts.events) > 0 {
 		eo, ao, err := opts.columns.options(m)
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		if report, err = readReport(ctx, e, m, opts.events, eo, ao); err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 	}
 	var buf bytes.Buffer
-	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(nil)); err != nil {
-		return nil, err
+	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(l)); err != nil {
+		return nil, nil, renderFailed(opts.mapPath, err)
 	}
-	return buf.Bytes(), nil
+	return buf.Bytes(), l, nil
 }
 
 // renderWrite writes the picture, or under --check compares it with the file on disk.
@@ -233,13 +244,13 @@ func renderWatch(ctx context.Context, e *env, opts *renderOptions, printer outpu
 // A drawing cut short by the end of ctx (Ctrl-C) is not a failure and says nothing.
 func renderOnce(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) {
 	start := time.Now()
-	b, err := renderBytes(ctx, e, opts, printer)
+	b, l, err := renderBytes(ctx, e, opts, printer)
 	if err == nil {
 		err = renderWrite(e, opts, b)
 	}
 	switch {
 	case err == nil && !e.quiet:
-		fmt.Fprintf(e.stderr, "rendered %s in %s\n", opts.out, time.Since(start).Round(time.Millisecond))
+		fmt.Fprintln(e.stderr, fmt.Sprintf(l.RenderedF, opts.out, time.Since(start).Round(time.Millisecond)))
 		return
 	case err == nil || ctx.Err() != nil:
 		return
@@ -263,4 +274,14 @@ func inputsState(paths []string) string {
 		}
 	}
 	return b.String()
+}
+
+// renderFailed says which map could not be drawn. A layout that takes too long is a problem
+// of the input (exit 1), not of the tool: the map is too big to draw in one picture, and the
+// message says what to do.
+func renderFailed(mapPath string, err error) error {
+	if errors.Is(err, render.ErrTimeout) {
+		return problemsError{fmt.Errorf("%s: %w; split it into smaller maps (a stage or two each), or draw it without --events", mapPath, err)}
+	}
+	return err
 }

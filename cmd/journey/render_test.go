@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -176,5 +177,75 @@ func TestOutputIsInput(t *testing.T) {
 				t.Errorf("message %q, want %q", err, want)
 			}
 		})
+	}
+}
+
+// TestRenderFailedIsAProblem checks that a layout that takes too long names the map, says
+// what to do and exits 1, while other failures keep their own exit code.
+func TestRenderFailedIsAProblem(t *testing.T) {
+	err := renderFailed("maps/big.journey.yaml", fmt.Errorf("%w (more than 20s)", render.ErrTimeout))
+	if got := exitCode(ranError{err}); got != exitProblems {
+		t.Errorf("exit code %d, want %d", got, exitProblems)
+	}
+	msg := errorMessage(err)
+	for _, want := range []string{"maps/big.journey.yaml: ", "took too long", "split it into smaller maps"} {
+		if !strings.Contains(msg, want) {
+			t.Errorf("message %q lacks %q", msg, want)
+		}
+	}
+	other := errors.New("graphviz cannot draw the map")
+	if got := renderFailed("m.journey.yaml", other); got != other {
+		t.Errorf("another failure became %v", got)
+	}
+}
+
+// denseMap is a map of n touchpoints in stages of ten, each linking to every other one.
+func denseMap(n int) string {
+	var b strings.Builder
+	b.WriteString("version: 1\nid: dense\ntitle: Dense\nstages:\n")
+	for i := range n {
+		if i%10 == 0 {
+			fmt.Fprintf(&b, "  - id: s%d\n    name: Stage %d\n    touchpoints:\n", i/10, i/10)
+		}
+		var next []string
+		for j := range n {
+			if j != i {
+				next = append(next, fmt.Sprintf("t%d", j))
+			}
+		}
+		fmt.Fprintf(&b, "      - id: t%d\n        name: Touchpoint %d\n        emotion: %d\n        events: [{event: e%d}]\n        next: [%s]\n",
+			i, i, i%5-2, i, strings.Join(next, ", "))
+	}
+	b.WriteString("      - id: done\n        name: Done\n        goal: true\n        events: [{event: done}]\n")
+	return b.String()
+}
+
+// TestRenderDenseMap draws a map of 60 touchpoints that all link to each other, with and
+// without events: Graphviz could not lay it out in 20 s when every link was drawn.
+func TestRenderDenseMap(t *testing.T) {
+	dir := t.TempDir()
+	mapPath := filepath.Join(dir, "dense.journey.yaml")
+	if err := os.WriteFile(mapPath, []byte(denseMap(60)), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	events := filepath.Join(dir, "events.csv")
+	var stdout, stderr bytes.Buffer
+	if code := run([]string{"simulate", mapPath, "--users", "300", "-o", events}, nil, &stdout, &stderr); code != exitOK {
+		t.Fatalf("simulate: exit %d: %s", code, stderr.String())
+	}
+	for _, args := range [][]string{{"render", mapPath}, {"render", mapPath, "--events", events, "--lang", "nl"}} {
+		stderr.Reset()
+		start := time.Now()
+		if code := run(args, nil, &stdout, &stderr); code != exitOK {
+			t.Fatalf("%q: exit %d: %s", args, code, stderr.String())
+		}
+		t.Logf("%q took %s", args, time.Since(start))
+		svg, err := os.ReadFile(filepath.Join(dir, "dense.svg"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(svg, []byte("designed links not drawn")) && !bytes.Contains(svg, []byte("verbindingen niet getekend")) {
+			t.Errorf("%q: the legend does not say that links were left out", args)
+		}
 	}
 }

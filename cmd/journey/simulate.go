@@ -18,6 +18,7 @@ type simulateOptions struct {
 	seed    uint64
 	start   string
 	out     string
+	lang    string
 }
 
 func newSimulateCmd(e *env) *cobra.Command {
@@ -38,7 +39,7 @@ a fixed date and grow by the touchpoints' durations plus minutes to days of thin
 The columns are the map's identity column (or user_id), timestamp, event, then every column
 a where condition names. The same map, options and --seed give the same bytes. A map with
 lint errors is refused. The file goes to standard output, or with -o to a file written whole
-or not at all.`,
+or not at all; the line that says so is in the map's language, or --lang's.`,
 		Example: `  journey simulate shop.journey.yaml --users 1000 -o events.csv
   journey simulate shop.journey.yaml --users 5000000 --seed 7 -o big.csv
   journey simulate shop.journey.yaml --users 200 | journey analyze shop.journey.yaml --events -`,
@@ -53,6 +54,7 @@ or not at all.`,
 	f.Uint64Var(&opts.seed, "seed", 1, "seed of the random generator; the same seed gives the same file")
 	f.StringVar(&opts.start, "start", simulate.DefaultStart.Format(time.DateOnly), "earliest day a user starts (YYYY-MM-DD, UTC)")
 	f.StringVarP(&opts.out, "output", "o", "-", `file to write; "-" is standard output`)
+	addLangFlag(f, &opts.lang)
 	return cmd
 }
 
@@ -62,6 +64,10 @@ func simulateRun(e *env, opts *simulateOptions) error {
 		return usageError{err}
 	}
 	m, err := loadMap(e, opts.mapPath)
+	if err != nil {
+		return err
+	}
+	l, err := chooseLang(opts.lang, m)
 	if err != nil {
 		return err
 	}
@@ -76,7 +82,7 @@ func simulateRun(e *env, opts *simulateOptions) error {
 		err = journey.WriteAtomic(opts.out, 0o644, write)
 	}
 	if err == nil && !e.quiet && opts.out != "-" {
-		fmt.Fprintf(e.stderr, "wrote %d rows for %d users to %s\n", stats.Rows, stats.Users, opts.out)
+		fmt.Fprintln(e.stderr, fmt.Sprintf(l.SimulatedF, l.Int(stats.Rows), l.Int(int64(stats.Users)), opts.out))
 	}
 	return err
 }

@@ -61,6 +61,7 @@ func numbersFor(p *plan, a *acc, input Input, stats *[]gapStat) Numbers {
 	n.Funnels = funnelsOf(p, a, stats)
 	n.Transitions = transitionsOf(p, a)
 	n.Goal = Goal{Users: a.goal, Rate: ratio(a.goal, a.users)}
+	n.Cost = costOf(p, n.Touchpoints, a.goal)
 	return n
 }
 
@@ -105,21 +106,33 @@ func segmentName(v string) string {
 	return v
 }
 
-// accumulate runs the users through the workers, each over a contiguous share of them, and
-// merges their accumulators per segment, in worker order.
-func accumulate(p *plan, log *events.Log, userSeg []int32, segments, workers int) []*acc {
+// Shares runs work over users numbered 0 to users-1, split into contiguous shares, one per
+// worker, each in its own goroutine, and returns the results in share order, so that a
+// caller merging them in that order gets the same result however the users were split.
+// workers <= 0 means runtime.GOMAXPROCS(0), as events.Read uses; there is at least one
+// share, empty when there are no users. Every command that walks a log's users walks them
+// this way.
+func Shares[T any](users, workers int, work func(lo, hi int) T) []T {
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
 	}
-	users := log.NumUsers()
 	workers = max(1, min(workers, users))
-	parts := make([][]*acc, workers)
+	parts := make([]T, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
 		lo, hi := w*users/workers, (w+1)*users/workers
-		wg.Go(func() { parts[w] = work(p, log, userSeg, segments, lo, hi) })
+		wg.Go(func() { parts[w] = work(lo, hi) })
 	}
 	wg.Wait()
+	return parts
+}
+
+// accumulate runs the users through the workers, each over a contiguous share of them, and
+// merges their accumulators per segment, in worker order.
+func accumulate(p *plan, log *events.Log, userSeg []int32, segments, workers int) []*acc {
+	parts := Shares(log.NumUsers(), workers, func(lo, hi int) []*acc {
+		return work(p, log, userSeg, segments, lo, hi)
+	})
 	out := make([]*acc, segments)
 	for s := range out {
 		for _, part := range parts {

@@ -95,6 +95,9 @@ var funnelCases = []funnelCase{
 	{name: "unordered exclusion restarts progress", order: journey.Unordered, steps: []string{"a", "b", "c"},
 		exclude: []journey.Exclusion{{}},
 		users:   []string{"u1: a@0 b@5 -@7!1 c@10", "u2: a@0 -@3!1 a@4 b@5 c@10"}, want: []int64{2, 2, 1}},
+	{name: "unordered exclusion between 1 and the last step is the whole funnel", order: journey.Unordered, steps: []string{"a", "b", "c"},
+		exclude: []journey.Exclusion{{From: 1, To: 3}},
+		users:   []string{"u1: a@0 b@5 -@7!1 c@10", "u2: a@0 -@3!1 a@4 b@5 c@10"}, want: []int64{2, 2, 1}},
 }
 
 func TestFunnels(t *testing.T) {

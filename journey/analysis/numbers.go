@@ -16,6 +16,9 @@ func touchpointsOf(p *plan, a *acc, stats *[]gapStat) []Touchpoint {
 		if t.Stage != nil {
 			r.Stage = t.Stage.ID
 		}
+		if t.Cost != nil {
+			r.Cost = float(float64(x.events) * *t.Cost)
+		}
 		if len(p.next[i]) > 0 {
 			r.Conversion = ratio(x.continued, x.users)
 			if r.Conversion != nil {
@@ -26,6 +29,30 @@ func touchpointsOf(p *plan, a *acc, stats *[]gapStat) []Touchpoint {
 		*stats = append(*stats, gapStat{gaps: &x.gaps, median: &out[i].MedianSecondsToNext})
 	}
 	return out
+}
+
+// costOf adds up the touchpoints' costs; nil when no touchpoint of the map has one.
+func costOf(p *plan, tps []Touchpoint, goalUsers int64) *Cost {
+	var c *Cost
+	for _, t := range tps {
+		if t.Cost == nil {
+			continue
+		}
+		if c == nil {
+			c = &Cost{}
+		}
+		c.Total += *t.Cost
+	}
+	if c == nil {
+		return nil
+	}
+	if goalUsers > 0 {
+		c.PerGoalUser = float(c.Total / float64(goalUsers))
+	}
+	if p.currency != "" {
+		c.Currency = &p.currency
+	}
+	return c
 }
 
 // transitionsOf lists the observed directly-follows pairs, most frequent first.

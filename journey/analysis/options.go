@@ -28,10 +28,7 @@ type Options struct {
 // i-th exclusion of EffectiveFunnels, in order) and whether unmapped rows must be kept
 // (strict funnels need them).
 func Prepare(m *journey.Map, opts *events.Options) error {
-	opts.Touchpoints = opts.Touchpoints[:0]
-	for _, t := range m.Touchpoints() {
-		opts.Touchpoints = append(opts.Touchpoints, t.Events)
-	}
+	PrepareMapping(m, opts)
 	funnels := m.EffectiveFunnels()
 	first, n := firstBits(funnels)
 	if n > events.MaxExclusions {
@@ -46,6 +43,18 @@ func Prepare(m *journey.Map, opts *events.Options) error {
 		opts.KeepUnmapped = opts.KeepUnmapped || f.Order == journey.Strict
 	}
 	return nil
+}
+
+// PrepareMapping fills only what maps rows to touchpoints: the touchpoints' matchers in
+// document order. Commands that read mapped events and nothing else (attribution, what-if)
+// read with it, keeping no exclusion bits and no unmapped rows.
+func PrepareMapping(m *journey.Map, opts *events.Options) {
+	opts.Touchpoints = opts.Touchpoints[:0]
+	for _, t := range m.Touchpoints() {
+		opts.Touchpoints = append(opts.Touchpoints, t.Events)
+	}
+	opts.Exclusions = opts.Exclusions[:0]
+	opts.KeepUnmapped = false
 }
 
 // firstBits numbers the funnels' exclusions, in funnel order then list order: first[i] is

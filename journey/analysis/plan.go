@@ -17,6 +17,8 @@ type plan struct {
 	goal    []bool
 	window  int64 // map-level window in nanoseconds
 	funnels []*funnelPlan
+	// currency is the map's currency of the touchpoints' costs, "" for none.
+	currency string
 }
 
 // funnelPlan is one funnel compiled against the touchpoint indexes.
@@ -47,7 +49,7 @@ type exclPlan struct {
 }
 
 func newPlan(m *journey.Map, override time.Duration) *plan {
-	p := &plan{tps: m.Touchpoints(), window: int64(m.EffectiveWindow(nil, override))}
+	p := &plan{tps: m.Touchpoints(), window: int64(m.EffectiveWindow(nil, override)), currency: m.Currency}
 	n := len(p.tps)
 	p.next = make([][]int32, n)
 	p.onMap = make([]bool, n*n)

@@ -21,7 +21,9 @@ type Numbers struct {
 	Transitions []Transition `json:"transitions"`
 	Funnels     []Funnel     `json:"funnels"`
 	Goal        Goal         `json:"goal"`
-	KPIs        []KPIResult  `json:"kpis"`
+	// Cost is what the touchpoints' events cost in all; nil when no touchpoint has a cost.
+	Cost *Cost       `json:"cost"`
+	KPIs []KPIResult `json:"kpis"`
 }
 
 // Input counts the rows read: Rows = Mapped + Unmapped + Skipped + Filtered.
@@ -48,6 +50,8 @@ type Touchpoint struct {
 	Dropoff             *float64 `json:"dropoff"`
 	Exits               int64    `json:"exits"`
 	MedianSecondsToNext *float64 `json:"median_seconds_to_next"`
+	// Cost is Events times the touchpoint's cost in the map; nil when the map gives none.
+	Cost *float64 `json:"cost"`
 }
 
 // Transition is one edge of the observed directly-follows graph.
@@ -82,6 +86,15 @@ type Step struct {
 type Goal struct {
 	Users int64    `json:"users"`
 	Rate  *float64 `json:"rate"`
+}
+
+// Cost answers "what does one order cost us?": the touchpoints' costs added up, and that
+// total per user who reached a goal (nil when none did), in the map's currency (nil when
+// the map names none).
+type Cost struct {
+	Total       float64  `json:"total"`
+	PerGoalUser *float64 `json:"per_goal_user"`
+	Currency    *string  `json:"currency"`
 }
 
 // KPIResult is one KPI target checked against its measured value.

@@ -39,6 +39,8 @@ type chunk struct {
 	perKind     [numKinds]int
 	warnings    []Problem // rows with implausible times, the first maxReported
 	nWarned     int64
+	// picks are the runs' value picks (Options.Value).
+	picks []valuePick
 
 	// parse, when set, parses the chunk instead of the CSV parsers: it is how the readers of
 	// other formats (JSON Lines, Parquet; see format.go) hand their rows to a worker. It must
@@ -53,6 +55,8 @@ type run struct {
 	idEnd  uint32 // where the identity ends in chunk.ids; it starts where the last run's ends
 	events uint32 // kept events, following the last run's in the chunk's event fields
 	tally         // the run's rows
+	// value is the run's value pick, picks[value-1]; 0 for none.
+	value int32
 	// seg is the run's first-touch segment value, segs[segStart:segEnd], from a mapped row
 	// at segTime; empty for none.
 	segStart, segEnd uint32
@@ -69,7 +73,7 @@ type problem struct {
 func (c *chunk) reset() {
 	*c = chunk{buf: c.buf, runs: c.runs[:0], ids: c.ids[:0], segs: c.segs[:0],
 		times: c.times[:0], touchpoints: c.touchpoints[:0], excludes: c.excludes[:0],
-		problems: c.problems[:0], warnings: c.warnings[:0]}
+		problems: c.problems[:0], warnings: c.warnings[:0], picks: c.picks[:0]}
 	c.done = make(chan struct{})
 }
 

@@ -66,27 +66,33 @@ func (pl *pipeline) readAs(f *fileReader, s Source, o *opened) error {
 }
 
 // columnsRead lists the columns a plan for opts reads: the required ones first (see
-// plan.required), then those the matchers compare, each once.
-func columnsRead(opts *Options) (required, compared []string) {
+// plan.required), then the others (those the matchers compare, and the value column), each
+// once.
+func columnsRead(opts *Options) (required, others []string) {
 	for _, c := range (&plan{}).required(opts) {
 		if !slices.Contains(required, c.name) {
 			required = append(required, c.name)
 		}
 	}
-	for _, m := range matchers(opts) {
-		for _, w := range m.Where {
-			if !slices.Contains(required, w.Column) && !slices.Contains(compared, w.Column) {
-				compared = append(compared, w.Column)
-			}
+	add := func(col string) {
+		if col != "" && !slices.Contains(required, col) && !slices.Contains(others, col) {
+			others = append(others, col)
 		}
 	}
-	return required, compared
+	for _, m := range matchers(opts) {
+		for _, w := range m.Where {
+			add(w.Column)
+		}
+	}
+	add(opts.Value)
+	return required, others
 }
 
-// comparedWithEmpty lists the columns a matcher compares with an empty value. Only for
-// these does it matter whether a file has the column at all: a column a file lacks never
-// matches, while a key a line lacks is an empty cell.
-func comparedWithEmpty(opts *Options) []string {
+// absenceMatters lists the columns for which it matters whether a file has them at all, not
+// only what their cells hold: those a matcher compares with an empty value (a column a file
+// lacks never matches, while a key a line lacks is an empty cell), and the value column (a
+// file without it is reported as such, and it is an error when no file has it).
+func absenceMatters(opts *Options) []string {
 	var cols []string
 	for _, m := range matchers(opts) {
 		for _, w := range m.Where {
@@ -94,6 +100,9 @@ func comparedWithEmpty(opts *Options) []string {
 				cols = append(cols, w.Column)
 			}
 		}
+	}
+	if opts.Value != "" && !slices.Contains(cols, opts.Value) {
+		cols = append(cols, opts.Value)
 	}
 	return cols
 }

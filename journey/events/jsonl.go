@@ -26,13 +26,13 @@ type jsonlFile struct {
 // workers parse (see parse), and once every line is parsed it checks that the file has the
 // columns it must have.
 func (pl *pipeline) readJSONL(f *fileReader, s Source) error {
-	required, compared := columnsRead(pl.opts)
-	empty := comparedWithEmpty(pl.opts)
-	absent, err := absentColumns(s, empty)
+	required, others := columnsRead(pl.opts)
+	matters := absenceMatters(pl.opts)
+	absent, err := absentColumns(s, matters)
 	if err != nil {
 		return err
 	}
-	header := slices.Concat(required, slices.DeleteFunc(compared, func(c string) bool { return slices.Contains(absent, c) }))
+	header := slices.Concat(required, slices.DeleteFunc(others, func(c string) bool { return slices.Contains(absent, c) }))
 	p, err := newPlan(s.Name, header, pl.opts)
 	if err != nil {
 		return err
@@ -46,7 +46,7 @@ func (pl *pipeline) readJSONL(f *fileReader, s Source) error {
 	if err := pl.wait(pending); err != nil {
 		return err
 	}
-	unsure := empty
+	unsure := matters
 	if s.reopenable {
 		unsure = nil
 	}
@@ -203,8 +203,8 @@ func (jf *jsonlFile) release(p *jsonParser) {
 }
 
 // check runs once every line is parsed: every required column must be a key of some line,
-// and so must the columns in unsure, which are compared with an empty value but could not
-// be looked for before the read (the file was standard input).
+// and so must the columns in unsure, whose absence matters (see absenceMatters) but which
+// could not be looked for before the read (the file was standard input).
 func (jf *jsonlFile) check(required, unsure []string) error {
 	seen := map[string]bool{}
 	names := map[string]struct{}{}
@@ -231,7 +231,7 @@ func (jf *jsonlFile) check(required, unsure []string) error {
 	for _, name := range unsure {
 		if !seen[name] {
 			return &Error{File: jf.plan.file, Message: fmt.Sprintf(
-				"no line has the key %q, which the map compares with an empty value; read from standard input, the file cannot be checked for the key before its lines are mapped: give the file's name instead",
+				"no line has the key %q, which the map compares with an empty value or --value reads; read from standard input, the file cannot be checked for the key before its lines are mapped: give the file's name instead",
 				name)}
 		}
 	}
@@ -256,7 +256,7 @@ func missingKey(file string, found []string, name string) error {
 }
 
 // absentColumns reads a JSON Lines source once to find which of cols no line has. It does
-// so only when cols is not empty and the source can be read again; see comparedWithEmpty.
+// so only when cols is not empty and the source can be read again; see absenceMatters.
 func absentColumns(s Source, cols []string) ([]string, error) {
 	if len(cols) == 0 || !s.reopenable {
 		return nil, nil

@@ -193,7 +193,7 @@ func TestJSONLEmptyValues(t *testing.T) {
 		}
 	}
 	_, err := readFiles(t, opts, file{StdinName, good("u1") + "\n"})
-	want := `<stdin>: no line has the key "p.ref", which the map compares with an empty value; read from standard input, the file cannot be checked for the key before its lines are mapped: give the file's name instead`
+	want := `<stdin>: no line has the key "p.ref", which the map compares with an empty value or --value reads; read from standard input, the file cannot be checked for the key before its lines are mapped: give the file's name instead`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant  %s", err, want)
 	}

@@ -14,6 +14,14 @@ type Options struct {
 	ID, Time, Event string
 	// By names the segment column (--by); empty for none.
 	By string
+	// Value names a column whose cell is kept, as a number, from each user's first row at
+	// a touchpoint marked in ValueAt (attribute --value: the goal event's order value);
+	// empty for none. It costs 24 bytes per user. A file without the column gives its rows
+	// no value; a column no file has is an *Error.
+	Value string
+	// ValueAt marks, per touchpoint in document order, the touchpoints whose rows carry
+	// the value.
+	ValueAt []bool
 	// Location is the zone of times written without one; nil means UTC.
 	Location *time.Location
 	// Since and Until, when non-zero, keep only rows with Since <= time < Until; the rest
@@ -108,6 +116,12 @@ type Log struct {
 	Skipped []Problem
 	// Warnings are notices that did not skip rows: a header-only file, implausible times.
 	Warnings []Problem
+	// values are the users' value picks (Options.Value); nil without one.
+	values *column[userValue]
+	// BadValues counts the users whose value cell is not a number (or whose file lacks the
+	// value column), which counts 0; ValueProblems are the first few, with file and line.
+	BadValues     int64
+	ValueProblems []Problem
 }
 
 // NumUsers returns the number of users: identities with at least one row.

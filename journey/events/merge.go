@@ -24,6 +24,7 @@ type merger struct {
 	segTime  column[int64]
 	segIx    map[string]uint32
 	segments []string
+	vals     valueMerger // the value picks, only with a Value column
 	store    eventStore
 	// While every user's kept events come in one run, the store is laid out user by user
 	// already, each userInfo.start says where, and scattered is false. Once a user's events
@@ -67,6 +68,9 @@ func (m *merger) add(c *chunk) error {
 	}
 	if c.eof {
 		m.endFile(c.plan)
+		if m.opts.Value != "" {
+			m.vals.noteFile(c.plan)
+		}
 		return nil
 	}
 	m.addCounts(c)
@@ -86,6 +90,9 @@ func (m *merger) add(c *chunk) error {
 		info.tally.add(r.tally)
 		if r.segEnd > r.segStart {
 			m.pickSegment(u, c.segs[r.segStart:r.segEnd], r.segTime)
+		}
+		if r.value > 0 {
+			m.vals.add(u, &c.picks[r.value-1], c.plan)
 		}
 		if r.events > 0 {
 			m.addRun(u, info, next, r.events)
@@ -119,6 +126,9 @@ func (m *merger) user(id []byte, h uint64) (uint32, *userInfo) {
 	if m.opts.By != "" {
 		m.segOf.add()
 		m.segTime.add()
+	}
+	if m.opts.Value != "" {
+		m.vals.users.add()
 	}
 	return u, info
 }
@@ -221,6 +231,9 @@ func (m *merger) log(workers []*worker) (*Log, error) {
 		Skipped: m.skipped, Warnings: m.warnings}
 	if m.opts.By != "" {
 		l.segOf = &m.segOf
+	}
+	if err := m.vals.log(l, m.opts.Value); err != nil {
+		return nil, err
 	}
 	for _, w := range workers {
 		for name, n := range w.unmapped {

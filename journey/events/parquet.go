@@ -142,8 +142,8 @@ func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
 
 // newParquetFile picks the columns the options read and builds the plan.
 func newParquetFile(name string, f *parquet.File, opts *Options) (*parquetFile, error) {
-	required, compared := columnsRead(opts)
-	header, cols, err := pqPick(name, pqColumns(f.Root()), required, compared)
+	required, others := columnsRead(opts)
+	header, cols, err := pqPick(name, pqColumns(f.Root()), required, others)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +161,7 @@ func newParquetFile(name string, f *parquet.File, opts *Options) (*parquetFile, 
 		pf.timeKind = newLeafType(tc.col.Type()).timeKind()
 		pf.typed = pf.timeKind != timeText
 	}
-	pf.timeText = p.by == p.time || slices.ContainsFunc(matchers(opts), func(m journey.Matcher) bool {
+	pf.timeText = p.by == p.time || p.value == p.time || slices.ContainsFunc(matchers(opts), func(m journey.Matcher) bool {
 		return slices.ContainsFunc(m.Where, func(w journey.Where) bool { return w.Column == header[p.time] })
 	})
 	return pf, nil

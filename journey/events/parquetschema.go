@@ -58,8 +58,8 @@ func isListOrMap(c *parquet.Column) bool {
 }
 
 // pqPick finds the columns a read needs: every required one must be there, and of the
-// compared ones those that are. It refuses a schema in which two columns have one name.
-func pqPick(file string, cols []pqColumn, required, compared []string) (header []string, picked []pqColumn, err error) {
+// others those that are. It refuses a schema in which two columns have one name.
+func pqPick(file string, cols []pqColumn, required, others []string) (header []string, picked []pqColumn, err error) {
 	byName := make(map[string]int, len(cols))
 	names := make([]string, len(cols))
 	for i, c := range cols {
@@ -77,7 +77,7 @@ func pqPick(file string, cols []pqColumn, required, compared []string) (header [
 		}
 		header, picked = append(header, name), append(picked, cols[i])
 	}
-	for _, name := range compared {
+	for _, name := range others {
 		if i, ok := byName[name]; ok {
 			header, picked = append(header, name), append(picked, cols[i])
 		}

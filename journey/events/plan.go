@@ -15,6 +15,10 @@ type plan struct {
 	header []string
 	// id, time, event and by are column indexes; by is -1 without Options.By.
 	id, time, event, by int
+	// value is the index of the Options.Value column, -1 when the file has none;
+	// valueAt[t] says whether rows at touchpoint t carry it (nil without Options.Value).
+	value   int
+	valueAt []bool
 	// rules holds, per event name, the touchpoint and exclusion candidates for it.
 	rules nameTable
 	// exclusions says whether events carry exclusion bits.
@@ -51,7 +55,13 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{file: file, header: header, by: -1, exclusions: len(opts.Exclusions) > 0}
+	p := &plan{file: file, header: header, by: -1, value: -1, exclusions: len(opts.Exclusions) > 0}
+	if i, ok := cols[opts.Value]; ok && opts.Value != "" {
+		p.value = i
+	}
+	if opts.Value != "" {
+		p.valueAt = opts.ValueAt
+	}
 	for _, n := range p.required(opts) {
 		i, ok := cols[n.name]
 		if !ok {
@@ -69,7 +79,7 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 		add(rules, m, int32(i), cols, true)
 	}
 	p.rules = newNameTable(rules)
-	p.need = 1 + max(p.id, p.time, p.event, p.by)
+	p.need = 1 + max(p.id, p.time, p.event, p.by, p.value)
 	for _, r := range rules {
 		r.direct = -1
 		if len(r.touchpoints) == 1 && len(r.touchpoints[0].where) == 0 && len(r.exclusions) == 0 {

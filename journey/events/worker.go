@@ -169,7 +169,7 @@ func (w *worker) goodAt(c *chunk, rec *record, line, t int64, st timeStatus) {
 			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept", quote(cell))
 		})
 	}
-	w.mapRow(c, rec, r, t)
+	w.mapRow(c, rec, r, t, line)
 }
 
 // plausible reports whether t (Unix nanoseconds) lies in 1990-2100.
@@ -177,7 +177,7 @@ func plausible(t int64) bool { return t >= plausibleFrom && t < plausibleTo }
 
 // mapRow records a row in time range as mapped or unmapped, keeping its event when the
 // analysis needs it.
-func (w *worker) mapRow(c *chunk, rec *record, r *run, t int64) {
+func (w *worker) mapRow(c *chunk, rec *record, r *run, t, line int64) {
 	pl := c.plan
 	tp, excl := pl.match(rec)
 	if tp < 0 {
@@ -194,6 +194,9 @@ func (w *worker) mapRow(c *chunk, rec *record, r *run, t int64) {
 			if v := rec.field(pl.by); len(v) > 0 {
 				c.pickSegment(r, v, t)
 			}
+		}
+		if pl.valueAt != nil && pl.valueAt[tp] {
+			c.pickValue(r, rec, t, line)
 		}
 	}
 	c.keep(r, t, tp, excl)

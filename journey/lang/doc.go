@@ -7,5 +7,7 @@
 // one new table: TestTablesComplete fails when any table leaves a word empty. Words are
 // written as a practitioner of the language would say them, not translated word for word;
 // texts with arguments are fmt formats whose verbs may be indexed (%[2]s) where the
-// language orders them differently.
+// language orders them differently, and a text about a number of things is Counted, with a
+// form for one and one for any other number. The test also fails when a language's format
+// takes other arguments than English's, so a translation cannot drop a number.
 package lang

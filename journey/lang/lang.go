@@ -48,7 +48,12 @@ func Get(tag string) (*Language, error) {
 	if l, ok := tables[tag]; ok {
 		return l, nil
 	}
-	return nil, fmt.Errorf("unknown language %q (valid languages: %s)", tag, strings.Join(Tags(), ", "))
+	return nil, UnknownError(tag)
+}
+
+// UnknownError is the error for a language tag that has no table; it lists the known ones.
+func UnknownError(tag string) error {
+	return fmt.Errorf("unknown language %q (valid languages: %s)", tag, strings.Join(Tags(), ", "))
 }
 
 // Choose returns the language a command writes in: the flag's when set, else the map's,
@@ -117,4 +122,15 @@ func (l *Language) Duration(seconds float64) string {
 		return l.Float(seconds/3600, 1) + l.UnitHours
 	}
 	return l.Float(seconds/86400, 1) + l.UnitDays
+}
+
+// Count writes n into the form of c that fits it, with the language's digits: the first
+// form for exactly one, the second for any other number (the rule of English and Dutch).
+// args are the format's further arguments.
+func (l *Language) Count(c Counted, n int64, args ...any) string {
+	form := c[1]
+	if n == 1 {
+		form = c[0]
+	}
+	return fmt.Sprintf(form, append([]any{l.Int(n)}, args...)...)
 }

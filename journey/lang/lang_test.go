@@ -1,24 +1,95 @@
 package lang
 
 import (
+	"fmt"
+	"maps"
 	"reflect"
+	"regexp"
 	"slices"
+	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/journey-cx/journey/journey"
 )
 
-// TestTablesComplete fails when a language leaves a word empty, so that a new word is added
-// to every table and a new language is complete before it ships.
+// TestTablesComplete fails when a language leaves a word empty, or writes a format with
+// other arguments than English's, so that a new word is added to every table and a new
+// language is complete before it ships.
 func TestTablesComplete(t *testing.T) {
+	en := texts(English().Words)
+	if len(en) < 50 {
+		t.Fatalf("found only %d texts in the English table; is the walk broken?", len(en))
+	}
 	for _, tag := range Tags() {
 		l, _ := Get(tag)
-		v := reflect.ValueOf(l.Words)
-		for i := range v.NumField() {
-			if v.Field(i).Kind() == reflect.String && v.Field(i).String() == "" {
-				t.Errorf("language %q has no text for %s", tag, v.Type().Field(i).Name)
+		got := texts(l.Words)
+		for name, want := range en {
+			text := got[name]
+			if strings.TrimSpace(text) == "" {
+				t.Errorf("language %q has no text for %s", tag, name)
+				continue
+			}
+			if a, b := verbs(text), verbs(want); !maps.Equal(a, b) {
+				t.Errorf("language %q: %s takes %v, English takes %v", tag, name, a, b)
+			}
+			if strings.HasSuffix(strings.TrimRight(name, "[0123456789]"), "F") != (len(verbs(want)) > 0) {
+				t.Errorf("%s: a name ending in F must be a format with arguments, and only such", name)
 			}
 		}
+	}
+}
+
+// texts returns every text of w by field path ("PictureWords.EmotionLevels[0]"), walking
+// nested structs and arrays.
+func texts(w Words) map[string]string {
+	out := map[string]string{}
+	var walk func(name string, v reflect.Value)
+	walk = func(name string, v reflect.Value) {
+		switch v.Kind() {
+		case reflect.String:
+			out[name] = v.String()
+		case reflect.Array:
+			for i := range v.Len() {
+				walk(fmt.Sprintf("%s[%d]", name, i), v.Index(i))
+			}
+		case reflect.Struct:
+			for i := range v.NumField() {
+				walk(strings.TrimPrefix(name+"."+v.Type().Field(i).Name, "."), v.Field(i))
+			}
+		default:
+			panic("lang: a Words field of kind " + v.Kind().String())
+		}
+	}
+	walk("", reflect.ValueOf(w))
+	return out
+}
+
+// verb matches a fmt verb, with an optional argument index.
+var verb = regexp.MustCompile(`%(\[(\d+)\])?([a-z%])`)
+
+// verbs returns the verbs of a format by the argument they take: {1: 's', 2: 'd'}.
+func verbs(format string) map[int]byte {
+	out := map[int]byte{}
+	next := 1
+	for _, m := range verb.FindAllStringSubmatch(format, -1) {
+		if m[3] == "%" {
+			continue
+		}
+		if m[2] != "" {
+			next, _ = strconv.Atoi(m[2])
+		}
+		out[next] = m[3][0]
+		next++
+	}
+	return out
+}
+
+func TestVerbs(t *testing.T) {
+	got := verbs("%s and %[3]d, %[1]s, %s at 100%%")
+	want := map[int]byte{1: 's', 2: 's', 3: 'd'}
+	if !maps.Equal(got, want) {
+		t.Errorf("verbs = %v, want %v", got, want)
 	}
 }
 
@@ -52,6 +123,10 @@ func TestNumbers(t *testing.T) {
 		{"nl minutes", nl.Duration(17.2 * 60), "17,2 min"},
 		{"nl hours", nl.Duration(12.7 * 3600), "12,7 u"},
 		{"en seconds", en.Duration(45), "45.0s"},
+		{"one", en.Count(en.CardUsersF, 1), "1 user"},
+		{"many", nl.Count(nl.CardUsersF, 1640), "1.640 klanten"},
+		{"none", en.Count(en.CardUsersF, 0), "0 users"},
+		{"more arguments", nl.Count(nl.GoalReachedF, 1, "50,0%"), "doel bereikt door 1 klant (50,0%)"},
 	}
 	for _, tt := range tests {
 		if tt.got != tt.want {

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // Analysis holds the printers of analysis reports; "table" is the default.
@@ -25,30 +26,28 @@ const maxOffMap = 10
 // missing stands for a value that does not exist (a JSON null) in the human formats.
 const missing = "-"
 
+// human writes the numbers and words of the formats for people (table, markdown) in one
+// language: "1,640" and "59.7%" in English, "1.640" and "59,7%" in Dutch.
+type human struct{ *lang.Language }
+
 // percent formats a ratio as a percentage with one decimal.
-func percent(v *float64) string {
+func (h human) percent(v *float64) string {
 	if v == nil {
 		return missing
 	}
-	return strconv.FormatFloat(*v*100, 'f', 1, 64) + "%"
+	return h.Percent(*v)
 }
 
-// duration formats seconds for people: "45s", "12.5m", "3.2h", "4.0d".
-func duration(v *float64) string {
+// duration formats seconds for people: "45.0s", "12.5m", "3.2h", "4.0d" (English).
+func (h human) duration(v *float64) string {
 	if v == nil {
 		return missing
 	}
-	s := *v
-	switch {
-	case s < 60:
-		return strconv.FormatFloat(s, 'f', 1, 64) + "s"
-	case s < 3600:
-		return strconv.FormatFloat(s/60, 'f', 1, 64) + "m"
-	case s < 86400:
-		return strconv.FormatFloat(s/3600, 'f', 1, 64) + "h"
-	}
-	return strconv.FormatFloat(s/86400, 'f', 1, 64) + "d"
+	return h.Duration(*v)
 }
+
+// count formats an integer count with the language's thousands separator.
+func (h human) count(n int64) string { return h.Int(n) }
 
 // window formats a window in seconds the way maps write it: "14d", "90m", "45s".
 func window(s float64) string {
@@ -63,55 +62,63 @@ func window(s float64) string {
 	return strconv.FormatFloat(s, 'f', -1, 64) + "s"
 }
 
-// count formats an integer count.
+// count formats an integer count for the machine formats.
 func count(n int64) string { return strconv.FormatInt(n, 10) }
 
-// dropoff formats a funnel step's drop-off count; none is the text when there is none.
-func dropoff(n *int64, none string) string {
+// dropoff formats a funnel step's drop-off count for the machine formats; "" when there is
+// none.
+func dropoff(n *int64) string {
 	if n == nil {
-		return none
+		return ""
 	}
 	return count(*n)
 }
 
-// KPIValue formats a KPI value (or target bound) in the unit of its metric, as the reports
-// show it: "25.0%", "2.0h", "10"; "-" when v is nil.
-func KPIValue(metric string, v *float64) string {
+// KPIValue formats a KPI value (or target bound) in the unit of its metric, in English, as
+// error messages show it: "25.0%", "2.0h", "10"; "-" when v is nil.
+func KPIValue(metric string, v *float64) string { return human{lang.English()}.kpiValue(metric, v) }
+
+// KPITarget formats a KPI's target in the unit of its metric, in English: ">= 25.0%",
+// "<= 2.0h", ">= 10 and <= 20".
+func KPITarget(k analysis.KPIResult) string { return human{lang.English()}.kpiTarget(k) }
+
+// kpiValue formats a KPI value (or target bound) in the unit of its metric; "-" when v is
+// nil.
+func (h human) kpiValue(metric string, v *float64) string {
 	switch {
 	case v == nil:
 		return missing
 	case metric == analysis.MetricUsers:
-		return strconv.FormatFloat(*v, 'f', -1, 64)
+		return h.Float(*v, -1)
 	case metric == analysis.MetricMedianTimeToNext:
-		return duration(v)
+		return h.duration(v)
 	}
-	return percent(v)
+	return h.percent(v)
 }
 
-// KPITarget formats a KPI's target in the unit of its metric: ">= 25.0%", "<= 2.0h",
-// ">= 10 and <= 20".
-func KPITarget(k analysis.KPIResult) string {
+// kpiTarget formats a KPI's target in the unit of its metric: ">= 25.0%", ">= 10 and <= 20".
+func (h human) kpiTarget(k analysis.KPIResult) string {
 	var parts []string
 	if k.Min != nil {
-		parts = append(parts, ">= "+KPIValue(k.Metric, k.Min))
+		parts = append(parts, ">= "+h.kpiValue(k.Metric, k.Min))
 	}
 	if k.Max != nil {
-		parts = append(parts, "<= "+KPIValue(k.Metric, k.Max))
+		parts = append(parts, "<= "+h.kpiValue(k.Metric, k.Max))
 	}
-	return strings.Join(parts, " and ")
+	return strings.Join(parts, " "+h.And+" ")
 }
 
-// kpiStatus is "ok" or "missed".
-func kpiStatus(k analysis.KPIResult) string {
+// kpiStatus is "ok" or "missed", in the language.
+func (h human) kpiStatus(k analysis.KPIResult) string {
 	if k.OK {
-		return "ok"
+		return h.KPIOK
 	}
-	return "missed"
+	return h.KPIMissed
 }
 
 // kpiSummary counts the KPI targets met and missed: "KPI targets: 1 missed, 2 met", or ""
 // when the map sets none. missed wraps the missed count, for emphasis.
-func kpiSummary(ks []analysis.KPIResult, missed func(string) string) string {
+func (h human) kpiSummary(ks []analysis.KPIResult, missed func(string) string) string {
 	if len(ks) == 0 {
 		return ""
 	}
@@ -122,9 +129,9 @@ func kpiSummary(ks []analysis.KPIResult, missed func(string) string) string {
 		}
 	}
 	if n == 0 {
-		return fmt.Sprintf("KPI targets: all %d met", len(ks))
+		return fmt.Sprintf(h.KPIAllMetF, h.count(int64(len(ks))))
 	}
-	return fmt.Sprintf("KPI targets: %s, %d met", missed(fmt.Sprintf("%d missed", n)), len(ks)-n)
+	return fmt.Sprintf(h.KPISomeMissedF, missed(fmt.Sprintf(h.KPIMissedF, h.count(int64(n)))), h.count(int64(len(ks)-n)))
 }
 
 // offMap returns the most frequent transitions that the map does not draw.
@@ -139,31 +146,37 @@ func offMap(ts []analysis.Transition) []analysis.Transition {
 }
 
 // inputSummary is the one-line account of the rows read.
-func inputSummary(in analysis.Input) string {
-	return fmt.Sprintf("%d rows: %d mapped, %d unmapped, %d skipped, %d filtered; %d users",
-		in.Rows, in.Mapped, in.Unmapped, in.Skipped, in.Filtered, in.Users)
+func (h human) inputSummary(in analysis.Input) string {
+	return fmt.Sprintf(h.InputF, h.count(in.Rows), h.count(in.Mapped), h.count(in.Unmapped),
+		h.count(in.Skipped), h.count(in.Filtered), h.count(in.Users))
+}
+
+// goalReached is the goal rate: "goal reached by 67 users (27.9%)".
+func (h human) goalReached(g analysis.Goal) string {
+	return h.Count(h.GoalReachedF, g.Users, h.percent(g.Rate))
 }
 
 // coverageNotes are the coverage report as sentences, for the human formats; quote shows
-// user text (event names) safely in the format at hand.
-func coverageNotes(r *analysis.Report, quote func(string) string) []string {
+// user text (event names) safely in the format at hand. The problems of skipped rows are
+// diagnostics, which stay in English.
+func (h human) coverageNotes(r *analysis.Report, quote func(string) string) []string {
 	c := r.Coverage
 	var notes []string
 	if len(c.UnmatchedTouchpoints) > 0 {
-		notes = append(notes, "touchpoints no row matched: "+strings.Join(c.UnmatchedTouchpoints, ", "))
+		notes = append(notes, h.CoverageUnmatched+": "+strings.Join(c.UnmatchedTouchpoints, ", "))
 	}
 	if len(c.UnmappedEvents) > 0 {
 		var names []string
 		for _, e := range c.UnmappedEvents {
-			names = append(names, fmt.Sprintf("%s (%d)", quote(e.Event), e.Count))
+			names = append(names, fmt.Sprintf("%s (%s)", quote(e.Event), h.count(e.Count)))
 		}
-		notes = append(notes, "most frequent unmapped events: "+strings.Join(names, ", "))
+		notes = append(notes, h.CoverageUnmapped+": "+strings.Join(names, ", "))
 	}
 	for _, p := range c.Skipped {
-		notes = append(notes, "skipped "+problem(p, quote))
+		notes = append(notes, fmt.Sprintf(h.CoverageSkippedF, problem(p, quote)))
 	}
 	for _, p := range c.Warnings {
-		notes = append(notes, "warning: "+problem(p, quote))
+		notes = append(notes, fmt.Sprintf(h.CoverageWarningF, problem(p, quote)))
 	}
 	return notes
 }
@@ -175,9 +188,10 @@ func problem(p analysis.RowProblem, quote func(string) string) string {
 	return quote(p.File + ": " + p.Message)
 }
 
-// funnelTitle names a funnel with its order and window: "main (ordered, window 30d)".
-func funnelTitle(f analysis.Funnel) string {
-	return fmt.Sprintf("%s (%s, window %s)", f.ID, f.Order, window(f.WindowSeconds))
+// funnelTitle names a funnel with its order and window: "Funnel main (ordered, window 30d)".
+// The window is written as maps write it.
+func (h human) funnelTitle(f analysis.Funnel) string {
+	return fmt.Sprintf(h.SectionFunnelF, f.ID, f.Order, window(f.WindowSeconds))
 }
 
 // lastStep returns a funnel's last step, for segment summaries.
@@ -198,13 +212,13 @@ type section struct {
 
 // sections are the tables the human formats show, in order: touchpoints, funnels, off-map
 // transitions, KPIs and segments.
-func sections(r *analysis.Report) []section {
-	out := []section{{"Touchpoints", 2, touchpointRows(r.Touchpoints)}}
+func (h human) sections(r *analysis.Report) []section {
+	out := []section{{h.SectionTouchpoints, 2, withCostColumn(h.touchpointRows(r.Touchpoints), h.Language, r.Touchpoints, r.Cost)}}
 	for _, f := range r.Funnels {
-		out = append(out, section{"Funnel " + funnelTitle(f), 2, stepRows(f)})
+		out = append(out, section{h.funnelTitle(f), 2, h.stepRows(f)})
 	}
 	return append(out,
-		section{"Off-map transitions", 2, transitionRows(offMap(r.Transitions))},
-		section{"KPIs", 5, kpiRows(r.KPIs)},
-		section{"Segments", 1, segmentRows(r)})
+		section{h.SectionOffMap, 2, h.transitionRows(offMap(r.Transitions))},
+		section{h.SectionKPIs, 5, h.kpiRows(r.KPIs)},
+		section{h.SectionSegments, 1, withSegmentCost(h.segmentRows(r), h.Language, r)})
 }

@@ -10,9 +10,9 @@ import (
 
 // csvHeader is the header of the analysis CSV: one number per row, so that a spreadsheet
 // can filter and pivot it. section says what the row is about (input, goal, touchpoint,
-// transition, funnel, step, kpi, unmatched, unmapped); segment is the --by value, empty for
-// the total; parent and id name the thing (stage and touchpoint, from and to, funnel and
-// step, touchpoint and KPI metric); position orders things whose id may repeat (funnel steps)
+// transition, funnel, step, kpi, cost, unmatched, unmapped); segment is the --by value, empty
+// for the total; parent and id name the thing (stage and touchpoint, from and to, funnel and
+// step, touchpoint and KPI metric; a cost's id is its currency); position orders things whose id may repeat (funnel steps)
 // or whose rank matters (transitions). An empty value is a null.
 var csvHeader = []string{"section", "segment", "parent", "id", "position", "metric", "value"}
 
@@ -27,9 +27,11 @@ func printAnalysisCSV(w io.Writer, r *analysis.Report, _ Options) error {
 	c := &csvWriter{w: csv.NewWriter(w)}
 	c.w.Write(csvHeader)
 	c.all(r.Input, r.Goal, r.Touchpoints, r.Transitions, r.Funnels, r.KPIs)
+	c.cost(r.Cost)
 	for _, s := range r.Segments {
 		c.segment = s.Value
 		c.all(s.Input, s.Goal, s.Touchpoints, s.Transitions, s.Funnels, s.KPIs)
+		c.cost(s.Cost)
 	}
 	c.segment = ""
 	for _, id := range r.Coverage.UnmatchedTouchpoints {
@@ -79,6 +81,7 @@ func (c *csvWriter) touchpoint(pos int, t analysis.Touchpoint) {
 		{"users", count(t.Users)}, {"events", count(t.Events)}, {"repeat_users", count(t.RepeatUsers)},
 		{"continued", count(t.Continued)}, {"conversion", number(t.Conversion)}, {"dropoff", number(t.Dropoff)},
 		{"exits", count(t.Exits)}, {"median_seconds_to_next", number(t.MedianSecondsToNext)},
+		{"cost", number(t.Cost)},
 	} {
 		c.row("touchpoint", t.Stage, t.ID, p, kv.k, kv.v)
 	}
@@ -90,7 +93,7 @@ func (c *csvWriter) funnel(f analysis.Funnel) {
 		p := strconv.Itoa(i + 1)
 		for _, kv := range []struct{ k, v string }{
 			{"users", count(s.Users)}, {"conversion_from_previous", number(s.ConversionFromPrevious)},
-			{"conversion_from_start", number(s.ConversionFromStart)}, {"dropoff", dropoff(s.Dropoff, "")},
+			{"conversion_from_start", number(s.ConversionFromStart)}, {"dropoff", dropoff(s.Dropoff)},
 			{"mean_seconds_from_previous", number(s.MeanSecondsFromPrevious)},
 			{"median_seconds_from_previous", number(s.MedianSecondsFromPrevious)},
 		} {

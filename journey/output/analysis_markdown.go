@@ -12,19 +12,23 @@ import (
 // printAnalysisMarkdown writes the report as GitHub-flavoured markdown, for a pull request
 // comment: a summary, the touchpoints, the funnels, the off-map flow, the KPIs, the segments
 // and the coverage notes.
-func printAnalysisMarkdown(w io.Writer, r *analysis.Report, _ Options) error {
+func printAnalysisMarkdown(w io.Writer, r *analysis.Report, o Options) error {
+	h := human{o.Language()}
 	b := bufio.NewWriter(w)
-	fmt.Fprintf(b, "## Journey %s\n\n", mdCode(r.Journey))
-	fmt.Fprintf(b, "%s. Identity %s, window %s, goal reached by %d users (%s).\n",
-		inputSummary(r.Input), mdCode(r.Identity), window(r.WindowSeconds), r.Goal.Users, percent(r.Goal.Rate))
-	if s := kpiSummary(r.KPIs, func(s string) string { return "**" + s + "**" }); s != "" {
+	fmt.Fprintf(b, "## %s\n\n", fmt.Sprintf(h.MarkdownTitleF, mdCode(r.Journey)))
+	fmt.Fprintf(b, "%s. %s, %s.\n", h.inputSummary(r.Input),
+		fmt.Sprintf(h.MarkdownIdentityF, mdCode(r.Identity), window(r.WindowSeconds)), h.goalReached(r.Goal))
+	if s := costLine(h.Language, r.Cost); s != "" {
 		fmt.Fprintf(b, "\n%s.\n", s)
 	}
-	for _, s := range sections(r) {
+	if s := h.kpiSummary(r.KPIs, func(s string) string { return "**" + s + "**" }); s != "" {
+		fmt.Fprintf(b, "\n%s.\n", s)
+	}
+	for _, s := range h.sections(r) {
 		mdTable(b, s)
 	}
-	if notes := coverageNotes(r, mdCode); len(notes) > 0 {
-		fmt.Fprint(b, "\n### Coverage\n\n")
+	if notes := h.coverageNotes(r, mdCode); len(notes) > 0 {
+		fmt.Fprintf(b, "\n### %s\n\n", h.SectionCoverage)
 		for _, n := range notes {
 			fmt.Fprintf(b, "- %s\n", termEscape(n))
 		}
@@ -82,8 +86,9 @@ func mdCode(s string) string {
 	return fence + s + fence
 }
 
-func touchpointRows(tps []analysis.Touchpoint) [][]string {
-	rows := [][]string{{"Stage", "Touchpoint", "Users", "Events", "Repeat", "Continued", "Conversion", "Drop-off", "Exits", "Median to next"}}
+func (h human) touchpointRows(tps []analysis.Touchpoint) [][]string {
+	rows := [][]string{{h.ColStage, h.ColTouchpoint, h.ColUsers, h.ColEvents, h.ColRepeat, h.ColContinued,
+		h.ColConversion, h.ColDropoff, h.ColExits, h.ColMedianToNext}}
 	stage := ""
 	for _, t := range tps {
 		s := t.Stage
@@ -91,54 +96,58 @@ func touchpointRows(tps []analysis.Touchpoint) [][]string {
 			s = ""
 		}
 		stage = t.Stage
-		rows = append(rows, []string{s, t.ID, count(t.Users), count(t.Events), count(t.RepeatUsers), count(t.Continued),
-			percent(t.Conversion), percent(t.Dropoff), count(t.Exits), duration(t.MedianSecondsToNext)})
+		rows = append(rows, []string{s, t.ID, h.count(t.Users), h.count(t.Events), h.count(t.RepeatUsers), h.count(t.Continued),
+			h.percent(t.Conversion), h.percent(t.Dropoff), h.count(t.Exits), h.duration(t.MedianSecondsToNext)})
 	}
 	return rows
 }
 
-func stepRows(f analysis.Funnel) [][]string {
-	rows := [][]string{{"#", "Step", "Users", "From previous", "From start", "Drop-off", "Mean time", "Median time"}}
+func (h human) stepRows(f analysis.Funnel) [][]string {
+	rows := [][]string{{"#", h.ColStep, h.ColUsers, h.ColFromPrevious, h.ColFromStart, h.ColDropoff, h.ColMeanTime, h.ColMedianTime}}
 	for i, s := range f.Steps {
-		rows = append(rows, []string{fmt.Sprint(i + 1), s.ID, count(s.Users), percent(s.ConversionFromPrevious),
-			percent(s.ConversionFromStart), dropoff(s.Dropoff, missing), duration(s.MeanSecondsFromPrevious), duration(s.MedianSecondsFromPrevious)})
+		drop := missing
+		if s.Dropoff != nil {
+			drop = h.count(*s.Dropoff)
+		}
+		rows = append(rows, []string{fmt.Sprint(i + 1), s.ID, h.count(s.Users), h.percent(s.ConversionFromPrevious),
+			h.percent(s.ConversionFromStart), drop, h.duration(s.MeanSecondsFromPrevious), h.duration(s.MedianSecondsFromPrevious)})
 	}
 	return rows
 }
 
-func transitionRows(ts []analysis.Transition) [][]string {
-	rows := [][]string{{"From", "To", "Count", "Users"}}
+func (h human) transitionRows(ts []analysis.Transition) [][]string {
+	rows := [][]string{{h.ColFrom, h.ColTo, h.ColCount, h.ColUsers}}
 	for _, t := range ts {
-		rows = append(rows, []string{t.From, t.To, count(t.Count), count(t.Users)})
+		rows = append(rows, []string{t.From, t.To, h.count(t.Count), h.count(t.Users)})
 	}
 	return rows
 }
 
-func kpiRows(ks []analysis.KPIResult) [][]string {
-	rows := [][]string{{"Touchpoint", "Metric", "Target", "Value", "Status"}}
+func (h human) kpiRows(ks []analysis.KPIResult) [][]string {
+	rows := [][]string{{h.ColTouchpoint, h.ColMetric, h.ColTarget, h.ColValue, h.ColStatus}}
 	for _, k := range ks {
-		rows = append(rows, []string{k.Touchpoint, k.Metric, KPITarget(k), KPIValue(k.Metric, k.Value), kpiStatus(k)})
+		rows = append(rows, []string{k.Touchpoint, k.Metric, h.kpiTarget(k), h.kpiValue(k.Metric, k.Value), h.kpiStatus(k)})
 	}
 	return rows
 }
 
 // segmentRows summarises each segment: its users, goal rate and each funnel's conversion
 // from start to the last step.
-func segmentRows(r *analysis.Report) [][]string {
+func (h human) segmentRows(r *analysis.Report) [][]string {
 	if len(r.Segments) == 0 {
 		return nil
 	}
-	head := []string{r.Segments[0].Column, "Users", "Goal rate"}
+	head := []string{r.Segments[0].Column, h.ColUsers, h.ColGoalRate}
 	for _, f := range r.Funnels {
-		head = append(head, "Funnel "+f.ID)
+		head = append(head, fmt.Sprintf(h.ColFunnelF, f.ID))
 	}
 	rows := [][]string{head}
 	for _, s := range r.Segments {
-		row := []string{s.Value, count(s.Input.Users), percent(s.Goal.Rate)}
+		row := []string{s.Value, h.count(s.Input.Users), h.percent(s.Goal.Rate)}
 		for i := range r.Funnels {
 			v := missing
 			if i < len(s.Funnels) {
-				v = percent(lastStep(s.Funnels[i]).ConversionFromStart)
+				v = h.percent(lastStep(s.Funnels[i]).ConversionFromStart)
 			}
 			row = append(row, v)
 		}

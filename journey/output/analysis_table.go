@@ -15,20 +15,24 @@ import (
 // printAnalysisTable writes the report as terminal tables: the input summary, the
 // touchpoints grouped by stage, one table per funnel, the top off-map transitions, the KPIs,
 // the segments and the coverage notes. Control characters in user text are escaped.
-func printAnalysisTable(w io.Writer, r *analysis.Report, _ Options) error {
+func printAnalysisTable(w io.Writer, r *analysis.Report, o Options) error {
+	h := human{o.Language()}
 	b := bufio.NewWriter(w)
-	fmt.Fprintf(b, "journey %s: identity %s, window %s\n", termEscape(r.Journey), termEscape(r.Identity), window(r.WindowSeconds))
-	fmt.Fprintf(b, "%s; goal reached by %d users (%s)\n", inputSummary(r.Input), r.Goal.Users, percent(r.Goal.Rate))
-	if s := kpiSummary(r.KPIs, func(s string) string { return s }); s != "" {
+	fmt.Fprintln(b, fmt.Sprintf(h.ReportHeadF, termEscape(r.Journey), termEscape(r.Identity), window(r.WindowSeconds)))
+	fmt.Fprintf(b, "%s; %s\n", h.inputSummary(r.Input), h.goalReached(r.Goal))
+	if s := costLine(h.Language, r.Cost); s != "" {
 		fmt.Fprintln(b, s)
 	}
-	for _, s := range sections(r) {
+	if s := h.kpiSummary(r.KPIs, func(s string) string { return s }); s != "" {
+		fmt.Fprintln(b, s)
+	}
+	for _, s := range h.sections(r) {
 		if err := termTable(b, s); err != nil {
 			return err
 		}
 	}
-	if notes := coverageNotes(r, termEscape); len(notes) > 0 {
-		fmt.Fprint(b, "\nCoverage\n")
+	if notes := h.coverageNotes(r, termEscape); len(notes) > 0 {
+		fmt.Fprintf(b, "\n%s\n", h.SectionCoverage)
 		for _, n := range notes {
 			fmt.Fprintf(b, "  %s\n", n)
 		}

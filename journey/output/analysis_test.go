@@ -10,6 +10,7 @@ import (
 
 	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // analysisDir holds the reports the printers are tested on and their goldens.
@@ -19,7 +20,9 @@ const analysisDir = "../../testdata/analysis"
 var analysisExt = map[string]string{"table": "txt", "json": "json", "csv": "csv", "markdown": "md"}
 
 // TestAnalysisPrinters prints every report fixture (*.report.json) in every format and
-// compares with the goldens; JOURNEY_UPDATE=1 rewrites them.
+// language and compares with the goldens (NAME.out.EXT in English, NAME.out.TAG.EXT in
+// another language); JOURNEY_UPDATE=1 rewrites them. The machine formats must not change
+// with the language, byte for byte.
 func TestAnalysisPrinters(t *testing.T) {
 	fixtures, err := filepath.Glob(filepath.Join(analysisDir, "*.report.json"))
 	if err != nil || len(fixtures) == 0 {
@@ -30,18 +33,41 @@ func TestAnalysisPrinters(t *testing.T) {
 		base := strings.TrimSuffix(fixture, ".report.json")
 		for _, name := range Analysis.Names() {
 			t.Run(filepath.Base(base)+"/"+name, func(t *testing.T) {
-				printer, err := Analysis.Lookup(name)
-				if err != nil {
-					t.Fatal(err)
+				english := printAnalysis(t, name, r, nil)
+				golden.Check(t, base+".out."+analysisExt[name], english)
+				for _, tag := range lang.Tags() {
+					if tag == lang.Default {
+						continue
+					}
+					got := printAnalysis(t, name, r, mustLang(t, tag))
+					if machineFormats[name] {
+						if !bytes.Equal(got, english) {
+							t.Errorf("--format %s changed with the language %s", name, tag)
+						}
+						continue
+					}
+					golden.Check(t, base+".out."+tag+"."+analysisExt[name], got)
 				}
-				var buf bytes.Buffer
-				if err := printer(&buf, r, Options{}); err != nil {
-					t.Fatal(err)
-				}
-				golden.Check(t, base+".out."+analysisExt[name], buf.Bytes())
 			})
 		}
 	}
+}
+
+// machineFormats are the formats whose bytes never depend on the language.
+var machineFormats = map[string]bool{"json": true, "csv": true}
+
+// printAnalysis prints r in format name and language l (nil: English).
+func printAnalysis(t *testing.T, name string, r *analysis.Report, l *lang.Language) []byte {
+	t.Helper()
+	printer, err := Analysis.Lookup(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if err := printer(&buf, r, Options{Lang: l}); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
 
 func readReport(t *testing.T, path string) *analysis.Report {
@@ -109,15 +135,29 @@ func TestMDCode(t *testing.T) {
 
 func TestDurationAndWindow(t *testing.T) {
 	f := func(v float64) *float64 { return &v }
+	en, nl := human{lang.English()}, human{mustLang(t, "nl")}
+	users := analysis.KPIResult{Metric: analysis.MetricUsers, Min: f(1500), Max: f(2000)}
 	for _, tt := range []struct {
 		got, want string
 	}{
-		{duration(nil), "-"}, {duration(f(0)), "0.0s"}, {duration(f(90)), "1.5m"}, {duration(f(5400)), "1.5h"},
-		{duration(f(129600)), "1.5d"}, {window(1209600), "14d"}, {window(86400), "1d"}, {window(5400), "90m"}, {window(61), "61s"},
-		{percent(f(0.1234)), "12.3%"}, {percent(nil), "-"},
+		{en.duration(nil), "-"}, {en.duration(f(0)), "0.0s"}, {en.duration(f(90)), "1.5m"}, {en.duration(f(5400)), "1.5h"},
+		{en.duration(f(129600)), "1.5d"}, {window(1209600), "14d"}, {window(86400), "1d"}, {window(5400), "90m"}, {window(61), "61s"},
+		{en.percent(f(0.1234)), "12.3%"}, {en.percent(nil), "-"},
+		{nl.duration(f(129600)), "1,5 d"}, {nl.percent(f(0.1234)), "12,3%"}, {nl.count(1640), "1.640"}, {en.count(1640), "1,640"},
+		{en.kpiTarget(users), ">= 1,500 and <= 2,000"}, {nl.kpiTarget(users), ">= 1.500 en <= 2.000"},
+		{KPIValue(analysis.MetricUsers, f(2.5)), "2.5"}, {KPITarget(users), ">= 1,500 and <= 2,000"},
 	} {
 		if tt.got != tt.want {
 			t.Errorf("got %q, want %q", tt.got, tt.want)
 		}
 	}
+}
+
+func mustLang(t *testing.T, tag string) *lang.Language {
+	t.Helper()
+	l, err := lang.Get(tag)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
 }

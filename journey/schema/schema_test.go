@@ -71,7 +71,7 @@ func TestAcceptedMapsValidate(t *testing.T) {
 			t.Errorf("%s: the loader accepts it, the schema does not:\n%v", file, err)
 		}
 	}
-	if err := sch.Validate(instance(t, starter.Map("starter"))); err != nil {
+	if err := sch.Validate(instance(t, starter.Map("starter", "en"))); err != nil {
 		t.Errorf("the starter map of journey init does not validate:\n%v", err)
 	}
 	if accepted < 3 {

@@ -24,9 +24,10 @@ var mapTemplate string
 //go:embed events.csv
 var events []byte
 
-// Map returns the starter map with the given id, which must be kebab-case (see ID).
-func Map(id string) []byte {
-	r := strings.NewReplacer("{{id}}", id, "{{schema}}", schema.ID)
+// Map returns the starter map with the given id, which must be kebab-case (see ID), in the
+// given language (a tag journey.Languages lists).
+func Map(id, language string) []byte {
+	r := strings.NewReplacer("{{id}}", id, "{{schema}}", schema.ID, "{{language}}", language)
 	return []byte(r.Replace(mapTemplate))
 }
 

@@ -16,7 +16,12 @@ import (
 // TestMapIsClean checks that the starter map loads without a single diagnostic, warnings
 // included, and is already in canonical form.
 func TestMapIsClean(t *testing.T) {
-	src := Map("starter")
+	for _, l := range journey.Languages {
+		if m, diags := journey.Check("starter.journey.yaml", Map("starter", l)); len(diags) > 0 || m == nil || m.Language != l {
+			t.Fatalf("the starter map in %q has diagnostics %v or another language", l, diags)
+		}
+	}
+	src := Map("starter", "en")
 	m, diags := journey.Check("starter.journey.yaml", src)
 	if len(diags) > 0 || m == nil {
 		t.Fatalf("the starter map has diagnostics: %v", diags)
@@ -39,7 +44,7 @@ func TestMapIsClean(t *testing.T) {
 // TestEvents checks that events.csv is what the simulator writes for the starter map, and
 // that it is small; JOURNEY_UPDATE=1 regenerates it.
 func TestEvents(t *testing.T) {
-	m, diags := journey.Check("starter.journey.yaml", Map("starter"))
+	m, diags := journey.Check("starter.journey.yaml", Map("starter", "en"))
 	if m == nil || journey.HasErrors(diags, false) {
 		t.Fatalf("the starter map does not load: %v", diags)
 	}
