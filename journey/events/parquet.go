@@ -92,8 +92,12 @@ func (pl *pipeline) readParquet(s Source, o *opened) (err error) {
 func corruptParquet(name string, err error) error {
 	var pathErr *fs.PathError
 	var e *Error
-	if errors.As(err, &pathErr) || errors.As(err, &e) || errors.Is(err, errStopped) {
+	var codec unsupportedCodec
+	switch {
+	case errors.As(err, &pathErr) || errors.As(err, &e) || errors.Is(err, errStopped):
 		return err
+	case errors.As(err, &codec):
+		return &Error{File: name, Message: codec.Error()}
 	}
 	return &Error{File: name, Message: "corrupt or truncated Parquet file: " + err.Error()}
 }

@@ -3,6 +3,7 @@ package events
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"io"
 	"os"
@@ -18,6 +19,8 @@ import (
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/compress"
 	"github.com/parquet-go/parquet-go/deprecated"
+	"github.com/parquet-go/parquet-go/encoding/thrift"
+	"github.com/parquet-go/parquet-go/format"
 )
 
 // writeParquet writes rows of T as a Parquet file to a temporary folder and returns its path.
@@ -376,4 +379,33 @@ func FuzzReadParquet(f *testing.F) {
 			t.Fatalf("err = %v, want an *Error naming the file", err)
 		}
 	})
+}
+
+// TestParquetUnsupportedCodec reads a file whose columns say they are compressed with LZO,
+// which is refused naming the codec.
+func TestParquetUnsupportedCodec(t *testing.T) {
+	data, err := os.ReadFile(writeParquet(t, []timeRow[string]{{"u", "a", "2024-01-01"}}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := int(binary.LittleEndian.Uint32(data[len(data)-8:]))
+	var meta format.FileMetaData
+	if err := thrift.Unmarshal(new(thrift.CompactProtocol), data[len(data)-8-n:len(data)-8], &meta); err != nil {
+		t.Fatal(err)
+	}
+	for i := range meta.RowGroups {
+		for j := range meta.RowGroups[i].Columns {
+			meta.RowGroups[i].Columns[j].MetaData.Codec = format.LZO
+		}
+	}
+	footer, err := thrift.Marshal(new(thrift.CompactProtocol), &meta)
+	if err != nil {
+		t.Fatal(err)
+	}
+	lzo := slices.Concat(data[:len(data)-8-n], footer, binary.LittleEndian.AppendUint32(nil, uint32(len(footer))), []byte(parquetMagic))
+	err = readParquetBytes(lzo)
+	want := `e.parquet: column "user_id" is compressed with LZO, which journey does not read; write the file with snappy, zstd, gzip, brotli or lz4_raw, or none`
+	if err == nil || err.Error() != want {
+		t.Errorf("err = %v\nwant  %s", err, want)
+	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/parquet-go/parquet-go/encoding/thrift"
 	"github.com/parquet-go/parquet-go/format"
@@ -60,8 +61,24 @@ func checkFooter(r io.ReaderAt, size int64) error {
 	return nil
 }
 
-// checkChunk checks the page headers of a column chunk.
+// unsupportedCodec is a column compressed with a codec the library does not read.
+type unsupportedCodec struct {
+	column []string
+	codec  format.CompressionCodec
+}
+
+func (u unsupportedCodec) Error() string {
+	return fmt.Sprintf("column %q is compressed with %s, which journey does not read; write the file with snappy, zstd, gzip, brotli or lz4_raw, or none",
+		strings.Join(u.column, "."), u.codec)
+}
+
+// checkChunk checks the codec and the page headers of a column chunk.
 func checkChunk(r io.ReaderAt, size int64, m *format.ColumnMetaData) error {
+	switch m.Codec {
+	case format.Uncompressed, format.Snappy, format.Gzip, format.Brotli, format.Zstd, format.Lz4Raw:
+	default:
+		return unsupportedCodec{m.PathInSchema, m.Codec}
+	}
 	start := m.DataPageOffset
 	if m.DictionaryPageOffset != 0 {
 		start = m.DictionaryPageOffset
