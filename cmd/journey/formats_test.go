@@ -13,6 +13,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/journey-cx/journey/internal/convert"
+	"github.com/journey-cx/journey/internal/golden"
 	"github.com/parquet-go/parquet-go"
 )
 
@@ -151,4 +152,34 @@ func gunzipped(t *testing.T, dir, path string) string {
 		t.Fatal(err)
 	}
 	return out
+}
+
+// TestExampleFormats keeps the florist example's events as JSON Lines (gzip-compressed) and
+// as Parquet (its time a TIMESTAMP) beside its CSV, for the README: they are written from the
+// CSV (JOURNEY_UPDATE=1 rewrites them) and give the same numbers.
+func TestExampleFormats(t *testing.T) {
+	const dir = "../../examples/florist/"
+	data, err := os.ReadFile(dir + "events.csv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var jsonl, pq bytes.Buffer
+	z := gzip.NewWriter(&jsonl)
+	if err := convert.JSONL(z, bytes.NewReader(data), convert.Omit, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if err := convert.Parquet(&pq, bytes.NewReader(data), convert.ParquetOptions{Time: "timestamp"}); err != nil {
+		t.Fatal(err)
+	}
+	golden.Check(t, dir+"events.jsonl.gz", jsonl.Bytes())
+	golden.Check(t, dir+"events.parquet", pq.Bytes())
+	want := runOK(t, "analyze", dir+"florist.journey.yaml", "--events", dir+"events.csv", "--format", "json")
+	for _, f := range []string{"events.jsonl.gz", "events.parquet"} {
+		if got := runOK(t, "analyze", dir+"florist.journey.yaml", "--events", dir+f, "--format", "json"); !bytes.Equal(got, want) {
+			t.Errorf("%s gives other numbers than events.csv:\n%s", f, cmp.Diff(string(want), string(got)))
+		}
+	}
 }
