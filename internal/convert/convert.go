@@ -3,6 +3,7 @@ package convert
 import (
 	"bufio"
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"encoding/json"
 	"errors"
@@ -116,8 +117,13 @@ type ParquetOptions struct {
 	Codec compress.Codec
 	// RowGroupRows caps the rows of a row group; 0 leaves the writer's default.
 	RowGroupRows int64
-	// Plain writes text without dictionaries.
-	Plain bool
+	// Plain writes text without dictionaries. Otherwise a column's dictionary grows to
+	// DictionaryBytes (0 means 1 MiB, as pyarrow writes them), after which the row group's
+	// pages are plain.
+	Plain           bool
+	DictionaryBytes int64
+	// PageBytes caps the bytes of a page; 0 leaves the writer's default.
+	PageBytes int
 }
 
 // Parquet writes the rows of the CSV text r to w as Parquet: every column optional text
@@ -137,9 +143,13 @@ func Parquet(w io.Writer, r io.Reader, o ParquetOptions) error {
 		return err
 	}
 	schema := parquet.NewSchema("events", cols.group)
-	opts := []parquet.WriterOption{schema, parquet.Compression(cmpOr(o.Codec, compress.Codec(&parquet.Snappy)))}
+	opts := []parquet.WriterOption{schema, parquet.Compression(cmpOr(o.Codec, compress.Codec(&parquet.Snappy))),
+		parquet.DictionaryMaxBytes(cmp.Or(o.DictionaryBytes, 1<<20))}
 	if o.RowGroupRows > 0 {
 		opts = append(opts, parquet.MaxRowsPerRowGroup(o.RowGroupRows))
+	}
+	if o.PageBytes > 0 {
+		opts = append(opts, parquet.PageBufferSize(o.PageBytes))
 	}
 	pw := parquet.NewWriter(w, opts...)
 	for row := first; row != nil; {

@@ -239,8 +239,9 @@ func TestParquetWarnings(t *testing.T) {
 }
 
 // TestParquetSameAsCSV reads the same rows as CSV and as Parquet written every way the
-// library writes it (each codec, dictionaries or plain, data pages v1 or v2, several row
-// groups, text or TIMESTAMP times) and compares the logs.
+// library writes it (each codec; dictionaries, plain pages, or dictionaries that give way
+// to plain pages within a row group; several row groups; text or TIMESTAMP times) and
+// compares the logs.
 func TestParquetSameAsCSV(t *testing.T) {
 	var text bytes.Buffer
 	if err := generate(&text, 30000); err != nil {
@@ -254,7 +255,8 @@ func TestParquetSameAsCSV(t *testing.T) {
 	codecs := map[string]compress.Codec{"uncompressed": &parquet.Uncompressed, "snappy": &parquet.Snappy,
 		"gzip": &parquet.Gzip, "brotli": &parquet.Brotli, "zstd": &parquet.Zstd, "lz4raw": &parquet.Lz4Raw}
 	for name, codec := range codecs {
-		for _, o := range []convert.ParquetOptions{{Codec: codec}, {Codec: codec, Time: "timestamp", Plain: true, RowGroupRows: 7000}} {
+		for _, o := range []convert.ParquetOptions{{Codec: codec}, {Codec: codec, Time: "timestamp", Plain: true, RowGroupRows: 7000},
+			{Codec: codec, Time: "timestamp", DictionaryBytes: 2000, PageBytes: 4096, RowGroupRows: 11000}} {
 			var b bytes.Buffer
 			if err := convert.Parquet(&b, strings.NewReader(text.String()), o); err != nil {
 				t.Fatal(err)

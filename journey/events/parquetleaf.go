@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"unicode/utf8"
 
 	"github.com/parquet-go/parquet-go"
 	"github.com/parquet-go/parquet-go/encoding"
@@ -185,9 +187,12 @@ func (r *leafReader) loadGeneric(p parquet.Page) error {
 // page's indexes.
 func (r *leafReader) loadDictionary(d parquet.Dictionary) error {
 	if d != r.dict {
-		r.dict, r.dictCells = d, &pqDict{offs: []uint32{0}}
-		for i := range d.Len() {
-			r.dictCells.add(r.typ, d.Index(int32(i)), r.nanos)
+		r.dict, r.dictCells = d, r.textDict(d)
+		if r.dictCells == nil {
+			r.dictCells = &pqDict{offs: []uint32{0}}
+			for i := range d.Len() {
+				r.dictCells.add(r.typ, d.Index(int32(i)), r.nanos)
+			}
 		}
 	}
 	n := int32(d.Len())
@@ -197,6 +202,20 @@ func (r *leafReader) loadDictionary(d parquet.Dictionary) error {
 		}
 	}
 	return r.checkValues(len(r.idx))
+}
+
+// textDict copies a dictionary of text that is text as it is, all valid UTF-8, in one go;
+// it returns nil for any other.
+func (r *leafReader) textDict(d parquet.Dictionary) *pqDict {
+	data := d.Page().Data()
+	if r.nanos || r.typ.special() || data.Kind() != encoding.ByteArray {
+		return nil
+	}
+	text, offs := data.ByteArray()
+	if len(offs) != d.Len()+1 || !utf8.Valid(text) {
+		return nil
+	}
+	return &pqDict{text: slices.Clone(text), offs: slices.Clone(offs)}
 }
 
 // add writes out one dictionary value.
