@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"slices"
+	"sync"
 
 	"github.com/journey-cx/journey/journey"
 )
@@ -114,4 +115,34 @@ func matchers(opts *Options) []journey.Matcher {
 		ms = append(ms, tp...)
 	}
 	return append(ms, opts.Exclusions...)
+}
+
+// lender lends values to workers, making one with make when none is idle; all lists every
+// value made, for a look at them all once no worker has one.
+type lender[T any] struct {
+	make func() T
+	mu   sync.Mutex
+	idle []T
+	all  []T
+}
+
+// get lends a value.
+func (l *lender[T]) get() T {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	if n := len(l.idle); n > 0 {
+		v := l.idle[n-1]
+		l.idle = l.idle[:n-1]
+		return v
+	}
+	v := l.make()
+	l.all = append(l.all, v)
+	return v
+}
+
+// put takes a value back.
+func (l *lender[T]) put(v T) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	l.idle = append(l.idle, v)
 }

@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"slices"
-	"sync"
 
 	"github.com/journey-cx/journey/journey"
 )
@@ -15,11 +14,8 @@ import (
 // jsonlFile is what the workers share to parse the lines of one JSON Lines file: its plan,
 // whose header is the columns the options read, and parsers to lend them.
 type jsonlFile struct {
-	plan *plan
-	cols *columnHashes
-	mu   sync.Mutex
-	idle []*jsonParser
-	all  []*jsonParser
+	plan    *plan
+	parsers lender[*jsonParser]
 }
 
 // readJSONL reads a JSON Lines source: it cuts the text into chunks of whole lines, which the
@@ -37,7 +33,8 @@ func (pl *pipeline) readJSONL(f *fileReader, s Source) error {
 	if err != nil {
 		return err
 	}
-	jf := &jsonlFile{plan: p, cols: newColumnHashes(header)}
+	cols := newColumnHashes(header)
+	jf := &jsonlFile{plan: p, parsers: lender[*jsonParser]{make: func() *jsonParser { return newJSONParser(cols) }}}
 	f.plan, f.line = p, 1
 	pending, err := f.lines(jf.parse)
 	if err != nil {
@@ -119,8 +116,8 @@ func (pl *pipeline) wait(dones []chan struct{}) error {
 // parse is a chunk's parse function (see chunk.parse): it parses each line into the plan's
 // fields and hands the row to the worker, or skips it.
 func (jf *jsonlFile) parse(w *worker, c *chunk) {
-	p := jf.parser()
-	defer jf.release(p)
+	p := jf.parsers.get()
+	defer jf.parsers.put(p)
 	rec := record{fields: p.fields}
 	data, line := c.data, c.line
 	for ; len(data) > 0; line++ {
@@ -181,34 +178,13 @@ func badLineMessage(line []byte, e syntaxError) string {
 	return "line is " + what + ", not an object; JSON Lines has one object per line"
 }
 
-// parser lends a parser to a worker.
-func (jf *jsonlFile) parser() *jsonParser {
-	jf.mu.Lock()
-	defer jf.mu.Unlock()
-	if n := len(jf.idle); n > 0 {
-		p := jf.idle[n-1]
-		jf.idle = jf.idle[:n-1]
-		return p
-	}
-	p := newJSONParser(jf.cols)
-	jf.all = append(jf.all, p)
-	return p
-}
-
-// release takes a parser back.
-func (jf *jsonlFile) release(p *jsonParser) {
-	jf.mu.Lock()
-	defer jf.mu.Unlock()
-	jf.idle = append(jf.idle, p)
-}
-
 // check runs once every line is parsed: every required column must be a key of some line,
 // and so must the columns in unsure, whose absence matters (see absenceMatters) but which
 // could not be looked for before the read (the file was standard input).
 func (jf *jsonlFile) check(required, unsure []string) error {
 	seen := map[string]bool{}
 	names := map[string]struct{}{}
-	for _, p := range jf.all {
+	for _, p := range jf.parsers.all {
 		for i, ok := range p.seen {
 			seen[jf.plan.header[i]] = seen[jf.plan.header[i]] || ok
 		}

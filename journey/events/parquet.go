@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"slices"
-	"sync"
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/parquet-go/parquet-go"
@@ -35,13 +34,12 @@ const (
 
 // parquetFile is a Parquet source being read.
 type parquetFile struct {
-	name  string
-	plan  *plan
-	cols  []pqColumn // the plan's columns
-	types []leafType // of each column's leaf, zero for a nested column
-	defs  []byte     // the greatest definition level of each column's leaf
-	mu    sync.Mutex
-	idle  []*pqBatch
+	name    string
+	plan    *plan
+	cols    []pqColumn // the plan's columns
+	types   []leafType // of each column's leaf, zero for a nested column
+	defs    []byte     // the greatest definition level of each column's leaf
+	batches lender[*pqBatch]
 	// typed says the time column holds times as such (of timeKind); timeText that a
 	// matcher or --by reads it as text as well.
 	typed    bool
@@ -156,6 +154,10 @@ func newParquetFile(name string, f *parquet.File, opts *Options) (*parquetFile, 
 		return nil, err
 	}
 	pf := &parquetFile{name: name, plan: p, cols: cols, types: make([]leafType, len(cols)), defs: make([]byte, len(cols))}
+	n := len(cols)
+	pf.batches.make = func() *pqBatch {
+		return &pqBatch{cols: make([]pqCells, n), fields: make([][]byte, n), scratch: make([][]byte, n)}
+	}
 	for i, c := range cols {
 		if !c.nested {
 			pf.types[i], pf.defs[i] = newLeafType(c.col.Type()), byte(c.col.MaxDefinitionLevel())
@@ -185,26 +187,6 @@ type pqBatch struct {
 	scratch [][]byte
 }
 
-// batch lends a batch.
-func (pf *parquetFile) batch() *pqBatch {
-	pf.mu.Lock()
-	defer pf.mu.Unlock()
-	if n := len(pf.idle); n > 0 {
-		b := pf.idle[n-1]
-		pf.idle = pf.idle[:n-1]
-		return b
-	}
-	n := len(pf.cols)
-	return &pqBatch{cols: make([]pqCells, n), fields: make([][]byte, n), scratch: make([][]byte, n)}
-}
-
-// release takes a batch back.
-func (pf *parquetFile) release(b *pqBatch) {
-	pf.mu.Lock()
-	defer pf.mu.Unlock()
-	pf.idle = append(pf.idle, b)
-}
-
 // rowGroup reads a row group into chunks; row is the number of its first row in the file.
 func (pf *parquetFile) rowGroup(pl *pipeline, rg parquet.RowGroup, row *int64, raw *countingReader) error {
 	readers := make([]cellReader, len(pf.cols))
@@ -225,7 +207,7 @@ func (pf *parquetFile) rowGroup(pl *pipeline, rg parquet.RowGroup, row *int64, r
 		if err != nil {
 			return errStopped
 		}
-		b := pf.batch()
+		b := pf.batches.get()
 		if c.buf == nil {
 			// the merger hands back chunks with a buffer only
 			c.buf = make([]byte, 0, 64<<10)
@@ -273,7 +255,7 @@ func (pf *parquetFile) fill(b *pqBatch, readers []cellReader, text []byte, left 
 // parse is the parse function (see chunk.parse) of a chunk holding batch b: the line of a
 // row is its number in the file, from 1.
 func (pf *parquetFile) parse(w *worker, c *chunk, b *pqBatch) {
-	defer pf.release(b)
+	defer pf.batches.put(b)
 	for j := range b.cols {
 		b.cols[j].start()
 		defer b.cols[j].release()
