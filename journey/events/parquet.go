@@ -155,9 +155,7 @@ func newParquetFile(name string, f *parquet.File, opts *Options) (*parquetFile, 
 	}
 	pf := &parquetFile{name: name, plan: p, cols: cols, types: make([]leafType, len(cols)), defs: make([]byte, len(cols))}
 	n := len(cols)
-	pf.batches.make = func() *pqBatch {
-		return &pqBatch{cols: make([]pqCells, n), fields: make([][]byte, n), scratch: make([][]byte, n)}
-	}
+	pf.batches.make = func() *pqBatch { return newBatch(n) }
 	for i, c := range cols {
 		if !c.nested {
 			pf.types[i], pf.defs[i] = newLeafType(c.col.Type()), byte(c.col.MaxDefinitionLevel())
@@ -179,12 +177,30 @@ type cellReader interface {
 	close()
 }
 
-// pqBatch is the rows of a chunk, column by column; the chunk's buf holds their texts.
+// pqBatch is the rows of a chunk, column by column; the chunk's buf holds their texts. A
+// worker turns them into records a block of rows at a time: block holds the cells of the
+// block row by row (so that a row's cells are the record's fields as they are), bad the
+// rows to skip (as kind+1), nanos and states the time cells, buf[j] the text written for
+// column j's cells.
 type pqBatch struct {
 	rows    int
 	cols    []pqCells
-	fields  [][]byte
 	scratch [][]byte
+	block   [][]byte
+	bad     []uint8
+	nanos   []int64
+	states  []byte
+	buf     [][]byte
+}
+
+// blockRows is how many rows a worker turns into records at a time.
+const blockRows = 1024
+
+// newBatch returns a batch of n columns.
+func newBatch(n int) *pqBatch {
+	return &pqBatch{cols: make([]pqCells, n), scratch: make([][]byte, n), block: make([][]byte, n*blockRows),
+		bad: make([]uint8, blockRows), nanos: make([]int64, blockRows), states: make([]byte, blockRows),
+		buf: make([][]byte, n)}
 }
 
 // rowGroup reads a row group into chunks; row is the number of its first row in the file.
@@ -260,33 +276,33 @@ func (pf *parquetFile) parse(w *worker, c *chunk, b *pqBatch) {
 		b.cols[j].start()
 		defer b.cols[j].release()
 	}
-	rec := record{fields: b.fields}
-	line := c.line
-	for range b.rows {
-		bad := kindNone
-		var t int64
-		var st timeStatus
+	for done := 0; done < b.rows; done += blockRows {
+		n := min(blockRows, b.rows-done)
+		clear(b.bad[:n])
 		for j := range b.cols {
-			cells := &b.cols[j]
 			if pf.typed && j == pf.plan.time {
-				ns, state := cells.nextTime()
-				t, st, rec.fields[j] = pf.timeCell(w, state, ns, &b.scratch[j])
-				continue
-			}
-			var src byte
-			rec.fields[j], src = cells.next(c.buf, &b.scratch[j])
-			switch src {
-			case srcInvalid:
-				bad = min(bad, kindUTF8)
-			case srcTooLong:
-				bad = min(bad, kindTooLong)
+				b.cols[j].fillTimes(b.nanos[:n], b.states[:n])
+			} else {
+				b.buf[j] = b.cols[j].fill(b.block[j:], len(b.cols), b.bad[:n], c.buf, b.buf[j][:0])
 			}
 		}
+		pf.rows(w, c, b, n, c.line+int64(done))
+	}
+}
+
+// rows hands the first n rows of the batch's block to the worker; line is the first's.
+func (pf *parquetFile) rows(w *worker, c *chunk, b *pqBatch, n int, line int64) {
+	var rec record
+	cols := len(b.cols)
+	for i := range n {
+		rec.fields = b.block[i*cols : (i+1)*cols]
 		switch {
-		case bad != kindNone:
+		case b.bad[i] != 0:
 			c.tally.Rows++
-			c.skip(bad, line, pqBadMessage(bad))
+			c.skip(kind(b.bad[i]-1), line, pqBadMessage(kind(b.bad[i]-1)))
 		case pf.typed:
+			t, st, text := pf.timeCell(w, b.states[i], b.nanos[i], &b.scratch[pf.plan.time])
+			rec.fields[pf.plan.time] = text
 			w.goodAt(c, &rec, line, t, st)
 		default:
 			w.good(c, &rec, line)

@@ -115,87 +115,193 @@ func (c *pqCells) start() {
 	}
 }
 
-// step moves to the next row and returns its segment, its row in the segment, and its
-// value (-1 for a null in a page).
-func (c *pqCells) step() (*pqSegment, int, int) {
+// segment returns the segment of the next row, moving on when the current one is read.
+func (c *pqCells) segment() *pqSegment {
 	s := &c.segs[c.seg]
 	for c.row >= s.rows {
 		c.seg++
 		s = &c.segs[c.seg]
 		c.row, c.val = 0, s.val
 	}
-	r := c.row
-	c.row++
-	if s.kind == segConverted {
-		return s, r, s.val + r
+	return s
+}
+
+// fill writes the text of the next len(bad) rows' cells to out, row k's at out[k*stride]
+// (nil for a null), and marks in bad, as kind+1, the rows a cell makes skipped. text is the
+// batch's text; the text written for cells (integers, decimals) is appended to buf, which is
+// returned. It reads a segment at a time, in a loop of its own for each kind, as that is
+// where the time goes.
+func (c *pqCells) fill(out [][]byte, stride int, bad []uint8, text, buf []byte) []byte {
+	for i := 0; i < len(bad); {
+		s := c.segment()
+		n := min(len(bad)-i, s.rows-c.row)
+		o := cellsOut{out[i*stride:], stride}
+		b := bad[i : i+n]
+		switch s.kind {
+		case segConverted:
+			c.fillConverted(s, o, b, text)
+		case segDict:
+			c.fillDict(s, o, b)
+		case segBytes:
+			buf = c.fillBytes(s, o, b, buf)
+		default:
+			buf = c.fillInts(s, o, b, buf)
+		}
+		c.row += n
+		i += n
 	}
+	return buf
+}
+
+// cellsOut is where fill writes a column's cells: row k's at cells[k*stride], in a block of
+// rows whose cells are row by row.
+type cellsOut struct {
+	cells  [][]byte
+	stride int
+}
+
+func (o cellsOut) set(k int, v []byte) { o.cells[k*o.stride] = v }
+
+// fillConverted reads cells written out.
+func (c *pqCells) fillConverted(s *pqSegment, out cellsOut, bad []uint8, text []byte) {
+	from := s.val + c.row
+	for k := range bad {
+		out.set(k, nil)
+		switch src := c.src[from+k]; src {
+		case srcText:
+			ref := c.ref[from+k]
+			out.set(k, text[c.texts[2*ref]:c.texts[2*ref+1]])
+		case srcInvalid:
+			bad[k] = uint8(kindUTF8) + 1
+		case srcTooLong:
+			bad[k] = uint8(kindTooLong) + 1
+		}
+	}
+}
+
+// fillDict reads the rows of a dictionary page.
+func (c *pqCells) fillDict(s *pqSegment, out cellsOut, bad []uint8) {
+	d := s.dict
+	if d.views != nil && s.defs == nil {
+		for k, i := range s.idx[c.val : c.val+len(bad)] {
+			out.set(k, d.views[i])
+		}
+		c.val += len(bad)
+		return
+	}
+	if s.defs == nil {
+		for k, i := range s.idx[c.val : c.val+len(bad)] {
+			out.set(k, d.entry(i, &bad[k]))
+		}
+		c.val += len(bad)
+		return
+	}
+	for k, def := range s.defs[c.row : c.row+len(bad)] {
+		if def < c.maxDef {
+			out.set(k, nil)
+			continue
+		}
+		out.set(k, d.entry(s.idx[c.val], &bad[k]))
+		c.val++
+	}
+}
+
+// entry returns the text of entry i, marking bad when it is not UTF-8.
+func (d *pqDict) entry(i int32, bad *uint8) []byte {
+	start, end := d.offs[i], d.offs[i+1]
+	if start == end && d.bad[i] {
+		*bad = uint8(kindUTF8) + 1
+	}
+	return d.text[start:end]
+}
+
+// fillBytes reads the rows of a plain BYTE_ARRAY page: text as it is, checked as UTF-8, or
+// a DECIMAL, UUID or FLOAT16 written out.
+func (c *pqCells) fillBytes(s *pqSegment, out cellsOut, bad []uint8, buf []byte) []byte {
+	special := c.typ.special()
+	for k := range bad {
+		if s.defs != nil && s.defs[c.row+k] < c.maxDef {
+			out.set(k, nil)
+			continue
+		}
+		v := s.bytes[s.offs[c.val]:s.offs[c.val+1]]
+		c.val++
+		switch {
+		case len(v) > MaxRowBytes:
+			out.set(k, nil)
+			bad[k] = uint8(kindTooLong) + 1
+		case special:
+			start := len(buf)
+			var st cellState
+			if buf, st = c.typ.appendBytes(buf, v); st == cellInvalid {
+				bad[k] = uint8(kindUTF8) + 1
+			}
+			out.set(k, buf[start:])
+		case !utf8.Valid(v):
+			out.set(k, nil)
+			bad[k] = uint8(kindUTF8) + 1
+		default:
+			out.set(k, v)
+		}
+	}
+	return buf
+}
+
+// fillInts reads the rows of a plain INT64 or INT32 page, written as text.
+func (c *pqCells) fillInts(s *pqSegment, out cellsOut, bad []uint8, buf []byte) []byte {
+	for k := range bad {
+		if s.defs != nil && s.defs[c.row+k] < c.maxDef {
+			out.set(k, nil)
+			continue
+		}
+		var v int64
+		switch {
+		case s.ints != nil:
+			v = s.ints[c.val]
+		case c.typ.unsigned:
+			v = int64(uint32(s.ints32[c.val]))
+		default:
+			v = int64(s.ints32[c.val])
+		}
+		c.val++
+		start := len(buf)
+		buf = c.typ.appendInt(buf, v)
+		out.set(k, buf[start:])
+	}
+	return buf
+}
+
+// fillTimes reads the next len(nanos) rows' time cells: nanoseconds and pq states.
+func (c *pqCells) fillTimes(nanos []int64, states []byte) {
+	for i := 0; i < len(nanos); {
+		s := c.segment()
+		n := min(len(nanos)-i, s.rows-c.row)
+		if s.kind == segConverted {
+			from := s.val + c.row
+			copy(nanos[i:i+n], c.nanos[from:from+n])
+			copy(states[i:i+n], c.times[from:from+n])
+		} else {
+			for k := i; k < i+n; k++ {
+				nanos[k], states[k] = c.time(s, c.row+k-i)
+			}
+		}
+		c.row += n
+		i += n
+	}
+}
+
+// time reads the time of row r of a page segment.
+func (c *pqCells) time(s *pqSegment, r int) (int64, byte) {
 	if s.defs != nil && s.defs[r] < c.maxDef {
-		return s, r, -1
-	}
-	c.val++
-	return s, r, c.val - 1
-}
-
-// next returns the next row's cell: its text (in scratch when written for it) and what it
-// is.
-func (c *pqCells) next(text []byte, scratch *[]byte) ([]byte, byte) {
-	s, _, v := c.step()
-	switch {
-	case v < 0:
-		return nil, srcNull
-	case s.kind == segConverted:
-		if src := c.src[v]; src != srcText {
-			return nil, src
-		}
-		ref := c.ref[v]
-		return text[c.texts[2*ref]:c.texts[2*ref+1]], srcText
-	case s.kind == segDict:
-		d, i := s.dict, s.idx[v]
-		if start, end := d.offs[i], d.offs[i+1]; start < end || !d.bad[i] {
-			return d.text[start:end], srcText
-		}
-		return nil, srcInvalid
-	case s.kind == segBytes:
-		return c.bytes(s.bytes[s.offs[v]:s.offs[v+1]], scratch)
-	case s.kind == segInts:
-		*scratch = c.typ.appendInt((*scratch)[:0], s.ints[v])
-	case c.typ.unsigned:
-		*scratch = c.typ.appendInt((*scratch)[:0], int64(uint32(s.ints32[v])))
-	default:
-		*scratch = c.typ.appendInt((*scratch)[:0], int64(s.ints32[v]))
-	}
-	return *scratch, srcText
-}
-
-// bytes returns the text of a BYTE_ARRAY value.
-func (c *pqCells) bytes(b []byte, scratch *[]byte) ([]byte, byte) {
-	switch {
-	case len(b) > MaxRowBytes:
-		return nil, srcTooLong
-	case c.typ.special():
-		var st cellState
-		if *scratch, st = c.typ.appendBytes((*scratch)[:0], b); st == cellInvalid {
-			return nil, srcInvalid
-		}
-		return *scratch, srcText
-	case !utf8.Valid(b):
-		return nil, srcInvalid
-	}
-	return b, srcText
-}
-
-// nextTime returns the next row's time cell: nanoseconds and a pq state.
-func (c *pqCells) nextTime() (int64, byte) {
-	s, _, v := c.step()
-	switch {
-	case s.kind == segConverted:
-		return c.nanos[v], c.times[v]
-	case v < 0:
 		return 0, pqNull
-	case s.kind == segDict:
+	}
+	v := c.val
+	c.val++
+	switch s.kind {
+	case segDict:
 		i := s.idx[v]
 		return s.dict.nanos[i], s.dict.states[i]
-	case s.kind == segInts32:
+	case segInts32:
 		return int64(s.ints32[v]) * 86400e9, pqLocal
 	}
 	ns, ok := scaled(s.ints[v], c.unit)

@@ -50,7 +50,13 @@ type pqDict struct {
 	bad    map[int32]bool
 	nanos  []int64
 	states []byte
+	// views are the entries as slices, for a dictionary of up to maxViews entries: one load
+	// a cell instead of two.
+	views [][]byte
 }
+
+// maxViews bounds the entries of a dictionary that has views.
+const maxViews = 1 << 16
 
 // newLeafReader reads column c of a row group, as text or, with nanos, as times.
 func newLeafReader(chunk parquet.ColumnChunk, c *parquet.Column, nanos bool) *leafReader {
@@ -194,6 +200,7 @@ func (r *leafReader) loadDictionary(d parquet.Dictionary) error {
 				r.dictCells.add(r.typ, d.Index(int32(i)), r.nanos)
 			}
 		}
+		r.dictCells.view()
 	}
 	n := int32(d.Len())
 	for _, i := range r.idx {
@@ -216,6 +223,17 @@ func (r *leafReader) textDict(d parquet.Dictionary) *pqDict {
 		return nil
 	}
 	return &pqDict{text: slices.Clone(text), offs: slices.Clone(offs)}
+}
+
+// view makes the views of a small dictionary of text with no bad entry.
+func (d *pqDict) view() {
+	if len(d.offs) < 2 || len(d.offs) > maxViews+1 || d.bad != nil {
+		return
+	}
+	d.views = make([][]byte, len(d.offs)-1)
+	for i := range d.views {
+		d.views[i] = d.text[d.offs[i]:d.offs[i+1]]
+	}
 }
 
 // add writes out one dictionary value.
@@ -247,10 +265,15 @@ func (r *leafReader) segment(m int) pqSegment {
 		return s
 	}
 	s.defs = r.defs[r.row : r.row+m]
+	values := 0
 	for _, d := range s.defs {
 		if d >= r.maxDef {
-			r.val++
+			values++
 		}
+	}
+	r.val += values
+	if values == m {
+		s.defs = nil // no null: the rows take the quicker way
 	}
 	return s
 }
