@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"slices"
+	"sync/atomic"
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/parquet-go/parquet-go"
@@ -70,6 +71,7 @@ func (pl *pipeline) readParquet(s Source, o *opened) (err error) {
 	if err != nil {
 		return err
 	}
+	defer func() { o.raw.n += ra.n.Load() }()
 	row := int64(1)
 	for g, rg := range f.RowGroups() {
 		if g >= len(f.Metadata().RowGroups) {
@@ -78,7 +80,7 @@ func (pl *pipeline) readParquet(s Source, o *opened) (err error) {
 		if err := pf.checkRowGroup(ra, size, &f.Metadata().RowGroups[g]); err != nil {
 			return corruptParquet(s.Name, err)
 		}
-		if err := pf.rowGroup(pl, rg, &row, o.raw); err != nil {
+		if err := pf.rowGroup(pl, rg, &row, &ra.n); err != nil {
 			return corruptParquet(s.Name, err)
 		}
 	}
@@ -106,7 +108,7 @@ var errStopped = errors.New("the read was stopped")
 // parquetInput returns the source's bytes for random access, as a Parquet file is read from
 // its footer: a file, or standard input when it is a file. A compressed file or a pipe
 // cannot be read so.
-func parquetInput(s Source, o *opened) (io.ReaderAt, int64, error) {
+func parquetInput(s Source, o *opened) (*countingReaderAt, int64, error) {
 	if o.compressed {
 		return nil, 0, &Error{File: s.Name, Message: "a compressed Parquet file cannot be read: decompress it first (Parquet compresses its pages itself)"}
 	}
@@ -127,18 +129,19 @@ func parquetInput(s Source, o *opened) (io.ReaderAt, int64, error) {
 	if !ok || size < 0 {
 		return nil, 0, &Error{File: s.Name, Message: "a Parquet file cannot be read from a pipe, as it is read from its end first; give the file's name instead"}
 	}
-	return &countingReaderAt{ra, o.raw}, size, nil
+	return &countingReaderAt{r: ra}, size, nil
 }
 
-// countingReaderAt counts the bytes read, for progress.
+// countingReaderAt counts the bytes read, for progress; the columns' pages are read on
+// goroutines of their own.
 type countingReaderAt struct {
-	r   io.ReaderAt
-	raw *countingReader
+	r io.ReaderAt
+	n atomic.Int64
 }
 
 func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
 	n, err := c.r.ReadAt(p, off)
-	c.raw.n += int64(n)
+	c.n.Add(int64(n))
 	return n, err
 }
 
@@ -204,7 +207,7 @@ func newBatch(n int) *pqBatch {
 }
 
 // rowGroup reads a row group into chunks; row is the number of its first row in the file.
-func (pf *parquetFile) rowGroup(pl *pipeline, rg parquet.RowGroup, row *int64, raw *countingReader) error {
+func (pf *parquetFile) rowGroup(pl *pipeline, rg parquet.RowGroup, row *int64, read *atomic.Int64) error {
 	readers := make([]cellReader, len(pf.cols))
 	for i, c := range pf.cols {
 		if c.nested {
@@ -236,7 +239,7 @@ func (pf *parquetFile) rowGroup(pl *pipeline, rg parquet.RowGroup, row *int64, r
 		c.data, c.plan, c.line, c.lines = c.buf, pf.plan, *row, n
 		c.parse = func(w *worker, c *chunk) { pf.parse(w, c, b) }
 		*row, left = *row+n, left-n
-		pl.report(raw.n, false)
+		pl.report(read.Load(), false)
 		if err := pl.send(c); err != nil {
 			return errStopped
 		}

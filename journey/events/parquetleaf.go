@@ -17,7 +17,7 @@ import (
 // read; other pages value by value, written out as they are read.
 type leafReader struct {
 	typ    leafType
-	pages  parquet.Pages
+	pages  *pageStream
 	maxDef byte
 	// nanos says the column is read as times (see timeKind), not as text.
 	nanos bool
@@ -60,7 +60,7 @@ const maxViews = 1 << 16
 
 // newLeafReader reads column c of a row group, as text or, with nanos, as times.
 func newLeafReader(chunk parquet.ColumnChunk, c *parquet.Column, nanos bool) *leafReader {
-	return &leafReader{typ: newLeafType(c.Type()), pages: chunk.Pages(), maxDef: byte(c.MaxDefinitionLevel()), nanos: nanos}
+	return &leafReader{typ: newLeafType(c.Type()), pages: streamPages(chunk.Pages()), maxDef: byte(c.MaxDefinitionLevel()), nanos: nanos}
 }
 
 // errCorrupt marks values that contradict their own page.
@@ -100,7 +100,7 @@ func (r *leafReader) advance() error {
 			parquet.Release(r.page)
 			r.page = nil
 		}
-		p, err := r.pages.ReadPage()
+		p, err := r.pages.next()
 		if errors.Is(err, io.EOF) {
 			return fmt.Errorf("the column has fewer values than the row group has rows")
 		}
@@ -298,4 +298,78 @@ func (r *leafReader) convert(cells *pqCells, text []byte, m int) []byte {
 		}
 	}
 	return text
+}
+
+// pageStream reads the pages of a column chunk ahead, on a goroutine of its own, so that the
+// columns of a row group are decompressed and decoded side by side rather than one after
+// the other in the producer. A panic of the library there comes back as an error.
+type pageStream struct {
+	pages parquet.Pages
+	ch    chan streamedPage
+	stop  chan struct{}
+}
+
+// streamedPage is a page read ahead, or the error that ended the reading.
+type streamedPage struct {
+	page parquet.Page
+	err  error
+}
+
+// pagesAhead is how many pages a stream reads ahead.
+const pagesAhead = 2
+
+// streamPages starts reading pages ahead.
+func streamPages(pages parquet.Pages) *pageStream {
+	s := &pageStream{pages: pages, ch: make(chan streamedPage, pagesAhead), stop: make(chan struct{})}
+	go s.run()
+	return s
+}
+
+// run reads pages until the end, an error, or close.
+func (s *pageStream) run() {
+	defer close(s.ch)
+	for {
+		p, err := s.read()
+		select {
+		case s.ch <- streamedPage{p, err}:
+		case <-s.stop:
+			if p != nil {
+				parquet.Release(p)
+			}
+			return
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// read reads a page, turning a panic into an error.
+func (s *pageStream) read() (p parquet.Page, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("%v", r)
+		}
+	}()
+	return s.pages.ReadPage()
+}
+
+// next returns the next page.
+func (s *pageStream) next() (parquet.Page, error) {
+	sp, ok := <-s.ch
+	if !ok {
+		return nil, io.EOF
+	}
+	return sp.page, sp.err
+}
+
+// Close stops the reading and lets go of the pages read ahead.
+func (s *pageStream) Close() error {
+	close(s.stop)
+	for sp := range s.ch {
+		if sp.page != nil {
+			parquet.Release(sp.page)
+		}
+	}
+	return s.pages.Close()
 }
