@@ -60,6 +60,22 @@ func Check(file string, src []byte) (*Map, []Diagnostic) {
 	return m, limitDiagnostics(file, SortDiagnostics(ds))
 }
 
+// CheckErrors is Check without the warning rules: it parses src and runs only the rules
+// whose diagnostics are errors, which decide whether a map is valid. Commands that use maps
+// without linting them (journey diff, many maps at a time) skip the cost of the workshop
+// advice. Diagnostics are sorted; the loader's own warnings are among them.
+func CheckErrors(file string, src []byte) (*Map, []Diagnostic) {
+	m, ds := Parse(file, src)
+	if m != nil {
+		for _, r := range Rules() {
+			if r.check != nil && r.Severity == Error {
+				ds = append(ds, r.check(r, m)...)
+			}
+		}
+	}
+	return m, limitDiagnostics(file, SortDiagnostics(ds))
+}
+
 // limitDiagnostics keeps the first MaxDiagnostics diagnostics of a file and says how many
 // more there were, so that a broken generated file does not flood the output.
 func limitDiagnostics(file string, ds []Diagnostic) []Diagnostic {

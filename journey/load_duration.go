@@ -3,6 +3,8 @@ package journey
 import (
 	"errors"
 	"fmt"
+	"math"
+	"strconv"
 	"time"
 )
 
@@ -46,4 +48,18 @@ func ParseDuration(s string) (time.Duration, error) {
 		return 0, fmt.Errorf("duration %q is zero; expected a positive duration", s)
 	}
 	return total, nil
+}
+
+// FormatDuration writes seconds the way maps write a duration, in the largest unit that
+// divides them: "14d", "90m", "45s". Reports use it for windows, which ParseDuration read.
+func FormatDuration(seconds float64) string {
+	for _, u := range []struct {
+		unit string
+		secs float64
+	}{{"d", 86400}, {"h", 3600}, {"m", 60}} {
+		if seconds >= u.secs && math.Mod(seconds, u.secs) == 0 {
+			return strconv.FormatFloat(seconds/u.secs, 'f', -1, 64) + u.unit
+		}
+	}
+	return strconv.FormatFloat(seconds, 'f', -1, 64) + "s"
 }

@@ -112,6 +112,28 @@ func TestParseDuration(t *testing.T) {
 	}
 }
 
+func TestFormatDuration(t *testing.T) {
+	tests := []struct {
+		seconds float64
+		want    string
+	}{
+		{14 * 86400, "14d"},
+		{90 * 60, "90m"},
+		{2 * 3600, "2h"},
+		{45, "45s"},
+		{1.5, "1.5s"},
+		{86400 + 60, "1441m"},
+	}
+	for _, tt := range tests {
+		if got := FormatDuration(tt.seconds); got != tt.want {
+			t.Errorf("FormatDuration(%v) = %q, want %q", tt.seconds, got, tt.want)
+		}
+		if d, err := ParseDuration(tt.want); err == nil && d.Seconds() != tt.seconds {
+			t.Errorf("ParseDuration(FormatDuration(%v)) = %v", tt.seconds, d)
+		}
+	}
+}
+
 // FuzzParse checks that no input makes the loader panic or hang.
 func FuzzParse(f *testing.F) {
 	fixtures, _ := filepath.Glob("../testdata/lint/*.journey.yaml")

@@ -50,6 +50,8 @@ type drawing struct {
 	// (see chooseLinks).
 	links  []link
 	hidden int
+	// ch marks what changed, in a picture of a change (DiffDOT); nil otherwise.
+	ch *changes
 }
 
 func (d *drawing) printf(format string, args ...any) { fmt.Fprintf(&d.b, format, args...) }
@@ -73,6 +75,7 @@ func (d *drawing) graph() {
 	d.alignment()
 	d.flow()
 	d.headroom()
+	d.ch.oldCurve(d)
 	d.curve()
 	d.printf("}\n")
 }
@@ -88,17 +91,17 @@ func (d *drawing) lanes() {
 // stage draws one stage as a cluster holding its touchpoints' columns.
 func (d *drawing) stage(i int, s *journey.Stage) {
 	d.printf("\tsubgraph cluster_s%d {\n", i)
-	d.printf("\t\tstyle=\"rounded,filled\"; fillcolor=%q; color=%q; penwidth=1; margin=12;\n", stageFill, stageLine)
-	d.printf("\t\tlabel=<%s>;\n", stageLabel(s, d.l))
+	d.printf("\t\t%s\n", d.ch.stageStyle(s))
+	d.printf("\t\tlabel=<%s>;\n", d.ch.stageLabel(s, stageLabel(s, d.l)))
 	for _, t := range s.Touchpoints {
 		k := t.Index
-		d.printf("\t\tt%d [label=<%s>];\n", k, card(t, d.ov.touchpoint(t.ID), d.l))
-		if pg := painsGains(t); pg != "" {
+		d.printf("\t\tt%d [label=<%s>];\n", k, d.ch.card(t, d.ov.touchpoint(t.ID), d.l))
+		if pg := painsGains(t); pg != "" && !d.ch.ghost(t) {
 			d.printf("\t\tp%d [label=<%s>];\n", k, pg)
 		} else {
 			d.printf("\t\tp%d [shape=point, style=invis, width=0.01];\n", k)
 		}
-		d.printf("\t\te%d [label=<%s>];\n", k, emotionCell(t.Emotion, d.hasEmotion(k-1), d.hasEmotion(k+1)))
+		d.printf("\t\te%d [label=<%s>];\n", k, emotionCell(d.lanePoint(k)))
 		d.printf("\t\t{rank=same; t%d -> p%d -> e%d [style=invis];}\n", k, k, k)
 	}
 	d.printf("\t}\n")
@@ -106,7 +109,7 @@ func (d *drawing) stage(i int, s *journey.Stage) {
 
 // panel draws the legend, and with a report the summary of the data, right of the journey.
 func (d *drawing) panel() {
-	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov, d.l, d.hiddenNote()))
+	d.printf("\tpanel [label=<%s>];\n", panel(d.m, d.ov, d.l, d.hiddenNote(), d.ch))
 }
 
 // alignment adds the invisible edges that put touchpoints in document order, one column
@@ -134,12 +137,20 @@ func (d *drawing) alignment() {
 // emotion leaves a gap: the curve shows what the workshop said, never a guess.
 func (d *drawing) curve() {
 	for k := 1; k < len(d.tps); k++ {
-		if d.tps[k-1].Emotion == nil || d.tps[k].Emotion == nil {
+		if !d.hasEmotion(k-1) || !d.hasEmotion(k) {
 			continue
 		}
 		d.printf("\te%d:p:e -> e%d:p:w [dir=none, constraint=false, weight=0, penwidth=2.5, color=%q];\n",
 			k-1, k, curveLine)
 	}
+}
+
+// lanePoint is what the emotion lane shows in the column of the touchpoint at k: its point
+// on the curve and, in a picture of a change, the old one.
+func (d *drawing) lanePoint(k int) lanePoint {
+	p := lanePoint{e: d.ch.level(d.tps, k), left: d.hasEmotion(k - 1), right: d.hasEmotion(k + 1)}
+	d.ch.oldLanePoint(d, k, &p)
+	return p
 }
 
 // ranksep is the gap between touchpoint columns, in inches: wider with a report, whose edge
@@ -187,14 +198,19 @@ func (d *drawing) arcs() [][2]*journey.Touchpoint {
 	for _, tr := range d.ov.offMap {
 		arcs = append(arcs, [2]*journey.Touchpoint{d.m.Touchpoint(tr.From), d.m.Touchpoint(tr.To)})
 	}
+	for _, e := range d.ch.removedEdges(d.m) {
+		if e[1].Index != e[0].Index+1 {
+			arcs = append(arcs, e)
+		}
+	}
 	return arcs
 }
 
 func abs(n int) int { return max(n, -n) }
 
-// hasEmotion reports whether the touchpoint at index k exists and has an emotion.
+// hasEmotion reports whether the column at index k exists and is on the emotion curve.
 func (d *drawing) hasEmotion(k int) bool {
-	return k >= 0 && k < len(d.tps) && d.tps[k].Emotion != nil
+	return k >= 0 && k < len(d.tps) && d.ch.level(d.tps, k) != nil
 }
 
 // hiddenNote is the legend's note on the designed links left out of a dense map, as markup,

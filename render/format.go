@@ -24,6 +24,17 @@ type Picture struct {
 	Report *analysis.Report
 	// Timeout bounds the layout; zero means DefaultTimeout.
 	Timeout time.Duration
+	// Change, when not nil, makes the picture one of a change: what changed since
+	// Change.Old is marked on the map; see DiffDOT.
+	Change *Change
+}
+
+// dot is the DOT text of the picture, its words in the language of o.
+func (p Picture) dot(o output.Options) []byte {
+	if p.Change != nil {
+		return DiffDOT(p.Map, p.Report, *p.Change, o.Language())
+	}
+	return DOT(p.Map, p.Report, o.Language())
 }
 
 // Formats holds the printers of `journey render --format`; "svg" is the default.
@@ -33,7 +44,7 @@ func init() {
 	Formats.Register("svg", imagePrinter(SVG))
 	Formats.Register("png", imagePrinter(PNG))
 	Formats.Register("dot", func(w io.Writer, p Picture, o output.Options) error {
-		_, err := w.Write(DOT(p.Map, p.Report, o.Language()))
+		_, err := w.Write(p.dot(o))
 		return err
 	})
 }
@@ -48,7 +59,7 @@ func imagePrinter(f Format) output.Printer[Picture] {
 		if timeout == 0 {
 			timeout = DefaultTimeout
 		}
-		dot := DOT(p.Map, p.Report, o.Language())
+		dot := p.dot(o)
 		if f == PNG {
 			dot = pngSafe(dot)
 		}
@@ -81,4 +92,5 @@ var pngGlyphs = strings.NewReplacer(
 	emotionFaces[0], ":-((", emotionFaces[1], ":-(", emotionFaces[2], ":-|",
 	emotionFaces[3], ":-)", emotionFaces[4], ":-D",
 	"✓", "+", "✗", "x", "★", "*", "⚑", "»", "⏏ ", "",
+	markRemoved, "-", markChanged, "~", markMoved, "<>",
 )

@@ -91,6 +91,10 @@ func layout(dot []byte, f Format) ([]byte, error) {
 	if err := gv.Render(ctx, graph, graphviz.Format(f), &buf); err != nil {
 		return nil, fmt.Errorf("graphviz cannot draw the map: %w", err)
 	}
+	if buf.Len() == 0 {
+		// go-graphviz reports a failed layout without a message as no error at all.
+		return nil, errors.New("graphviz cannot draw the map: its layout failed without a message")
+	}
 	return buf.Bytes(), nil
 }
 

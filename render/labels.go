@@ -85,8 +85,8 @@ func stageLabel(s *journey.Stage, l *lang.Language) string {
 }
 
 // card is a touchpoint's card: emotion badge, name, channel and owner, markers and, with a
-// report, its numbers.
-func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language) string {
+// report, its numbers; extra rows (what changed, in a picture of a change) come last.
+func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language, extra string) string {
 	var b strings.Builder
 	border := 1
 	if t.MomentOfTruth {
@@ -107,6 +107,7 @@ func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language) string {
 		b.WriteString(marker(markGoal(l)))
 	}
 	b.WriteString(n.rows(l))
+	b.WriteString(extra)
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
@@ -156,11 +157,25 @@ func painsGains(t *journey.Touchpoint) string {
 	return b.String()
 }
 
+// lanePoint is what a touchpoint's column of the emotion lane shows.
+type lanePoint struct {
+	// e is the level of the column on the emotion curve, nil when the curve has a gap there;
+	// left and right say whether the curve goes on to the neighbours. bridge is set when the
+	// column only carries the curve across, without a point (a removed touchpoint's, in a
+	// picture of a change).
+	e                   *int
+	left, right, bridge bool
+	// old is the emotion before a change, drawn apart from the current one (see oldPoint);
+	// oldLeft and oldRight say whether the old curve goes on to the neighbours.
+	old               *int
+	oldLeft, oldRight bool
+}
+
 // emotionCell is a touchpoint's column of the emotion lane: five bands, +2 on top, with the
 // point on its level's band. The band's cell is port "p", which the curve joins at its sides;
-// half-lines inside the band carry the curve to the point, towards the neighbours (left,
-// right) that have an emotion too.
-func emotionCell(e *int, left, right bool) string {
+// half-lines inside the band carry the curve to the point, towards the neighbours that have
+// an emotion too. An old emotion drawn apart is on its own band, port "o".
+func emotionCell(p lanePoint) string {
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0">`)
 	for s := 2; s >= -2; s-- {
@@ -168,29 +183,54 @@ func emotionCell(e *int, left, right bool) string {
 		if s%2 == 0 {
 			bg = bandFill
 		}
-		if e == nil || emotionLevel(*e) != emotionLevel(s) {
+		switch {
+		case p.e != nil && emotionLevel(*p.e) == emotionLevel(s):
+			fmt.Fprintf(&b, `<TR><TD PORT="p" BGCOLOR="%s" WIDTH="%d" HEIGHT="18">%s</TD></TR>`, bg, cardWidth, p.onCurve())
+		case p.old != nil && emotionLevel(*p.old) == emotionLevel(s):
+			fmt.Fprintf(&b, `<TR><TD PORT="o" BGCOLOR="%s" WIDTH="%d" HEIGHT="18">%s</TD></TR>`, bg, cardWidth, oldPoint(*p.old, p.oldLeft, p.oldRight))
+		default:
 			fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" WIDTH="%d" HEIGHT="18"></TD></TR>`, bg, cardWidth)
-			continue
 		}
-		fmt.Fprintf(&b, `<TR><TD PORT="p" BGCOLOR="%s" WIDTH="%d" HEIGHT="18">%s</TD></TR>`, bg, cardWidth, point(*e, left, right))
 	}
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
 
+// onCurve is the content of the band of the column's level: its point, or for a bridge the
+// curve passing through, over the old point when that is on the same band.
+func (p lanePoint) onCurve() string {
+	if !p.bridge {
+		return point(*p.e, p.left, p.right)
+	}
+	if p.old != nil && emotionLevel(*p.old) == emotionLevel(*p.e) {
+		return curveCell(oldMarker(*p.old, 2), true, true, curveLine, "", "")
+	}
+	line := fmt.Sprintf(`<TD WIDTH="30" HEIGHT="9" BORDER="2" SIDES="B" COLOR="%s"></TD>`, curveLine)
+	return curveCell(line, true, true, curveLine, "", `<TD HEIGHT="9"></TD>`)
+}
+
 // point is the emotion point with the half-lines that join it to the band's sides.
 func point(e int, left, right bool) string {
 	lv := emotionLevel(e)
+	return curveCell(fmt.Sprintf(`<TD ROWSPAN="2" PORT="c" BGCOLOR="%s" FIXEDSIZE="TRUE" WIDTH="30" HEIGHT="18" STYLE="rounded"><FONT POINT-SIZE="10" COLOR="%s"><B>%s</B></FONT></TD>`,
+		emotionColours[lv], emotionText(lv), score(e)), left, right, curveLine, "", "")
+}
+
+// curveCell puts a marker in the middle of a band, with half-lines of colour and style
+// (empty: solid) from it to the band's sides where left and right say. The marker spans the
+// band's two rows, or is the upper one of two cells (under, the lower one).
+func curveCell(marker string, left, right bool, colour, style, under string) string {
+	if style != "" {
+		style = ` STYLE="` + style + `"`
+	}
 	half := func(on bool) string {
 		if !on {
 			return `<TD WIDTH="90" HEIGHT="9"></TD>`
 		}
-		return fmt.Sprintf(`<TD WIDTH="90" HEIGHT="9" BORDER="2" SIDES="B" COLOR="%s"></TD>`, curveLine)
+		return fmt.Sprintf(`<TD WIDTH="90" HEIGHT="9" BORDER="2" SIDES="B" COLOR="%s"%s></TD>`, colour, style)
 	}
-	return fmt.Sprintf(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>%s`+
-		`<TD ROWSPAN="2" BGCOLOR="%s" FIXEDSIZE="TRUE" WIDTH="30" HEIGHT="18" STYLE="rounded"><FONT POINT-SIZE="10" COLOR="%s"><B>%s</B></FONT></TD>%s</TR>`+
-		`<TR><TD HEIGHT="9"></TD><TD HEIGHT="9"></TD></TR></TABLE>`,
-		half(left), emotionColours[lv], emotionText(lv), score(e), half(right))
+	return `<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>` + half(left) + marker + half(right) +
+		`</TR><TR><TD HEIGHT="9"></TD>` + under + `<TD HEIGHT="9"></TD></TR></TABLE>`
 }
 
 // markMomentOfTruth and markGoal are the markers of a card, as the legend shows them too.

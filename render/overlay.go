@@ -127,8 +127,10 @@ func (n *tpNumbers) cost(l *lang.Language) string {
 // flow draws the designed flow (the `next` links chosen) and the largest off-map transitions.
 func (d *drawing) flow() {
 	for _, k := range d.links {
-		d.edge(k.from, k.to, flowLine, d.flowAttrs(k.from, k.to))
+		colour, attrs := d.ch.edgeStyle(k.from, k.to, flowLine, d.flowAttrs(k.from, k.to))
+		d.edge(k.from, k.to, colour, attrs)
 	}
+	d.ch.drawRemovedEdges(d)
 	for _, tr := range d.ov.offMap {
 		from, to := d.m.Touchpoint(tr.From), d.m.Touchpoint(tr.To)
 		d.edge(from, to, offMap, fmt.Sprintf(`style=dashed, fontcolor=%q, penwidth=%s, xlabel=<%s>`,

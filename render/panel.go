@@ -9,10 +9,14 @@ import (
 	"github.com/journey-cx/journey/journey/lang"
 )
 
-// panel is the side panel: the legend and, with a report, the data summary and funnels.
-func panel(m *journey.Map, ov *overlay, l *lang.Language, hidden string) string {
+// panel is the side panel: the legend and, with a report, the data summary and funnels; in
+// a picture of a change (ch), first the legend of what changed.
+func panel(m *journey.Map, ov *overlay, l *lang.Language, hidden string, ch *changes) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`, stageLine, paper)
+	if ch != nil {
+		section(&b, ch.legend)
+	}
 	if ov.r != nil {
 		section(&b, func(b *strings.Builder) { summary(b, m, ov, l) })
 	}

@@ -76,3 +76,10 @@ func score(e int) string {
 	}
 	return fmt.Sprint(e)
 }
+
+// EmotionColour returns the colour of emotion score e (clamped to -2..2) and the colour of
+// text drawn on it, so that pages beside the picture show emotions on the same scale.
+func EmotionColour(e int) (fill, text string) {
+	lv := emotionLevel(e)
+	return emotionColours[lv], emotionText(lv)
+}

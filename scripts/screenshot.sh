@@ -2,7 +2,9 @@
 # Renders every example map (with and without its events) to SVG and screenshots each SVG in
 # headless Chromium, so a person can check that the pictures look right and the text fits.
 # It also writes each example's PNG as journey draws it (NAME-events.direct.png), to check the
-# PNG fallbacks described in docs/render.md.
+# PNG fallbacks described in docs/render.md, screenshots the florist example's report
+# (florist-report.png), and its live view as journey serve shows it, before and after a
+# broken save (live.png, live-broken.png; docs/live-view.png is the latter).
 #
 #   scripts/screenshot.sh [OUTDIR]      (default OUTDIR: ./screenshots)
 #
@@ -42,3 +44,37 @@ for map in examples/*/*.journey.yaml; do
 		"$bin/journey" render "$map" --events "$events" --format png -o "$out/$name-events.direct.png"
 	fi
 done
+
+# The report, as a browser opens it from a file.
+"$bin/journey" report examples/florist/florist.journey.yaml --events examples/florist/events.csv -o "$out/florist.html"
+profile=$(mktemp -d)
+chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+	--disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$profile" \
+	--screenshot="$out/florist-report.png" --window-size=1600,2400 "file://$(realpath "$out/florist.html")" 2>/dev/null
+rm -rf "$profile"
+echo "$out/florist-report.png"
+
+# The live view: serve a copy of the florist example, screenshot it, save a typo, screenshot
+# the diagnostics over the last good picture.
+live=$(mktemp -d)
+cp examples/florist/florist.journey.yaml examples/florist/events.csv "$live/"
+(cd "$live" && exec "$bin/journey" serve florist.journey.yaml --events events.csv --addr 127.0.0.1:0 -q >url 2>/dev/null) &
+server=$!
+for _ in $(seq 50); do [ -s "$live/url" ] && break; sleep 0.1; done
+url=$(head -1 "$live/url")
+snap() { # snap PNG: screenshot the live view into PNG
+	local profile
+	profile=$(mktemp -d)
+	chromium --headless --no-sandbox --disable-gpu --no-first-run --disable-background-networking \
+		--disable-component-update --disable-sync --hide-scrollbars --user-data-dir="$profile" \
+		--screenshot="$1" --window-size=1600,1000 "$url" 2>/dev/null
+	rm -rf "$profile"
+	echo "$1"
+}
+snap "$out/live.png"
+sed -i 's/^    name: Aanmelden$/    name: Aanmelden\n    nmae: typo/' "$live/florist.journey.yaml"
+sleep 1
+snap "$out/live-broken.png"
+kill -INT "$server"
+wait "$server"
+rm -rf "$live"

@@ -24,6 +24,7 @@ type analyzeOptions struct {
 	check   bool
 	lang    string
 	columns columnFlags
+	db      dbFlags
 }
 
 func newAnalyzeCmd(e *env) *cobra.Command {
@@ -55,6 +56,11 @@ a zone are UTC unless --tz names one. --since and --until keep a time range (row
 it are counted as filtered). --window overrides every window of the map. --by COLUMN splits
 every number by the first non-empty value of that column on each user's mapped rows.
 
+--db URL --table NAME computes every number inside a database instead, where the events
+already are, with the same results as --events on the same rows exported to CSV: postgres://
+URLs (PostgreSQL), and duckdb:PATH in the build made with -tags duckdb. JOURNEY_DB stands in
+for --db. journey sql prints the statement it runs.
+
 Skipped rows (a missing identity, a time that does not parse...) are summarised on standard
 error with file and line; --strict turns the first one into an error.
 
@@ -73,6 +79,7 @@ Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or
   journey analyze shop.journey.yaml --events events.csv --id session_id --tz Europe/Amsterdam
   journey analyze shop.journey.yaml --events events.csv --since 2024-01-01 --until 2024-04-01
   journey analyze shop.journey.yaml --events events.csv --format markdown --check > comment.md
+  journey analyze shop.journey.yaml --db postgres://me@localhost/shop --table events --by source
   journey analyze examples/florist/florist.journey.yaml --events examples/florist/events.csv --lang en`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -87,11 +94,13 @@ Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or
 	f := cmd.Flags()
 	f.StringArrayVar(&opts.events, "events", nil, "read event `FILE` (repeatable; - reads standard input)")
 	f.StringVar(&opts.format, "format", output.Analysis.Names()[0], "output format: "+strings.Join(output.Analysis.Names(), ", "))
+	completeFormats(cmd, output.Analysis.Names())
 	f.StringVar(&opts.columns.by, "by", "", "split every number by the first value of `COLUMN` on each user's mapped rows")
 	f.BoolVar(&opts.strict, "strict", false, "fail on the first row that would be skipped")
 	f.BoolVar(&opts.check, "check", false, "exit 1 when a KPI target of the map is missed")
 	addLangFlag(f, &opts.lang)
 	opts.columns.add(f)
+	opts.db.add(f)
 	return cmd
 }
 
@@ -100,8 +109,12 @@ func analyzeRun(ctx context.Context, e *env, opts *analyzeOptions) error {
 	if err != nil {
 		return usageError{err}
 	}
-	if len(opts.events) == 0 {
-		return usageError{fmt.Errorf("no event files: give one or more with --events FILE (- reads standard input)")}
+	useDB, err := opts.db.use(opts.events)
+	if err != nil {
+		return err
+	}
+	if len(opts.events) == 0 && !useDB {
+		return usageError{fmt.Errorf("no event files: give one or more with --events FILE (- reads standard input), or --db URL --table NAME")}
 	}
 	report, l, err := analyzeReport(ctx, e, opts)
 	if err != nil {
@@ -136,7 +149,12 @@ func analyzeReport(ctx context.Context, e *env, opts *analyzeOptions) (*analysis
 		return nil, nil, err
 	}
 	eo.Strict = opts.strict
-	r, err := readReport(ctx, e, m, opts.events, eo, ao)
+	var r *analysis.Report
+	if opts.db.table != "" {
+		r, err = dbReport(ctx, e, m, opts.db, eo, ao)
+	} else {
+		r, err = readReport(ctx, e, m, opts.events, eo, ao)
+	}
 	return r, l, err
 }
 

@@ -67,6 +67,7 @@ has the --value column; 2 wrong usage; 3 a file could not be read.`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", output.Attribution.Names()[0], "output format: "+strings.Join(output.Attribution.Names(), ", "))
+	completeFormats(cmd, output.Attribution.Names())
 	f.StringVar(&opts.by, "by", attribution.ByChannel, "group touches by `WHAT`: "+strings.Join(attribution.Dimensions, ", "))
 	f.StringVar(&opts.model, "model", "", "show one `MODEL` only: "+strings.Join(attribution.Models, ", ")+" (default: all)")
 	f.StringVar(&opts.halfLife, "half-life", "7d", "the time-decay model's half-life, like 7d or 12h")

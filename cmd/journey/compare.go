@@ -66,6 +66,7 @@ of --groups and --periods, periods that are empty or overlap); 3 a file could no
 	}
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", output.Compare.Names()[0], "output format: "+strings.Join(output.Compare.Names(), ", "))
+	completeFormats(cmd, output.Compare.Names())
 	f.StringVar(&opts.columns.by, "by", "", "compare segments of `COLUMN` (with --groups)")
 	f.StringVar(&opts.groups, "groups", "", "the two segment values `A,B` to compare, the baseline first (with --by)")
 	f.StringVar(&opts.periods, "periods", "", "compare the rows of two periods `SINCE..UNTIL,SINCE..UNTIL` (dates or RFC 3339 times), the baseline first")

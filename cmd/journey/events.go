@@ -108,6 +108,19 @@ func readLog(ctx context.Context, e *env, files []string, eo events.Options, sum
 	return log, nil
 }
 
+// mapReport reads the event files and analyzes them against m, with the column flags; it
+// returns nil when there are no event files (a picture or page without numbers).
+func mapReport(ctx context.Context, e *env, m *journey.Map, files []string, columns *columnFlags) (*analysis.Report, error) {
+	if len(files) == 0 {
+		return nil, nil
+	}
+	eo, ao, err := columns.options(m)
+	if err != nil {
+		return nil, err
+	}
+	return readReport(ctx, e, m, files, eo, ao)
+}
+
 // skippedSummary tells on standard error which rows were skipped and why, and the read's
 // warnings, as file:line: message.
 func skippedSummary(w io.Writer, log *events.Log) {

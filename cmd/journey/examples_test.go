@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/journey-cx/journey/internal/golden"
 )
 
 // TestExamples runs every map in examples/ through the commands a newcomer runs from the
@@ -39,6 +41,15 @@ func TestExamples(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestExampleReport keeps examples/florist/florist.html, the report the README links, the
+// page that `journey report examples/florist/florist.journey.yaml --events
+// examples/florist/events.csv` writes in the repository's root; JOURNEY_UPDATE=1 rewrites it.
+func TestExampleReport(t *testing.T) {
+	t.Chdir("../..")
+	got := runOK(t, "report", "examples/florist/florist.journey.yaml", "--events", "examples/florist/events.csv", "-o", "-")
+	golden.Check(t, "examples/florist/florist.html", got)
 }
 
 // runOK runs the CLI in-process and fails the test unless it exits 0; it returns stdout.

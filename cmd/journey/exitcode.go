@@ -5,6 +5,7 @@ import (
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/events"
+	"github.com/journey-cx/journey/journey/warehouse"
 )
 
 // Exit codes, the same for every command (SPEC section 4).
@@ -51,9 +52,9 @@ func exitCode(err error) int {
 	switch {
 	case err == nil:
 		return exitOK
-	case errors.As(err, &usage), errors.As(err, new(*journey.NoMapsError)):
+	case errors.As(err, &usage), errors.As(err, new(*journey.NoMapsError)), errors.As(err, new(*warehouse.URLError)):
 		return exitUsage
-	case errors.As(err, &problems), errors.As(err, new(*events.Error)):
+	case errors.As(err, &problems), errors.As(err, new(*events.Error)), errors.As(err, new(*warehouse.ProblemError)):
 		return exitProblems
 	case !errors.As(err, &ran):
 		// cobra's own errors: unknown command, wrong number of arguments.

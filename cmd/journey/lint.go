@@ -2,9 +2,7 @@ package main
 
 import (
 	"fmt"
-	"runtime"
 	"strings"
-	"sync"
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/output"
@@ -51,6 +49,7 @@ no map under a PATH, 3 a file could not be read.`,
 	}
 	cmd.Flags().StringVar(&opts.format, "format", "text",
 		"output format: "+strings.Join(output.Lint.Names(), ", "))
+	completeFormats(cmd, output.Lint.Names())
 	cmd.Flags().BoolVar(&opts.strict, "strict", false, "fail on warnings too")
 	return cmd
 }
@@ -108,20 +107,7 @@ func lintFiles(files []string) (output.LintResult, error) {
 // lintConcurrently lints every file with one worker per core.
 func lintConcurrently(files []string) []lintOutcome {
 	outcomes := make([]lintOutcome, len(files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), len(files)) {
-		wg.Go(func() {
-			for i := range next {
-				outcomes[i] = lintFile(files[i])
-			}
-		})
-	}
-	for i := range files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
+	forEach(len(files), func(i int) { outcomes[i] = lintFile(files[i]) })
 	return outcomes
 }
 

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/journey-cx/journey/journey"
-	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/output"
 	"github.com/journey-cx/journey/render"
@@ -31,6 +30,9 @@ type renderOptions struct {
 	watch   bool
 	lang    string
 	columns columnFlags
+	db      dbFlags
+	// diff is the older version to draw the changes since: a file, REV:PATH or a revision.
+	diff string
 }
 
 func newRenderCmd(e *env) *cobra.Command {
@@ -47,7 +49,8 @@ a legend.
 With --events the numbers of the event files are drawn over the map: users, conversion and
 drop-off on every card, arrows as wide as the users who took them, the largest transitions the
 map does not design (dashed), and the funnels in the side panel. The column flags are those
-of journey analyze.
+of journey analyze; --db URL --table NAME draws the numbers computed in a database instead,
+as journey analyze --db computes them.
 
 The picture goes to MAP's name with the format's extension (florist.journey.yaml becomes
 florist.svg), to -o FILE, or with -o - to standard output. Without --format the format is
@@ -67,15 +70,25 @@ and the last good picture kept.
 SVG is the picture to use. PNG is a rough preview: go-graphviz draws it with a simple
 renderer that has no emoji or symbols (faces become :-) and the like), no table borders and
 poor edges. The first run on a machine takes about half a second longer while Graphviz's
-WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
+WebAssembly is compiled into a cache under the temp dir. See docs/render.md.
+
+With --diff the picture shows what changed since an older version of the map: a git revision
+(the same file at REV, like HEAD~1 or origin/main), REV:PATH, or a map file (an existing file
+wins). Added touchpoints and flow edges are marked, removed ones drawn faintly where they
+were, changed and moved touchpoints say what changed, a changed emotion is drawn beside the
+old one and the old emotion curve faintly behind the current one; the legend explains the
+marks. It goes to MAP's name with -diff and the format's extension (florist-diff.svg).`,
 		Example: `  journey render examples/florist/florist.journey.yaml
   journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv -o florist-data.svg
+  journey render shop.journey.yaml --db postgres://me@localhost/shop --table events -o shop-data.svg
   journey render examples/florist/florist.journey.yaml --lang en -o florist-en.svg
   journey render examples/florist/florist.journey.yaml --format png
   journey render examples/florist/florist.journey.yaml -o florist.png
   journey render examples/florist/florist.journey.yaml --format dot -o - | dot -Tpdf > florist.pdf
   journey render --check examples/florist/florist.journey.yaml      # in CI
-  journey render --watch examples/florist/florist.journey.yaml`,
+  journey render --watch examples/florist/florist.journey.yaml
+  journey render examples/florist/florist.journey.yaml --diff examples/florist/before/florist.journey.yaml
+  journey render maps/shop.journey.yaml --diff origin/main       # what a pull request changes`,
 		Args: cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
@@ -85,10 +98,13 @@ WebAssembly is compiled into a cache under the temp dir. See docs/render.md.`,
 	f := cmd.Flags()
 	f.StringVarP(&opts.out, "output", "o", "", "write the picture to `FILE` (- for standard output; default: MAP's name with the format's extension)")
 	f.StringVar(&opts.format, "format", "", "picture format: "+strings.Join(render.Formats.Names(), ", ")+" (default: -o's extension, else svg)")
+	completeFormats(cmd, render.Formats.Names())
 	f.StringArrayVar(&opts.events, "events", nil, "overlay the numbers of event `FILE` (repeatable; - reads standard input)")
 	opts.columns.add(f)
+	opts.db.add(f)
 	f.BoolVar(&opts.check, "check", false, "write nothing; exit 1 when the output file is not what would be written")
 	f.BoolVar(&opts.watch, "watch", false, "draw again whenever the map or an event file changes, until interrupted")
+	f.StringVar(&opts.diff, "diff", "", "mark what changed since `OLD`: a git revision of the same file, REV:PATH or a map file")
 	addLangFlag(f, &opts.lang)
 	return cmd
 }
@@ -127,6 +143,9 @@ func renderValidate(opts *renderOptions) error {
 	}
 	if opts.out == "" {
 		opts.out = renderDefaultOut(opts.mapPath, opts.format)
+		if opts.diff != "" { // a picture of a change goes beside the picture
+			opts.out = strings.TrimSuffix(opts.out, "."+opts.format) + "-diff." + opts.format
+		}
 	}
 	switch {
 	case opts.out == "-" && (opts.check || opts.watch):
@@ -135,6 +154,10 @@ func renderValidate(opts *renderOptions) error {
 		return errors.New("--check and --watch cannot be used together")
 	case opts.watch && slices.Contains(opts.events, "-"):
 		return errors.New("--watch cannot read --events - (standard input is read only once); give the event file's name")
+	case opts.watch && opts.diff == "-":
+		return errors.New("--watch cannot read --diff - (standard input is read only once); give the older map's file")
+	case opts.diff == "-" && slices.Contains(opts.events, "-"):
+		return errors.New("--diff - and --events - cannot both read standard input")
 	}
 	return outputIsInput(opts.out, append([]string{opts.mapPath}, opts.events...)...)
 }
@@ -184,18 +207,16 @@ func renderBytes(ctx context.Context, e *env, opts *renderOptions, printer outpu
 	if err != nil {
 		return nil, nil, err
 	}
-	var report *analysis.Report
-	if len(opts.events) > 0 {
-		eo, ao, err := opts.columns.options(m)
-		if err != nil {
-			return nil, nil, err
-		}
-		if report, err = readReport(ctx, e, m, opts.events, eo, ao); err != nil {
-			return nil, nil, err
-		}
+	report, err := renderReport(ctx, e, m, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	change, err := renderChange(e, opts, m)
+	if err != nil {
+		return nil, nil, err
 	}
 	var buf bytes.Buffer
-	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report}, e.printOptions(l)); err != nil {
+	if err := printer(&buf, render.Picture{Ctx: ctx, Map: m, Report: report, Change: change}, e.printOptions(l)); err != nil {
 		return nil, nil, renderFailed(opts.mapPath, err)
 	}
 	return buf.Bytes(), l, nil
@@ -223,20 +244,11 @@ func renderWrite(e *env, opts *renderOptions, b []byte) error {
 // renderWatch draws the picture, then again whenever an input changes, until ctx ends.
 func renderWatch(ctx context.Context, e *env, opts *renderOptions, printer output.Printer[render.Picture]) error {
 	inputs := append([]string{opts.mapPath}, opts.events...)
-	var last string
-	tick := time.NewTicker(300 * time.Millisecond)
-	defer tick.Stop()
-	for {
-		if state := inputsState(inputs); state != last {
-			last = state
-			renderOnce(ctx, e, opts, printer)
-		}
-		select {
-		case <-ctx.Done():
-			return nil
-		case <-tick.C:
-		}
+	if _, err := os.Stat(opts.diff); err == nil {
+		inputs = append(inputs, opts.diff)
 	}
+	watchFiles(ctx, inputs, func() { renderOnce(ctx, e, opts, printer) })
+	return nil
 }
 
 // renderOnce draws and writes the picture once for --watch, and says how it went on standard
@@ -260,20 +272,6 @@ func renderOnce(ctx context.Context, e *env, opts *renderOptions, printer output
 		return
 	}
 	fmt.Fprintf(e.stderr, "journey: %s has errors; keeping the last picture\n", opts.mapPath)
-}
-
-// inputsState summarises the size and modification time of every input, so that a change
-// to any of them changes the summary.
-func inputsState(paths []string) string {
-	var b strings.Builder
-	for _, p := range paths {
-		if fi, err := os.Stat(p); err == nil {
-			fmt.Fprintf(&b, "%s %d %d\n", p, fi.Size(), fi.ModTime().UnixNano())
-		} else {
-			fmt.Fprintf(&b, "%s missing\n", p)
-		}
-	}
-	return b.String()
 }
 
 // renderFailed says which map could not be drawn. A layout that takes too long is a problem

@@ -180,6 +180,20 @@ func TestOutputIsInput(t *testing.T) {
 	}
 }
 
+// TestDiffPictureUpToDate fails when the committed picture of the florist example's change
+// (examples/florist/florist-diff.svg, shown in the README) is not what journey render --diff
+// draws now.
+func TestDiffPictureUpToDate(t *testing.T) {
+	t.Chdir(filepath.Join("..", "..")) // the legend names the older version as given
+	var stderr bytes.Buffer
+	e := &env{stdin: strings.NewReader(""), stdout: io.Discard, stderr: &stderr}
+	opts := &renderOptions{mapPath: "examples/florist/florist.journey.yaml", format: "svg", check: true,
+		diff: "examples/florist/before/florist.journey.yaml"}
+	if err := renderRun(context.Background(), e, opts); err != nil {
+		t.Errorf("%v %s\nredraw it: go run ./cmd/journey render examples/florist/florist.journey.yaml --diff examples/florist/before/florist.journey.yaml", err, stderr.String())
+	}
+}
+
 // TestRenderFailedIsAProblem checks that a layout that takes too long names the map, says
 // what to do and exits 1, while other failures keep their own exit code.
 func TestRenderFailedIsAProblem(t *testing.T) {

@@ -68,10 +68,10 @@ drop-off, and render them as pictures.`,
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	root.CompletionOptions.HiddenDefaultCmd = true
 	for _, newCmd := range commands {
 		root.AddCommand(markRun(newCmd(e)))
 	}
+	addCompletions(root)
 	return root
 }
 

@@ -9,9 +9,20 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	testscript.Main(m, map[string]func(){
+	testscript.Main(stopping{m}, map[string]func(){
 		"journey": func() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) },
 	})
+}
+
+// stopping runs the tests, then stops the servers they started.
+type stopping struct{ m *testing.M }
+
+func (s stopping) Run() int {
+	code := s.m.Run()
+	for _, stop := range stopAtExit {
+		stop()
+	}
+	return code
 }
 
 // TestScripts runs the CLI's behaviour specs in testdata/script. JOURNEY_UPDATE=1 rewrites

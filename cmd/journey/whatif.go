@@ -81,6 +81,7 @@ not be read.`,
 	f.Var(changeFlag{"improve", &opts.changes}, "improve", "F (0 < F <= 1, or a percentage) of the exits after touchpoint T go on instead (repeatable)")
 	f.Var(changeFlag{"skip", &opts.changes}, "skip", "take touchpoint T out, nobody lost there (repeatable)")
 	f.StringVar(&opts.format, "format", output.Whatif.Names()[0], "output format: "+strings.Join(output.Whatif.Names(), ", "))
+	completeFormats(cmd, output.Whatif.Names())
 	opts.addFlags(f, false)
 	return cmd
 }

@@ -8,24 +8,12 @@ import (
 	"time"
 
 	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis/analysistest"
 	"github.com/journey-cx/journey/journey/events"
 )
 
-// newMap builds a map whose stages hold the given touchpoint ids, in order ("stage-1",
-// "stage-2"...), with the links that the loader would set.
-func newMap(stages ...[]string) *journey.Map {
-	m := &journey.Map{Version: 1, ID: "test", Title: "Test"}
-	i := 0
-	for s, ids := range stages {
-		st := &journey.Stage{ID: "stage-" + strconv.Itoa(s+1), Name: "Stage " + strconv.Itoa(s+1)}
-		for _, id := range ids {
-			st.Touchpoints = append(st.Touchpoints, &journey.Touchpoint{ID: id, Name: strings.ToUpper(id), Stage: st, Index: i})
-			i++
-		}
-		m.Stages = append(m.Stages, st)
-	}
-	return m
-}
+// newMap builds a map whose stages hold the given touchpoint ids (analysistest.NewMap).
+func newMap(stages ...[]string) *journey.Map { return analysistest.NewMap(stages...) }
 
 // funnel adds a funnel to m and returns it.
 func funnel(m *journey.Map, id, order string, window time.Duration, steps ...string) *journey.Funnel {

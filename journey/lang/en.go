@@ -104,6 +104,23 @@ var english = Words{
 		RenderedF:  "rendered %[1]s in %[2]s",
 		SimulatedF: "wrote %[1]s rows for %[2]s users to %[3]s",
 		NextSteps:  "next:",
+		ServingF:   "serving %[1]s at %[2]s; the page follows every save; Ctrl-C stops",
+		UpdatedF:   "updated the page in %s",
+	},
+
+	PageWords: PageWords{
+		PageMap:         "Journey map",
+		PageWholeMap:    "Whole map in view",
+		PageFunnels:     "Funnels",
+		PageEmotion:     "Emotion",
+		PageEventsFromF: "Numbers from %s",
+		PageNoEvents:    "The map without numbers: give event files with --events to add them.",
+		PageLive:        "live: updates whenever the map or an event file is saved",
+		PageLost:        "connection lost: is journey serve still running?",
+		PageErrors:      "The map has errors. This is the last version that had none.",
+		PageNoPicture:   "No picture yet: fix the errors and save the map.",
+		PagePicture:     "Picture (SVG)",
 	},
 	Decisions: englishDecisions,
+	DiffWords: englishDiff,
 }

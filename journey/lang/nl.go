@@ -105,6 +105,23 @@ var dutch = Words{
 		RenderedF:  "%[1]s getekend in %[2]s",
 		SimulatedF: "%[1]s regels voor %[2]s klanten geschreven naar %[3]s",
 		NextSteps:  "volgende stappen:",
+		ServingF:   "%[1]s staat live op %[2]s; de pagina volgt elke wijziging die je opslaat; stoppen met Ctrl-C",
+		UpdatedF:   "pagina bijgewerkt in %s",
+	},
+
+	PageWords: PageWords{
+		PageMap:         "Klantreis",
+		PageWholeMap:    "Hele kaart in beeld",
+		PageFunnels:     "Funnels",
+		PageEmotion:     "Emotie",
+		PageEventsFromF: "Cijfers uit %s",
+		PageNoEvents:    "De kaart zonder cijfers: geef eventbestanden mee met --events om ze toe te voegen.",
+		PageLive:        "live: werkt bij zodra de kaart of een eventbestand wordt opgeslagen",
+		PageLost:        "verbinding verbroken: draait journey serve nog?",
+		PageErrors:      "De kaart bevat fouten. Je ziet de laatste versie zonder fouten.",
+		PageNoPicture:   "Nog geen kaart: herstel de fouten en sla de kaart op.",
+		PagePicture:     "Afbeelding (SVG)",
 	},
 	Decisions: dutchDecisions,
+	DiffWords: dutchDiff,
 }

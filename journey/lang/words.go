@@ -30,8 +30,11 @@ type Words struct {
 	PictureWords
 	TableWords
 	CommandWords
+	PageWords
 	// Decisions are the words of costs, attribute, whatif and compare (decisions.go).
 	Decisions
+	// DiffWords are the words of journey diff and the picture of a change (diff.go).
+	DiffWords
 }
 
 // PictureWords are the texts of the picture (journey render): its header, cards, lanes,
@@ -163,4 +166,36 @@ type CommandWords struct {
 	SimulatedF string
 	// NextSteps introduces the commands init suggests running next.
 	NextSteps string
+	// ServingF says serve is running: %[1]s the map, %[2]s the page's address.
+	ServingF string
+	// UpdatedF says serve updated the page; %s is how long it took.
+	UpdatedF string
+}
+
+// PageWords are the texts of the HTML report and the live view (journey report, journey
+// serve) that the picture and the tables do not already have.
+type PageWords struct {
+	// PageMap titles the picture's section.
+	PageMap string
+	// PageWholeMap labels the switch between the picture at a readable size, scrolled, and
+	// the whole picture fitted to the page's width.
+	PageWholeMap string
+	// PageFunnels titles the funnels' section.
+	PageFunnels string
+	// PageEmotion heads the touchpoint table's emotion column.
+	PageEmotion string
+	// PageEventsFromF names the event files the numbers come from; %s is their list.
+	PageEventsFromF string
+	// PageNoEvents says the page shows the map without numbers, and how to add them.
+	PageNoEvents string
+	// PageLive says the live view follows the files as they are saved.
+	PageLive string
+	// PageLost says the live view lost its server.
+	PageLost string
+	// PageErrors says the map is broken and the last good version is shown.
+	PageErrors string
+	// PageNoPicture says there is no picture yet because the map never loaded.
+	PageNoPicture string
+	// PagePicture links the picture alone.
+	PagePicture string
 }

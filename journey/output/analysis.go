@@ -2,10 +2,10 @@ package output
 
 import (
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
+	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/lang"
 )
@@ -50,17 +50,7 @@ func (h human) duration(v *float64) string {
 func (h human) count(n int64) string { return h.Int(n) }
 
 // window formats a window in seconds the way maps write it: "14d", "90m", "45s".
-func window(s float64) string {
-	for _, u := range []struct {
-		unit string
-		secs float64
-	}{{"d", 86400}, {"h", 3600}, {"m", 60}} {
-		if s >= u.secs && math.Mod(s, u.secs) == 0 {
-			return strconv.FormatFloat(s/u.secs, 'f', -1, 64) + u.unit
-		}
-	}
-	return strconv.FormatFloat(s, 'f', -1, 64) + "s"
-}
+func window(s float64) string { return journey.FormatDuration(s) }
 
 // count formats an integer count for the machine formats.
 func count(n int64) string { return strconv.FormatInt(n, 10) }

@@ -8,9 +8,10 @@ import (
 	"github.com/journey-cx/journey/journey/lang"
 )
 
-// money writes an amount with two decimals in the language's format, after the currency
-// code when there is one: "EUR 1,234.50", "EUR 1.234,50", "12.00"; "-" for none.
-func money(l *lang.Language, v *float64, currency *string) string {
+// Money writes an amount with two decimals in the language's format, after the currency
+// code when there is one: "EUR 1,234.50", "EUR 1.234,50", "12.00"; "-" for none. The HTML
+// page writes amounts with it too.
+func Money(l *lang.Language, v *float64, currency *string) string {
 	if v == nil {
 		return missing
 	}
@@ -21,15 +22,16 @@ func money(l *lang.Language, v *float64, currency *string) string {
 	return s
 }
 
-// costLine is the sentence on what the touchpoints cost: "Cost: EUR 1,234.50 in all, EUR
-// 18.43 per user who reached a goal"; "" when the map gives no costs.
-func costLine(l *lang.Language, c *analysis.Cost) string {
+// CostLine is the sentence on what the touchpoints cost: "Cost: EUR 1,234.50 in all, EUR
+// 18.43 per user who reached a goal"; "" when the map gives no costs. The HTML page says it
+// too.
+func CostLine(l *lang.Language, c *analysis.Cost) string {
 	if c == nil {
 		return ""
 	}
-	s := fmt.Sprintf(l.CostTotalF, money(l, &c.Total, c.Currency))
+	s := fmt.Sprintf(l.CostTotalF, Money(l, &c.Total, c.Currency))
 	if c.PerGoalUser != nil {
-		s += fmt.Sprintf(l.CostPerGoalUserF, money(l, c.PerGoalUser, c.Currency))
+		s += fmt.Sprintf(l.CostPerGoalUserF, Money(l, c.PerGoalUser, c.Currency))
 	}
 	return s
 }
@@ -41,7 +43,7 @@ func withCostColumn(rows [][]string, l *lang.Language, tps []analysis.Touchpoint
 	}
 	rows[0] = append(rows[0], l.Cost)
 	for i, t := range tps {
-		rows[i+1] = append(rows[i+1], money(l, t.Cost, c.Currency))
+		rows[i+1] = append(rows[i+1], Money(l, t.Cost, c.Currency))
 	}
 	return rows
 }
@@ -56,7 +58,7 @@ func withSegmentCost(rows [][]string, l *lang.Language, r *analysis.Report) [][]
 	for i, s := range r.Segments {
 		v := missing
 		if s.Cost != nil {
-			v = money(l, s.Cost.PerGoalUser, s.Cost.Currency)
+			v = Money(l, s.Cost.PerGoalUser, s.Cost.Currency)
 		}
 		rows[i+1] = append(rows[i+1], v)
 	}

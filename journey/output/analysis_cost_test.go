@@ -25,7 +25,7 @@ func TestCostLine(t *testing.T) {
 		{lang.English(), &analysis.Cost{Total: 0.5}, "Cost: 0.50 in all"},
 		{lang.English(), nil, ""},
 	} {
-		if got := costLine(tc.l, tc.c); got != tc.want {
+		if got := CostLine(tc.l, tc.c); got != tc.want {
 			t.Errorf("%s: got %q, want %q", tc.l.Tag, got, tc.want)
 		}
 	}

@@ -18,7 +18,7 @@ func printAnalysisMarkdown(w io.Writer, r *analysis.Report, o Options) error {
 	fmt.Fprintf(b, "## %s\n\n", fmt.Sprintf(h.MarkdownTitleF, mdCode(r.Journey)))
 	fmt.Fprintf(b, "%s. %s, %s.\n", h.inputSummary(r.Input),
 		fmt.Sprintf(h.MarkdownIdentityF, mdCode(r.Identity), window(r.WindowSeconds)), h.goalReached(r.Goal))
-	if s := costLine(h.Language, r.Cost); s != "" {
+	if s := CostLine(h.Language, r.Cost); s != "" {
 		fmt.Fprintf(b, "\n%s.\n", s)
 	}
 	if s := h.kpiSummary(r.KPIs, func(s string) string { return "**" + s + "**" }); s != "" {

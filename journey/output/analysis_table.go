@@ -20,7 +20,7 @@ func printAnalysisTable(w io.Writer, r *analysis.Report, o Options) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintln(b, fmt.Sprintf(h.ReportHeadF, termEscape(r.Journey), termEscape(r.Identity), window(r.WindowSeconds)))
 	fmt.Fprintf(b, "%s; %s\n", h.inputSummary(r.Input), h.goalReached(r.Goal))
-	if s := costLine(h.Language, r.Cost); s != "" {
+	if s := CostLine(h.Language, r.Cost); s != "" {
 		fmt.Fprintln(b, s)
 	}
 	if s := h.kpiSummary(r.KPIs, func(s string) string { return s }); s != "" {

@@ -1,0 +1,198 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+)
+
+// liveServer is `journey serve` running in-process on a free port.
+type liveServer struct {
+	url            string
+	stdout, stderr *syncBuffer
+}
+
+// startServe runs serveRun for the map and event files until the test ends, and waits for
+// the URL it prints.
+func startServe(t *testing.T, mapPath string, events ...string) liveServer {
+	t.Helper()
+	s := liveServer{stdout: &syncBuffer{}, stderr: &syncBuffer{}}
+	e := &env{stdin: strings.NewReader(""), stdout: s.stdout, stderr: s.stderr}
+	opts := &serveOptions{mapPath: mapPath, addr: "127.0.0.1:0", page: pageFlags{events: events}}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serveRun(ctx, e, opts) }()
+	t.Cleanup(func() {
+		cancel()
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("serve returned %v after its context ended", err)
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("serve did not stop within 10 s of its context ending")
+		}
+	})
+	waitFor(t, "serve prints its URL", func() bool {
+		s.url = strings.TrimSpace(s.stdout.String())
+		return strings.HasPrefix(s.url, "http://127.0.0.1:") && strings.HasSuffix(s.url, "/")
+	})
+	return s
+}
+
+// page returns the live page's HTML.
+func (s liveServer) page(t *testing.T) string {
+	t.Helper()
+	resp, err := http.Get(s.url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+// writeServeFiles writes the example map and events into a temporary folder, to be edited.
+func writeServeFiles(t *testing.T) (mapPath, eventsPath string) {
+	t.Helper()
+	dir := t.TempDir()
+	mapPath, eventsPath = filepath.Join(dir, "shop.journey.yaml"), filepath.Join(dir, "events.csv")
+	writeFile(t, mapPath, serveMap)
+	writeFile(t, eventsPath, analyzeEvents)
+	return mapPath, eventsPath
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// serveMap is a small valid map whose touchpoints the events of analyzeEvents reach.
+var serveMap = strings.Replace(analyzeMap, "title: Shop", "title: Workshop", 1)
+
+// TestServeFollowsSaves saves the map and the events the way an editor does and watches
+// the page follow: a renamed touchpoint, new numbers, a broken save shown over the last
+// good page, and the fix.
+func TestServeFollowsSaves(t *testing.T) {
+	mapPath, eventsPath := writeServeFiles(t)
+	s := startServe(t, mapPath, eventsPath)
+	waitFor(t, "the first page", func() bool { return strings.Contains(s.page(t), "<h1>Workshop</h1>") })
+	if !strings.Contains(s.page(t), "4 rows: ") {
+		t.Fatalf("the first page should have the numbers of the events:\n%s", s.page(t))
+	}
+
+	writeFile(t, mapPath, strings.Replace(serveMap, "name: Visit", "name: Visit the fair", 1))
+	waitFor(t, "the renamed touchpoint", func() bool { return strings.Contains(s.page(t), "Visit the fair") })
+
+	writeFile(t, eventsPath, analyzeEvents+"u9,2024-03-09T10:00:00Z,visit\n")
+	waitFor(t, "the new numbers", func() bool { return strings.Contains(s.page(t), "5 rows: ") })
+
+	writeFile(t, mapPath, strings.Replace(serveMap, "version: 1", "version: 1\ntitel: typo", 1))
+	waitFor(t, "the diagnostics", func() bool { return strings.Contains(s.page(t), "[unknown-key]") })
+	got := s.page(t)
+	for _, want := range []string{"The map has errors", `unknown key &#34;titel&#34; in map; did you mean &#34;title&#34;?`, ":2:1:", "<svg", "Visit the fair"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("a broken save should show %q over the last good page", want)
+		}
+	}
+	if !strings.Contains(s.stderr.String(), "[unknown-key]") {
+		t.Errorf("the diagnostics should be on standard error too:\n%s", s.stderr.String())
+	}
+
+	writeFile(t, mapPath, serveMap)
+	waitFor(t, "the fixed map", func() bool {
+		p := s.page(t)
+		return !strings.Contains(p, "[unknown-key]") && !strings.Contains(p, "Visit the fair")
+	})
+}
+
+func TestServePortInUse(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	mapPath, _ := writeServeFiles(t)
+	var stdout, stderr bytes.Buffer
+	code := run([]string{"serve", "--addr", ln.Addr().String(), mapPath}, strings.NewReader(""), &stdout, &stderr)
+	if code != exitFailure || !strings.Contains(stderr.String(), "the port is in use") || stdout.Len() > 0 {
+		t.Errorf("serve on a port in use: exit %d, stdout %q, stderr %q; want exit 3 and a clear message", code, stdout.String(), stderr.String())
+	}
+}
+
+// TestServeStopsOnSignal runs journey serve as its own process and stops it the way Ctrl-C
+// and a service manager do: it must exit 0, promptly, with a browser's event stream open.
+func TestServeStopsOnSignal(t *testing.T) {
+	bin, err := exec.LookPath("journey") // the test binary, installed as journey by TestMain
+	if err != nil {
+		t.Skip("journey is not on PATH")
+	}
+	for _, sig := range []os.Signal{os.Interrupt, syscall.SIGTERM} {
+		t.Run(sig.String(), func(t *testing.T) {
+			mapPath, _ := writeServeFiles(t)
+			cmd := exec.Command(bin, "serve", "--addr", "127.0.0.1:0", mapPath)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			defer cmd.Process.Kill()
+			url, err := bufio.NewReader(out).ReadString('\n')
+			if err != nil {
+				t.Fatalf("no URL printed: %v", err)
+			}
+			stream, err := http.Get(strings.TrimSpace(url) + "events")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer stream.Body.Close()
+			if err := cmd.Process.Signal(sig); err != nil {
+				t.Fatal(err)
+			}
+			exited := make(chan error, 1)
+			go func() { exited <- cmd.Wait() }()
+			select {
+			case err := <-exited:
+				if err != nil {
+					t.Errorf("serve stopped by %s: %v; want exit 0", sig, err)
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatalf("serve did not stop within 10 s of %s", sig)
+			}
+		})
+	}
+}
+
+// TestServeStartsOnABrokenMap starts on a map with errors: the page shows them, with no
+// picture yet, and draws the map once it is fixed.
+func TestServeStartsOnABrokenMap(t *testing.T) {
+	mapPath, _ := writeServeFiles(t)
+	writeFile(t, mapPath, strings.Replace(serveMap, "version: 1", "version: 1\ntitel: typo", 1))
+	s := startServe(t, mapPath)
+	waitFor(t, "the diagnostics", func() bool { return strings.Contains(s.page(t), "[unknown-key]") })
+	if got := s.page(t); !strings.Contains(got, "No picture yet") || strings.Contains(got, `<div class="frame">`) {
+		t.Errorf("a map broken from the start has no picture to show:\n%s", got)
+	}
+	writeFile(t, mapPath, serveMap)
+	waitFor(t, "the picture", func() bool {
+		p := s.page(t)
+		return strings.Contains(p, `<div class="frame">`) && !strings.Contains(p, "[unknown-key]")
+	})
+}

@@ -1,0 +1,121 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/jackc/pgx/v5"
+	"github.com/journey-cx/journey/internal/pgtest"
+)
+
+var (
+	pgOnce sync.Once
+	pgURL  string
+	pgErr  error
+)
+
+// testPostgres returns the URL of a throwaway server holding the florist example's events
+// in the table florist, started once for the package's tests; it skips when no server
+// can be started.
+func testPostgres(t *testing.T) string {
+	t.Helper()
+	pgOnce.Do(func() {
+		var stop func()
+		if pgURL, stop, pgErr = pgtest.Start(); pgErr != nil {
+			return
+		}
+		stopAtExit = append(stopAtExit, stop)
+		pgErr = loadFlorist(pgURL)
+	})
+	if pgErr != nil {
+		t.Skip("no PostgreSQL server for the tests: " + pgErr.Error())
+	}
+	return pgURL
+}
+
+// stopAtExit are the servers TestMain stops after the tests.
+var stopAtExit []func()
+
+func loadFlorist(url string) error {
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer conn.Close(ctx)
+	csv, err := os.ReadFile("../../examples/florist/events.csv")
+	if err != nil {
+		return err
+	}
+	head, _, _ := bytes.Cut(csv, []byte("\n"))
+	cols := strings.ReplaceAll(string(head), ",", " text, ") + " text"
+	if _, err := conn.Exec(ctx, "CREATE TABLE florist ("+cols+")"); err != nil {
+		return err
+	}
+	_, err = conn.PgConn().CopyFrom(ctx, bytes.NewReader(csv), "COPY florist FROM STDIN (FORMAT csv, HEADER true)")
+	return err
+}
+
+// runJourney runs the command line in-process and returns its output and exit code.
+func runJourney(args ...string) (stdout, stderr string, code int) {
+	var out, errb bytes.Buffer
+	code = run(args, strings.NewReader(""), &out, &errb)
+	return out.String(), errb.String(), code
+}
+
+// TestAnalyzeDB checks that analyze and render with --db give exactly what they give with
+// --events on the same rows, in every output format.
+func TestAnalyzeDB(t *testing.T) {
+	url := testPostgres(t)
+	const m, events = "../../examples/florist/florist.journey.yaml", "../../examples/florist/events.csv"
+	for _, args := range [][]string{
+		{"analyze", m, "--format", "json"},
+		{"analyze", m, "--format", "table", "--by", "source"},
+		{"analyze", m, "--format", "csv", "--since", "2025-03-10", "--window", "3d"},
+		{"render", m, "--format", "dot", "-o", "-"},
+	} {
+		want, _, wcode := runJourney(append(args, "--events", events)...)
+		got, stderr, code := runJourney(append(args, "--db", url, "--table", "florist")...)
+		if code != 0 || wcode != 0 {
+			t.Fatalf("%v: exit %d (%d with --events): %s", args, code, wcode, stderr)
+		}
+		if got != want {
+			t.Errorf("%v: --db prints what --events does not:\n%s\n---\n%s", args, got, want)
+		}
+	}
+	t.Setenv("JOURNEY_DB", url)
+	if _, stderr, code := runJourney("analyze", m, "--table", "florist", "-q"); code != 0 {
+		t.Errorf("JOURNEY_DB: exit %d: %s", code, stderr)
+	}
+}
+
+// TestAnalyzeDBExitCodes checks the exit codes of SPEC section 10 against a real server.
+func TestAnalyzeDBExitCodes(t *testing.T) {
+	url := testPostgres(t)
+	const m = "../../examples/florist/florist.journey.yaml"
+	wrongPassword := strings.Replace(url, "journey@", "nobody:hunter2@", 1)
+	tests := []struct {
+		args []string
+		code int
+		want string
+	}{
+		{[]string{"--db", url, "--table", "floris"}, exitProblems, `no table or view "floris" in the database (did you mean "florist"?)`},
+		{[]string{"--db", url, "--table", "florist", "--id", "klant_ix"}, exitProblems, `table "florist" has no column "klant_ix" (did you mean "klant_id"?)`},
+		{[]string{"--db", url, "--table", "florist", "--by", "sources"}, exitProblems, `has no column "sources" (did you mean "source"?)`},
+		{[]string{"--db", wrongPassword, "--table", "florist"}, exitFailure, "cannot connect to the database"},
+		{[]string{"--db", url, "--table", "florist", "--events", "x.csv"}, exitUsage, "leave --events out"},
+	}
+	for _, tt := range tests {
+		_, stderr, code := runJourney(append([]string{"analyze", m}, tt.args...)...)
+		if code != tt.code || !strings.Contains(stderr, tt.want) {
+			t.Errorf("%v: exit %d, %q; want exit %d with %q", tt.args, code, stderr, tt.code, tt.want)
+		}
+		if strings.Contains(stderr, "hunter2") {
+			t.Errorf("%v: the password shows: %s", tt.args, stderr)
+		}
+	}
+}

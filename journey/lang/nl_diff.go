@@ -1,0 +1,24 @@
+package lang
+
+// dutchDiff are the Dutch words of DiffWords.
+var dutchDiff = DiffWords{
+	ChangesF: Counted{"%s wijziging", "%s wijzigingen"}, MapsChangedF: Counted{"%s kaart gewijzigd", "%s kaarten gewijzigd"},
+	Added: "toegevoegd", Removed: "verwijderd", ChangedKind: "gewijzigd", Moved: "verplaatst",
+	Map: "kaart", Persona: "persona", Stage: "fase", Touchpoint: "touchpoint", Flow: "vervolgstap",
+	Funnel: "funnel", KPI: "KPI",
+	Place:             "plaats",
+	None:              "(geen)",
+	NoChanges:         "geen wijzigingen",
+	NoMapChanged:      "geen kaart gewijzigd",
+	MapLevel:          "Kaart, persona en funnels",
+	MapChangesF:       "Klantreis %s",
+	IDsDifferF:        "de kaarten hebben verschillende ids, %s en %s; hun fasen, touchpoints en funnels zijn toch op id vergeleken",
+	ChangesSinceF:     "Wijzigingen sinds %s",
+	LegendAdded:       "toegevoegd",
+	LegendRemoved:     "verwijderd (vaag getekend)",
+	LegendChanged:     "gewijzigd",
+	LegendMoved:       "verplaatst",
+	LegendOldEmotion:  "emotie van toen, en de curve van toen waar die afwijkt",
+	LegendAddedFlow:   "vervolgstap toegevoegd",
+	LegendRemovedFlow: "vervolgstap verwijderd",
+}

@@ -1,0 +1,48 @@
+package warehouse
+
+import "fmt"
+
+// maxReported is how many rows of each kind of problem are listed, as the CSV engine
+// lists them; maxUnmapped how many unmapped event names.
+const (
+	maxReported = 5
+	maxUnmapped = 10
+)
+
+// coverage writes cov: what the map does not explain, as analysis.Coverage. Skipped rows
+// and implausible times name the table, with the row's identity and time in the message,
+// where the CSV engine gives a file and line.
+func (c *compiler) coverage() {
+	d := c.d
+	unmatched := "(SELECT " + d.Agg("l.id", "l.tp") + " FROM " + ctePrefix + "tpl AS l LEFT JOIN " + ctePrefix +
+		"stp AS n ON n.sk = '' AND n.tp = l.tp WHERE n.events IS NULL)"
+	unmapped := "(SELECT " + d.Agg(d.Object("'event'", "ev", "'count'", "n"), "n DESC, "+d.OrderText("ev")) + " FROM (SELECT ev, COUNT(*) AS n FROM " +
+		ctePrefix + "rows WHERE st = 0 AND NOT flt AND tp < 0 GROUP BY ev ORDER BY n DESC, " + d.OrderText("ev") + fmt.Sprintf(" LIMIT %d) AS u)", maxUnmapped)
+	q := func(x string) string { return `'"' || ` + x + ` || '"'` }
+	col := func(name string) string { return d.Lit(fmt.Sprintf("%q", name)) }
+	where := "'user ' || " + q("uid") + " || ', time ' || " + q("traw") + " || ': ' || "
+	zone := "UTC"
+	if c.q.Events.Location != nil {
+		zone = c.q.Events.Location.String()
+	}
+	msg := fmt.Sprintf("CASE st WHEN %d THEN 'empty ' || %s || ' (the identity column)' "+
+		"WHEN %d THEN 'unparsable time ' || %s || ' in column ' || %s || '; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns' "+
+		"WHEN %d THEN 'time ' || %s || ' in column ' || %s || ' is out of range' "+
+		"ELSE 'local time ' || %s || ' does not exist in ' || %s || ' (a daylight-saving gap)' END",
+		stNoID, col(c.q.Events.ID), stUnparsable, q("traw"), col(c.q.Events.Time), stOutOfRange, q("traw"), col(c.q.Events.Time),
+		q("traw"), d.Lit(zone))
+	problem := func(m string) string {
+		return d.Object("'file'", d.Lit(c.q.Table), "'line'", "0", "'message'", m)
+	}
+	skipped := "(SELECT " + d.Agg(problem(where+msg), "ord") + " FROM (SELECT uid, traw, st, ord, ROW_NUMBER() OVER (PARTITION BY CASE WHEN st = " +
+		fmt.Sprint(stOutOfRange) + " THEN " + fmt.Sprint(stUnparsable) + " ELSE st END ORDER BY ord) AS r FROM " + ctePrefix +
+		fmt.Sprintf("rows WHERE st <> 0) AS s WHERE r <= %d)", maxReported)
+	implausible := fmt.Sprintf("st = 0 AND NOT flt AND (t < %d OR t >= %d)", plausibleFrom, plausibleTo)
+	c.add("warn", "SELECT 0 AS k, ord, "+problem(where+"'time ' || "+q("traw")+" || ' is before 1990 or after 2100; the row is kept'")+" AS j FROM (SELECT uid, traw, ord, "+
+		"ROW_NUMBER() OVER (ORDER BY ord) AS r FROM "+ctePrefix+"rows WHERE "+implausible+") AS s WHERE r <= "+fmt.Sprint(maxReported)+"\n"+
+		"UNION ALL SELECT 1, NULL, "+problem("CAST(n AS TEXT) || ' rows in all have times before 1990 or after 2100; the first "+fmt.Sprint(maxReported)+" are listed'")+
+		" FROM (SELECT COUNT(*) AS n FROM "+ctePrefix+"rows WHERE "+implausible+") AS s WHERE n > "+fmt.Sprint(maxReported)+"\n"+
+		"UNION ALL SELECT 2, NULL, "+problem("'the table has no rows'")+" FROM (SELECT COUNT(*) AS n FROM "+ctePrefix+"rows) AS s WHERE n = 0")
+	warnings := "(SELECT " + d.Agg("j", "k, ord") + " FROM " + ctePrefix + "warn)"
+	c.add("cov", "SELECT "+d.Object("'unmatched_touchpoints'", unmatched, "'unmapped_events'", unmapped, "'skipped'", skipped, "'warnings'", warnings)+" AS j")
+}

@@ -1,0 +1,164 @@
+package warehouse
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
+)
+
+// Conn is an open database that can describe a table and run a report's statement.
+type Conn interface {
+	// Dialect is the SQL the database speaks.
+	Dialect() *Dialect
+	// Describe returns the columns of a table or view, and whether it is a view; a
+	// missing table is a *ProblemError.
+	Describe(ctx context.Context, table string) (cols []Column, view bool, err error)
+	// Report runs a statement from Compile and returns its report column.
+	Report(ctx context.Context, statement string) ([]byte, error)
+	Close() error
+}
+
+// URLError is a connection string journey does not support (exit 2).
+type URLError struct{ Message string }
+
+// Error returns the message.
+func (e *URLError) Error() string { return e.Message }
+
+// ProblemError is a problem with what the user asked of the database: a missing table or
+// column, a time column of the wrong type (exit 1).
+type ProblemError struct{ Message string }
+
+// Error returns the message.
+func (e *ProblemError) Error() string { return e.Message }
+
+// openers maps a URL scheme to the function that connects to it; the DuckDB opener is in
+// the build made with -tags duckdb only.
+var openers = map[string]func(ctx context.Context, url string) (Conn, error){
+	"postgres":   openPostgres,
+	"postgresql": openPostgres,
+}
+
+// Open connects to the database a URL names: postgres:// or postgresql:// (PostgreSQL),
+// duckdb:PATH (DuckDB, in builds with it). Errors never hold the URL's password.
+func Open(ctx context.Context, dbURL string) (Conn, error) {
+	scheme, _, ok := strings.Cut(dbURL, ":")
+	if !ok || scheme == "" {
+		return nil, &URLError{Message: fmt.Sprintf("--db %q is not a database URL: expected postgres://USER@HOST/DATABASE or duckdb:PATH", Redact(dbURL))}
+	}
+	open := openers[strings.ToLower(scheme)]
+	if open == nil {
+		if strings.EqualFold(scheme, "duckdb") {
+			return nil, &URLError{Message: "this journey was built without DuckDB (it needs cgo); build it with: go build -tags duckdb ./cmd/journey"}
+		}
+		return nil, &URLError{Message: fmt.Sprintf("--db %q: unsupported database %q; journey reads postgres:// (PostgreSQL) and duckdb: (DuckDB) URLs", Redact(dbURL), scheme)}
+	}
+	conn, err := open(ctx, dbURL)
+	if err != nil {
+		return nil, redactErr(err, dbURL)
+	}
+	return conn, nil
+}
+
+// Redact hides the password of a database URL.
+func Redact(dbURL string) string {
+	u, err := url.Parse(dbURL)
+	if err != nil || u.User == nil {
+		return dbURL
+	}
+	if _, has := u.User.Password(); has {
+		u.User = url.UserPassword(u.User.Username(), "xxxxx")
+	}
+	return u.String()
+}
+
+// redactErr returns err with the URL's password, if any, taken out of its message.
+func redactErr(err error, dbURL string) error {
+	u, perr := url.Parse(dbURL)
+	if perr != nil || u.User == nil {
+		return err
+	}
+	pw, has := u.User.Password()
+	if !has || pw == "" || !strings.Contains(err.Error(), pw) {
+		return err
+	}
+	return redacted{err: err, msg: strings.ReplaceAll(err.Error(), pw, "xxxxx")}
+}
+
+// redacted is an error whose message hides a password; it keeps the error's type for
+// errors.As.
+type redacted struct {
+	err error
+	msg string
+}
+
+func (r redacted) Error() string { return r.msg }
+func (r redacted) Unwrap() error { return r.err }
+
+// Analyze computes the report of m over the table of q in the database: it checks the
+// table's columns, compiles the statement for them and decodes its report.
+func Analyze(ctx context.Context, conn Conn, m *journey.Map, q *Query) (*analysis.Report, error) {
+	if err := Describe(ctx, conn, q); err != nil {
+		return nil, err
+	}
+	stmt, err := Compile(m, q, conn.Dialect())
+	if err != nil {
+		return nil, err
+	}
+	raw, err := conn.Report(ctx, stmt)
+	if err != nil {
+		return nil, err
+	}
+	r := &analysis.Report{}
+	if err := json.Unmarshal(raw, r); err != nil {
+		return nil, fmt.Errorf("reading the report the database computed: %w", err)
+	}
+	return r, nil
+}
+
+// Describe fills q.Columns and q.View from the database and checks that the columns the
+// query needs exist and that the time column can hold times.
+func Describe(ctx context.Context, conn Conn, q *Query) error {
+	q.defaults()
+	cols, view, err := conn.Describe(ctx, q.Table)
+	if err != nil {
+		return err
+	}
+	q.Columns, q.View = cols, view
+	var names []string
+	byName := map[string]Column{}
+	for _, c := range cols {
+		names = append(names, c.Name)
+		byName[c.Name] = c
+	}
+	e := &q.Events
+	for _, need := range []struct{ flag, name string }{{"--id", e.ID}, {"--time", e.Time}, {"--event", e.Event}, {"--by", e.By}} {
+		if need.name == "" {
+			continue
+		}
+		if _, ok := byName[need.name]; !ok {
+			return missingColumn(q.Table, need.name, names)
+		}
+	}
+	if t := byName[e.Time]; t.Kind == KindBool || t.Kind == KindOther {
+		return &ProblemError{Message: fmt.Sprintf("table %q: column %q has type %s; the time column must be timestamptz, timestamp, date, text or a number", q.Table, e.Time, t.Type)}
+	}
+	return nil
+}
+
+// missingColumn explains a column the table lacks, suggesting a close name.
+func missingColumn(table, name string, names []string) error {
+	msg := fmt.Sprintf("table %q has no column %q", table, name)
+	if s := journey.Suggest(name, names); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	q := make([]string, len(names))
+	for i, n := range names {
+		q[i] = fmt.Sprintf("%q", n)
+	}
+	return &ProblemError{Message: msg + "; its columns: " + strings.Join(q, ", ")}
+}

@@ -1,0 +1,153 @@
+package warehouse
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+)
+
+// touchpoints writes the per-touchpoint numbers and the transitions of SPEC section 3.
+func (c *compiler) touchpoints() {
+	c.sequence()
+	c.add("utp", "SELECT uid, tp, COUNT(*) AS n, MIN(gap) AS mingap, COUNT(*) FILTER (WHERE ntp IS NULL) AS nexit\n"+
+		"FROM "+ctePrefix+"gap GROUP BY uid, tp")
+	c.add("stp", "SELECT s.sk, u.tp, COUNT(*) AS users, SUM(u.n) AS events, COUNT(*) FILTER (WHERE u.n > 1) AS nrepeat, "+
+		"COUNT(u.mingap) AS continued, COUNT(*) FILTER (WHERE u.nexit > 0) AS nexits\n"+
+		"FROM "+ctePrefix+"utp AS u JOIN "+ctePrefix+"scope AS s ON s.uid = u.uid GROUP BY s.sk, u.tp")
+	c.add("tpgap", "SELECT s.sk, u.tp AS k, u.mingap AS v FROM "+ctePrefix+"utp AS u JOIN "+ctePrefix+"scope AS s ON s.uid = u.uid WHERE u.mingap IS NOT NULL")
+	c.stats("tpstat", ctePrefix+"tpgap")
+	c.add("str", "SELECT s.sk, x.tp, x.ntp, SUM(x.n) AS n, COUNT(*) AS users\n"+
+		"FROM (SELECT uid, tp, ntp, COUNT(*) AS n FROM "+ctePrefix+"gap WHERE ntp IS NOT NULL GROUP BY uid, tp, ntp) AS x\n"+
+		"JOIN "+ctePrefix+"scope AS s ON s.uid = x.uid GROUP BY s.sk, x.tp, x.ntp")
+	goals := []string{}
+	for i, t := range c.tps {
+		if t.Goal {
+			goals = append(goals, fmt.Sprint(i))
+		}
+	}
+	goal := "FALSE"
+	if len(goals) > 0 {
+		goal = "u.tp IN (" + strings.Join(goals, ", ") + ")"
+	}
+	c.add("goal", "SELECT s.sk, COUNT(DISTINCT u.uid) FILTER (WHERE "+goal+") AS ngoal\n"+
+		"FROM "+ctePrefix+"utp AS u JOIN "+ctePrefix+"scope AS s ON s.uid = u.uid GROUP BY s.sk")
+	c.catalog()
+}
+
+// sequence numbers each user's mapped events by time, then storage order, and gives each
+// its successor's touchpoint (ntp) and its shortest gap, within the window, to a later or
+// same-instant event at one of its next touchpoints (gap).
+func (c *compiler) sequence() {
+	targets, self := c.nextTargets()
+	w := "PARTITION BY uid ORDER BY t DESC RANGE BETWEEN UNBOUNDED PRECEDING AND "
+	cols := []string{"uid", "t", "tp", "LEAD(tp) OVER (PARTITION BY uid ORDER BY rn) AS ntp"}
+	for _, n := range targets {
+		cols = append(cols, fmt.Sprintf("MIN(CASE WHEN tp = %d THEN t END) OVER (%sCURRENT ROW) AS ge%d", n, w, n))
+	}
+	for _, n := range self {
+		cols = append(cols, fmt.Sprintf("MIN(CASE WHEN tp = %d THEN t END) OVER (%s1 PRECEDING) AS gt%d", n, w, n))
+		cols = append(cols, fmt.Sprintf("COUNT(*) FILTER (WHERE tp = %d) OVER (PARTITION BY uid, t) AS same%d", n, n))
+	}
+	c.add("seq", "SELECT "+strings.Join(cols, ", ")+"\nFROM "+ctePrefix+"ev WHERE tp >= 0")
+	c.add("gap", "SELECT uid, tp, ntp, "+c.gapExpr()+" AS gap FROM "+ctePrefix+"seq")
+}
+
+// nextTargets lists the touchpoints that are some touchpoint's next (targets) and those
+// that are their own next (self).
+func (c *compiler) nextTargets() (targets, self []int) {
+	for _, t := range c.tps {
+		for _, n := range c.m.NextOf(t) {
+			if n == t {
+				if !slices.Contains(self, n.Index) {
+					self = append(self, n.Index)
+				}
+			} else if !slices.Contains(targets, n.Index) {
+				targets = append(targets, n.Index)
+			}
+		}
+	}
+	slices.Sort(targets)
+	slices.Sort(self)
+	return targets, self
+}
+
+// gapExpr is a mapped event's shortest gap to one of its touchpoint's next touchpoints:
+// the same instant counts (for the touchpoint itself, only with another event of its own),
+// and a gap longer than the window does not.
+func (c *compiler) gapExpr() string {
+	var b strings.Builder
+	b.WriteString("CASE tp")
+	any := false
+	for i, t := range c.tps {
+		var gaps []string
+		for _, n := range c.m.NextOf(t) {
+			g := fmt.Sprintf("ge%d - t", n.Index)
+			if n == t {
+				g = fmt.Sprintf("CASE WHEN same%d > 1 THEN 0 ELSE gt%d - t END", n.Index, n.Index)
+			}
+			gaps = append(gaps, fmt.Sprintf("CASE WHEN %s <= %d THEN %s END", g, c.window, g))
+		}
+		if len(gaps) == 0 {
+			continue
+		}
+		any = true
+		fmt.Fprintf(&b, " WHEN %d THEN %s", i, least(gaps))
+	}
+	if !any {
+		return "CAST(NULL AS BIGINT)"
+	}
+	return b.String() + " END"
+}
+
+// least is the smallest non-NULL of xs, NULL when all are, in any dialect: NULLs count as
+// the largest integer, which no gap reaches.
+func least(xs []string) string {
+	if len(xs) == 1 {
+		return xs[0]
+	}
+	for i, x := range xs {
+		xs[i] = "COALESCE(" + x + ", " + maxInt + ")"
+	}
+	return "NULLIF(LEAST(" + strings.Join(xs, ", ") + "), " + maxInt + ")"
+}
+
+// maxInt is the largest BIGINT.
+const maxInt = "9223372036854775807"
+
+// tpCost is what a touchpoint's events cost: events times the touchpoint's cost in the
+// map, NULL when the map gives none.
+func (c *compiler) tpCost(tp, events string) string {
+	var whens []string
+	for i, t := range c.tps {
+		if t.Cost != nil {
+			whens = append(whens, fmt.Sprintf("WHEN %s = %d THEN CAST(%s AS DOUBLE PRECISION) * %s", tp, i, events, floatLit(*t.Cost)))
+		}
+	}
+	if len(whens) == 0 {
+		return "CAST(NULL AS DOUBLE PRECISION)"
+	}
+	return "CASE " + strings.Join(whens, " ") + " END"
+}
+
+// catalog writes the map's touchpoints as a part: index, id, name, stage, whether it has a
+// next touchpoint.
+func (c *compiler) catalog() {
+	var rows [][]string
+	for i, t := range c.tps {
+		stage := ""
+		if t.Stage != nil {
+			stage = t.Stage.ID
+		}
+		rows = append(rows, []string{fmt.Sprint(i), c.d.Lit(t.ID), c.d.Lit(t.Name), c.d.Lit(stage),
+			fmt.Sprint(len(c.m.NextOf(t)) > 0)})
+	}
+	c.values("tpl", []string{"tp", "id", "name", "stage", "hasnext"}, rows)
+	c.add("tpn", "SELECT s.sk, l.tp, COALESCE(n.users, 0) AS users, COALESCE(n.events, 0) AS events, COALESCE(n.nrepeat, 0) AS nrepeat, "+
+		"COALESCE(n.continued, 0) AS continued, COALESCE(n.nexits, 0) AS nexits, "+
+		"CASE WHEN l.hasnext THEN "+ratio("n.continued", "n.users")+" END AS conversion, "+
+		"CASE WHEN l.hasnext AND n.users > 0 THEN CAST(1 AS DOUBLE PRECISION) - "+ratio("n.continued", "n.users")+" END AS dropoff, "+
+		median("g")+" AS med, "+c.tpCost("l.tp", "COALESCE(n.events, 0)")+" AS cost\n"+
+		"FROM "+ctePrefix+"scopes AS s CROSS JOIN "+ctePrefix+"tpl AS l\n"+
+		"LEFT JOIN "+ctePrefix+"stp AS n ON n.sk = s.sk AND n.tp = l.tp\n"+
+		"LEFT JOIN "+ctePrefix+"tpstat AS g ON g.sk = s.sk AND g.k = l.tp")
+}

@@ -1,0 +1,156 @@
+package render
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/lang"
+)
+
+// loadExample loads an example map, which must be valid.
+func loadExample(t *testing.T, path string) *journey.Map {
+	t.Helper()
+	m, ds, err := journey.Load(filepath.Join("..", path))
+	if err != nil || journey.HasErrors(ds, false) {
+		t.Fatalf("%s does not load: %v %v", path, err, ds)
+	}
+	return m
+}
+
+// TestDiffDOTGolden draws the florist example with what changed since its version before
+// the second workshop, in English and Dutch, with and without numbers: the DOT is golden and
+// the SVG passes the check.
+func TestDiffDOTGolden(t *testing.T) {
+	m := loadExample(t, "examples/florist/florist.journey.yaml")
+	old := loadExample(t, "examples/florist/before/florist.journey.yaml")
+	nl, _ := lang.Get("nl")
+	c := Change{Old: old, Since: "examples/florist/before/florist.journey.yaml"}
+	tests := []struct {
+		name string
+		l    *lang.Language
+	}{{"florist-diff.dot", nil}, {"florist-diff-nl.dot", nl}}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := DiffDOT(m, nil, c, tt.l)
+			if again := DiffDOT(m, nil, c, tt.l); !bytes.Equal(got, again) {
+				t.Fatal("DiffDOT is not deterministic")
+			}
+			checkGolden(t, tt.name, got)
+			image(t, got)
+		})
+	}
+}
+
+// TestDiffDOTMarks checks what the picture of a change draws for each kind of change.
+func TestDiffDOTMarks(t *testing.T) {
+	m := loadExample(t, "examples/florist/florist.journey.yaml")
+	old := loadExample(t, "examples/florist/before/florist.journey.yaml")
+	dot := string(DiffDOT(m, nil, Change{Old: old, Since: "HEAD~1"}, nil))
+	for _, want := range []string{
+		"Changes since HEAD~1",
+		"<S>Nieuwsbrief</S>",                      // the removed touchpoint, a ghost
+		markAdded + " ADDED",                      // account-approved
+		markChanged + " CHANGED: emotion -1 → -2", // delivery-question and complaint
+		markChanged + " CHANGED: pains",           // trade-fair
+		markMoved + " MOVED: place 2 → 1",         // trade-fair
+		`PORT="o"`,                                // old emotion points
+		`style=dashed, penwidth=1.5`,              // a removed edge, the old curve
+	} {
+		if !strings.Contains(dot, want) {
+			t.Errorf("the picture of the change lacks %q", want)
+		}
+	}
+	same := string(DiffDOT(m, nil, Change{Old: m, Since: "HEAD"}, nil))
+	for _, none := range []string{"<S>", markAdded + " ADDED", markChanged, markMoved + " MOVED", `PORT="o"`, "style=dashed"} {
+		if strings.Contains(same, none) {
+			t.Errorf("a map compared with itself is drawn with %q", none)
+		}
+	}
+	if !strings.Contains(same, "no changes") {
+		t.Error("a map compared with itself does not say it has no changes")
+	}
+}
+
+// TestDiffDOTHostile draws a change of a map whose every text is an attack: the SVG passes
+// the check, and the removed touchpoint's name shows as written.
+func TestDiffDOTHostile(t *testing.T) {
+	old := hostile()
+	m := hostile()
+	m.Stages[0].Touchpoints = m.Stages[0].Touchpoints[1:]
+	m.Stages[0].Touchpoints[0].Index = 0
+	svg := image(t, DiffDOT(m, nil, Change{Old: old, Since: `<b>"rev"</b>`}, nil))
+	text := strings.Join(svgText(t, svg), "\n")
+	for _, want := range []string{`R&D &amp; "quotes"`, `Changes since <b>"rev"</b>`} {
+		if !strings.Contains(text, want) {
+			t.Errorf("the svg does not show %q", want)
+		}
+	}
+}
+
+// FuzzDiffPicture draws the change between any two maps the loader accepts: Graphviz must lay
+// it out (it fails silently on some tables, which Image turns into an error) and the SVG must
+// pass the check.
+func FuzzDiffPicture(f *testing.F) {
+	f.Add([]byte(small("a b c", "1 0 -1")), []byte(small("a c d", "2 0 1")))
+	f.Add([]byte(small("a b c d", "1 0 0 -2")), []byte(small("d b", "-2 -1")))
+	f.Add([]byte(small("a b", "1 1")), []byte(small("b a", "2 -")))
+	f.Fuzz(func(t *testing.T, a, b []byte) {
+		old, ds := journey.Check("old.journey.yaml", a)
+		if old == nil || journey.HasErrors(ds, false) || len(old.Touchpoints()) > 30 {
+			return
+		}
+		m, ds := journey.Check("new.journey.yaml", b)
+		if m == nil || journey.HasErrors(ds, false) || len(m.Touchpoints()) > 30 {
+			return
+		}
+		image(t, DiffDOT(m, nil, Change{Old: old, Since: "old"}, nil))
+	})
+}
+
+// small writes a one-stage map of the touchpoints ids, with the emotions (- for none).
+func small(ids, emotions string) string {
+	var b strings.Builder
+	b.WriteString("version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints:\n")
+	es := strings.Fields(emotions)
+	for i, id := range strings.Fields(ids) {
+		b.WriteString("      - {id: " + id + ", name: " + id)
+		if es[i] != "-" {
+			b.WriteString(", emotion: " + es[i])
+		}
+		b.WriteString("}\n")
+	}
+	return b.String()
+}
+
+// TestDiffGlyphsInDejaVu checks that every character the picture of a change draws (its
+// marks, bands and legend, in every language) exists in DejaVu Sans, bold ones in DejaVu
+// Sans Bold, as TestGlyphsInDejaVu does for the picture.
+func TestDiffGlyphsInDejaVu(t *testing.T) {
+	fonts := map[bool]charset{false: readCharset(t, "DejaVuSans"), true: readCharset(t, "DejaVuSans-Bold")}
+	m, old := florist(), florist()
+	m.Touchpoints()[6].Name = "Eerste bestelling"
+	old.Touchpoints()[6].Name = "Eerste bestelling"
+	// A changed emotion, a touchpoint removed, two swapped and one added.
+	*m.Touchpoints()[2].Emotion = -1
+	m.Stages[0].Touchpoints = m.Stages[0].Touchpoints[1:]
+	s1 := m.Stages[1].Touchpoints
+	s1[0], s1[1] = s1[1], s1[0]
+	m.Stages[2].Touchpoints = append(m.Stages[2].Touchpoints, &journey.Touchpoint{ID: "review", Name: "Review", Stage: m.Stages[2]})
+	for i, tp := range m.Touchpoints() {
+		tp.Index = i
+	}
+	for _, tag := range lang.Tags() {
+		l, _ := lang.Get(tag)
+		regular, bold := svgRunes(t, image(t, DiffDOT(m, nil, Change{Old: old, Since: "HEAD~1"}, l)))
+		for isBold, runes := range map[bool]map[rune]string{false: regular, true: bold} {
+			for c, text := range runes {
+				if !fonts[isBold].has(c) {
+					t.Errorf("%s: %U %q (bold %v) is not in DejaVu Sans, in %q", tag, c, c, isBold, text)
+				}
+			}
+		}
+	}
+}
