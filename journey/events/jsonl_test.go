@@ -260,3 +260,34 @@ func TestFormatsByBytes(t *testing.T) {
 		t.Errorf("users %v, want c1 then j1", got)
 	}
 }
+
+// TestJSONLValue pins --value on JSON Lines: a nested key is the value column; a file of
+// which no line has the key is a file without the column, as a CSV file without it is
+// (looked for before the read), so that no file having it is an error.
+func TestJSONLValue(t *testing.T) {
+	dir := t.TempDir()
+	with := filepath.Join(dir, "with.jsonl")
+	without := filepath.Join(dir, "without.jsonl")
+	writeFile(t, with, `{"user_id":"a","timestamp":"2020-01-01T00:00:03Z","event":"buy","order":{"amount":"30"}}`+"\n"+
+		`{"user_id":"b","timestamp":"2020-01-01T00:00:04Z","event":"buy"}`+"\n")
+	writeFile(t, without, `{"user_id":"c","timestamp":"2020-01-01T00:00:05Z","event":"buy"}`+"\n")
+	opts := valueOptions()
+	opts.Value = "order.amount"
+	l, err := Read(context.Background(), []Source{FileSource(with), FileSource(without)}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(map[string]string{"a": "30", "b": "-", "c": "-"}, values(l)); diff != "" {
+		t.Errorf("values (-want +got):\n%s", diff)
+	}
+	want := []string{
+		with + `:2: the cell in column "order.amount" is not a number like 12 or 12.50; the value counts 0`,
+		without + `:1: the file has no column "order.amount"; the value counts 0`}
+	if diff := cmp.Diff(want, lines(l.ValueProblems)); diff != "" {
+		t.Errorf("value problems (-want +got):\n%s", diff)
+	}
+	_, err = Read(context.Background(), []Source{FileSource(without)}, opts)
+	if err == nil || !strings.Contains(err.Error(), `no event file has the value column "order.amount"`) {
+		t.Errorf("err = %v, want no event file has the value column", err)
+	}
+}
