@@ -77,6 +77,7 @@ func TestExitCodes(t *testing.T) {
 		{name: "simulate invalid map", files: map[string]string{"m.journey.yaml": "version: 1\nid: m\n"}, args: []string{"simulate", "$DIR/m.journey.yaml"}, want: exitProblems},
 		{name: "simulate missing map", args: []string{"simulate", "$DIR/none.journey.yaml"}, want: exitFailure},
 		{name: "simulate no users", args: []string{"simulate", "$DIR/none.journey.yaml", "--users", "0"}, want: exitUsage},
+		{name: "simulate unknown order", args: []string{"simulate", "$DIR/none.journey.yaml", "--order", "random"}, want: exitUsage},
 		{name: "simulate no folder", files: map[string]string{"m.journey.yaml": "version: 1\nid: m\ntitle: M\nstages: [{id: s, name: S, touchpoints: [{id: t, name: T, goal: true}]}]\n"}, args: []string{"simulate", "$DIR/m.journey.yaml", "-o", "$DIR/none/e.csv"}, want: exitFailure},
 		{name: "simulate output is input", files: map[string]string{"m.journey.yaml": "version: 1\n"}, args: []string{"simulate", "$DIR/m.journey.yaml", "-o", "$DIR/m.journey.yaml"}, want: exitUsage},
 		{name: "simulate no map argument", args: []string{"simulate"}, want: exitUsage},

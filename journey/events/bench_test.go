@@ -15,9 +15,9 @@ import (
 	"github.com/journey-cx/journey/internal/convert"
 )
 
-// benchFile is the generated event file the benchmarks share: JOURNEY_BENCH_ROWS rows
+// benchFile is a generated event file the benchmarks share: JOURNEY_BENCH_ROWS rows
 // (default 1,000,000), written once per run into a temporary folder.
-var benchFile struct {
+type benchFile struct {
 	once sync.Once
 	dir  string
 	path string
@@ -25,16 +25,27 @@ var benchFile struct {
 	err  error
 }
 
+// simpleFile is written by generate, exportFile by generateExport.
+var simpleFile, exportFile benchFile
+
 func TestMain(m *testing.M) {
 	code := m.Run()
-	if benchFile.dir != "" {
-		os.RemoveAll(benchFile.dir)
+	for _, f := range []*benchFile{&simpleFile, &exportFile} {
+		if f.dir != "" {
+			os.RemoveAll(f.dir)
+		}
 	}
 	os.Exit(code)
 }
 
 // benchInput returns the path, byte size and row count of the shared benchmark file.
 func benchInput(b *testing.B) (string, int64, int) {
+	return simpleFile.input(b, generate)
+}
+
+// input returns the path, byte size and row count of the file gen writes, writing it the
+// first time.
+func (benchFile *benchFile) input(b *testing.B, gen func(io.Writer, int) error) (string, int64, int) {
 	benchFile.once.Do(func() {
 		benchFile.rows = 1_000_000
 		if s := os.Getenv("JOURNEY_BENCH_ROWS"); s != "" {
@@ -49,7 +60,7 @@ func benchInput(b *testing.B) (string, int64, int) {
 			benchFile.err = err
 			return
 		}
-		benchFile.err = generate(f, benchFile.rows)
+		benchFile.err = gen(f, benchFile.rows)
 		if err := f.Close(); benchFile.err == nil {
 			benchFile.err = err
 		}
@@ -81,7 +92,7 @@ func benchInputAs(b *testing.B, format string) (string, int64, int) {
 	defer benchConverted.Unlock()
 	out, ok := benchConverted.paths[format]
 	if !ok {
-		out = filepath.Join(benchFile.dir, "events."+format)
+		out = filepath.Join(simpleFile.dir, "events."+format)
 		if err := convertFile(path, out, format); err != nil {
 			b.Fatal(err)
 		}
@@ -160,6 +171,25 @@ func benchRead(b *testing.B, format string) {
 		}
 		if l.Counts.Rows != int64(rows) {
 			b.Fatalf("read %d rows, want %d", l.Counts.Rows, rows)
+		}
+	}
+	reportRun(b, rows, cpu)
+}
+
+// BenchmarkReadExport reads and maps a generated export: 36-byte identities of a user per 5
+// rows, far apart, millisecond times, 300 event names, half of which no touchpoint maps.
+func BenchmarkReadExport(b *testing.B) {
+	path, size, rows := exportFile.input(b, generateExport)
+	opts := Options{ID: "user_pseudo_id", Time: "event_timestamp", Event: "event_name", Touchpoints: benchTouchpoints()}
+	b.SetBytes(size)
+	cpu := cpuTime()
+	for b.Loop() {
+		l, err := Read(context.Background(), []Source{FileSource(path)}, opts)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if l.Counts.Rows != int64(rows) || l.Counts.Skipped != 0 {
+			b.Fatalf("read %+v, want %d rows", l.Counts, rows)
 		}
 	}
 	reportRun(b, rows, cpu)

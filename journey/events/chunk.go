@@ -3,6 +3,7 @@ package events
 import (
 	"encoding/binary"
 	"hash/maphash"
+	"sync/atomic"
 )
 
 // maxReported is how many rows of each kind of problem are reported with their line.
@@ -15,32 +16,33 @@ type chunk struct {
 	plan  *plan
 	buf   []byte // the reusable buffer data lives in
 	data  []byte
-	line  int64 // the line data starts on
-	lines int64 // the line feeds in data, which bounds its rows
+	seq   uint64 // the chunk's number in the stream, for numbering users in input order
+	line  int64  // the line data starts on
+	lines int64  // the line feeds in data, which bounds its rows
 	// quoted says whether data holds a quote, and so needs the RFC 4180 parser.
 	quoted bool
 	done   chan struct{}
 	err    error
 	eof    bool // the end of plan's file: data is empty
-	// What the worker parsed: the runs of rows of one identity, in row order, and the kept
-	// events of every run, one after the other, field by field (excludes only with
-	// exclusions).
-	runs []run
-	ids  []byte // the runs' identities, one after the other
-	// lastHead and lastLen are the last run's identity's headOf and length.
-	lastHead    uint64
-	lastLen     int
-	segs        []byte // the runs' segment values, one after the other
-	times       []int64
-	touchpoints []int16
-	excludes    []uint32
-	tally       Counts
-	problems    []problem // the first maxReported of each kind, in row order
-	perKind     [numKinds]int
-	warnings    []Problem // rows with implausible times, the first maxReported
-	nWarned     int64
+	// pending counts the shards that have yet to merge the chunk; the last one frees it.
+	pending atomic.Int32
+	// What the worker parsed: the runs of rows of one identity, each in the part of the
+	// shard that owns the identity (see shardOf), with their kept events.
+	parts []part
+	// nRuns counts the runs; lastPart is the part of the last run (-1 before the first),
+	// and lastHead and lastLen its identity's headOf and length.
+	nRuns    uint32
+	lastPart int
+	lastHead uint64
+	lastLen  int
+	segs     []byte // the runs' segment values, one after the other
 	// picks are the runs' value picks (Options.Value).
-	picks []valuePick
+	picks    []valuePick
+	tally    Counts
+	problems []problem // the first maxReported of each kind, in row order
+	perKind  [numKinds]int
+	warnings []Problem // rows with implausible times, the first maxReported
+	nWarned  int64
 
 	// parse, when set, parses the chunk instead of the CSV parsers: it is how the readers of
 	// other formats (JSON Lines, Parquet; see format.go) hand their rows to a worker. It must
@@ -48,12 +50,24 @@ type chunk struct {
 	parse func(w *worker, c *chunk)
 }
 
+// part is what one shard merges of a chunk: its runs in row order, their identities one
+// after the other, and the kept events of every run, one after the other, field by field
+// (excludes only with exclusions).
+type part struct {
+	runs        []run
+	ids         []byte
+	times       []int64
+	touchpoints []int16
+	excludes    []uint32
+}
+
 // run is a run of consecutive rows with the same identity: exports often group rows by
 // user, so the merger looks an identity up once per run instead of once per row.
 type run struct {
 	hash   uint64 // the identity's idHash
-	idEnd  uint32 // where the identity ends in chunk.ids; it starts where the last run's ends
-	events uint32 // kept events, following the last run's in the chunk's event fields
+	idEnd  uint32 // where the identity ends in part.ids; it starts where the last run's ends
+	ord    uint32 // the run's number in the chunk, counting every part's runs in row order
+	events uint32 // kept events, following the part's last run's in its event fields
 	tally         // the run's rows
 	// value is the run's value pick, picks[value-1]; 0 for none.
 	value int32
@@ -69,31 +83,51 @@ type problem struct {
 	kind kind
 }
 
-// reset empties c for reuse, keeping its allocations.
-func (c *chunk) reset() {
-	*c = chunk{buf: c.buf, runs: c.runs[:0], ids: c.ids[:0], segs: c.segs[:0],
-		times: c.times[:0], touchpoints: c.touchpoints[:0], excludes: c.excludes[:0],
+// reset empties c for reuse by a stream of shards shards, keeping its allocations.
+func (c *chunk) reset(shards int) {
+	parts := c.parts
+	if len(parts) != shards {
+		parts = make([]part, shards)
+	}
+	for i := range parts {
+		p := &parts[i]
+		*p = part{runs: p.runs[:0], ids: p.ids[:0], times: p.times[:0],
+			touchpoints: p.touchpoints[:0], excludes: p.excludes[:0]}
+	}
+	*c = chunk{buf: c.buf, parts: parts, lastPart: -1, segs: c.segs[:0],
 		problems: c.problems[:0], warnings: c.warnings[:0], picks: c.picks[:0]}
 	c.done = make(chan struct{})
 }
 
-// run returns the run of identity id: the last run when it has that identity, else a new one,
-// hashed with seed so that the merger does not have to. The pointer is valid until the next
-// call.
+// run returns the run of identity id: the last run when it has that identity, else a new
+// one in the part of the identity's shard, hashed with seed so that the merger does not
+// have to. The pointer is valid until the next call.
 func (c *chunk) run(id []byte, seed maphash.Seed) *run {
 	head := headOf(id)
-	if n := len(c.runs); n > 0 && head == c.lastHead && len(id) == c.lastLen &&
-		(len(id) <= 8 || sameBytes(c.runID(n-1), id)) {
-		return &c.runs[n-1]
+	if c.lastPart >= 0 && head == c.lastHead && len(id) == c.lastLen {
+		p := &c.parts[c.lastPart]
+		if n := len(p.runs); len(id) <= 8 || sameBytes(p.runID(n-1), id) {
+			return &p.runs[n-1]
+		}
 	}
-	c.lastHead, c.lastLen = head, len(id)
-	c.ids = append(c.ids, id...)
-	// Appending a zero run and setting two fields spares copying a whole run built on the
+	h := idHash(seed, id)
+	s := shardOf(h, len(c.parts))
+	p := &c.parts[s]
+	p.ids = append(p.ids, id...)
+	// Appending a zero run and setting its fields spares copying a whole run built on the
 	// stack, which stalls on store forwarding.
-	c.runs = append(c.runs, run{})
-	r := &c.runs[len(c.runs)-1]
-	r.hash, r.idEnd = idHash(seed, id), uint32(len(c.ids))
+	p.runs = append(p.runs, run{})
+	r := &p.runs[len(p.runs)-1]
+	r.hash, r.idEnd, r.ord = h, uint32(len(p.ids)), c.nRuns
+	c.nRuns++
+	c.lastPart, c.lastHead, c.lastLen = s, head, len(id)
 	return r
+}
+
+// shardOf returns which of shards shards owns the identity of idHash h. It reads the low
+// half of the hash; the user table places identities by the high half.
+func shardOf(h uint64, shards int) int {
+	return int(uint64(uint32(h)) * uint64(shards) >> 32)
 }
 
 // sameBytes reports whether a and b are equal. It is asked of identities and event names
@@ -110,22 +144,27 @@ func sameBytes(a, b []byte) bool {
 	return string(a) == string(b)
 }
 
-// runID returns the identity of run i.
-func (c *chunk) runID(i int) []byte {
-	start := uint32(0)
-	if i > 0 {
-		start = c.runs[i-1].idEnd
-	}
-	return c.ids[start:c.runs[i].idEnd]
+// runID returns the identity of the part's run i.
+func (p *part) runID(i int) []byte {
+	return p.ids[p.runStart(i):p.runs[i].idEnd]
 }
 
-// keep adds a kept event to run r, the chunk's last.
-func (c *chunk) keep(r *run, t int64, tp int32, excl uint32) {
-	r.events++
-	c.times = append(c.times, t)
-	c.touchpoints = append(c.touchpoints, int16(tp))
+// runStart returns where the identity of the part's run i starts in ids.
+func (p *part) runStart(i int) uint32 {
+	if i > 0 {
+		return p.runs[i-1].idEnd
+	}
+	return 0
+}
+
+// keep adds a kept event to the chunk's last run.
+func (c *chunk) keep(t int64, tp int32, excl uint32) {
+	p := &c.parts[c.lastPart]
+	p.runs[len(p.runs)-1].events++
+	p.times = append(p.times, t)
+	p.touchpoints = append(p.touchpoints, int16(tp))
 	if c.plan.exclusions {
-		c.excludes = append(c.excludes, excl)
+		p.excludes = append(p.excludes, excl)
 	}
 }
 

@@ -29,7 +29,8 @@ func TestSameBytes(t *testing.T) {
 }
 
 // TestRunIdentities cuts rows into runs by identity, as a worker does, with identities read
-// from a row buffer, so that other bytes follow them, or with no room after them.
+// from a row buffer, so that other bytes follow them, or with no room after them. With
+// several shards, each run is in the part of its identity's shard, numbered in row order.
 func TestRunIdentities(t *testing.T) {
 	row := []byte("u1,u1x,u1,u1,abcdefgh1,abcdefgh1,abcdefgh2,abcdefgh")
 	var fields [][]byte // slices of row, whose capacity runs on past each field
@@ -42,16 +43,26 @@ func TestRunIdentities(t *testing.T) {
 		start += end + 1
 	}
 	ids := slices.Concat(fields[:4], [][]byte{[]byte("u1")[:2:2]}, fields[4:]) // one with no room after it
-	var c chunk
-	for _, id := range ids {
-		c.run(id, maphash.MakeSeed())
-	}
-	var got []string
-	for i := range c.runs {
-		got = append(got, string(c.runID(i)))
-	}
 	want := []string{"u1", "u1x", "u1", "abcdefgh1", "abcdefgh2", "abcdefgh"}
-	if !slices.Equal(got, want) {
-		t.Errorf("runs %q, want %q", got, want)
+	seed := maphash.MakeSeed()
+	for _, shards := range []int{1, 3} {
+		var c chunk
+		c.reset(shards)
+		for _, id := range ids {
+			c.run(id, seed)
+		}
+		got := make([]string, c.nRuns)
+		for s := range c.parts {
+			p := &c.parts[s]
+			for i := range p.runs {
+				if sh := shardOf(p.runs[i].hash, shards); sh != s {
+					t.Errorf("%d shards: run %q is in part %d, its shard is %d", shards, p.runID(i), s, sh)
+				}
+				got[p.runs[i].ord] = string(p.runID(i))
+			}
+		}
+		if !slices.Equal(got, want) {
+			t.Errorf("%d shards: runs %q, want %q", shards, got, want)
+		}
 	}
 }

@@ -39,7 +39,7 @@
 //
 // # Speed
 //
-// One goroutine reads blocks of 2 MiB and cuts them after their last whole row (a line feed
+// One goroutine reads blocks of 1 MiB and cuts them after their last whole row (a line feed
 // outside quotes: blocks without a quote are cut at their last line feed, others are scanned
 // by the RFC 4180 parser from the row holding their first quote). A worker per CPU parses
 // blocks: a block without quotes takes a fast path that finds the commas and line feeds of
@@ -49,21 +49,37 @@
 // A worker cuts its rows into runs of one identity, since exports often group rows by user,
 // and hashes each run's identity once.
 //
-// The merger takes the parsed blocks in input order. It looks each run's identity up in one
-// table of 16-byte slots, which hold identities of up to 8 bytes whole (on Linux the table
-// lives outside the Go heap, in huge pages where granted, and is handed back the moment it
-// grows, so outgrown tables are not left resident as garbage), loading the slots of the next
-// runs in one burst so that their cache misses overlap; users are numbered in the order the
-// input first names them, so the numbering does not depend on scheduling. The kept events are
-// appended to a store of pages, field by field: times as 32-bit seconds when they are whole
-// seconds (nanoseconds otherwise, per page), touchpoints as 16-bit numbers, exclusion bits as a
-// byte indexing the page's distinct masks (only when there are exclusions). While every user's
-// events arrive in one run, the store is already laid out user by user and each user keeps
-// where its events start; when a user comes back later in the stream, the store is copied once,
-// user by user, when the stream ends, its old pages let go of as they are copied. Per-user
-// tallies and identities live in columns that grow a page at a time. Fresh memory is populated
+// The users are split by their identities' hashes between shards, one per CPU, so that each
+// shard's user table holds its share of them and the shards merge side by side: a worker
+// puts each run in its shard's part of the block, and every shard takes the blocks in input
+// order and merges its part. It looks each run's identity up in its table of 16-byte slots,
+// which hold identities of up to 8 bytes whole and where a longer one is kept (identities
+// are kept in pages of 2 MiB, never copied); it loads the slots of the next 16 runs, and the
+// bytes of their long identities, in one burst before using them, so that their cache
+// misses overlap. On Linux a table lives outside the Go heap, in huge pages where granted,
+// and is handed back the moment it grows. Each shard numbers its users in the order it
+// first meets them and notes where (the block's number and the run's), and at the end the
+// shards' users are merged by that into the order the input first names them, so the
+// numbering does not depend on scheduling or on the number of CPUs.
+//
+// Without a By column a row that keeps no event (one the map does not know, or outside
+// Since and Until) is only counted: its identity is not looked up, and a shard adds no
+// tally per run, as a user's tallies follow from its events once every block is merged (see
+// Log). With a By column every row's user is looked up and its tallies added as it comes.
+//
+// A shard appends the kept events to a store of pages, field by field: times as 32-bit
+// seconds when they are whole seconds (nanoseconds otherwise, per page), touchpoints as 16-bit
+// numbers, exclusion bits as a byte indexing the page's distinct masks (only when there are
+// exclusions). While every user's events arrive in one run, the store is already laid out
+// user by user; when a user comes back later in the stream, as in an export sorted by time,
+// the store is regrouped once the stream ends, in two passes that each write near where they
+// last wrote: the events go, in input order, to buckets of users, and each bucket is laid out
+// in a stretch of the new store that stays in cache; old pages are let go of as they are
+// read. The shards' stores become the log's, one after the other. Fresh memory is populated
 // in bulk (MADV_POPULATE_WRITE on Linux), which costs a fraction of faulting it in page by
-// page, and after a big read the garbage it leaves is collected, so that what the caller
-// allocates next reuses its pages. See BenchmarkRead, which compares with encoding/csv and io.Copy on a generated file
-// (JOURNEY_BENCH_ROWS sets its rows) and reports CPU time per row and peak memory.
+// page, and the garbage of a big read is collected at a few points, so that each step reuses
+// the memory the last let go of instead of taking fresh. See BenchmarkRead and
+// BenchmarkReadExport, which compare with encoding/csv and io.Copy on generated files
+// (JOURNEY_BENCH_ROWS sets their rows) and report CPU time per row and peak memory, and
+// BenchmarkShard, one shard's merging of a file sorted by time.
 package events

@@ -15,8 +15,9 @@ import (
 //     and hands it to readAs, which tells the format from the first bytes and runs its reader
 //     in the producer goroutine.
 //   - A reader builds a plan from a header of the columns the options read (columnsRead),
-//     since these formats have no header row, and sends chunks down the pipeline as the CSV
-//     reader does, each with its parse function set. A worker calls parse instead of the CSV
+//     since these formats have no header row (filePlan numbers it as the CSV reader numbers
+//     a file), and sends chunks down the pipeline as the CSV reader does, each with its
+//     parse function set and its number in the stream (chunk.seq). A worker calls parse instead of the CSV
 //     split; parse turns each row into a record of fields (record.fields, one per plan
 //     column) and hands it to worker.good, or, with a time already parsed (Parquet's
 //     TIMESTAMP and DATE columns), to worker.goodAt. From there on a row is a row, whatever
@@ -64,6 +65,18 @@ func (pl *pipeline) readAs(f *fileReader, s Source, o *opened) error {
 		return pl.readParquet(s, o)
 	}
 	return f.run()
+}
+
+// filePlan builds the plan of the next file of the stream, numbered in turn as a CSV file's
+// is from its header (plan.ordinal), for a format without a header row.
+func (pl *pipeline) filePlan(file string, header []string) (*plan, error) {
+	p, err := newPlan(file, header, pl.opts)
+	if err != nil {
+		return nil, err
+	}
+	p.ordinal = pl.files
+	pl.files++
+	return p, nil
 }
 
 // columnsRead lists the columns a plan for opts reads: the required ones first (see

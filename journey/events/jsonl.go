@@ -29,7 +29,7 @@ func (pl *pipeline) readJSONL(f *fileReader, s Source) error {
 		return err
 	}
 	header := slices.Concat(required, slices.DeleteFunc(others, func(c string) bool { return slices.Contains(absent, c) }))
-	p, err := newPlan(s.Name, header, pl.opts)
+	p, err := pl.filePlan(s.Name, header)
 	if err != nil {
 		return err
 	}

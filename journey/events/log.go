@@ -12,7 +12,9 @@ import (
 type Options struct {
 	// ID, Time and Event name the identity, time and event-name columns.
 	ID, Time, Event string
-	// By names the segment column (--by); empty for none.
+	// By names the segment column (--by); empty for none. With a By column the log keeps
+	// every user and all its rows' counts, as the segments' numbers need; without one, only
+	// the users with a kept event (see Log).
 	By string
 	// Value names a column whose cell is kept, as a number, from each user's first row at
 	// a touchpoint marked in ValueAt (attribute --value: the goal event's order value);
@@ -97,6 +99,14 @@ type Problem struct {
 // deterministic; their identities, segments, counts and events are kept in a few log-wide
 // arrays rather than a value per user, so a million users cost tens of bytes each plus six
 // per kept event (seven with funnel exclusions).
+//
+// Read without a By column, a log holds only the users with a kept event, and their counts
+// only of those rows: a row that keeps no event (unmapped, or outside Since and Until) is
+// counted in Counts and Unmapped, and its identity is not looked up. No number reads such
+// users then: they have no event, and the total counts are Counts. In an export full of
+// events the map does not know, that spares most lookups. With a By column every user is
+// kept, with all its rows' counts, and the users are counted as they first appear in any
+// row; without, as they first appear in a row that keeps an event.
 type Log struct {
 	// ids holds every identity, one after the other; idEnds.at(i) is where user i's ends.
 	ids    string
@@ -116,6 +126,9 @@ type Log struct {
 	Skipped []Problem
 	// Warnings are notices that did not skip rows: a header-only file, implausible times.
 	Warnings []Problem
+	// everyUser says whether the log holds every user with all its rows' counts (it was
+	// read with a By column, or built by Append).
+	everyUser bool
 	// values are the users' value picks (Options.Value); nil without one.
 	values *column[userValue]
 	// BadValues counts the users whose value cell is not a number (or whose file lacks the
@@ -124,7 +137,8 @@ type Log struct {
 	ValueProblems []Problem
 }
 
-// NumUsers returns the number of users: identities with at least one row.
+// NumUsers returns the number of users: identities with at least one row, or, for a log
+// read without a By column, with at least one kept event.
 func (l *Log) NumUsers() int { return l.users.n }
 
 // UserID returns user i's identity.
@@ -158,7 +172,8 @@ func (l *Log) SegmentIndex(i int) int {
 	return int(*l.segOf.at(i))
 }
 
-// UserCounts returns user i's own row counts.
+// UserCounts returns user i's own row counts (only of its rows with a kept event, for a log
+// read without a By column).
 func (l *Log) UserCounts(i int) UserCounts {
 	t := l.users.at(i).tally
 	return UserCounts{Rows: t.mapped + t.unmapped + t.filtered, Mapped: t.mapped, Unmapped: t.unmapped, Filtered: t.filtered}
@@ -184,6 +199,7 @@ func (l *Log) Append(id, segment string, evs []Event, c UserCounts) {
 	l.ids = unsafe.String(unsafe.SliceData(l.idBuf), len(l.idBuf))
 	l.appendSegment(segment)
 	*l.idEnds.add() = uint32(len(l.ids))
+	l.everyUser = true
 	*l.users.add() = userInfo{tally: tally{c.Mapped, c.Unmapped, c.Filtered},
 		start: uint32(l.events.n), count: uint32(len(evs))}
 	for _, e := range evs {

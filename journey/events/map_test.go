@@ -100,6 +100,12 @@ func TestLongRows(t *testing.T) {
 	if got := lines(l.Skipped); len(got) != 1 || got[0] != "f:3: row is longer than 1 MiB" || l.Counts.Rows != 3 {
 		t.Errorf("skipped = %q, counts %+v", got, l.Counts)
 	}
+	// rows just under the limit, one after the other, are read
+	almost := "u4,2020-01-01," + strings.Repeat("y", MaxRowBytes-len("u4,2020-01-01,")-1) + "\n"
+	l, err = readFiles(t, Options{}, file{"f", header + strings.Repeat(almost, 5) + "u5,2020-01-01,a\n"})
+	if err != nil || l.Counts.Rows != 6 || l.Counts.Skipped != 0 {
+		t.Errorf("rows of %d bytes: counts %+v, err %v; want 6 rows, none skipped", len(almost), l.Counts, err)
+	}
 	_, err = readFiles(t, Options{}, file{"f", header + "u1,2020-01-01,a\n" + strings.Repeat("u2,2020-01-01,a\n", 300000) + "u2,2020-01-01,\"" + long})
 	var e *Error
 	if !errors.As(err, &e) || e.Line != 300003 || !strings.Contains(e.Message, "unterminated quote") {

@@ -3,6 +3,7 @@ package events
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"runtime"
 	"slices"
@@ -10,57 +11,37 @@ import (
 	"unsafe"
 )
 
-// merger folds parsed chunks, in input order, into the log: it numbers users in the order
-// they are first met, adds up their tallies and appends the kept events to one store in
-// input order. Taking chunks in order is what keeps numbering and ties deterministic however
-// the workers were scheduled.
+// merger folds parsed chunks, in input order, into the log. It adds up the counts and the
+// reported problems of every chunk itself, and hands each chunk on to the shards, which
+// merge the runs of their users; at the end it numbers the users of all shards in the order
+// the input first names them. Taking chunks in order is what keeps numbering and ties
+// deterministic however the workers were scheduled.
 type merger struct {
-	opts  *Options
-	table *userTable
-	users column[userInfo]
-	// segOf and segTime are each user's first-touch segment (an index in segments, 0 for
-	// none) and the time of the row it came from; only with a By column.
-	segOf    column[uint32]
-	segTime  column[int64]
-	segIx    map[string]uint32
-	segments []string
-	vals     valueMerger // the value picks, only with a Value column
-	store    eventStore
-	// While every user's kept events come in one run, the store is laid out user by user
-	// already, each userInfo.start says where, and scattered is false. Once a user's events
-	// come back after another user's, runs lists the users' runs of kept events in input
-	// order, for regroup.
-	scattered bool
-	runs      column[userRun]
-	lastRun   int64 // the user of the last run of kept events, -1 before the first
-	counts    Counts
-	skipped   []Problem
-	perKind   [numKinds]int
+	opts   *Options
+	seed   maphash.Seed // of every shard's table; workers hash identities with it
+	shards []*shard
+	counts Counts
+	// skipped are the first skipped rows of each kind; perKind counts them all.
+	skipped []Problem
+	perKind [numKinds]int
 	// warnings are the implausible times reported so far.
 	warnings []Problem
+	vals     valueMerger // what the value picks need of the files, only with a Value column
 	// fileRows and fileWarned count the rows and implausible times of the current file.
 	fileRows, fileWarned int64
 }
 
-// userRun is a run of one user's kept events in the store.
-type userRun struct {
-	user, events uint32
+// newMerger returns an empty merger with shards shards.
+func newMerger(opts *Options, shards int) *merger {
+	m := &merger{opts: opts, seed: maphash.MakeSeed()}
+	for i := range shards {
+		m.shards = append(m.shards, newShard(i, opts, m.seed))
+	}
+	return m
 }
 
-// userInfo is what the log keeps of a user besides the identity and segment: the row
-// tallies and the range of its events.
-type userInfo struct {
-	tally
-	start, count uint32 // the user's events are start to start+count-1 of the store
-}
-
-// newMerger returns an empty merger.
-func newMerger(opts *Options) *merger {
-	return &merger{opts: opts, table: newUserTable(), segIx: map[string]uint32{"": 0},
-		segments: []string{""}, store: eventStore{excludes: len(opts.Exclusions) > 0}, lastRun: -1}
-}
-
-// add merges one chunk. Under Options.Strict its first skipped row is an error.
+// add merges what concerns a whole chunk: its counts, problems and warnings. Under
+// Options.Strict its first skipped row is an error.
 func (m *merger) add(c *chunk) error {
 	if m.opts.Strict && len(c.problems) > 0 {
 		p := c.problems[0]
@@ -74,118 +55,7 @@ func (m *merger) add(c *chunk) error {
 		return nil
 	}
 	m.addCounts(c)
-	if m.store.n+len(c.times) > math.MaxUint32 {
-		return fmt.Errorf("at most %d kept events are supported", uint32(math.MaxUint32))
-	}
-	if m.users.n+len(c.runs) > maxUsers {
-		return fmt.Errorf("at most %d users are supported", maxUsers)
-	}
-	next := uint32(m.store.n) // where the next run's events go
-	for i := range c.runs {
-		r := &c.runs[i]
-		if i%touchAhead == 0 {
-			m.touch(c.runs[i:min(i+touchAhead, len(c.runs))])
-		}
-		u, info := m.user(c.runID(i), r.hash)
-		info.tally.add(r.tally)
-		if r.segEnd > r.segStart {
-			m.pickSegment(u, c.segs[r.segStart:r.segEnd], r.segTime)
-		}
-		if r.value > 0 {
-			m.vals.add(u, &c.picks[r.value-1], c.plan)
-		}
-		if r.events > 0 {
-			m.addRun(u, info, next, r.events)
-			next += r.events
-		}
-	}
-	m.store.addColumns(c.times, c.touchpoints, c.excludes)
 	return nil
-}
-
-// touchAhead is how many runs' table slots the merger loads at once.
-const touchAhead = 16
-
-// touch loads the table slots of runs (see userTable.touch).
-func (m *merger) touch(runs []run) {
-	var hs [touchAhead]uint64
-	for i := range runs {
-		hs[i] = runs[i].hash
-	}
-	m.table.touch(hs[:len(runs)])
-}
-
-// user returns the number and the info of identity id, whose idHash is h, adding the
-// info of a new user.
-func (m *merger) user(id []byte, h uint64) (uint32, *userInfo) {
-	u, added := m.table.lookup(id, h)
-	if !added {
-		return u, m.users.at(int(u))
-	}
-	info := m.users.add()
-	if m.opts.By != "" {
-		m.segOf.add()
-		m.segTime.add()
-	}
-	if m.opts.Value != "" {
-		m.vals.users.add()
-	}
-	return u, info
-}
-
-// addRun records a run of n kept events of user u, stored from at on.
-func (m *merger) addRun(u uint32, info *userInfo, at, n uint32) {
-	switch {
-	case m.scattered:
-	case int64(u) == m.lastRun:
-	case info.count == 0:
-		info.start = at
-	default:
-		m.scatter()
-	}
-	info.count += n
-	m.lastRun = int64(u)
-	if m.scattered {
-		if m.runs.n > 0 && m.runs.at(m.runs.n-1).user == u {
-			m.runs.at(m.runs.n - 1).events += n
-		} else {
-			*m.runs.add() = userRun{u, n}
-		}
-	}
-}
-
-// scatter notes that the store is no longer laid out user by user, listing the runs so far:
-// one per user with kept events, in the order they were stored.
-func (m *merger) scatter() {
-	m.scattered = true
-	var runs []userRun
-	for u := range m.users.n {
-		if info := m.users.at(u); info.count > 0 {
-			runs = append(runs, userRun{uint32(u), info.count})
-		}
-	}
-	slices.SortFunc(runs, func(a, b userRun) int {
-		return cmp.Compare(m.users.at(int(a.user)).start, m.users.at(int(b.user)).start)
-	})
-	for _, r := range runs {
-		*m.runs.add() = r
-	}
-}
-
-// pickSegment makes v user u's segment when the user has none yet or v comes from an
-// earlier row; on a tie the earlier chunk, merged first, keeps it.
-func (m *merger) pickSegment(u uint32, v []byte, t int64) {
-	seg, segTime := m.segOf.at(int(u)), m.segTime.at(int(u))
-	if *seg != 0 && t >= *segTime {
-		return
-	}
-	ix, ok := m.segIx[string(v)]
-	if !ok {
-		ix = uint32(len(m.segments))
-		m.segments = append(m.segments, string(v))
-		m.segIx[m.segments[ix]] = ix
-	}
-	*seg, *segTime = ix, t
 }
 
 // addCounts adds a chunk's totals and its reported problems.
@@ -219,19 +89,37 @@ func (m *merger) endFile(p *plan) {
 	m.fileRows, m.fileWarned = 0, 0
 }
 
-// log builds the result: users in the order they were first met, each user's events in
-// one range of the store, sorted by time (stably, so ties keep input order).
-func (m *merger) log(workers []*worker) (*Log, error) {
-	if len(m.table.ids) > math.MaxUint32 {
-		return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), len(m.table.ids))
+// log builds the result once every chunk is merged: users in the order they were first
+// met, each user's events in one range of the store, sorted by time (stably, so ties keep
+// input order).
+func (m *merger) log(workers []*worker, big bool) (*Log, error) {
+	ids := 0
+	for _, s := range m.shards {
+		ids += s.table.ids.size()
 	}
-	m.table.release()
-	l := &Log{ids: unsafe.String(unsafe.SliceData(m.table.ids), len(m.table.ids)), idEnds: m.table.ends, users: m.users,
-		segments: m.segments, events: m.store, Counts: m.counts, Unmapped: map[string]int64{},
-		Skipped: m.skipped, Warnings: m.warnings}
-	if m.opts.By != "" {
-		l.segOf = &m.segOf
+	if ids > math.MaxUint32 {
+		return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), ids)
 	}
+	if big {
+		// the chunks and what outgrew its arrays are garbage now: collected, their memory
+		// takes the users the shards lay out, and the stores they regroup
+		runtime.GC()
+	}
+	var wg sync.WaitGroup
+	for _, s := range m.shards {
+		wg.Go(s.finish)
+	}
+	wg.Wait()
+	store, bases, err := concatStores(m.shards)
+	if err != nil {
+		return nil, err
+	}
+	l := &Log{events: store, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings,
+		everyUser: m.opts.By != ""}
+	if big {
+		runtime.GC() // for the log's users and identities to take the memory regrouping let go of
+	}
+	m.number(l, bases, ids)
 	if err := m.vals.log(l, m.opts.Value); err != nil {
 		return nil, err
 	}
@@ -240,46 +128,131 @@ func (m *merger) log(workers []*worker) (*Log, error) {
 			l.Unmapped[name] += n
 		}
 	}
-	if m.scattered {
-		l.events = m.regroup()
-	}
-	m.store, m.runs = eventStore{}, column[userRun]{}
 	l.sortEvents()
 	return l, nil
 }
 
-// regroup copies the store's events into a new store, user by user, each user's in input
-// order, and sets the users' starts to match. The runs are in input order, so the old
-// store's pages are let go of as soon as they are copied.
-func (m *merger) regroup() eventStore {
-	out := eventStore{excludes: m.store.excludes}
-	out.resize(m.store.n, m.store.at(0).Time)
-	next := uint32(0)
-	for u := range m.users.n {
-		info := m.users.at(u)
-		info.start = next
-		next += info.count
-	}
-	filled := make([]uint32, m.users.n)
-	from, freed := 0, 0
-	for i := range m.runs.n {
-		r := m.runs.at(i)
-		to := int(m.users.at(int(r.user)).start + filled[r.user])
-		for k := range int(r.events) {
-			out.set(to+k, m.store.at(from+k))
+// concatStores puts the shards' stores one after the other, each from a page of its own
+// on, and returns where each shard's events start.
+func concatStores(shards []*shard) (eventStore, []uint32, error) {
+	out := eventStore{excludes: shards[0].store.excludes}
+	bases := make([]uint32, len(shards))
+	for i, s := range shards {
+		base := len(out.pages) << pageShift
+		if base+s.store.n > math.MaxUint32 {
+			return eventStore{}, nil, fmt.Errorf("at most %d kept events are supported", uint32(math.MaxUint32))
 		}
-		filled[r.user] += r.events
-		from += int(r.events)
-		for ; freed < from>>pageShift; freed++ {
-			m.store.pages[freed] = nil
+		bases[i] = uint32(base)
+		if s.store.n > 0 {
+			out.pages = append(out.pages, s.store.pages...)
+			out.n = base + s.store.n
 		}
+		s.store = eventStore{}
 	}
-	return out
+	return out, bases, nil
+}
+
+// number adds the shards' users to l in the order the input first names them, their
+// events starting at their shard's base in l's store, and numbers the segment values in
+// the order of the first user who has each. ids is the length of every identity together.
+func (m *merger) number(l *Log, bases []uint32, ids int) {
+	idBuf := make([]byte, 0, ids)
+	var segs *segmentMap
+	if m.opts.By != "" {
+		segs = newSegmentMap(m.shards)
+		l.segOf = &column[uint32]{}
+	}
+	if m.opts.Value != "" {
+		l.values = &column[userValue]{}
+	}
+	mergeShards(m.shards, func(s *shard, i int) {
+		info := *s.users.at(i)
+		info.start += bases[s.index]
+		*l.users.add() = info
+		start, end := s.table.idRange(uint32(i))
+		idBuf = append(idBuf, s.table.ids.bytes(start, end)...)
+		s.table.ids.free(start)
+		*l.idEnds.add() = uint32(len(idBuf))
+		if segs != nil {
+			*l.segOf.add() = segs.global(s, *s.segOf.at(i))
+		}
+		if l.values != nil {
+			*l.values.add() = *s.values.at(i)
+		}
+	})
+	l.ids = unsafe.String(unsafe.SliceData(idBuf), len(idBuf))
+	if segs != nil {
+		l.segments = segs.values
+	}
+}
+
+// mergeShards calls visit for every user of every shard, in the order the input first
+// names them: each shard's users are in that order already, so it merges them by where
+// they were first named.
+func mergeShards(shards []*shard, visit func(s *shard, i int)) {
+	next := make([]int, len(shards))
+	for {
+		best := -1
+		for k, s := range shards {
+			if next[k] < s.first.n && (best < 0 || *s.first.at(next[k]) < *shards[best].first.at(next[best])) {
+				best = k
+			}
+		}
+		if best < 0 {
+			return
+		}
+		visit(shards[best], next[best])
+		next[best]++
+	}
+}
+
+// segmentMap numbers the distinct segment values of all shards, "" first, in the order they
+// are asked for.
+type segmentMap struct {
+	values []string
+	index  map[string]uint32
+	ix     [][]uint32 // per shard, its values' numbers; 0 for not yet numbered
+}
+
+// newSegmentMap returns an empty map for the values of shards.
+func newSegmentMap(shards []*shard) *segmentMap {
+	m := &segmentMap{values: []string{""}, index: map[string]uint32{"": 0}, ix: make([][]uint32, len(shards))}
+	for i, s := range shards {
+		m.ix[i] = make([]uint32, len(s.segments))
+	}
+	return m
+}
+
+// global returns the number of shard s's value v.
+func (m *segmentMap) global(s *shard, v uint32) uint32 {
+	if v == 0 {
+		return 0
+	}
+	g := &m.ix[s.index][v]
+	if *g == 0 {
+		ix, ok := m.index[s.segments[v]]
+		if !ok {
+			ix = uint32(len(m.values))
+			m.values = append(m.values, s.segments[v])
+			m.index[s.segments[v]] = ix
+		}
+		*g = ix
+	}
+	return *g
 }
 
 // tally is one user's row counts.
 type tally struct {
 	mapped, unmapped, filtered uint32
+}
+
+// addEvent counts a kept event in t: mapped when it has a touchpoint, unmapped when not.
+func (t *tally) addEvent(e Event) {
+	if e.Touchpoint >= 0 {
+		t.mapped++
+	} else {
+		t.unmapped++
+	}
 }
 
 // add adds o's counts to t.

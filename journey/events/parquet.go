@@ -67,7 +67,7 @@ func (pl *pipeline) readParquet(s Source, o *opened) (err error) {
 	if err != nil {
 		return corruptParquet(s.Name, err)
 	}
-	pf, err := newParquetFile(s.Name, f, pl.opts)
+	pf, err := newParquetFile(pl, s.Name, f)
 	if err != nil {
 		return err
 	}
@@ -146,13 +146,14 @@ func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
 }
 
 // newParquetFile picks the columns the options read and builds the plan.
-func newParquetFile(name string, f *parquet.File, opts *Options) (*parquetFile, error) {
+func newParquetFile(pl *pipeline, name string, f *parquet.File) (*parquetFile, error) {
+	opts := pl.opts
 	required, others := columnsRead(opts)
 	header, cols, err := pqPick(name, pqColumns(f.Root()), required, others)
 	if err != nil {
 		return nil, err
 	}
-	p, err := newPlan(name, header, opts)
+	p, err := pl.filePlan(name, header)
 	if err != nil {
 		return nil, err
 	}
@@ -236,7 +237,8 @@ func (pf *parquetFile) rowGroup(pl *pipeline, rg parquet.RowGroup, row *int64, r
 			return err
 		}
 		n := int64(b.rows)
-		c.data, c.plan, c.line, c.lines = c.buf, pf.plan, *row, n
+		c.data, c.plan, c.line, c.lines, c.seq = c.buf, pf.plan, *row, n, pl.seq
+		pl.seq++
 		c.parse = func(w *worker, c *chunk) { pf.parse(w, c, b) }
 		*row, left = *row+n, left-n
 		pl.report(read.Load(), false)

@@ -6,6 +6,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -409,5 +410,54 @@ func TestParquetUnsupportedCodec(t *testing.T) {
 	want := `e.parquet: column "user_id" is compressed with LZO, which journey does not read; write the file with snappy, zstd, gzip, brotli or lz4_raw, or none`
 	if err == nil || err.Error() != want {
 		t.Errorf("err = %v\nwant  %s", err, want)
+	}
+}
+
+// TestFormatsShardsAgree reads the same rows as JSON Lines and as Parquet with one worker
+// and several: the logs must be the same, and the same as the CSV's.
+func TestFormatsShardsAgree(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var b strings.Builder
+	b.WriteString("user_id,timestamp,event,note\n")
+	for range 40000 {
+		id := "u" + strings.Repeat("x", r.IntN(3)*6) + string(rune('a'+r.IntN(26))) + string(rune('a'+r.IntN(26)))
+		b.WriteString(id + "," + []string{"2020-01-01T00:00:00Z", "2020-01-02T10:00:00Z", "2020-01-01T05:00:00.5Z"}[r.IntN(3)] +
+			"," + []string{"a", "b", "c", "x"}[r.IntN(4)] + "," + []string{"", "n1", "12.5", "7"}[r.IntN(4)] + "\n")
+	}
+	text := b.String()
+	opts := Options{By: "note", KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}},
+		Exclusions: []journey.Matcher{{Event: "c"}}, Value: "note", ValueAt: []bool{false, true}}
+	csvLog, err := readWith(text, opts, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var jsonl, pq bytes.Buffer
+	if err := convert.JSONL(&jsonl, strings.NewReader(text), convert.Null, false); err != nil {
+		t.Fatal(err)
+	}
+	if err := convert.Parquet(&pq, strings.NewReader(text), convert.ParquetOptions{Time: "timestamp", RowGroupRows: 9000}); err != nil {
+		t.Fatal(err)
+	}
+	for name, src := range map[string]func() Source{
+		"jsonl":   func() Source { return ReaderSource("f", strings.NewReader(jsonl.String())) },
+		"parquet": func() Source { return ReaderSource("f", bytes.NewReader(pq.Bytes())) },
+	} {
+		var one *Log
+		for _, workers := range []int{1, 2, 3, 7} {
+			l, err := read(context.Background(), []Source{src()}, opts, workers)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if one == nil {
+				one = l
+				if diff := cmp.Diff(summary(csvLog, false, 0), summary(l, false, 0)); diff != "" {
+					t.Errorf("%s differs from CSV (-csv +%s):\n%s", name, name, diff)
+				}
+				continue
+			}
+			if diff := cmp.Diff(view(one), view(l)); diff != "" {
+				t.Errorf("%s, %d workers: the log differs from one worker's (-one +several):\n%s", name, workers, diff)
+			}
+		}
 	}
 }

@@ -11,8 +11,9 @@ import (
 // plan is what a worker needs to turn the rows of one file into records: the columns it
 // reads and the matchers compiled against this file's header.
 type plan struct {
-	file   string
-	header []string
+	file    string
+	ordinal int // the file's number in the stream, from 0
+	header  []string
 	// id, time, event and by are column indexes; by is -1 without Options.By.
 	id, time, event, by int
 	// value is the index of the Options.Value column, -1 when the file has none;

@@ -10,14 +10,20 @@ import (
 )
 
 // blockSize is how much the reader reads at once; a chunk is one block cut back to its last
-// whole row, so workers parse big runs of rows with no coordination.
-const blockSize = 2 << 20
+// whole row, so workers parse big runs of rows with no coordination. It bounds the header
+// row, and it is at least MaxRowBytes, so that a block always has room for the rest of a
+// row that the last one cut.
+const blockSize = 1 << 20
 
 // pipeline moves chunks from the one producer, which reads and cuts the byte stream at row
 // boundaries, to the workers, which parse them, and on, in input order, to the merger.
 type pipeline struct {
 	ctx     context.Context
+	cancel  context.CancelFunc
 	opts    *Options
+	shards  int         // how many shards merge each chunk
+	seq     uint64      // the number of the next chunk dispatched
+	files   int         // the files whose header was read
 	jobs    chan *chunk // to the workers
 	ordered chan *chunk // to the merger, in input order
 	free    chan *chunk // back from the merger, for reuse
@@ -27,9 +33,9 @@ type pipeline struct {
 }
 
 // newPipeline prepares a pipeline with room for a few chunks per worker.
-func newPipeline(ctx context.Context, opts *Options, workers int, sources []Source) *pipeline {
+func newPipeline(ctx context.Context, cancel context.CancelFunc, opts *Options, workers int, sources []Source) *pipeline {
 	n := 2*workers + 2
-	pl := &pipeline{ctx: ctx, opts: opts, jobs: make(chan *chunk, workers),
+	pl := &pipeline{ctx: ctx, cancel: cancel, opts: opts, shards: workers, jobs: make(chan *chunk, workers),
 		ordered: make(chan *chunk, n+1), free: make(chan *chunk, n)}
 	for range n {
 		pl.free <- &chunk{}
@@ -156,6 +162,8 @@ func (f *fileReader) header(data []byte) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	p.ordinal = f.pl.files
+	f.pl.files++
 	f.plan = p
 	f.line = 1 + int64(bytes.Count(data[:end], []byte{'\n'}))
 	return data[end:], nil
@@ -190,7 +198,8 @@ func (f *fileReader) fill() (*chunk, error) {
 
 // dispatch sends a chunk to a worker and, in order, to the merger; an empty one goes back.
 func (f *fileReader) dispatch(c *chunk) error {
-	c.plan, c.line = f.plan, f.line
+	c.plan, c.line, c.seq = f.plan, f.line, f.pl.seq
+	f.pl.seq++
 	c.lines = int64(bytes.Count(c.data, []byte{'\n'}))
 	f.line += c.lines
 	if len(c.data) == 0 {
@@ -281,7 +290,7 @@ func (pl *pipeline) note(c *chunk) error {
 func (pl *pipeline) get() (*chunk, error) {
 	select {
 	case c := <-pl.free:
-		c.reset()
+		c.reset(pl.shards)
 		return c, nil
 	case <-pl.ctx.Done():
 		return nil, pl.ctx.Err()

@@ -26,6 +26,12 @@ const (
 // The stream is cut into blocks at row boundaries and parsed on every CPU; results are
 // merged in input order, so the log does not depend on scheduling.
 func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
+	return read(ctx, sources, opts, runtime.GOMAXPROCS(0))
+}
+
+// read is Read with workers workers and as many shards; the log is the same for any
+// number (see TestShardsAgree).
+func read(ctx context.Context, sources []Source, opts Options, workers int) (*Log, error) {
 	if len(opts.Exclusions) > MaxExclusions {
 		return nil, fmt.Errorf("at most %d funnel exclusions are supported, got %d", MaxExclusions, len(opts.Exclusions))
 	}
@@ -37,27 +43,36 @@ func Read(ctx context.Context, sources []Source, opts Options) (*Log, error) {
 	opts.Event = cmp.Or(opts.Event, DefaultEvent)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	workers := runtime.GOMAXPROCS(0)
-	pl := newPipeline(ctx, &opts, workers, sources)
+	pl := newPipeline(ctx, cancel, &opts, workers, sources)
 	var wg sync.WaitGroup
 	wg.Go(func() { pl.produce(sources) })
-	m := newMerger(&opts)
+	m := newMerger(&opts, workers)
 	ws := make([]*worker, workers)
 	for i := range ws {
-		ws[i] = newWorker(&opts, m.table.seed)
+		ws[i] = newWorker(&opts, m.seed)
 		wg.Go(func() { pl.work(ws[i]) })
 	}
-	err := pl.merge(m)
+	shards := make([]chan *chunk, len(m.shards))
+	var sg sync.WaitGroup
+	for i, s := range m.shards {
+		shards[i] = make(chan *chunk, cap(pl.free))
+		sg.Go(func() { pl.shard(s, shards[i]) })
+	}
+	err := pl.merge(m, shards)
+	for _, in := range shards {
+		close(in)
+	}
+	sg.Wait()
 	cancel()
 	for range pl.ordered {
 	}
 	wg.Wait()
-	if err != nil {
+	if err = cmp.Or(shardError(m.shards), err); err != nil {
 		return nil, err
 	}
-	read := pl.doneBytes
-	l, err := m.log(ws)
-	if err == nil && read >= collectAfter {
+	big := pl.doneBytes >= collectAfter
+	l, err := m.log(ws, big)
+	if err == nil && big {
 		runtime.GC()
 	}
 	return l, err
@@ -79,8 +94,9 @@ func (pl *pipeline) work(w *worker) {
 	}
 }
 
-// merge takes chunks in input order, waits for each to be parsed, and merges it.
-func (pl *pipeline) merge(m *merger) error {
+// merge takes chunks in input order, waits for each to be parsed, merges what concerns the
+// whole chunk and hands it on to every shard.
+func (pl *pipeline) merge(m *merger, shards []chan *chunk) error {
 	for c := range pl.ordered {
 		select {
 		case <-c.done:
@@ -94,9 +110,38 @@ func (pl *pipeline) merge(m *merger) error {
 		if err := m.add(c); err != nil {
 			return err
 		}
-		if c.buf != nil {
-			pl.free <- c
+		if c.buf == nil {
+			continue
+		}
+		c.pending.Store(int32(len(shards)))
+		for _, in := range shards {
+			in <- c
 		}
 	}
 	return pl.ctx.Err()
+}
+
+// shard merges the chunks handed to shard s, in input order; the last shard done with a
+// chunk frees it. After an error it only frees them, and cancels the read.
+func (pl *pipeline) shard(s *shard, in chan *chunk) {
+	for c := range in {
+		if s.err == nil && pl.ctx.Err() == nil {
+			if s.err = s.add(c); s.err != nil {
+				pl.cancel()
+			}
+		}
+		if c.pending.Add(-1) == 0 {
+			pl.free <- c
+		}
+	}
+}
+
+// shardError returns the first shard's error, if any.
+func shardError(shards []*shard) error {
+	for _, s := range shards {
+		if s.err != nil {
+			return s.err
+		}
+	}
+	return nil
 }

@@ -161,6 +161,24 @@ func (p *page) addSeconds(times []int64) bool {
 	return true
 }
 
+// push appends one event to a page with room for it.
+func (p *page) push(e Event) {
+	if p.secs != nil {
+		if sec, fits := p.seconds(e.Time); fits {
+			p.secs = append(p.secs, sec)
+		} else {
+			p.widen()
+		}
+	}
+	if p.secs == nil {
+		p.times = append(p.times, e.Time)
+	}
+	p.touchpoints = append(p.touchpoints, int16(e.Touchpoint))
+	if p.excludes != nil {
+		p.excludes.push(e.Exclude)
+	}
+}
+
 // reserve makes room for n more events in a page that grows (the first of its store),
 // doubling its fields in populated memory.
 func (p *page) reserve(n int) {
@@ -175,23 +193,32 @@ func (p *page) reserve(n int) {
 	}
 }
 
-// resize makes an empty store hold n events, to be set, with times near t.
-func (s *eventStore) resize(n int, t int64) {
-	for s.n < n {
-		k := min(n-s.n, eventsPerPage)
-		p := newPage(t, s.excludes, k)
-		p.touchpoints = p.touchpoints[:k]
+// resize makes an empty store hold n events, to be set. Its pages are made as they are
+// first set or touched, so that a store filled from another, which lets go of its pages as
+// they are read, does not need all of its own at once.
+func (s *eventStore) resize(n int) {
+	s.pages, s.n = make([]*page, (n+eventsPerPage-1)>>pageShift), n
+}
+
+// pageAt returns the page of event j, making it, for events from time t on, when it is not
+// made yet.
+func (s *eventStore) pageAt(j int, t int64) *page {
+	k := j >> pageShift
+	if s.pages[k] == nil {
+		size := min(s.n-k<<pageShift, eventsPerPage)
+		p := newPage(t, s.excludes, size)
+		p.touchpoints = p.touchpoints[:size]
 		if p.secs != nil {
-			p.secs = p.secs[:k]
+			p.secs = p.secs[:size]
 		} else {
-			p.times = p.times[:k]
+			p.times = p.times[:size]
 		}
 		if p.excludes != nil {
-			p.excludes.resize(k)
+			p.excludes.resize(size)
 		}
-		s.pages = append(s.pages, p)
-		s.n += k
+		s.pages[k] = p
 	}
+	return s.pages[k]
 }
 
 // withExcludes returns a copy of the store that keeps exclusion bits, 0 for the events
@@ -206,12 +233,21 @@ func (s *eventStore) withExcludes() eventStore {
 
 // at returns event j.
 func (s *eventStore) at(j int) Event {
-	p, i := s.pages[j>>pageShift], j&(eventsPerPage-1)
+	return s.pages[j>>pageShift].event(j & (eventsPerPage - 1))
+}
+
+// event returns the page's event i.
+func (p *page) event(i int) Event {
 	e := Event{Time: p.time(i), Touchpoint: int32(p.touchpoints[i])}
 	if p.excludes != nil {
 		e.Exclude = p.excludes.at(i)
 	}
 	return e
+}
+
+// put sets event j of a store made by resize.
+func (s *eventStore) put(j int, e Event) {
+	s.pageAt(j, e.Time).set(j&(eventsPerPage-1), e)
 }
 
 // set replaces event j.
@@ -245,6 +281,23 @@ func (p *page) appendEvents(dst []Event, lo, hi int) []Event {
 		dst = append(dst, e)
 	}
 	return dst
+}
+
+// tallyRange adds events lo to hi-1 to t: mapped when they have a touchpoint, unmapped
+// when not.
+func (s *eventStore) tallyRange(t *tally, lo, hi int) {
+	for lo < hi {
+		p, i := s.pages[lo>>pageShift], lo&(eventsPerPage-1)
+		n := min(hi-lo, eventsPerPage-i)
+		for _, tp := range p.touchpoints[i : i+n] {
+			if tp >= 0 {
+				t.mapped++
+			} else {
+				t.unmapped++
+			}
+		}
+		lo += n
+	}
 }
 
 // sortedRange reports whether events lo to hi-1 are in time order, a page segment at a time.

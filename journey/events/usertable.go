@@ -8,16 +8,18 @@ import (
 
 // userTable numbers identities in the order they are first met, and keeps them, one after
 // the other, in one byte arena. It is a Go map's job, done with fewer cache misses and less
-// memory: a slot is 16 bytes holding part of the hash, the number, the length and the first
-// 8 bytes of the identity, so a lookup touches one cache line and, for identities up to 8
-// bytes, only that; millions of users fit in tens of megabytes.
+// memory: a slot is 16 bytes holding part of the hash, the number, and the identity itself
+// when it has up to 8 bytes, else where it is in the arena. A lookup touches one cache line
+// and, for a longer identity, its bytes in the arena; millions of users fit in tens of
+// megabytes.
 type userTable struct {
 	seed  maphash.Seed
 	slots []userSlot // a power of two, at most three quarters full
 	shift uint       // 32 minus the bits that number the slots
 	n     int
-	// ids holds the identities in the order of their numbers; ends.at(u) is where u's ends.
-	ids  []byte
+	// ids holds the identities in the order of their numbers; ends.at(u) is where u's ends
+	// (see arena).
+	ids  arena
 	ends column[uint32]
 	last int    // the slot found last, tried first: runs of one identity often meet again
 	sink uint32 // what touch loads, kept so that the loads are not optimised away
@@ -53,12 +55,14 @@ const longID = 15
 type userSlot struct {
 	tag  uint32 // the top half of the identity's idHash, whose top bit is always set
 	user uint32 // the user's number << 4 | the identity's length, or longID
-	head uint64 // the identity's first 8 bytes, zero-padded
+	// head is the identity zero-padded when it has up to 8 bytes, else its length << 32 |
+	// where it starts in ids.
+	head uint64
 }
 
-// newUserTable returns an empty table.
-func newUserTable() *userTable {
-	t := &userTable{seed: maphash.MakeSeed(), slots: make([]userSlot, 1<<initialBits),
+// newUserTable returns an empty table that hashes with seed.
+func newUserTable(seed maphash.Seed) *userTable {
+	t := &userTable{seed: seed, slots: make([]userSlot, 1<<initialBits),
 		shift: 32 - initialBits, mapped: &mappedSlots{}}
 	runtime.AddCleanup(t, (*mappedSlots).free, t.mapped)
 	return t
@@ -115,30 +119,61 @@ func sizeOf(key []byte) uint32 {
 	return uint32(min(len(key), longID))
 }
 
-// holds reports whether slot s, whose tag matches, holds key: key's head and length match,
-// and, for a key longer than 8 bytes, the rest of the identity too.
+// holds reports whether slot s, whose tag matches, holds key: a key of up to 8 bytes is
+// its head and length; a longer one is compared with the bytes in the arena.
 func (t *userTable) holds(s *userSlot, head uint64, size uint32, key []byte) bool {
-	if s.head != head || s.user&15 != size {
+	if s.user&15 != size {
 		return false
 	}
-	return len(key) <= 8 || string(t.id(s.user >> 4)[8:]) == string(key[8:])
+	if size < longID {
+		return s.head == head
+	}
+	start, n := uint32(s.head), uint32(s.head>>32)
+	return int(n) == len(key) && string(t.ids.bytes(start, start+n)) == string(key)
 }
 
 // id returns the identity numbered u.
 func (t *userTable) id(u uint32) []byte {
-	start := uint32(0)
-	if u > 0 {
-		start = *t.ends.at(int(u) - 1)
-	}
-	return t.ids[start:*t.ends.at(int(u))]
+	return t.ids.bytes(t.idRange(u))
 }
 
-// touch loads the slots where the keys of hashes hs would be found, one after the other:
+// idRange returns where the identity numbered u starts and ends in ids.
+func (t *userTable) idRange(u uint32) (start, end uint32) {
+	end = *t.ends.at(int(u))
+	start = end >> idPageBits << idPageBits
+	if u > 0 {
+		if prev := *t.ends.at(int(u) - 1); prev>>idPageBits == end>>idPageBits {
+			start = prev
+		}
+	}
+	return start, end
+}
+
+// touch loads the slots where the identities of runs would be found, one after the other:
 // their cache misses then overlap, and the lookups that follow find the slots in cache.
 // Go has no prefetch instruction; independent loads issued back to back do the same.
-func (t *userTable) touch(hs []uint64) {
-	for _, h := range hs {
-		t.sink += t.slots[t.place(uint32(h>>32))].tag
+func (t *userTable) touch(runs []run) {
+	for i := range runs {
+		t.sink += t.slots[t.place(uint32(runs[i].hash>>32))].tag
+	}
+}
+
+// touchIDs loads, for the runs whose identities are longer than 8 bytes, the stored bytes of
+// the identity in the first slot whose tag matches: after touch, it is the one lookup
+// compares, so its cache miss too overlaps with the others of the batch.
+func (t *userTable) touchIDs(runs []run, p *part, first int) {
+	mask := uint32(len(t.slots) - 1)
+	for j := range runs {
+		if runs[j].idEnd-p.runStart(first+j) <= 8 {
+			continue
+		}
+		tag := uint32(runs[j].hash >> 32)
+		for i := t.place(tag); t.slots[i].tag != 0; i = (i + 1) & mask {
+			if s := &t.slots[i]; s.tag == tag && s.user&15 == longID {
+				t.sink += uint32(t.ids.bytes(uint32(s.head), uint32(s.head)+1)[0])
+				break
+			}
+		}
 	}
 }
 
@@ -154,9 +189,12 @@ func (t *userTable) place(tag uint32) uint32 {
 // full, and returns the key's number.
 func (t *userTable) add(i, tag uint32, head uint64, size uint32, key []byte) uint32 {
 	u := uint32(t.ends.n)
+	start, end := t.ids.add(key)
+	if size == longID {
+		head = uint64(len(key))<<32 | uint64(start)
+	}
 	t.slots[i] = userSlot{tag: tag, user: u<<4 | size, head: head}
-	t.ids = append(extend(t.ids, len(key)), key...)
-	*t.ends.add() = uint32(len(t.ids))
+	*t.ends.add() = end
 	t.last = int(i)
 	if t.n++; t.n*4 > 3*len(t.slots) {
 		t.grow()

@@ -2,6 +2,7 @@ package events
 
 import (
 	"fmt"
+	"hash/maphash"
 	"testing"
 	"unsafe"
 )
@@ -16,7 +17,7 @@ func TestUserSlotSize(t *testing.T) {
 // TestUserTable numbers short and long keys through several growths, past mapFrom where
 // the slots may leave the Go heap, and finds every key again before releasing it.
 func TestUserTable(t *testing.T) {
-	tab := newUserTable()
+	tab := newUserTable(maphash.MakeSeed())
 	key := func(i int) []byte {
 		switch i % 4 {
 		case 0:

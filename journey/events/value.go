@@ -13,7 +13,7 @@ import (
 // The value pick (Options.Value) keeps, per user, the cell of one column on the user's
 // first row at a ValueAt touchpoint: the goal event's order value for attribution. It works
 // as the first-touch segment pick does: each run keeps the earliest such row of its chunk
-// (the first one on a tie), and the merger keeps the earliest of the runs, the earlier
+// (the first one on a tie), and the user's shard keeps the earliest of the runs, the earlier
 // chunk on a tie, so the row picked is the first in time order, ties in input order. The
 // cell is parsed by the worker; the log keeps 24 bytes per user, only when Options.Value is
 // set.
@@ -26,8 +26,8 @@ type valuePick struct {
 	value float64
 }
 
-// userValue is a user's pick: where holds the file's index in valueMerger.files << 48 |
-// the row's line, 0 for none.
+// userValue is a user's pick: where holds the file's number in the stream (plan.ordinal)
+// << 48 | the row's line, 0 for none.
 type userValue struct {
 	time  int64
 	value float64
@@ -89,31 +89,29 @@ func parseValue(b []byte) (float64, bool) {
 	return v, err == nil
 }
 
-// valueMerger gathers the value picks of the merged chunks: each user's, the plans of the
-// files they came from, and, for the message when no file has the column, whether one did,
-// every file's columns and the files' names.
+// valueMerger gathers what the value picks need of the files: their plans, by number, and,
+// for the message when no file has the column, whether one did, every file's columns and
+// the files' names. The users' picks are in their shards (see shard.pickValue).
 type valueMerger struct {
-	users   column[userValue]
 	files   []*plan
 	seen    bool
 	columns []string
 	names   []string
 }
 
-// add merges a run's pick into user u's.
-func (vm *valueMerger) add(u uint32, p *valuePick, pl *plan) {
-	cur := vm.users.at(int(u))
+// pickValue merges a run's pick, from the file of plan pl, into user u's.
+func (s *shard) pickValue(u uint32, p *valuePick, pl *plan) {
+	cur := s.values.at(int(u))
 	if cur.where != 0 && p.time >= cur.time {
 		return
 	}
-	if len(vm.files) == 0 || vm.files[len(vm.files)-1] != pl {
-		vm.files = append(vm.files, pl)
-	}
-	*cur = userValue{time: p.time, value: p.value, where: uint64(len(vm.files)-1)<<lineBits | uint64(p.line)}
+	*cur = userValue{time: p.time, value: p.value, where: uint64(pl.ordinal)<<lineBits | uint64(p.line)}
 }
 
-// noteFile records a file's columns and whether it has the value column.
+// noteFile records a file's plan, its columns and whether it has the value column; files
+// are noted in the order they are read, so files[i] is the file of plan.ordinal i.
 func (vm *valueMerger) noteFile(p *plan) {
+	vm.files = append(vm.files, p)
 	vm.seen = vm.seen || p.value >= 0
 	for _, h := range p.header {
 		if !slices.Contains(vm.columns, h) {
@@ -123,8 +121,8 @@ func (vm *valueMerger) noteFile(p *plan) {
 	vm.names = append(vm.names, p.file)
 }
 
-// log hands the picks of column col to l, with the bad ones counted and the first few
-// reported; a column no file has is an *Error listing the columns found.
+// log counts the bad picks of column col in l and reports the first few; a column no file
+// has is an *Error listing the columns found.
 func (vm *valueMerger) log(l *Log, col string) error {
 	if col == "" {
 		return nil
@@ -136,10 +134,9 @@ func (vm *valueMerger) log(l *Log, col string) error {
 		}
 		return &Error{File: strings.Join(vm.names, ", "), Message: msg + "; the columns found: " + quoteList(vm.columns)}
 	}
-	l.values = &vm.users
 	var first []uint64 // the input positions of the first bad picks, ascending
-	for u := range vm.users.n {
-		v := vm.users.at(u)
+	for u := range l.values.n {
+		v := l.values.at(u)
 		if v.where == 0 || !math.IsNaN(v.value) {
 			continue
 		}

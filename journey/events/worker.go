@@ -26,12 +26,15 @@ type worker struct {
 	split        splitter
 	rec          record           // the fields of the row being parsed
 	unmapped     map[string]int64 // unmapped rows per event name
+	// everyUser says whether the log keeps every user (Options.By is set), not only those
+	// with a kept event.
+	everyUser bool
 }
 
 // newWorker prepares a worker for opts.
 func newWorker(opts *Options, seed maphash.Seed) *worker {
 	w := &worker{opts: opts, seed: seed, since: math.MinInt64, until: math.MaxInt64,
-		zones: newZones(opts.Location), unmapped: map[string]int64{}}
+		zones: newZones(opts.Location), unmapped: map[string]int64{}, everyUser: opts.By != ""}
 	if !opts.Since.IsZero() {
 		w.since = opts.Since.UnixNano()
 	}
@@ -44,11 +47,6 @@ func newWorker(opts *Options, seed maphash.Seed) *worker {
 // process parses every row of c. Chunks without quotes take the fast path: rows end at line
 // feeds and fields at commas. Others go through the full RFC 4180 parser.
 func (w *worker) process(c *chunk) {
-	rows := int(c.lines) + 1 // at most
-	c.times, c.touchpoints = extend(c.times, rows), extend(c.touchpoints, rows)
-	if c.plan.exclusions {
-		c.excludes = extend(c.excludes, rows)
-	}
 	switch {
 	case c.parse != nil:
 		c.parse(w, c)
@@ -157,10 +155,11 @@ func (w *worker) goodAt(c *chunk, rec *record, line, t int64, st timeStatus) {
 		w.badTime(c, st, rec.field(pl.time), line)
 		return
 	}
-	r := c.run(id, w.seed)
 	if t < w.since || t >= w.until {
 		c.tally.Filtered++
-		r.filtered++
+		if w.everyUser {
+			c.run(id, w.seed).filtered++
+		}
 		return
 	}
 	if !plausible(t) {
@@ -169,26 +168,31 @@ func (w *worker) goodAt(c *chunk, rec *record, line, t int64, st timeStatus) {
 			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept", quote(cell))
 		})
 	}
-	w.mapRow(c, rec, r, t, line)
+	w.mapRow(c, rec, id, t, line)
 }
 
 // plausible reports whether t (Unix nanoseconds) lies in 1990-2100.
 func plausible(t int64) bool { return t >= plausibleFrom && t < plausibleTo }
 
 // mapRow records a row in time range as mapped or unmapped, keeping its event when the
-// analysis needs it.
-func (w *worker) mapRow(c *chunk, rec *record, r *run, t, line int64) {
+// analysis needs it. A row that keeps no event only counts (see Log), unless the log keeps
+// every user.
+func (w *worker) mapRow(c *chunk, rec *record, id []byte, t, line int64) {
 	pl := c.plan
 	tp, excl := pl.match(rec)
 	if tp < 0 {
 		c.tally.Unmapped++
-		r.unmapped++
 		w.unmapped[string(rec.field(pl.event))]++
 		if !w.opts.KeepUnmapped && excl == 0 {
+			if w.everyUser {
+				c.run(id, w.seed).unmapped++
+			}
 			return
 		}
+		c.run(id, w.seed).unmapped++
 	} else {
 		c.tally.Mapped++
+		r := c.run(id, w.seed)
 		r.mapped++
 		if pl.by >= 0 {
 			if v := rec.field(pl.by); len(v) > 0 {
@@ -199,7 +203,7 @@ func (w *worker) mapRow(c *chunk, rec *record, r *run, t, line int64) {
 			c.pickValue(r, rec, t, line)
 		}
 	}
-	c.keep(r, t, tp, excl)
+	c.keep(t, tp, excl)
 }
 
 // badTime skips a row whose time cannot be used, saying why.

@@ -30,6 +30,8 @@ type plan struct {
 	entries []int
 	// noise are rows of unmapped events (and funnel exclusions) users do now and then.
 	noise [][]byte
+	// rows are the steps' rows, then the noise rows, for walks to name by index.
+	rows [][]byte
 }
 
 // newPlan compiles m: the where columns, each touchpoint's row and transitions, the entry
@@ -48,6 +50,10 @@ func newPlan(m *journey.Map) *plan {
 	}
 	p.entries = entries(incoming)
 	p.noise = noiseRows(m, p.columns)
+	for _, s := range p.steps {
+		p.rows = append(p.rows, s.row)
+	}
+	p.rows = append(p.rows, p.noise...)
 	return p
 }
 

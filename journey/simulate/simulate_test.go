@@ -2,14 +2,16 @@ package simulate
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/csv"
 	"io"
+	"math/rand/v2"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
-	"github.com/google/go-cmp/cmp"
 	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey"
 )
@@ -49,10 +51,38 @@ func simulate(t testing.TB, m *journey.Map, opts Options) []byte {
 	return b.Bytes()
 }
 
-// TestGolden pins the output for one seed; JOURNEY_UPDATE=1 rewrites the golden.
+// TestGolden pins the output for one seed in both orders; JOURNEY_UPDATE=1 rewrites the
+// goldens. small.csv is the user-ordered output from before time order was the default.
 func TestGolden(t *testing.T) {
-	got := simulate(t, testMap(), Options{Users: 12, Seed: 7})
-	golden.Check(t, filepath.Join("testdata", "small.csv"), got)
+	golden.Check(t, filepath.Join("testdata", "small.csv"), simulate(t, testMap(), Options{Users: 12, Seed: 7, Order: ByUser}))
+	golden.Check(t, filepath.Join("testdata", "small-by-time.csv"), simulate(t, testMap(), Options{Users: 12, Seed: 7}))
+}
+
+// TestOrders checks that the time-ordered file is the user-ordered one sorted stably by its
+// timestamp column, as sort -s -t, -k2,2 would, for maps with and without where columns,
+// and with a start that is not a whole second.
+func TestOrders(t *testing.T) {
+	start := DefaultStart.Add(700 * time.Millisecond)
+	for _, opts := range []Options{{Users: 1, Seed: 1}, {Users: 300, Seed: 2}, {Users: 2000, Seed: 5, Start: start}} {
+		byUser := opts
+		byUser.Order = ByUser
+		users := strings.Split(string(simulate(t, testMap(), byUser)), "\n")
+		times := strings.Split(string(simulate(t, testMap(), opts)), "\n")
+		want := slices.Clone(users[1 : len(users)-1]) // the header, and nothing after the last line feed
+		slices.SortStableFunc(want, func(a, b string) int { return strings.Compare(timestamp(a), timestamp(b)) })
+		if users[0] != times[0] || !slices.Equal(times[1:len(times)-1], want) {
+			t.Errorf("%+v: the time-ordered file is not the user-ordered one sorted by time", opts)
+		}
+	}
+}
+
+// timestamp returns the second field of a simulated row, whose first field is never quoted.
+func timestamp(row string) string {
+	f := strings.SplitN(row, ",", 3)
+	if len(f) < 2 {
+		return ""
+	}
+	return f[1]
 }
 
 func TestDeterministic(t *testing.T) {
@@ -169,10 +199,10 @@ func TestEmotionDrivesDropOff(t *testing.T) {
 }
 
 func TestEntries(t *testing.T) {
-	if got := entries([]bool{true, false, true, false}); !cmp.Equal(got, []int{1, 3}) {
+	if got := entries([]bool{true, false, true, false}); !slices.Equal(got, []int{1, 3}) {
 		t.Errorf("entries = %v, want [1 3]", got)
 	}
-	if got := entries([]bool{true, true}); !cmp.Equal(got, []int{0}) {
+	if got := entries([]bool{true, true}); !slices.Equal(got, []int{0}) {
 		t.Errorf("entries of a cycle = %v, want [0]", got)
 	}
 }
@@ -204,4 +234,34 @@ func BenchmarkSimulate(b *testing.B) {
 		rows += stats.Rows
 	}
 	b.ReportMetric(float64(rows)/b.Elapsed().Seconds(), "rows/s")
+}
+
+// TestWalkHeap pushes entries in a random order, moves some on, and checks that they come
+// out by time, then user.
+func TestWalkHeap(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	var h walkHeap
+	var want []heapEntry
+	for i := range 5000 {
+		e := heapEntry{at: time.Duration(r.IntN(300)) * time.Second, user: int32(i), slot: int32(i)}
+		h.push(e)
+		want = append(want, e)
+	}
+	var got []heapEntry
+	for len(h) > 0 {
+		if h[0].user%3 == 0 && h[0].at < 1000*time.Second {
+			h[0].at += 1000 * time.Second // a walk whose next row is later
+			want[h[0].slot].at += 1000 * time.Second
+			h.fix()
+			continue
+		}
+		got = append(got, h[0])
+		h.pop()
+	}
+	slices.SortFunc(want, func(a, b heapEntry) int {
+		return cmp.Or(cmp.Compare(a.at, b.at), cmp.Compare(a.user, b.user))
+	})
+	if !slices.Equal(got, want) {
+		t.Error("the heap did not give its entries in order")
+	}
 }
