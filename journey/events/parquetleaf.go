@@ -316,7 +316,7 @@ type streamedPage struct {
 }
 
 // pagesAhead is how many pages a stream reads ahead.
-const pagesAhead = 2
+const pagesAhead = 1
 
 // streamPages starts reading pages ahead.
 func streamPages(pages parquet.Pages) *pageStream {
