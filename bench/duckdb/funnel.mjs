@@ -1,6 +1,7 @@
 // The baseline journey analyze is measured against: DuckDB reads an event file with
-// read_csv_auto and counts the users at each step of a map's ordered funnel (each step
-// after the one before, all within the window from step 1), as SQL. It prints the counts.
+// read_csv_auto (read_json_auto for .jsonl and .ndjson, read_parquet for .parquet) and
+// counts the users at each step of a map's ordered funnel (each step after the one before,
+// all within the window from step 1), as SQL. It prints the counts.
 //
 // SPEC is a JSON file naming the identity and time columns, the window and each step's
 // condition in SQL; florist.json, the default, is the activation funnel of
@@ -19,6 +20,7 @@ if (!file) {
 }
 const spec = JSON.parse(readFileSync(specFile, 'utf8'));
 const literal = (s) => `'${String(s).replaceAll("'", "''")}'`;
+const reader = /\.parquet$/.test(file) ? 'read_parquet' : /\.(jsonl|ndjson)$/.test(file) ? 'read_json_auto' : 'read_csv_auto';
 const id = `"${spec.id.replaceAll('"', '""')}"`;
 const db = await DuckDBInstance.create(':memory:');
 const c = await db.connect();
@@ -26,7 +28,7 @@ const cases = spec.steps.map((cond, i) => `WHEN ${cond} THEN ${i + 1}`).join('\n
 await c.run(`CREATE TABLE e AS SELECT * FROM (
   SELECT ${id} AS who, ${spec.time} AS t, CASE
     ${cases} END AS step
-  FROM read_csv_auto(${literal(file)})) WHERE step IS NOT NULL`);
+  FROM ${reader}(${literal(file)})) WHERE step IS NOT NULL`);
 // s1 holds each user's first step-1 time; step k keeps the first step-k event at or after
 // the step before it, within the window from step 1.
 const ctes = ['s1 AS (SELECT who, min(t) AS t1, min(t) AS tk FROM e WHERE step = 1 GROUP BY 1)'];

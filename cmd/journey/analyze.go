@@ -32,8 +32,8 @@ func newAnalyzeCmd(e *env) *cobra.Command {
 	cmd := &cobra.Command{
 		Use:   "analyze MAP --events FILE...",
 		Short: "Join event files to a map: conversion, drop-off, funnels and KPIs",
-		Long: `analyze reads event exports (CSV, optionally gzip-compressed) and joins every row to
-the first touchpoint of MAP whose events entry matches it. It reports, per touchpoint, the
+		Long: `analyze reads event exports (CSV, JSON Lines or Parquet) and joins every row to the
+first touchpoint of MAP whose events entry matches it. It reports, per touchpoint, the
 users, repeat users, conversion to a next touchpoint within the window and the drop-off; the
 observed flow between touchpoints, with the transitions the map does not draw; the map's
 funnels, counted the way PostHog counts them; the goal rate; the KPI targets; and what the
@@ -41,6 +41,14 @@ map does not explain (unmapped events, touchpoints no row matched, skipped rows)
 
 --events may be repeated, and the arguments after the map are event files too, so that
 --events data/*.csv reads every file the shell finds. They are read as one stream.
+
+Formats are told apart by their bytes, not their names, and files of different formats may
+be given together. CSV has a header row. JSON Lines (.jsonl, .ndjson, as Segment, Mixpanel
+and Amplitude export them) has one object per line; a nested object's keys are columns named
+with dots, as in --id properties.distinct_id, --by context.campaign.source or a where on
+properties.page. Parquet (.parquet, as warehouses and GA4 write it) names nested fields the
+same way, and its TIMESTAMP and DATE columns are times as such; it is read from a file, not a
+pipe. CSV and JSON Lines may be gzip-compressed, and - reads either from standard input.
 
 Columns: the identity column is --id, else the map's identity, else user_id; the time and
 event name columns are --time (default timestamp) and --event (default event). Times without
@@ -62,6 +70,9 @@ The table and markdown formats are written in the map's language (language: nl o
 Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or (with
 --check) a KPI target is missed; 2 wrong usage; 3 a file could not be read.`,
 		Example: `  journey analyze examples/florist/florist.journey.yaml --events examples/florist/events.csv
+  journey analyze examples/florist/florist.journey.yaml --events examples/florist/events.jsonl.gz --by source
+  journey analyze examples/florist/florist.journey.yaml --events examples/florist/events.parquet --format json
+  journey analyze shop.journey.yaml --events mixpanel.jsonl --id properties.distinct_id --time properties.time
   journey analyze shop.journey.yaml --events jan.csv.gz --events feb.csv.gz --format json
   zcat events.csv.gz | journey analyze shop.journey.yaml --events - --format csv > numbers.csv
   journey analyze shop.journey.yaml --events events.csv --by channel --window 7d

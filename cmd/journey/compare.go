@@ -172,6 +172,9 @@ func (opts *compareOptions) comparePeriods(ctx context.Context, e *env, m *journ
 			return nil, err
 		}
 		numbers[i] = &analysis.Analyze(m, log, ao).Numbers
+		if numbers[i].Input.Users == 0 && !e.quiet {
+			fmt.Fprintf(e.stderr, "journey: warning: period %s holds no user with a mapped row (%d rows were outside it); check its dates\n", p.Text, numbers[i].Input.Filtered)
+		}
 	}
 	g := compare.Groups{A: periods[0].Text, B: periods[1].Text}
 	return compare.Compare(m, numbers[0], numbers[1], g, opts.alpha), nil

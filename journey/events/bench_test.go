@@ -11,6 +11,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/journey-cx/journey/internal/convert"
 )
 
 // benchFile is a generated event file the benchmarks share: JOURNEY_BENCH_ROWS rows
@@ -73,6 +75,61 @@ func (benchFile *benchFile) input(b *testing.B, gen func(io.Writer, int) error) 
 	return benchFile.path, fi.Size(), benchFile.rows
 }
 
+// benchConverted holds the benchmark file's rows in the other formats, written once per run.
+var benchConverted struct {
+	sync.Mutex
+	paths map[string]string
+}
+
+// benchInputAs returns the path and byte size of the shared benchmark file's rows written as
+// CSV ("csv"), JSON Lines ("jsonl") or Parquet ("parquet"), and its row count.
+func benchInputAs(b *testing.B, format string) (string, int64, int) {
+	path, size, rows := benchInput(b)
+	if format == "csv" {
+		return path, size, rows
+	}
+	benchConverted.Lock()
+	defer benchConverted.Unlock()
+	out, ok := benchConverted.paths[format]
+	if !ok {
+		out = filepath.Join(simpleFile.dir, "events."+format)
+		if err := convertFile(path, out, format); err != nil {
+			b.Fatal(err)
+		}
+		if benchConverted.paths == nil {
+			benchConverted.paths = map[string]string{}
+		}
+		benchConverted.paths[format] = out
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return out, fi.Size(), rows
+}
+
+// convertFile writes the rows of the CSV file in as JSON Lines or Parquet to out.
+func convertFile(in, out, format string) error {
+	r, err := os.Open(in)
+	if err != nil {
+		return err
+	}
+	defer r.Close()
+	w, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	if format == "jsonl" {
+		err = convert.JSONL(w, r, convert.Omit, false)
+	} else {
+		err = convert.Parquet(w, r, convert.ParquetOptions{Time: "timestamp"})
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
 // cpuTime returns the CPU time the process has used so far, user and system.
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -92,8 +149,18 @@ func reportRun(b *testing.B, rows int, cpuStart time.Duration) {
 }
 
 // BenchmarkRead reads and maps the generated file with Read.
-func BenchmarkRead(b *testing.B) {
-	path, size, rows := benchInput(b)
+func BenchmarkRead(b *testing.B) { benchRead(b, "csv") }
+
+// BenchmarkReadJSONL reads and maps the generated file's rows written as JSON Lines.
+func BenchmarkReadJSONL(b *testing.B) { benchRead(b, "jsonl") }
+
+// BenchmarkReadParquet reads and maps the generated file's rows written as Parquet, the
+// time column as a TIMESTAMP.
+func BenchmarkReadParquet(b *testing.B) { benchRead(b, "parquet") }
+
+// benchRead reads and maps the generated rows in a format (see benchInputAs).
+func benchRead(b *testing.B, format string) {
+	path, size, rows := benchInputAs(b, format)
 	opts := Options{Touchpoints: benchTouchpoints()}
 	b.SetBytes(size)
 	cpu := cpuTime()

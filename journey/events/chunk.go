@@ -43,6 +43,11 @@ type chunk struct {
 	perKind  [numKinds]int
 	warnings []Problem // rows with implausible times, the first maxReported
 	nWarned  int64
+
+	// parse, when set, parses the chunk instead of the CSV parsers: it is how the readers of
+	// other formats (JSON Lines, Parquet; see format.go) hand their rows to a worker. It must
+	// turn each row into a record and call worker.good or worker.goodAt, or skip it.
+	parse func(w *worker, c *chunk)
 }
 
 // part is what one shard merges of a chunk: its runs in row order, their identities one

@@ -1,5 +1,5 @@
-// Package events reads event exports (CSV, optionally gzip-compressed) and maps their rows to
-// the touchpoints of a journey map, keeping per user only the compact events the analysis
+// Package events reads event exports (CSV, JSON Lines or Parquet; CSV and JSON Lines
+// optionally gzip-compressed) and maps their rows to the touchpoints of a journey map, keeping per user only the compact events the analysis
 // needs. Problems in rows are counted and reported with file and line; a Go error means the
 // input cannot be trusted at all (an unterminated quote, a corrupt gzip) or could not be read.
 //
@@ -14,11 +14,23 @@
 // but they are counted as lines. A row's line is the line it starts on, blank lines and
 // quoted newlines counted.
 //
+// JSON Lines and Parquet are told apart from CSV by their first bytes (an object; "PAR1"),
+// whatever the file's name (format.go). A JSON Lines line is one object whose nested keys are
+// named with dots; a Parquet file's columns are named so too, and its TIMESTAMP, DATE and
+// INT96 columns are times as such. Neither has a header: the plan's columns are those the
+// options read (columnsRead), and a required column must be a key of some line, or a column
+// of the Parquet schema. Parquet is read from its footer, so from a file only (standard input
+// too when it is one). Their rows meet CSV rows at worker.good and worker.goodAt, through a
+// chunk's parse function, and give the same numbers as the same rows in CSV.
+//
 // # Bad input
 //
 // Zip archives, UTF-16 text, empty files, duplicate or missing header columns, a header that
 // looks semicolon- or tab-separated, corrupt gzip data and unterminated quotes stop the read
-// with an *Error. Rows with the wrong number of fields, invalid UTF-8, a bare quote, a lone
+// with an *Error; so do two keys of a JSON Lines line that give one column, and a corrupt or
+// truncated Parquet file (its footer and page headers are checked before the library that
+// reads it trusts what they claim). A JSON Lines line that is not an object is skipped like
+// a row with the wrong number of fields. Rows with the wrong number of fields, invalid UTF-8, a bare quote, a lone
 // carriage return, an empty identity, an unusable time, a local time in a daylight-saving
 // gap, or more than MaxRowBytes are skipped: counted in Log.Counts.Skipped, the first five of
 // each kind in Log.Skipped. Times before 1990 or after 2100 are kept and listed in

@@ -63,14 +63,7 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 	if opts.Value != "" {
 		p.valueAt = opts.ValueAt
 	}
-	need := []struct {
-		name string
-		dst  *int
-	}{{opts.ID, &p.id}, {opts.Time, &p.time}, {opts.Event, &p.event}, {opts.By, &p.by}}
-	for _, n := range need {
-		if n.name == "" {
-			continue
-		}
+	for _, n := range p.required(opts) {
 		i, ok := cols[n.name]
 		if !ok {
 			return nil, missingColumn(file, header, n.name)
@@ -100,6 +93,21 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 		}
 	}
 	return p, nil
+}
+
+// requiredColumn is a column every file must have, and where a plan keeps its index.
+type requiredColumn struct {
+	name string
+	dst  *int
+}
+
+// required lists the columns every file must have for opts: the identity, time and event
+// columns, and the --by column when there is one. Readers of formats without a header (JSON
+// Lines, Parquet) take their column names from here and from the matchers (see
+// columnsRead), so a column added here is read from every format.
+func (p *plan) required(opts *Options) []requiredColumn {
+	cols := []requiredColumn{{opts.ID, &p.id}, {opts.Time, &p.time}, {opts.Event, &p.event}, {opts.By, &p.by}}
+	return slices.DeleteFunc(cols, func(c requiredColumn) bool { return c.name == "" })
 }
 
 // add compiles one matcher into rules; a matcher on a column the file lacks never matches,

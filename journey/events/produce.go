@@ -71,7 +71,7 @@ func (pl *pipeline) file(s Source) error {
 	}
 	defer o.close()
 	f := &fileReader{pl: pl, name: s.Name, r: o.r, raw: o.raw, bufSize: 64 << 10}
-	err = f.run()
+	err = pl.readAs(f, s, o)
 	pl.doneBytes += o.raw.n
 	return err
 }
@@ -206,16 +206,21 @@ func (f *fileReader) dispatch(c *chunk) error {
 		f.pl.free <- c
 		return nil
 	}
+	return f.pl.send(c)
+}
+
+// send hands a chunk with data to a worker and, in order, to the merger.
+func (pl *pipeline) send(c *chunk) error {
 	select {
-	case f.pl.ordered <- c:
-	case <-f.pl.ctx.Done():
-		return f.pl.ctx.Err()
+	case pl.ordered <- c:
+	case <-pl.ctx.Done():
+		return pl.ctx.Err()
 	}
 	select {
-	case f.pl.jobs <- c:
+	case pl.jobs <- c:
 		return nil
-	case <-f.pl.ctx.Done():
-		return f.pl.ctx.Err()
+	case <-pl.ctx.Done():
+		return pl.ctx.Err()
 	}
 }
 

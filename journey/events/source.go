@@ -17,6 +17,11 @@ type Source struct {
 	Name string
 	Open func() (io.ReadCloser, error)
 	Size int64
+	// reopenable says that Open may be called more than once, each time from the start.
+	reopenable bool
+	// reader is the reader of a ReaderSource, which a Parquet file is read from when it
+	// allows random access (standard input redirected from a file).
+	reader io.Reader
 }
 
 // StdinName is the name standard input goes by in messages.
@@ -24,7 +29,7 @@ const StdinName = "<stdin>"
 
 // FileSource returns a Source that reads the file at path.
 func FileSource(path string) Source {
-	s := Source{Name: path, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
+	s := Source{Name: path, Open: func() (io.ReadCloser, error) { return os.Open(path) }, reopenable: true}
 	if fi, err := os.Stat(path); err == nil && fi.Mode().IsRegular() {
 		s.Size = fi.Size()
 	}
@@ -33,7 +38,7 @@ func FileSource(path string) Source {
 
 // ReaderSource returns a Source that reads r once, named name.
 func ReaderSource(name string, r io.Reader) Source {
-	return Source{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }}
+	return Source{Name: name, Open: func() (io.ReadCloser, error) { return io.NopCloser(r), nil }, reader: r}
 }
 
 // Sources turns command-line paths into sources: "-" reads stdin, anything else a file.
@@ -91,9 +96,10 @@ func (g *gzipReader) Read(p []byte) (int, error) {
 
 // opened is a source ready to be read as UTF-8 text.
 type opened struct {
-	r     io.Reader
-	raw   *countingReader
-	close func() error
+	r          io.Reader
+	raw        *countingReader
+	close      func() error
+	compressed bool // r is the text of gzip data
 }
 
 // openSource opens s, unwraps gzip (found by its magic bytes, whatever the name), drops a
@@ -116,6 +122,7 @@ func openSource(s Source) (*opened, error) {
 			return nil, gzipOpenError(s.Name, raw, err)
 		}
 		text = bufio.NewReaderSize(&gzipReader{z: z, raw: raw, name: s.Name}, 64<<10)
+		o.compressed = true
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, []byte("PK\x05\x06")):
 		rc.Close()
 		return nil, &Error{File: s.Name, Message: fmt.Sprintf(

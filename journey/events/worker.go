@@ -47,9 +47,12 @@ func newWorker(opts *Options, seed maphash.Seed) *worker {
 // process parses every row of c. Chunks without quotes take the fast path: rows end at line
 // feeds and fields at commas. Others go through the full RFC 4180 parser.
 func (w *worker) process(c *chunk) {
-	if c.quoted {
+	switch {
+	case c.parse != nil:
+		c.parse(w, c)
+	case c.quoted:
 		w.slow(c)
-	} else {
+	default:
 		w.fast(c)
 	}
 }
@@ -133,16 +136,23 @@ func (w *worker) row(c *chunk, r *record, n int, line int64) {
 // good maps a row with the right number of fields, or skips it for a missing identity or a
 // bad time.
 func (w *worker) good(c *chunk, rec *record, line int64) {
+	t, st := parseTime(rec.field(c.plan.time), w.zones)
+	w.goodAt(c, rec, line, t, st)
+}
+
+// goodAt is good for a row whose time is parsed already: t, or why it cannot be used. It is
+// where rows of every format meet (see format.go); a reader that parses times itself must
+// leave their text in the record's time field when st is not timeOK or t not plausible, for
+// the messages.
+func (w *worker) goodAt(c *chunk, rec *record, line, t int64, st timeStatus) {
 	pl := c.plan
 	id := rec.field(pl.id)
 	if c.tally.Rows++; len(id) == 0 {
 		c.skip(kindNoID, line, func() string { return fmt.Sprintf("empty %q (the identity column)", pl.header[pl.id]) })
 		return
 	}
-	cell := rec.field(pl.time)
-	t, st := parseTime(cell, w.zones)
 	if st != timeOK {
-		w.badTime(c, st, cell, line)
+		w.badTime(c, st, rec.field(pl.time), line)
 		return
 	}
 	if t < w.since || t >= w.until {
@@ -152,13 +162,17 @@ func (w *worker) good(c *chunk, rec *record, line int64) {
 		}
 		return
 	}
-	if t < plausibleFrom || t >= plausibleTo {
+	if !plausible(t) {
+		cell := rec.field(pl.time)
 		c.warn(line, func() string {
 			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept", quote(cell))
 		})
 	}
 	w.mapRow(c, rec, id, t, line)
 }
+
+// plausible reports whether t (Unix nanoseconds) lies in 1990-2100.
+func plausible(t int64) bool { return t >= plausibleFrom && t < plausibleTo }
 
 // mapRow records a row in time range as mapped or unmapped, keeping its event when the
 // analysis needs it. A row that keeps no event only counts (see Log), unless the log keeps
