@@ -54,7 +54,7 @@ const longID = 15
 // userSlot is one user; tag 0 marks it empty.
 type userSlot struct {
 	tag  uint32 // the top half of the identity's idHash, whose top bit is always set
-	user uint32 // the user's number << 4 | the identity's length, or longID
+	user uint32 // the user's number << 4 | the identity's length up to 8, or longID
 	// head is the identity zero-padded when it has up to 8 bytes, else its length << 32 |
 	// where it starts in ids.
 	head uint64
@@ -114,9 +114,13 @@ func headOf(key []byte) uint64 {
 	return h
 }
 
-// sizeOf returns the length a slot notes for key.
+// sizeOf returns the length a slot notes for key: its length up to 8 bytes, else longID,
+// as only a key of up to 8 bytes is whole in the slot's head.
 func sizeOf(key []byte) uint32 {
-	return uint32(min(len(key), longID))
+	if len(key) > 8 {
+		return longID
+	}
+	return uint32(len(key))
 }
 
 // holds reports whether slot s, whose tag matches, holds key: a key of up to 8 bytes is
