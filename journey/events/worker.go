@@ -24,8 +24,8 @@ type worker struct {
 	zones        *zones
 	parser       rowParser
 	split        splitter
-	rec          record           // the fields of the row being parsed
-	unmapped     map[string]int64 // unmapped rows per event name
+	rec          record     // the fields of the row being parsed
+	unmapped     nameCounts // unmapped rows per event name
 	// everyUser says whether the log keeps every user (Options.By is set), not only those
 	// with a kept event.
 	everyUser bool
@@ -34,7 +34,7 @@ type worker struct {
 // newWorker prepares a worker for opts.
 func newWorker(opts *Options, seed maphash.Seed) *worker {
 	w := &worker{opts: opts, seed: seed, since: math.MinInt64, until: math.MaxInt64,
-		zones: newZones(opts.Location), unmapped: map[string]int64{}, everyUser: opts.By != ""}
+		zones: newZones(opts.Location), everyUser: opts.By != ""}
 	if !opts.Since.IsZero() {
 		w.since = opts.Since.UnixNano()
 	}
@@ -182,7 +182,7 @@ func (w *worker) mapRow(c *chunk, rec *record, id []byte, t, line int64) {
 	tp, excl := pl.match(rec)
 	if tp < 0 {
 		c.tally.Unmapped++
-		w.unmapped[string(rec.field(pl.event))]++
+		w.unmapped.add(rec.field(pl.event))
 		if !w.opts.KeepUnmapped && excl == 0 {
 			if w.everyUser {
 				c.run(id, w.seed).unmapped++
