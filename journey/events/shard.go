@@ -89,7 +89,7 @@ func (s *shard) add(c *chunk) error {
 			s.touchUsers(users[:len(runs)])
 		}
 		for j := range runs {
-			next = s.merge(users[j], &runs[j], c, next)
+			next = s.merge(users[j], p, k+j, c, next)
 		}
 	}
 	s.store.addColumns(p.times, p.touchpoints, p.excludes)
@@ -121,9 +121,10 @@ func (s *shard) touchUsers(users []uint32) {
 	}
 }
 
-// merge adds run r of chunk c to user u, its events stored from next on, and returns where
-// the next run's events go.
-func (s *shard) merge(u uint32, r *run, c *chunk, next uint32) uint32 {
+// merge adds run i of part p of chunk c to user u, its events stored from next on, and
+// returns where the next run's events go.
+func (s *shard) merge(u uint32, p *part, i int, c *chunk, next uint32) uint32 {
+	r := &p.runs[i]
 	if !s.everyUser {
 		if r.value > 0 {
 			s.pickValue(u, &c.picks[r.value-1], c.plan)
@@ -133,10 +134,10 @@ func (s *shard) merge(u uint32, r *run, c *chunk, next uint32) uint32 {
 		}
 		return next + r.events
 	}
-	info := s.users.at(int(u))
-	info.tally.add(r.tally)
-	if r.segEnd > r.segStart {
-		s.pickSegment(u, c.segs[r.segStart:r.segEnd], r.segTime)
+	info, rc := s.users.at(int(u)), &p.counts[i]
+	info.tally.add(rc.tally)
+	if rc.segEnd > rc.segStart {
+		s.pickSegment(u, c.segs[rc.segStart:rc.segEnd], rc.segTime)
 	}
 	if r.value > 0 {
 		s.pickValue(u, &c.picks[r.value-1], c.plan)
