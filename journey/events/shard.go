@@ -59,10 +59,15 @@ func newShard(index int, opts *Options, seed maphash.Seed) *shard {
 		everyUser: opts.By != ""}
 }
 
-// lookAhead is how many runs a shard looks up at once: it first loads their table slots,
-// then, once it knows their users, the users' tallies, so that the cache misses of a batch
-// overlap instead of coming one after the other.
-const lookAhead = 16
+// lookAhead is how many runs a shard looks up at once. Before a batch it asks for the
+// table slots of the batch prefetchAhead batches on and the stored identities of the next
+// (see userTable.prefetchSlots), so that their cache misses overlap with the lookups at
+// hand; with a By column, once it knows the batch's users, it loads their tallies, so that
+// those misses overlap too.
+const (
+	lookAhead     = 16
+	prefetchAhead = 3
+)
 
 // add merges the shard's part of chunk c.
 func (s *shard) add(c *chunk) error {
@@ -78,10 +83,14 @@ func (s *shard) add(c *chunk) error {
 	}
 	next := uint32(s.store.n) // where the next run's events go
 	var users [lookAhead]uint32
+	for k := 0; k < prefetchAhead*lookAhead; k += lookAhead {
+		s.table.prefetchSlots(p, k)
+	}
+	s.table.prefetchIDs(p, 0)
 	for k := 0; k < len(p.runs); k += lookAhead {
 		runs := p.runs[k:min(k+lookAhead, len(p.runs))]
-		s.table.touch(runs)
-		s.table.touchIDs(runs, p, k)
+		s.table.prefetchSlots(p, k+prefetchAhead*lookAhead)
+		s.table.prefetchIDs(p, k+lookAhead)
 		for j := range runs {
 			users[j] = s.user(p.runID(k+j), runs[j].hash, c.seq<<32|uint64(runs[j].ord))
 		}
@@ -114,7 +123,8 @@ func (s *shard) user(id []byte, h uint64, where uint64) uint32 {
 	return u
 }
 
-// touchUsers loads the tallies of users (see userTable.touch).
+// touchUsers loads the tallies of users one after the other, so that their cache misses
+// overlap (see lookAhead).
 func (s *shard) touchUsers(users []uint32) {
 	for _, u := range users {
 		s.table.sink += s.users.at(int(u)).count
