@@ -86,7 +86,8 @@ func (l *Language) Int(n int64) string {
 	return b.String()
 }
 
-// Float writes v with prec decimals, grouping its whole part: "1,234.5", "1.234,5".
+// Float writes v with prec decimals (-1: as few as v needs), grouping its whole part:
+// "1,234.5", "1.234,5".
 func (l *Language) Float(v float64, prec int) string {
 	s := strconv.FormatFloat(v, 'f', prec, 64)
 	if math.IsInf(v, 0) || math.IsNaN(v) {

@@ -118,6 +118,8 @@ func TestNumbers(t *testing.T) {
 		{"en float grouped", en.Float(12345.678, 2), "12,345.68"},
 		{"nl float grouped", nl.Float(12345.678, 2), "12.345,68"},
 		{"negative fraction", nl.Float(-0.25, 2), "-0,25"},
+		{"nl float shortest", nl.Float(0.05, -1), "0,05"},
+		{"en float shortest", en.Float(0.05, -1), "0.05"},
 		{"en days", en.Duration(2.4 * 86400), "2.4d"},
 		{"nl days", nl.Duration(2.4 * 86400), "2,4 d"},
 		{"nl minutes", nl.Duration(17.2 * 60), "17,2 min"},

@@ -66,7 +66,7 @@ func compareTitle(r *compare.Report, l *lang.Language) string {
 
 // compareChanges is the heading of the significant changes and one line for each.
 func compareChanges(r *compare.Report, l *lang.Language) (string, []string) {
-	alpha := strconv.FormatFloat(r.Alpha, 'f', -1, 64)
+	alpha := l.Float(r.Alpha, -1)
 	sig := r.Significant()
 	if len(sig) == 0 {
 		return fmt.Sprintf(l.NothingSignificantF, alpha), nil
