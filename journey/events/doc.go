@@ -59,10 +59,11 @@
 // long identities of the next (in assembly on amd64 and arm64, as Go has no prefetch), so
 // that the cache misses of a file sorted by time, one or two a row, overlap with the
 // lookups at hand instead of stalling them. On Linux a table lives outside the Go heap, in
-// huge pages where granted, and is handed back the moment it grows. Each shard numbers its users in the order it
-// first meets them and notes where (the block's number and the run's), and at the end the
-// shards' users are merged by that into the order the input first names them, so the
-// numbering does not depend on scheduling or on the number of CPUs.
+// huge pages where granted, and is handed back the moment it grows. Each shard numbers its
+// users in the order it first meets them and notes where (the block's number and the
+// run's), and at the end the shards' users are merged by that into the order the input
+// first names them, so the numbering does not depend on scheduling or on the number of
+// CPUs.
 //
 // Without a By column a row that keeps no event (one the map does not know, or outside
 // Since and Until) is only counted: its identity is not looked up, and a shard adds no
