@@ -52,9 +52,11 @@ type chunk struct {
 
 // part is what one shard merges of a chunk: its runs in row order, their identities one
 // after the other, and the kept events of every run, one after the other, field by field
-// (excludes only with exclusions).
+// (excludes only with exclusions). When the log keeps every user (Options.By is set), each
+// run has its counts in counts too.
 type part struct {
 	runs        []run
+	counts      []runCounts
 	ids         []byte
 	times       []int64
 	touchpoints []int16
@@ -68,9 +70,15 @@ type run struct {
 	idEnd  uint32 // where the identity ends in part.ids; it starts where the last run's ends
 	ord    uint32 // the run's number in the chunk, counting every part's runs in row order
 	events uint32 // kept events, following the part's last run's in its event fields
-	tally         // the run's rows
 	// value is the run's value pick, picks[value-1]; 0 for none.
 	value int32
+}
+
+// runCounts is what a run adds to its user in a log that keeps every user: its rows and
+// first-touch segment. Without, a user's counts follow from its events (see shard.everyUser),
+// so runs, one a row in a file sorted by time, stay small.
+type runCounts struct {
+	tally // the run's rows
 	// seg is the run's first-touch segment value, segs[segStart:segEnd], from a mapped row
 	// at segTime; empty for none.
 	segStart, segEnd uint32
@@ -91,7 +99,7 @@ func (c *chunk) reset(shards int) {
 	}
 	for i := range parts {
 		p := &parts[i]
-		*p = part{runs: p.runs[:0], ids: p.ids[:0], times: p.times[:0],
+		*p = part{runs: p.runs[:0], counts: p.counts[:0], ids: p.ids[:0], times: p.times[:0],
 			touchpoints: p.touchpoints[:0], excludes: p.excludes[:0]}
 	}
 	*c = chunk{buf: c.buf, parts: parts, lastPart: -1, segs: c.segs[:0],
@@ -101,8 +109,9 @@ func (c *chunk) reset(shards int) {
 
 // run returns the run of identity id: the last run when it has that identity, else a new
 // one in the part of the identity's shard, hashed with seed so that the merger does not
-// have to. The pointer is valid until the next call.
-func (c *chunk) run(id []byte, seed maphash.Seed) *run {
+// have to, and with its counts when counted is set (see counts). The pointer is valid until
+// the next call.
+func (c *chunk) run(id []byte, seed maphash.Seed, counted bool) *run {
 	head := headOf(id)
 	if c.lastPart >= 0 && head == c.lastHead && len(id) == c.lastLen {
 		p := &c.parts[c.lastPart]
@@ -119,6 +128,9 @@ func (c *chunk) run(id []byte, seed maphash.Seed) *run {
 	p.runs = append(p.runs, run{})
 	r := &p.runs[len(p.runs)-1]
 	r.hash, r.idEnd, r.ord = h, uint32(len(p.ids)), c.nRuns
+	if counted {
+		p.counts = append(p.counts, runCounts{})
+	}
 	c.nRuns++
 	c.lastPart, c.lastHead, c.lastLen = s, head, len(id)
 	return r
@@ -142,6 +154,12 @@ func sameBytes(a, b []byte) bool {
 			binary.LittleEndian.Uint64(a[n-8:]) == binary.LittleEndian.Uint64(b[n-8:])
 	}
 	return string(a) == string(b)
+}
+
+// counts returns the counts of the chunk's last run, made by run with counted set.
+func (c *chunk) counts() *runCounts {
+	p := &c.parts[c.lastPart]
+	return &p.counts[len(p.counts)-1]
 }
 
 // runID returns the identity of the part's run i.
@@ -168,9 +186,9 @@ func (c *chunk) keep(t int64, tp int32, excl uint32) {
 	}
 }
 
-// pickSegment makes v the segment of run r, the chunk's last, when it is the run's first
-// value or comes from an earlier row.
-func (c *chunk) pickSegment(r *run, v []byte, t int64) {
+// pickSegment makes v the segment of the run counted by r, the chunk's last, when it is the
+// run's first value or comes from an earlier row.
+func (c *chunk) pickSegment(r *runCounts, v []byte, t int64) {
 	if r.segEnd > r.segStart && t >= r.segTime {
 		return
 	}

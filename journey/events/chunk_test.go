@@ -49,7 +49,7 @@ func TestRunIdentities(t *testing.T) {
 		var c chunk
 		c.reset(shards)
 		for _, id := range ids {
-			c.run(id, seed)
+			c.run(id, seed, false)
 		}
 		got := make([]string, c.nRuns)
 		for s := range c.parts {

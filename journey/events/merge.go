@@ -124,9 +124,7 @@ func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 		return nil, err
 	}
 	for _, w := range workers {
-		for name, n := range w.unmapped {
-			l.Unmapped[name] += n
-		}
+		w.unmapped.addTo(l.Unmapped)
 	}
 	l.sortEvents()
 	return l, nil

@@ -8,6 +8,7 @@ import (
 	"os"
 	"slices"
 	"sync/atomic"
+	"unsafe"
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/parquet-go/parquet-go"
@@ -300,6 +301,9 @@ func (pf *parquetFile) rows(w *worker, c *chunk, b *pqBatch, n int, line int64) 
 	var rec record
 	cols := len(b.cols)
 	for i := range n {
+		if i%lookAhead == 0 {
+			prefetchCells(b.block, cols, pf.plan.id, i+lookAhead, min(i+2*lookAhead, n))
+		}
 		rec.fields = b.block[i*cols : (i+1)*cols]
 		switch {
 		case b.bad[i] != 0:
@@ -314,6 +318,22 @@ func (pf *parquetFile) rows(w *worker, c *chunk, b *pqBatch, n int, line int64) 
 		}
 		line++
 	}
+}
+
+// prefetchCells asks for the bytes of column col of rows from to to-1 of block, which holds
+// rows of cols cells (to-from is at most lookAhead). Identities are mostly dictionary
+// encoded, and a file sorted by time names them in no order: each row's would be a cache
+// miss in the dictionary, which the rows before it now overlap.
+func prefetchCells(block [][]byte, cols, col, from, to int) {
+	var addrs [lookAhead]uintptr
+	n := 0
+	for i := from; i < to; i++ {
+		if cell := block[i*cols+col]; len(cell) > 0 {
+			addrs[n] = uintptr(unsafe.Pointer(&cell[0]))
+			n++
+		}
+	}
+	prefetchAddrs(&addrs[0], n)
 }
 
 // pqBadMessage says why a Parquet row is skipped.

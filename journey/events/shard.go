@@ -59,10 +59,15 @@ func newShard(index int, opts *Options, seed maphash.Seed) *shard {
 		everyUser: opts.By != ""}
 }
 
-// lookAhead is how many runs a shard looks up at once: it first loads their table slots,
-// then, once it knows their users, the users' tallies, so that the cache misses of a batch
-// overlap instead of coming one after the other.
-const lookAhead = 16
+// lookAhead is how many runs a shard looks up at once. Before a batch it asks for the
+// table slots of the batch prefetchAhead batches on and the stored identities of the next
+// (see userTable.prefetchSlots), so that their cache misses overlap with the lookups at
+// hand; with a By column, once it knows the batch's users, it loads their tallies, so that
+// those misses overlap too.
+const (
+	lookAhead     = 16
+	prefetchAhead = 3
+)
 
 // add merges the shard's part of chunk c.
 func (s *shard) add(c *chunk) error {
@@ -78,10 +83,14 @@ func (s *shard) add(c *chunk) error {
 	}
 	next := uint32(s.store.n) // where the next run's events go
 	var users [lookAhead]uint32
+	for k := 0; k < prefetchAhead*lookAhead; k += lookAhead {
+		s.table.prefetchSlots(p, k)
+	}
+	s.table.prefetchIDs(p, 0)
 	for k := 0; k < len(p.runs); k += lookAhead {
 		runs := p.runs[k:min(k+lookAhead, len(p.runs))]
-		s.table.touch(runs)
-		s.table.touchIDs(runs, p, k)
+		s.table.prefetchSlots(p, k+prefetchAhead*lookAhead)
+		s.table.prefetchIDs(p, k+lookAhead)
 		for j := range runs {
 			users[j] = s.user(p.runID(k+j), runs[j].hash, c.seq<<32|uint64(runs[j].ord))
 		}
@@ -89,7 +98,7 @@ func (s *shard) add(c *chunk) error {
 			s.touchUsers(users[:len(runs)])
 		}
 		for j := range runs {
-			next = s.merge(users[j], &runs[j], c, next)
+			next = s.merge(users[j], p, k+j, c, next)
 		}
 	}
 	s.store.addColumns(p.times, p.touchpoints, p.excludes)
@@ -114,16 +123,18 @@ func (s *shard) user(id []byte, h uint64, where uint64) uint32 {
 	return u
 }
 
-// touchUsers loads the tallies of users (see userTable.touch).
+// touchUsers loads the tallies of users one after the other, so that their cache misses
+// overlap (see lookAhead).
 func (s *shard) touchUsers(users []uint32) {
 	for _, u := range users {
 		s.table.sink += s.users.at(int(u)).count
 	}
 }
 
-// merge adds run r of chunk c to user u, its events stored from next on, and returns where
-// the next run's events go.
-func (s *shard) merge(u uint32, r *run, c *chunk, next uint32) uint32 {
+// merge adds run i of part p of chunk c to user u, its events stored from next on, and
+// returns where the next run's events go.
+func (s *shard) merge(u uint32, p *part, i int, c *chunk, next uint32) uint32 {
+	r := &p.runs[i]
 	if !s.everyUser {
 		if r.value > 0 {
 			s.pickValue(u, &c.picks[r.value-1], c.plan)
@@ -133,10 +144,10 @@ func (s *shard) merge(u uint32, r *run, c *chunk, next uint32) uint32 {
 		}
 		return next + r.events
 	}
-	info := s.users.at(int(u))
-	info.tally.add(r.tally)
-	if r.segEnd > r.segStart {
-		s.pickSegment(u, c.segs[r.segStart:r.segEnd], r.segTime)
+	info, rc := s.users.at(int(u)), &p.counts[i]
+	info.tally.add(rc.tally)
+	if rc.segEnd > rc.segStart {
+		s.pickSegment(u, c.segs[rc.segStart:rc.segEnd], rc.segTime)
 	}
 	if r.value > 0 {
 		s.pickValue(u, &c.picks[r.value-1], c.plan)

@@ -23,7 +23,7 @@ func BenchmarkShard(b *testing.B) {
 		c.plan, c.seq = pl, uint64(len(chunks))
 		for range perChunk {
 			id := fmt.Appendf(nil, "u%d", r.IntN(users))
-			c.run(id, seed).mapped++
+			c.run(id, seed, false)
 			c.keep(1577836800e9+int64(k)*1e9, 1, 0)
 		}
 		chunks = append(chunks, c)

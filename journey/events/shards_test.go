@@ -137,3 +137,29 @@ func TestByUser(t *testing.T) {
 		t.Errorf("byUser = %q, want %q", got, want)
 	}
 }
+
+// TestSharedHeads reads 300,000 identities of 14 bytes that share their first 8: some pairs
+// then share their hash's tag too (about 20 at one shard), and must still be two users.
+func TestSharedHeads(t *testing.T) {
+	const n = 300_000
+	var b strings.Builder
+	b.WriteString(header)
+	for i := range n {
+		fmt.Fprintf(&b, "customer%06d,2020-01-01,a\n", i)
+	}
+	opts := Options{Touchpoints: [][]journey.Matcher{{{Event: "a"}}}}
+	for _, workers := range []int{1, 3} {
+		l, err := readWith(b.String(), opts, workers)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.NumUsers() != n {
+			t.Fatalf("%d workers: %d users, want %d", workers, l.NumUsers(), n)
+		}
+		for i := range n {
+			if got, want := l.UserID(i), fmt.Sprintf("customer%06d", i); got != want {
+				t.Fatalf("%d workers: user %d is %q, want %q", workers, i, got, want)
+			}
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/maphash"
 	"runtime"
+	"unsafe"
 )
 
 // userTable numbers identities in the order they are first met, and keeps them, one after
@@ -22,7 +23,7 @@ type userTable struct {
 	ids  arena
 	ends column[uint32]
 	last int    // the slot found last, tried first: runs of one identity often meet again
-	sink uint32 // what touch loads, kept so that the loads are not optimised away
+	sink uint32 // what shard.touchUsers loads, kept so that the loads are not optimised away
 	// mapped holds the slots when they were mapped outside the Go heap (see mapSlots).
 	mapped *mappedSlots
 }
@@ -54,7 +55,7 @@ const longID = 15
 // userSlot is one user; tag 0 marks it empty.
 type userSlot struct {
 	tag  uint32 // the top half of the identity's idHash, whose top bit is always set
-	user uint32 // the user's number << 4 | the identity's length, or longID
+	user uint32 // the user's number << 4 | the identity's length up to 8, or longID
 	// head is the identity zero-padded when it has up to 8 bytes, else its length << 32 |
 	// where it starts in ids.
 	head uint64
@@ -114,9 +115,13 @@ func headOf(key []byte) uint64 {
 	return h
 }
 
-// sizeOf returns the length a slot notes for key.
+// sizeOf returns the length a slot notes for key: its length up to 8 bytes, else longID,
+// as only a key of up to 8 bytes is whole in the slot's head.
 func sizeOf(key []byte) uint32 {
-	return uint32(min(len(key), longID))
+	if len(key) > 8 {
+		return longID
+	}
+	return uint32(len(key))
 }
 
 // holds reports whether slot s, whose tag matches, holds key: a key of up to 8 bytes is
@@ -149,32 +154,40 @@ func (t *userTable) idRange(u uint32) (start, end uint32) {
 	return start, end
 }
 
-// touch loads the slots where the identities of runs would be found, one after the other:
-// their cache misses then overlap, and the lookups that follow find the slots in cache.
-// Go has no prefetch instruction; independent loads issued back to back do the same.
-func (t *userTable) touch(runs []run) {
-	for i := range runs {
-		t.sink += t.slots[t.place(uint32(runs[i].hash>>32))].tag
+// prefetchSlots asks for the slots where the identities of the runs of p from first on
+// (lookAhead of them at most) would be found. A prefetch does not wait: the misses of a
+// batch overlap with each other and with the lookups of the batches before it.
+func (t *userTable) prefetchSlots(p *part, first int) {
+	var addrs [lookAhead]uintptr
+	n := 0
+	for j := first; j < min(first+lookAhead, len(p.runs)); j++ {
+		addrs[n] = uintptr(unsafe.Pointer(&t.slots[t.place(uint32(p.runs[j].hash>>32))]))
+		n++
 	}
+	prefetchAddrs(&addrs[0], n)
 }
 
-// touchIDs loads, for the runs whose identities are longer than 8 bytes, the stored bytes of
-// the identity in the first slot whose tag matches: after touch, it is the one lookup
-// compares, so its cache miss too overlaps with the others of the batch.
-func (t *userTable) touchIDs(runs []run, p *part, first int) {
-	mask := uint32(len(t.slots) - 1)
-	for j := range runs {
-		if runs[j].idEnd-p.runStart(first+j) <= 8 {
+// prefetchIDs asks, for the runs of p from first on (lookAhead of them at most) whose
+// identities are longer than 8 bytes, for the stored bytes of the identity in the first slot
+// whose tag matches: it is the one lookup compares. It reads the slots, so it is called a
+// batch ahead, once prefetchSlots has brought them.
+func (t *userTable) prefetchIDs(p *part, first int) {
+	var addrs [lookAhead]uintptr
+	n, mask := 0, uint32(len(t.slots)-1)
+	for j := first; j < min(first+lookAhead, len(p.runs)); j++ {
+		if p.runs[j].idEnd-p.runStart(j) <= 8 {
 			continue
 		}
-		tag := uint32(runs[j].hash >> 32)
+		tag := uint32(p.runs[j].hash >> 32)
 		for i := t.place(tag); t.slots[i].tag != 0; i = (i + 1) & mask {
 			if s := &t.slots[i]; s.tag == tag && s.user&15 == longID {
-				t.sink += uint32(t.ids.bytes(uint32(s.head), uint32(s.head)+1)[0])
+				addrs[n] = uintptr(unsafe.Pointer(&t.ids.bytes(uint32(s.head), uint32(s.head)+1)[0]))
+				n++
 				break
 			}
 		}
 	}
+	prefetchAddrs(&addrs[0], n)
 }
 
 // place returns the slot where the search for tag starts: the tag's high bits below the

@@ -59,3 +59,31 @@ func TestUserTable(t *testing.T) {
 		t.Errorf("release kept the slots")
 	}
 }
+
+// TestUserTableSameHead looks up identities of 9 to 16 bytes that share their first 8 bytes,
+// their length and their hash: only their last bytes tell them apart, so a slot must not
+// take one for the other, neither in the probe nor in the shortcut through the last slot.
+func TestUserTableSameHead(t *testing.T) {
+	tab := newUserTable(maphash.MakeSeed())
+	const h = 1<<63 | 0x5eed_0000_1234
+	for n := 9; n <= 16; n++ {
+		a := []byte("customer" + "aaaaaaaa"[:n-8])
+		b := append([]byte("customer"+"aaaaaaaa"[:n-9]), 'b')
+		ua, added := tab.lookup(a, h)
+		if !added {
+			t.Fatalf("%q was taken for an existing key", a)
+		}
+		ub, added := tab.lookup(b, h)
+		if !added || ub == ua {
+			t.Fatalf("%q after %q: added %v, number %d, want a new number", b, a, added, ub)
+		}
+		for _, k := range []struct {
+			key  []byte
+			want uint32
+		}{{a, ua}, {b, ub}, {a, ua}} {
+			if u, added := tab.lookup(k.key, h); added || u != k.want {
+				t.Fatalf("looking up %q: added %v, number %d, want %d", k.key, added, u, k.want)
+			}
+		}
+	}
+}

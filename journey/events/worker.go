@@ -24,8 +24,8 @@ type worker struct {
 	zones        *zones
 	parser       rowParser
 	split        splitter
-	rec          record           // the fields of the row being parsed
-	unmapped     map[string]int64 // unmapped rows per event name
+	rec          record     // the fields of the row being parsed
+	unmapped     nameCounts // unmapped rows per event name
 	// everyUser says whether the log keeps every user (Options.By is set), not only those
 	// with a kept event.
 	everyUser bool
@@ -34,7 +34,7 @@ type worker struct {
 // newWorker prepares a worker for opts.
 func newWorker(opts *Options, seed maphash.Seed) *worker {
 	w := &worker{opts: opts, seed: seed, since: math.MinInt64, until: math.MaxInt64,
-		zones: newZones(opts.Location), unmapped: map[string]int64{}, everyUser: opts.By != ""}
+		zones: newZones(opts.Location), everyUser: opts.By != ""}
 	if !opts.Since.IsZero() {
 		w.since = opts.Since.UnixNano()
 	}
@@ -158,7 +158,7 @@ func (w *worker) goodAt(c *chunk, rec *record, line, t int64, st timeStatus) {
 	if t < w.since || t >= w.until {
 		c.tally.Filtered++
 		if w.everyUser {
-			c.run(id, w.seed).filtered++
+			w.counted(c, id).filtered++
 		}
 		return
 	}
@@ -182,28 +182,46 @@ func (w *worker) mapRow(c *chunk, rec *record, id []byte, t, line int64) {
 	tp, excl := pl.match(rec)
 	if tp < 0 {
 		c.tally.Unmapped++
-		w.unmapped[string(rec.field(pl.event))]++
+		w.unmapped.add(rec.field(pl.event))
 		if !w.opts.KeepUnmapped && excl == 0 {
 			if w.everyUser {
-				c.run(id, w.seed).unmapped++
+				w.counted(c, id).unmapped++
 			}
 			return
 		}
-		c.run(id, w.seed).unmapped++
+		c.run(id, w.seed, w.everyUser)
+		if w.everyUser {
+			c.counts().unmapped++
+		}
 	} else {
 		c.tally.Mapped++
-		r := c.run(id, w.seed)
-		r.mapped++
-		if pl.by >= 0 {
-			if v := rec.field(pl.by); len(v) > 0 {
-				c.pickSegment(r, v, t)
-			}
+		r := c.run(id, w.seed, w.everyUser)
+		if w.everyUser {
+			w.countMapped(c, rec, t)
 		}
 		if pl.valueAt != nil && pl.valueAt[tp] {
 			c.pickValue(r, rec, t, line)
 		}
 	}
 	c.keep(t, tp, excl)
+}
+
+// counted returns the counts of the run of identity id, for a log that keeps every user.
+func (w *worker) counted(c *chunk, id []byte) *runCounts {
+	c.run(id, w.seed, true)
+	return c.counts()
+}
+
+// countMapped counts a mapped row at time t in the chunk's last run, for a log that keeps
+// every user, and picks its segment.
+func (w *worker) countMapped(c *chunk, rec *record, t int64) {
+	r := c.counts()
+	r.mapped++
+	if by := c.plan.by; by >= 0 {
+		if v := rec.field(by); len(v) > 0 {
+			c.pickSegment(r, v, t)
+		}
+	}
 }
 
 // badTime skips a row whose time cannot be used, saying why.
