@@ -83,12 +83,16 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 				fp.stepsOf[i+1] = append(fp.stepsOf[i+1], int32(s+1))
 			}
 		}
-		k := slices.IndexFunc(keys, func(x []int32) bool { return slices.Equal(x, fp.stepsOf[i+1]) })
-		if k < 0 {
-			k = len(keys)
-			keys = append(keys, fp.stepsOf[i+1])
+		if len(fp.stepsOf[i+1]) > 0 {
+			// A touchpoint that fills no step is the kind of an unmapped row (key 0): at one
+			// instant, rows that fill no step do not differ.
+			k := slices.IndexFunc(keys, func(x []int32) bool { return slices.Equal(x, fp.stepsOf[i+1]) })
+			if k < 0 {
+				k = len(keys)
+				keys = append(keys, fp.stepsOf[i+1])
+			}
+			fp.stepKey[i+1] = int32(k + 1)
 		}
-		fp.stepKey[i+1] = int32(k + 1)
 		if len(fp.stepsOf[i+1]) > 0 && (fp.stepsOf[i+1][0] == 1 || fp.order == journey.Unordered) {
 			fp.starts |= presence([]int32{int32(i)})
 		}

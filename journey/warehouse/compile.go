@@ -67,6 +67,7 @@ type compiler struct {
 	ctes   []string
 	window int64 // map-level window in nanoseconds
 	cols   map[string]Column
+	plans  []*funnelPlan
 }
 
 // Compile writes the one statement that computes the report of m over q's table in
@@ -85,12 +86,14 @@ func Compile(m *journey.Map, q *Query, d *Dialect) (string, error) {
 	if err := c.check(); err != nil {
 		return "", err
 	}
-	c.rows()
-	c.users()
-	c.touchpoints()
-	if err := c.funnels(); err != nil {
+	if err := c.funnelPlans(); err != nil {
 		return "", err
 	}
+	c.rows()
+	c.stream()
+	c.input()
+	c.touchpoints()
+	c.funnels()
 	c.coverage()
 	report := c.report()
 	return "WITH RECURSIVE\n" + strings.Join(c.ctes, ",\n") + "\nSELECT " + report + " AS report", nil
@@ -99,6 +102,12 @@ func Compile(m *journey.Map, q *Query, d *Dialect) (string, error) {
 // ctePrefix is the prefix of every name the query defines; a table of that name would be
 // hidden by them.
 const ctePrefix = "journey_"
+
+// part is the name of one of the query's parts.
+func part(name string) string { return ctePrefix + name }
+
+// by reports whether the numbers are split by a column's values (--by).
+func (c *compiler) by() bool { return c.q.Events.By != "" }
 
 // check refuses what the dialect cannot compute exactly.
 func (c *compiler) check() error {

@@ -37,7 +37,6 @@ func (c *compiler) coverage() {
 	skipped := "(SELECT " + d.Agg(problem(where+msg), "ord") + " FROM (SELECT uid, traw, st, ord, ROW_NUMBER() OVER (PARTITION BY CASE WHEN st = " +
 		fmt.Sprint(stOutOfRange) + " THEN " + fmt.Sprint(stUnparsable) + " ELSE st END ORDER BY ord) AS r FROM " + ctePrefix +
 		fmt.Sprintf("rows WHERE st <> 0) AS s WHERE r <= %d)", maxReported)
-	implausible := fmt.Sprintf("st = 0 AND NOT flt AND (t < %d OR t >= %d)", plausibleFrom, plausibleTo)
 	c.add("warn", "SELECT 0 AS k, ord, "+problem(where+"'time ' || "+q("traw")+" || ' is before 1990 or after 2100; the row is kept'")+" AS j FROM (SELECT uid, traw, ord, "+
 		"ROW_NUMBER() OVER (ORDER BY ord) AS r FROM "+ctePrefix+"rows WHERE "+implausible+") AS s WHERE r <= "+fmt.Sprint(maxReported)+"\n"+
 		"UNION ALL SELECT 1, NULL, "+problem("CAST(n AS TEXT) || ' rows in all have times before 1990 or after 2100; the first "+fmt.Sprint(maxReported)+" are listed'")+

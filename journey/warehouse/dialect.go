@@ -145,6 +145,10 @@ var Postgres = &Dialect{
 		// The funnels' recursive part joins each step with the operations' hash table,
 		// which is rebuilt at every step unless it fits in memory at once.
 		"SET LOCAL hash_mem_multiplier = 8",
+		// A merge join there would sort the operations at every step.
+		"SET LOCAL enable_mergejoin = off",
+		// Compiling the statement's hundreds of expressions costs seconds and gains little.
+		"SET LOCAL jit = off",
 	},
 }
 

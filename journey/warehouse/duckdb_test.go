@@ -5,6 +5,7 @@ package warehouse
 import (
 	"context"
 	"database/sql"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -47,5 +48,16 @@ func openTestDuckDB(t *testing.T) *testDB {
 		exec(t, "DROP TABLE IF EXISTS "+TableRef(table))
 		exec(t, "CREATE TABLE "+TableRef(table)+" AS SELECT * FROM read_csv("+standardLit(path)+", header = true, all_varchar = true, auto_detect = true, delim = ',', quote = '\"', escape = '\"')")
 	}
-	return &testDB{name: "duckdb", conn: &duckDB{db: db}, load: load, exec: exec}
+	export := func(t *testing.T, table string) []byte {
+		t.Helper()
+		n++
+		path := filepath.Join(dir, fmt.Sprintf("export%d.csv", n))
+		exec(t, "COPY (SELECT * FROM "+TableRef(table)+" ORDER BY rowid) TO "+standardLit(path)+" (FORMAT csv, HEADER true)")
+		b, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	return &testDB{name: "duckdb", conn: &duckDB{db: db}, load: load, exec: exec, export: export}
 }

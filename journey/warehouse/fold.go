@@ -2,66 +2,110 @@ package warehouse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
+
+	"github.com/journey-cx/journey/journey"
 )
 
 // orderedFold writes the recursive part that runs an ordered or strict funnel the way the
-// CSV engine's attempt slots do. The state of a user is, per slot k (the most recent
-// attempt that reached step k): its start sK (NULL when the slot is empty), whether it is
-// excluded xK, and the times tK_J and row numbers iK_J of its steps J <= K; and the attempt
-// that counts: its step bstep, excluded flag bexc, start bstart and step times btJ. Slot 0,
-// the attempt starting at the current instant, needs no state. Slot n keeps only its
-// start: nothing reads more of it.
+// CSV engine's attempt slots do. The state of a user is, per slot k below n (the most
+// recent attempt that reached step k): its start sK (the time of its step 1; NULL when the
+// slot is empty), whether it is excluded xK, the times tK_J of its steps 2 <= J <= K and
+// the row numbers iK_J of its steps; and the attempt that counts: its step bstep, excluded
+// flag bexc, start bstart and step times btJ. Slot 0, the attempt starting at the current
+// instant, needs no state, nor does slot n: the fold stops when it is filled. The state
+// holds only what the funnel can use: exclusion flags when it has exclusions, row numbers
+// when an event can fill more than one of its steps.
 type orderedFold struct {
-	fp *funnelPlan
-	d  *Dialect
+	fp    *funnelPlan
+	excl  bool // the funnel has exclusions
+	multi bool // an event can fill more than one step (a stage and its touchpoint, a repeated step)
 }
 
-// fold returns the recursive part's body.
+// newOrderedFold plans the fold of fp.
+func newOrderedFold(fp *funnelPlan) orderedFold {
+	multi := slices.ContainsFunc(fp.lists, func(st []int) bool { return len(st) > 1 })
+	return orderedFold{fp: fp, excl: len(fp.excl) > 0, multi: multi}
+}
+
+// stateCol is one column of the state: its name, type and value after an operation.
+type stateCol struct{ name, typ, next string }
+
+// fold returns the recursive part's body: each user's state before its first operation,
+// then the state after each operation, the next one found by its number.
 func (o orderedFold) fold() string {
-	return "SELECT " + strings.Join(o.initial(), ", ") + "\nFROM (SELECT DISTINCT uid FROM " + o.fp.name("o") + ") AS u\n" +
-		"UNION ALL\nSELECT " + strings.Join(o.next(), ",\n  ") + "\n" +
-		"FROM " + o.fp.name("r") + " AS r JOIN " + o.fp.name("o") + " AS o ON o.uid = r.uid AND o.i = r.i + 1\n" +
+	var init, next []string
+	for _, c := range o.state() {
+		v := "NULL"
+		switch {
+		case c.name == "i":
+			v = "i - 1"
+		case c.name == "bstep":
+			v = "0"
+		case c.typ == "BOOLEAN":
+			v = "FALSE"
+		}
+		init = append(init, "CAST("+v+" AS "+c.typ+") AS "+c.name)
+		next = append(next, c.next)
+	}
+	return "SELECT u, " + strings.Join(init, ", ") + "\nFROM " + o.fp.name("o") + " WHERE first\n" +
+		"UNION ALL\nSELECT r.u,\n  " + strings.Join(next, ",\n  ") + "\n" +
+		"FROM " + o.fp.name("r") + " AS r JOIN " + o.fp.name("o") + " AS o ON o.i = r.i + 1\n" +
 		"CROSS JOIN LATERAL (SELECT " + strings.Join(o.flags(), ",\n  ") + " OFFSET 0) AS f\n" +
 		"CROSS JOIN LATERAL (SELECT " + strings.Join(o.decisions(), ", ") + " OFFSET 0) AS g\n" +
 		"WHERE NOT r.fin"
 }
 
-// columns lists the state's columns with their types, in order.
-func (o orderedFold) columns() [][2]string {
+// state lists the state's columns, in order.
+func (o orderedFold) state() []stateCol {
 	n := o.fp.n
-	cols := [][2]string{{"i", "BIGINT"}, {"fin", "BOOLEAN"}}
-	for k := 1; k <= n; k++ {
-		cols = append(cols, [2]string{fmt.Sprintf("s%d", k), "BIGINT"})
-		if k == n {
-			break
+	cols := []stateCol{{"i", "BIGINT", "o.i"}, {"fin", "BOOLEAN", fmt.Sprintf("o.last OR (g.supd AND o.st = %d)", n)}}
+	set := func(k int, v, col string) stateCol {
+		return stateCol{col, "BIGINT", fmt.Sprintf("CASE WHEN g.supd AND o.st = %d THEN %s ELSE r.%s END", k, v, col)}
+	}
+	for k := 1; k < n; k++ {
+		cols = append(cols, stateCol{fmt.Sprintf("s%d", k), "BIGINT", o.slotStart(k)})
+		if o.excl {
+			cols = append(cols, stateCol{fmt.Sprintf("x%d", k), "BOOLEAN",
+				fmt.Sprintf("CASE WHEN g.supd AND o.st = %d THEN FALSE WHEN g.xhit AND o.st = %d THEN TRUE ELSE r.x%d END", k, k, k)})
 		}
-		cols = append(cols, [2]string{fmt.Sprintf("x%d", k), "BOOLEAN"})
 		for j := 1; j <= k; j++ {
-			cols = append(cols, [2]string{fmt.Sprintf("t%d_%d", k, j), "BIGINT"}, [2]string{fmt.Sprintf("i%d_%d", k, j), "BIGINT"})
+			if j > 1 {
+				cols = append(cols, set(k, o.path("t", k, j), fmt.Sprintf("t%d_%d", k, j)))
+			}
+			if o.multi {
+				cols = append(cols, set(k, o.path("i", k, j), fmt.Sprintf("i%d_%d", k, j)))
+			}
 		}
 	}
-	cols = append(cols, [2]string{"bstep", "INTEGER"}, [2]string{"bexc", "BOOLEAN"}, [2]string{"bstart", "BIGINT"})
-	for j := 1; j <= n; j++ {
-		cols = append(cols, [2]string{fmt.Sprintf("bt%d", j), "BIGINT"})
-	}
-	return cols
+	return append(cols, o.best()...)
 }
 
-// initial is the state before a user's first operation: every slot empty.
-func (o orderedFold) initial() []string {
-	out := []string{"uid"}
-	for _, c := range o.columns() {
-		v := "NULL"
-		switch {
-		case c[0] == "i", c[0] == "bstep":
-			v = "0"
-		case c[1] == "BOOLEAN":
-			v = "FALSE"
-		}
-		out = append(out, "CAST("+v+" AS "+c[1]+") AS "+c[0])
+// path is step j of the attempt that an operation of step k puts in slot k: the event's
+// own time (t) or row number (i) for step k, the slot before's for the steps before.
+func (o orderedFold) path(x string, k, j int) string {
+	if j == k {
+		return map[string]string{"t": "o.t", "i": "o.rn"}[x]
 	}
-	return out
+	return fmt.Sprintf("r.%s%d_%d", x, k-1, j)
+}
+
+// best lists the columns of the attempt that counts.
+func (o orderedFold) best() []stateCol {
+	n, w := o.fp.n, o.fp.window
+	cols := []stateCol{{"bstep", "INTEGER", "CASE WHEN g.bupd THEN o.st ELSE r.bstep END"}}
+	if o.excl {
+		cols = append(cols, stateCol{"bexc", "BOOLEAN",
+			fmt.Sprintf("CASE WHEN g.bupd THEN f.pexc WHEN g.xhit AND r.bstep = o.st AND o.t - r.bstart <= %d THEN TRUE ELSE r.bexc END", w)})
+	}
+	cols = append(cols, stateCol{"bstart", "BIGINT", "CASE WHEN g.bupd THEN f.pstart ELSE r.bstart END"})
+	for j := 2; j <= n; j++ {
+		prev := byStep(j+1, n, func(k int) string { return fmt.Sprintf("r.t%d_%d", k-1, j) })
+		cols = append(cols, stateCol{fmt.Sprintf("bt%d", j), "BIGINT",
+			fmt.Sprintf("CASE WHEN g.bupd AND o.st = %d THEN o.t WHEN g.bupd AND o.st > %d THEN %s ELSE r.bt%d END", j, j, prev, j)})
+	}
+	return cols
 }
 
 // byStep is a CASE over the operation's step: for each step k from lo to hi, f(k).
@@ -85,94 +129,89 @@ func byStep(lo, hi int, f func(k int) string) string {
 // whether it hits (xok).
 func (o orderedFold) flags() []string {
 	n, w := o.fp.n, o.fp.window
-	slot := func(k int) string { return fmt.Sprintf("r.s%d", k) }
-	pset := byStep(1, n, func(k int) string {
-		if k == 1 {
-			return "TRUE"
-		}
-		return slot(k-1) + " IS NOT NULL"
-	})
-	pstart := byStep(1, n, func(k int) string {
+	prevStart := func(k int) string {
 		if k == 1 {
 			return "o.t"
 		}
-		return slot(k - 1)
-	})
-	pexc := byStep(1, n, func(k int) string {
-		if k == 1 {
-			return "FALSE"
-		}
-		return fmt.Sprintf("r.x%d", k-1)
-	})
-	csame := byStep(1, n, func(k int) string {
-		prev := "o.t"
-		if k > 1 {
-			prev = slot(k - 1)
-		}
-		return fmt.Sprintf("(%s IS NOT NULL AND %s = %s)", slot(k), slot(k), prev)
-	})
-	filled := byStep(2, n, func(k int) string {
-		var ids []string
-		for j := 1; j < k; j++ {
-			ids = append(ids, fmt.Sprintf("r.i%d_%d", k-1, j))
-		}
-		return "o.rn IN (" + strings.Join(ids, ", ") + ")"
-	})
-	xok := byStep(1, n-1, func(k int) string {
-		return fmt.Sprintf("(%s IS NOT NULL AND o.t - %s <= %d AND NOT (%s IS NOT NULL AND %s = %s) AND NOT r.x%d)",
-			slot(k), slot(k), w, slot(k+1), slot(k+1), slot(k), k)
-	})
-	return []string{
-		"COALESCE(" + pset + ", FALSE) AS pset", pstart + " AS pstart", "COALESCE(" + pexc + ", FALSE) AS pexc",
-		"COALESCE(" + csame + ", FALSE) AS csame", "COALESCE(o.multi AND " + filled + ", FALSE) AS filled",
-		"(o.st > r.bstep OR (o.st = r.bstep AND r.bexc)) AS better", "COALESCE(" + xok + ", FALSE) AS xok",
+		return fmt.Sprintf("r.s%d", k-1)
 	}
+	pset := byStep(2, n, func(k int) string { return fmt.Sprintf("r.s%d IS NOT NULL", k-1) })
+	csame := byStep(1, n-1, func(k int) string {
+		return fmt.Sprintf("(r.s%d IS NOT NULL AND r.s%d = %s)", k, k, prevStart(k))
+	})
+	better := "o.st > r.bstep"
+	if o.excl {
+		better = "(o.st > r.bstep OR (o.st = r.bstep AND r.bexc))"
+	}
+	out := []string{"(o.st = 1 OR COALESCE(" + pset + ", FALSE)) AS pset", byStep(1, n, prevStart) + " AS pstart",
+		"COALESCE(" + csame + ", FALSE) AS csame", better + " AS better"}
+	if o.multi {
+		filled := byStep(2, n, func(k int) string {
+			var ids []string
+			for j := 1; j < k; j++ {
+				ids = append(ids, fmt.Sprintf("r.i%d_%d", k-1, j))
+			}
+			return "o.rn IN (" + strings.Join(ids, ", ") + ")"
+		})
+		out = append(out, "COALESCE(o.multi AND "+filled+", FALSE) AS filled")
+	}
+	if o.excl {
+		pexc := byStep(2, n, func(k int) string { return fmt.Sprintf("r.x%d", k-1) })
+		xok := byStep(1, n-1, func(k int) string {
+			same := ""
+			if k+1 < n {
+				same = fmt.Sprintf(" AND NOT (r.s%d IS NOT NULL AND r.s%d = r.s%d)", k+1, k+1, k)
+			}
+			return fmt.Sprintf("(r.s%d IS NOT NULL AND o.t - r.s%d <= %d%s AND NOT r.x%d)", k, k, w, same, k)
+		})
+		out = append(out, "COALESCE("+pexc+", FALSE) AS pexc", "COALESCE("+xok+", FALSE) AS xok")
+	}
+	return out
 }
 
 // decisions are what the operation does: a step is taken (take), replaces the attempt that
 // counts (bupd) and fills slot st (supd); an exclusion hits (xhit).
 func (o orderedFold) decisions() []string {
-	take := fmt.Sprintf("(o.op = %d AND f.pset AND o.t - f.pstart <= %d AND NOT f.csame AND NOT f.filled AND (f.better OR NOT f.pexc))",
-		opStep, o.fp.window)
-	return []string{
-		"COALESCE(" + take + " AND f.better, FALSE) AS bupd",
-		"COALESCE(" + take + " AND NOT f.pexc, FALSE) AS supd",
-		fmt.Sprintf("(o.op = %d AND f.xok) AS xhit", opExclude),
+	take := fmt.Sprintf("o.op = %d AND f.pset AND o.t - f.pstart <= %d AND NOT f.csame", opStep, o.fp.window)
+	if o.multi {
+		take += " AND NOT f.filled"
 	}
-}
-
-// next is the state after the operation.
-func (o orderedFold) next() []string {
-	n, w := o.fp.n, o.fp.window
-	out := []string{"r.uid", "r.i + 1", fmt.Sprintf("o.i = o.nops OR (%s) IS NOT NULL", o.slotStart(n))}
-	for k := 1; k <= n; k++ {
-		out = append(out, o.slotStart(k))
-		if k == n {
-			break
-		}
-		out = append(out, fmt.Sprintf("CASE WHEN g.supd AND o.st = %d THEN FALSE WHEN g.xhit AND o.st = %d THEN TRUE ELSE r.x%d END", k, k, k))
-		for j := 1; j <= k; j++ {
-			t, i := fmt.Sprintf("r.t%d_%d", k-1, j), fmt.Sprintf("r.i%d_%d", k-1, j)
-			if j == k {
-				t, i = "o.t", "o.rn"
-			}
-			out = append(out,
-				fmt.Sprintf("CASE WHEN g.supd AND o.st = %d THEN %s ELSE r.t%d_%d END", k, t, k, j),
-				fmt.Sprintf("CASE WHEN g.supd AND o.st = %d THEN %s ELSE r.i%d_%d END", k, i, k, j))
-		}
+	supd := take
+	if o.excl {
+		take += " AND (f.better OR NOT f.pexc)"
+		supd = take + " AND NOT f.pexc"
 	}
-	out = append(out, "CASE WHEN g.bupd THEN o.st ELSE r.bstep END",
-		fmt.Sprintf("CASE WHEN g.bupd THEN f.pexc WHEN g.xhit AND r.bstep = o.st AND o.t - r.bstart <= %d THEN TRUE ELSE r.bexc END", w),
-		"CASE WHEN g.bupd THEN f.pstart ELSE r.bstart END")
-	for j := 1; j <= n; j++ {
-		prev := byStep(j+1, n, func(k int) string { return fmt.Sprintf("r.t%d_%d", k-1, j) })
-		out = append(out, fmt.Sprintf("CASE WHEN g.bupd AND o.st = %d THEN o.t WHEN g.bupd AND o.st > %d THEN %s ELSE r.bt%d END", j, j, prev, j))
+	out := []string{"COALESCE(" + take + " AND f.better, FALSE) AS bupd", "COALESCE(" + supd + ", FALSE) AS supd"}
+	if o.excl {
+		out = append(out, fmt.Sprintf("(o.op = %d AND f.xok) AS xhit", opExclude))
 	}
 	return out
 }
 
-// slotStart is slot k's start after the operation.
+// slotStart is slot k's start after the operation; a strict funnel's reset empties the
+// slots the event does not continue.
 func (o orderedFold) slotStart(k int) string {
-	return fmt.Sprintf("CASE WHEN g.supd AND o.st = %d THEN f.pstart WHEN o.op = %d AND (o.mask & %d) = 0 THEN NULL ELSE r.s%d END",
-		k, opReset, int64(1)<<k, k)
+	reset := ""
+	if o.fp.order == journey.Strict {
+		reset = fmt.Sprintf(" WHEN o.op = %d AND (o.mask & %d) = 0 THEN NULL", opReset, int64(1)<<k)
+	}
+	return fmt.Sprintf("CASE WHEN g.supd AND o.st = %d THEN f.pstart%s ELSE r.s%d END", k, reset, k)
+}
+
+// finish is the select list of the part fin: the furthest step and the gaps between the
+// counted attempt's steps.
+func (o orderedFold) finish() []string {
+	furthest := "bstep"
+	if o.excl {
+		furthest = "CASE WHEN bexc THEN 0 ELSE bstep END"
+	}
+	cols := []string{"u", furthest + " AS furthest"}
+	for k := 2; k <= o.fp.n; k++ {
+		prev := fmt.Sprintf("bt%d", k-1)
+		if k == 2 {
+			prev = "bstart"
+		}
+		cols = append(cols, fmt.Sprintf("bt%d - %s AS g%d", k, prev, k))
+	}
+	return cols
 }

@@ -37,10 +37,8 @@ type exclusion struct {
 	bit, slots int64
 }
 
-// funnels writes every funnel's parts and the part fres (funnel, user, furthest step) and
-// fgap (funnel, user, step, gap) they add up to.
-func (c *compiler) funnels() error {
-	var res, gaps []string
+// funnelPlans compiles the map's funnels.
+func (c *compiler) funnelPlans() error {
 	first := 0
 	for i, f := range c.m.EffectiveFunnels() {
 		fp := c.funnelPlan(i, f, first)
@@ -48,28 +46,50 @@ func (c *compiler) funnels() error {
 		if fp.n > 62 {
 			return fmt.Errorf("funnel %q: %d steps; the warehouse computes funnels of at most 62", f.ID, fp.n)
 		}
-		c.funnelEvents(fp)
-		if fp.order == journey.Unordered {
+		c.plans = append(c.plans, fp)
+	}
+	return nil
+}
+
+// funnels writes every funnel's parts and the part fres (funnel, user, furthest step) and
+// fgap (funnel, user, step, gap) they add up to.
+func (c *compiler) funnels() {
+	var res, gaps []string
+	for _, fp := range c.plans {
+		switch {
+		case fp.closedForm():
+			c.closed(fp)
+		case fp.order == journey.Unordered:
+			c.funnelEvents(fp)
 			c.unordered(fp)
-		} else {
+		default:
+			c.funnelEvents(fp)
 			c.ordered(fp)
 		}
-		name := fmt.Sprintf("%sf%d_fin", ctePrefix, i)
-		res = append(res, fmt.Sprintf("SELECT %d AS fid, uid, furthest FROM %s WHERE furthest > 0", i, name))
+		name := fp.name("fin")
+		res = append(res, fmt.Sprintf("SELECT %d AS fid, u, furthest FROM %s WHERE furthest > 0", fp.i, name))
 		for k := 2; k <= fp.n; k++ {
-			gaps = append(gaps, fmt.Sprintf("SELECT %d AS fid, uid, %d AS k, g%d AS v FROM %s WHERE furthest >= %d AND g%d <> 0", i, k, k, name, k, k))
+			gaps = append(gaps, fmt.Sprintf("SELECT %d AS fid, u, %d AS k, g%d AS v FROM %s WHERE furthest >= %d AND g%d <> 0", fp.i, k, k, name, k, k))
 		}
+	}
+	if len(res) == 0 {
+		res = []string{"SELECT 0 AS fid, CAST(0 AS BIGINT) AS u, 0 AS furthest WHERE FALSE"}
 	}
 	c.add("fres", strings.Join(res, "\nUNION ALL "))
 	if len(gaps) == 0 {
-		gaps = []string{"SELECT 0 AS fid, '' AS uid, 0 AS k, CAST(0 AS BIGINT) AS v WHERE FALSE"}
+		gaps = []string{"SELECT 0 AS fid, CAST(0 AS BIGINT) AS u, 0 AS k, CAST(0 AS BIGINT) AS v WHERE FALSE"}
 	}
 	c.add("fgap", strings.Join(gaps, "\nUNION ALL "))
-	c.add("fsc", "SELECT s.sk, r.fid, r.furthest, COUNT(*) AS users FROM "+ctePrefix+"fres AS r JOIN "+ctePrefix+
-		"scope AS s ON s.uid = r.uid GROUP BY s.sk, r.fid, r.furthest")
-	c.add("fgs", "SELECT s.sk, g.fid * 1000 + g.k AS k, g.v FROM "+ctePrefix+"fgap AS g JOIN "+ctePrefix+"scope AS s ON s.uid = g.uid")
-	c.stats("fstat", ctePrefix+"fgs")
-	return nil
+	res0, gap0 := part("fres"), part("fgap")
+	if c.by() {
+		res0 = "(SELECT r.*, s.sg FROM " + part("fres") + " AS r JOIN " + part("usr") + " AS s ON s.u = r.u) AS r"
+		gap0 = "(SELECT g.*, s.sg FROM " + part("fgap") + " AS g JOIN " + part("usr") + " AS s ON s.u = g.u) AS g"
+	} else {
+		gap0 += " AS g"
+	}
+	sk, group := c.scoped("fid", "furthest")
+	c.add("fsc", "SELECT "+sk+", fid, furthest, COUNT(*) AS users FROM "+res0+" "+group)
+	c.stats("fstat", "(SELECT fid * 1000 + k AS k, v"+c.segCol()+" FROM "+gap0+") AS x")
 }
 
 // funnelPlan compiles funnel f; first is the bit of its first exclusion.
@@ -114,59 +134,137 @@ func (c *compiler) funnelPlan(i int, f *journey.Funnel, first int) *funnelPlan {
 // name is the name of one of the funnel's parts.
 func (fp *funnelPlan) name(part string) string { return fmt.Sprintf("%sf%d_%s", ctePrefix, fp.i, part) }
 
-// funnelEvents writes the part e: the events the funnel looks at, with their step key, their
-// exclusion slots (xs) and whether their instant holds events of different kinds (multi).
-// Ordered and unordered funnels look at events that fill a step or match an exclusion;
-// strict funnels at every row. Users without an event that can start the funnel are left
-// out: they reach no step.
-func (c *compiler) funnelEvents(fp *funnelPlan) {
+// col is the name of one of the funnel's columns in the part ev.
+func (fp *funnelPlan) col(name string) string { return fmt.Sprintf("%s%d", name, fp.i) }
+
+// keyExpr is an event's step key: which steps its touchpoint fills, 0 for none.
+func (fp *funnelPlan) keyExpr() string {
 	key := "CASE tp"
 	for tp, k := range fp.keys {
 		if k != 0 {
 			key += fmt.Sprintf(" WHEN %d THEN %d", tp, k)
 		}
 	}
-	key += " ELSE 0 END"
-	xs := "CAST(0 AS BIGINT)"
-	for _, x := range fp.excl {
-		xs += fmt.Sprintf(" + CASE WHEN (ex & %d) <> 0 THEN %d ELSE 0 END", x.bit, x.slots)
-	}
-	if fp.order == journey.Unordered {
-		xs = "CAST(0 AS BIGINT)"
-		for _, x := range fp.excl {
-			xs += fmt.Sprintf(" + CASE WHEN (ex & %d) <> 0 THEN 1 ELSE 0 END", x.bit)
-		}
-	}
-	starts := []string{}
-	for tp, st := range fp.steps {
-		if len(st) > 0 && (st[0] == 1 || fp.order == journey.Unordered) {
-			starts = append(starts, fmt.Sprint(tp))
-		}
-	}
-	if len(starts) == 0 {
-		starts = []string{"-2"}
-	}
-	w := fmt.Sprintf("w%d", fp.i) // window names are the query's, not the part's, in some engines
-	where := "k <> 0 OR xs <> 0"
-	if fp.order == journey.Strict {
-		where = "TRUE"
-	}
-	c.add(fmt.Sprintf("f%d_k", fp.i), "SELECT uid, t, rn, "+key+" AS k, "+xs+" AS xs FROM "+ctePrefix+"ev\n"+
-		"WHERE uid IN (SELECT uid FROM "+ctePrefix+"ev WHERE tp IN ("+strings.Join(starts, ", ")+"))")
-	c.add(fmt.Sprintf("f%d_e", fp.i), "SELECT uid, t, rn, k, xs, "+
-		strings.ReplaceAll("(MIN(k) OVER G <> MAX(k) OVER G OR MIN(xs) OVER G <> MAX(xs) OVER G) AS multi, MAX(k) OVER G > 0 AS gstep\n", "G", w)+
-		"FROM "+fp.name("k")+" WHERE "+where+" WINDOW "+w+" AS (PARTITION BY uid, t)")
+	return key + " ELSE 0 END"
 }
 
-// ops writes the part o: the funnel's operations numbered per user (i), each with its
-// event's time, row number, step mask and whether it is the user's last (fin), from the
-// part of operations ops (columns uid, t, k1, k2 ordering them within an instant, op, st,
-// rn, mask).
+// slotsExpr is an event's exclusion slots (the attempts its exclusions hit, as bits); in an
+// unordered funnel, 1 when it has one. Exclusions over the same slots add each slot once.
+func (fp *funnelPlan) slotsExpr() string {
+	xs := "CAST(0 AS BIGINT)"
+	for _, x := range fp.excl {
+		v := x.slots
+		if fp.order == journey.Unordered {
+			v = 1
+		}
+		xs += fmt.Sprintf(" | CASE WHEN (ex & %d) <> 0 THEN %d ELSE 0 END", x.bit, v)
+	}
+	return xs
+}
+
+// relevant is the condition of the events the funnel looks at: those that fill a step or
+// match an exclusion; in strict funnels every row.
+func (fp *funnelPlan) relevant() string {
+	if fp.order == journey.Strict {
+		return "TRUE"
+	}
+	if len(fp.excl) == 0 {
+		return fp.col("k") + " <> 0"
+	}
+	return fmt.Sprintf("(%s <> 0 OR %s <> 0)", fp.col("k"), fp.col("xs"))
+}
+
+// rowColumns are the funnel's columns of a row, computed before the rows are sorted: its
+// step key (its step, in a funnel of closed form) and exclusion slots.
+func (fp *funnelPlan) rowColumns() []column {
+	cols := []column{{fp.keyExpr(), fp.col("k")}}
+	if fp.closedForm() {
+		cols = []column{{fp.stepExpr(), fp.col("k")}}
+	}
+	if len(fp.excl) > 0 {
+		cols = append(cols, column{fp.slotsExpr(), fp.col("xs")})
+	}
+	return cols
+}
+
+// streamColumns are the funnel's columns of the part ev, windows over the user and the
+// instant: fs, the time of the user's first event that can start the funnel (before it,
+// every operation leaves the state as it is, so the fold starts there); multi, whether the
+// instant's relevant events are of different kinds; gstep (unordered funnels), whether
+// one of them fills a step. A funnel of closed form needs none of them.
+func (fp *funnelPlan) streamColumns() []column {
+	k, xs := fp.col("k"), fp.col("xs")
+	cols := []column{{k, k}}
+	if len(fp.excl) > 0 {
+		cols = append(cols, column{xs, xs})
+	}
+	if fp.closedForm() {
+		return cols
+	}
+	var starts []string
+	for key, st := range fp.lists {
+		if st[0] == 1 || fp.order == journey.Unordered {
+			starts = append(starts, fmt.Sprint(key+1))
+		}
+	}
+	start := "FALSE"
+	if len(starts) > 0 {
+		start = k + " IN (" + strings.Join(starts, ", ") + ")"
+	}
+	cols = append(cols, column{"MIN(CASE WHEN NOT flt AND " + start + " THEN t END) OVER (PARTITION BY uid)", fp.col("fs")},
+		column{fp.multiExpr(), fp.col("multi")})
+	if fp.order == journey.Unordered {
+		cols = append(cols, column{fp.instant("MAX", k) + " > 0", fp.col("gstep")})
+	}
+	return cols
+}
+
+// instant is aggregate f of x over the relevant events of the row's instant.
+func (fp *funnelPlan) instant(f, x string) string {
+	filter := ""
+	if fp.order != journey.Strict {
+		filter = " FILTER (WHERE " + fp.relevant() + ")"
+	}
+	return f + "(" + x + ")" + filter + " OVER (PARTITION BY uid, t)"
+}
+
+// multiExpr is whether the relevant events of the row's instant are of different kinds:
+// step keys or, with exclusions, exclusion slots.
+func (fp *funnelPlan) multiExpr() string {
+	k, xs := fp.col("k"), fp.col("xs")
+	multi := fp.instant("MIN", k) + " <> " + fp.instant("MAX", k)
+	if len(fp.excl) > 0 {
+		multi = "(" + multi + " OR " + fp.instant("MIN", xs) + " <> " + fp.instant("MAX", xs) + ")"
+	}
+	return multi
+}
+
+// funnelEvents writes the part e: the events the funnel looks at, from the user's first
+// event that can start it on, with their step key, exclusion slots (xs) and whether their
+// instant holds events of different kinds (multi).
+func (c *compiler) funnelEvents(fp *funnelPlan) {
+	xs := "CAST(0 AS BIGINT)"
+	if len(fp.excl) > 0 {
+		xs = fp.col("xs")
+	}
+	cols := []column{{"u", "u"}, {"rn", "rn"}, {"t", "t"}, {fp.col("k"), "k"}, {xs, "xs"}, {fp.col("multi"), "multi"}}
+	if fp.order == journey.Unordered {
+		cols = append(cols, column{fp.col("gstep"), "gstep"})
+	}
+	c.add(fmt.Sprintf("f%d_e", fp.i), "SELECT "+selectList(cols)+" FROM "+part("ev")+
+		"\nWHERE NOT flt AND t >= "+fp.col("fs")+" AND "+fp.relevant())
+}
+
+// ops writes the part o: the funnel's operations, each with its event's time, row number
+// and step mask, numbered in one order of all users' operations (i), with whether it is
+// its user's first and last; from the part of operations ops (columns u, t, k1, k2
+// ordering them within an instant, op, st, rn, mask, multi). The fold takes a user's next
+// operation by its number alone.
 func (c *compiler) ops(fp *funnelPlan, ops string) {
 	c.add(fmt.Sprintf("f%d_o0", fp.i), ops)
-	c.add(fmt.Sprintf("f%d_o", fp.i), "SELECT uid, op, st, t, rn, mask, multi, "+
-		"ROW_NUMBER() OVER (PARTITION BY uid ORDER BY t, k1, k2) AS i, "+
-		"COUNT(*) OVER (PARTITION BY uid) AS nops\nFROM "+fp.name("o0"))
+	w := " OVER (ORDER BY u, t, k1, k2)"
+	c.add(fmt.Sprintf("f%d_o", fp.i), "SELECT u, op, st, t, rn, mask, multi, ROW_NUMBER()"+w+" AS i,\n"+
+		"  COALESCE(LAG(u)"+w+" <> u, TRUE) AS first, COALESCE(LEAD(u)"+w+" <> u, TRUE) AS last\nFROM "+fp.name("o0"))
 }
 
 // stepTable writes the part p of the funnel's step templates: per step key, the steps it
@@ -186,7 +284,7 @@ func (c *compiler) stepTable(fp *funnelPlan) {
 			for _, st := range fp.lists[k-1] {
 				row(k, opStep, st, mask)
 			}
-		} else {
+		} else if len(fp.excl) > 0 {
 			for st := 1; st < fp.n; st++ {
 				row(0, opExclude, st, 0)
 			}
@@ -206,18 +304,13 @@ func (c *compiler) stepTable(fp *funnelPlan) {
 func (c *compiler) ordered(fp *funnelPlan) {
 	c.stepTable(fp)
 	n := fp.n
-	ops := fmt.Sprintf("SELECT e.uid, e.t, e.rn, e.multi, p.op, p.st, p.mask,\n"+
+	ops := fmt.Sprintf("SELECT e.u, e.t, e.rn, e.multi, p.op, p.st, p.mask,\n"+
 		"  CASE WHEN e.multi THEN p.st ELSE e.rn END AS k1,\n"+
 		"  CASE WHEN e.multi THEN e.rn WHEN p.op = %d THEN %d - p.st WHEN p.op = %d THEN %d - p.st ELSE %d END AS k2\n"+
 		"FROM %s AS e JOIN %s AS p ON p.k = e.k AND (p.op = %d OR (NOT e.multi AND (p.op = %d OR (e.xs & p.bit) <> 0)))",
 		opExclude, n, opStep, 3*n, 4*n, fp.name("e"), fp.name("p"), opStep, opReset)
 	c.ops(fp, ops)
-	o := orderedFold{fp: fp, d: c.d}
+	o := newOrderedFold(fp)
 	c.add(fmt.Sprintf("f%d_r", fp.i), o.fold())
-	gaps := []string{}
-	for k := 2; k <= n; k++ {
-		gaps = append(gaps, fmt.Sprintf("bt%d - bt%d AS g%d", k, k-1, k))
-	}
-	cols := append([]string{"uid", "CASE WHEN bexc THEN 0 ELSE bstep END AS furthest"}, gaps...)
-	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(cols, ", ")+" FROM "+fp.name("r")+" WHERE fin")
+	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(o.finish(), ", ")+" FROM "+fp.name("r")+" WHERE fin")
 }

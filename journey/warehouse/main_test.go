@@ -21,6 +21,10 @@ type testDB struct {
 	load func(t *testing.T, table string, csv []byte)
 	// exec runs a statement.
 	exec func(t *testing.T, stmt string)
+	// export is a table as CSV, in its storage order: the file analyze --events reads
+	// for the numbers analyze --db computes. (PostgreSQL may store a row COPY loads after
+	// another before it, where a page has room for it.)
+	export func(t *testing.T, table string) []byte
 }
 
 // dbs opens the databases of this build's tests: PostgreSQL, and DuckDB in the build
@@ -92,7 +96,15 @@ func openTestPostgres(t *testing.T) *testDB {
 			t.Fatalf("copy into %s: %v", table, err)
 		}
 	}
-	return &testDB{name: "postgres", conn: conn, load: load, exec: exec}
+	export := func(t *testing.T, table string) []byte {
+		t.Helper()
+		var b bytes.Buffer
+		if _, err := pc.PgConn().CopyTo(context.Background(), &b, "COPY "+TableRef(table)+" TO STDOUT (FORMAT csv, HEADER true)"); err != nil {
+			t.Fatalf("copy from %s: %v", table, err)
+		}
+		return b.Bytes()
+	}
+	return &testDB{name: "postgres", conn: conn, load: load, exec: exec, export: export}
 }
 
 // textColumns is the column list of a table for a CSV file's header, every column text.

@@ -24,6 +24,10 @@ func leadingDigits(x string) string {
 func (c *compiler) timeSource() []string {
 	id := Ident(c.q.Events.Time)
 	cols := []string{c.text(c.q.Events.Time) + " AS traw"}
+	if c.instants() {
+		// The text of a typed time is only needed for the few rows a message names.
+		cols[0] = id + " AS traw"
+	}
 	switch c.timeKind() {
 	case KindTimestampTZ, KindTimestamp:
 		cols = append(cols, "CASE WHEN "+c.d.Finite(id)+" THEN "+c.d.EpochMicros(id)+" END AS tus")
@@ -41,10 +45,34 @@ func (c *compiler) timeKind() Kind {
 	return KindText
 }
 
+// instants reports whether the time column holds instants as they are: timestamptz, or
+// timestamp without --tz. Then the source's traw is the typed value (trawText gives its
+// text) and its microseconds are the time.
+func (c *compiler) instants() bool {
+	loc := c.q.Events.Location
+	return c.timeKind() == KindTimestampTZ || (c.timeKind() == KindTimestamp && (loc == nil || loc == time.UTC))
+}
+
+// trawText is the text of the time as written, from a part's traw.
+func (c *compiler) trawText() string {
+	if c.instants() {
+		return c.d.OrderText("COALESCE(CAST(traw AS TEXT), '')")
+	}
+	return "traw"
+}
+
 // times turns each row's time into Unix nanoseconds t and a status st, through two parts:
 // loc, the seconds as written (an instant, or a wall clock when abs is false) with a status
-// for what cannot be read; utc, the instant in the zone of --tz.
+// for what cannot be read; utc, the instant in the zone of --tz. Instants take one part,
+// utc, from their microseconds: t is 1000 times them, in range when their whole seconds
+// are.
 func (c *compiler) times() {
+	if c.instants() {
+		st := fmt.Sprintf("CASE WHEN uid = '' THEN %d WHEN tus IS NULL THEN %d WHEN tus >= %d OR tus < %d THEN %d ELSE 0 END",
+			stNoID, stUnparsable, (maxSec+1)*1000000, minSec*1000000, stOutOfRange)
+		c.addRow("utc", "SELECT *, CASE WHEN st = 0 THEN tus * 1000 END AS t\nFROM (SELECT *, "+st+" AS st FROM "+ctePrefix+"src) AS s")
+		return
+	}
 	base := "uid, ev, seg, ord, traw"
 	for i := range c.whereColumns() {
 		base += fmt.Sprintf(", w%d", i)

@@ -12,10 +12,10 @@ import (
 // times. An event takes the one of its steps that waited longest (an empty one first); an
 // excluded event at an instant without step events starts the progress over.
 func (c *compiler) unordered(fp *funnelPlan) {
-	c.ops(fp, fmt.Sprintf("SELECT uid, t, rn, multi, CASE WHEN k <> 0 THEN %d ELSE %d END AS op, k AS st, CAST(0 AS BIGINT) AS mask, "+
+	c.ops(fp, fmt.Sprintf("SELECT u, t, rn, multi, CASE WHEN k <> 0 THEN %d ELSE %d END AS op, k AS st, CAST(0 AS BIGINT) AS mask, "+
 		"rn AS k1, 0 AS k2\nFROM %s WHERE k <> 0 OR (xs <> 0 AND NOT gstep)", opPush, opRestart, fp.name("e")))
 	d, n := c.d, fp.n
-	init := []string{"uid", "CAST(0 AS BIGINT) AS i", "FALSE AS fin"}
+	init := []string{"u", "CAST(i - 1 AS BIGINT) AS i", "FALSE AS fin"}
 	var bt, least, choice, nq, count, fronts []string
 	for k := 1; k <= n; k++ {
 		q := fmt.Sprintf("r.q%d", k)
@@ -47,18 +47,18 @@ func (c *compiler) unordered(fp *funnelPlan) {
 	for k := 1; k <= n; k++ {
 		next = append(next, fmt.Sprintf("x.q%d", k))
 	}
-	body := "SELECT " + strings.Join(init, ", ") + "\nFROM (SELECT DISTINCT uid FROM " + fp.name("o") + ") AS u\nUNION ALL\n" +
-		"SELECT r.uid, r.i + 1, o.i = o.nops, " + strings.Join(next, ", ") + ",\n" +
+	body := "SELECT " + strings.Join(init, ", ") + "\nFROM " + fp.name("o") + " WHERE first\nUNION ALL\n" +
+		"SELECT r.u, o.i, o.last, " + strings.Join(next, ", ") + ",\n" +
 		"  CASE WHEN " + done + " > r.mx THEN " + done + " ELSE r.mx END,\n" +
 		"  CASE WHEN " + done + " > r.mx THEN " + d.Sorted(fronts) + " ELSE r.mf END\n" +
-		"FROM " + fp.name("r") + " AS r JOIN " + fp.name("o") + " AS o ON o.uid = r.uid AND o.i = r.i + 1\n" +
+		"FROM " + fp.name("r") + " AS r JOIN " + fp.name("o") + " AS o ON o.i = r.i + 1\n" +
 		"CROSS JOIN LATERAL (SELECT " + strings.Join(bt, ", ") + " OFFSET 0) AS b\n" +
 		"CROSS JOIN LATERAL (SELECT CASE o.st " + strings.Join(least, " ") + " END AS lo OFFSET 0) AS m\n" +
 		"CROSS JOIN LATERAL (SELECT CASE WHEN o.op = " + fmt.Sprint(opPush) + " THEN CASE o.st " + strings.Join(choice, " ") + " END ELSE 0 END AS ch OFFSET 0) AS h\n" +
 		"CROSS JOIN LATERAL (SELECT " + strings.Join(nq, ", ") + " OFFSET 0) AS x\n" +
 		"WHERE NOT r.fin"
 	c.add(fmt.Sprintf("f%d_r", fp.i), body)
-	cols := []string{"uid", "mx AS furthest"}
+	cols := []string{"u", "mx AS furthest"}
 	for k := 2; k <= n; k++ {
 		cols = append(cols, fmt.Sprintf("%s - %s AS g%d", d.ArrAt("mf", fmt.Sprint(k)), d.ArrAt("mf", fmt.Sprint(k-1)), k))
 	}
