@@ -78,15 +78,15 @@ wins). Added touchpoints and flow edges are marked, removed ones drawn faintly w
 were, changed and moved touchpoints say what changed, a changed emotion is drawn beside the
 old one and the old emotion curve faintly behind the current one; the legend explains the
 marks. It goes to MAP's name with -diff and the format's extension (florist-diff.svg).`,
-		Example: `  journey render examples/florist/florist.journey.yaml
-  journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv -o florist-data.svg
+		Example: `  journey render examples/florist/florist.journey.yaml --events examples/florist/events.csv   # the committed florist.svg
+  journey render examples/florist/florist.journey.yaml -o florist-map.svg    # the map alone, without numbers
   journey render shop.journey.yaml --db postgres://me@localhost/shop --table events -o shop-data.svg
   journey render examples/florist/florist.journey.yaml --lang en -o florist-en.svg
   journey render examples/florist/florist.journey.yaml --format png
   journey render examples/florist/florist.journey.yaml -o florist.png
   journey render examples/florist/florist.journey.yaml --format dot -o - | dot -Tpdf > florist.pdf
-  journey render --check examples/florist/florist.journey.yaml      # in CI
-  journey render --watch examples/florist/florist.journey.yaml
+  journey render --check examples/florist/florist.journey.yaml --events examples/florist/events.csv   # in CI
+  journey render --watch examples/florist/florist.journey.yaml --events examples/florist/events.csv
   journey render examples/florist/florist.journey.yaml --diff examples/florist/before/florist.journey.yaml
   journey render maps/shop.journey.yaml --diff origin/main       # what a pull request changes`,
 		Args: cobra.ExactArgs(1),
