@@ -37,8 +37,9 @@ lacks never matches); without, every column is read as its text, as a CSV export
 and the table must have every column the map's matchers name.
 
 In PostgreSQL, analyze --db runs it in a read-only transaction after SET LOCAL
-extra_float_digits = 3 (every digit of a ratio, for the same numbers), work_mem = '512MB' and
-hash_mem_multiplier = 8 (so that the funnels' recursive part builds its hash table once). Rows
+extra_float_digits = 3 (every digit of a ratio, for the same numbers), TimeZone = 'UTC',
+work_mem = '512MB', hash_mem_multiplier = 8 (a funnel's recursive part builds its hash table
+once), enable_mergejoin = off and jit = off (compiling costs seconds and gains little). Rows
 with the same identity and time are taken in the table's storage order; a view's in the order
 it returns them.
 
