@@ -105,18 +105,25 @@ func (fp *funnelPlan) path(k int) string {
 	return strings.Join(cols, ", ")
 }
 
+// pathColumns lists, for the steps before step k, the columns of an attempt's times
+// (p1, p2, ...), the same as NULLs for the rows of step k, and each column as over
+// computes it from the rows before.
+func pathColumns(k int, over func(p string) string) (path, nulls, computed []string) {
+	for j := 1; j < k; j++ {
+		p := fmt.Sprintf("p%d", j)
+		path = append(path, p)
+		nulls = append(nulls, "CAST(NULL AS BIGINT) AS "+p)
+		computed = append(computed, over(p))
+	}
+	return path, nulls, computed
+}
+
 // closedStep writes sK: the events of step k whose previous event, among those that filled
 // step k-1 (which come first at one instant) and those of step k, filled step k-1, within
 // the window from that attempt's start.
 func (c *compiler) closedStep(fp *funnelPlan, k int) {
 	w := "(PARTITION BY u ORDER BY t, o, rn)"
-	var path, nulls, lags []string
-	for j := 1; j < k; j++ {
-		p := fmt.Sprintf("p%d", j)
-		path = append(path, p)
-		nulls = append(nulls, "CAST(NULL AS BIGINT) AS "+p)
-		lags = append(lags, "LAG("+p+") OVER "+w+" AS "+p)
-	}
+	path, nulls, lags := pathColumns(k, func(p string) string { return "LAG(" + p + ") OVER " + w + " AS " + p })
 	ps := strings.Join(path, ", ")
 	body := fmt.Sprintf("SELECT u, t, rn, FALSE AS b, %s, t AS p%d\nFROM (SELECT u, t, rn, a, LAG(a) OVER %s AS pa, %s\n"+
 		"FROM (SELECT u, t, rn, TRUE AS a, 0 AS o, %s FROM %s\nUNION ALL SELECT u, t, rn, FALSE, 1, %s FROM %s WHERE st = %d) AS m) AS x\n"+
@@ -142,13 +149,9 @@ func (fp *funnelPlan) excluded(k int) string {
 // matters), so that one window computes them all.
 func (c *compiler) closedStepExcluded(fp *funnelPlan, k int) {
 	w := "PARTITION BY u ORDER BY t, o, rn ROWS BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING"
-	var path, nulls, maxes []string
-	for j := 1; j < k; j++ {
-		p := fmt.Sprintf("p%d", j)
-		path = append(path, p)
-		nulls = append(nulls, "CAST(NULL AS BIGINT) AS "+p)
-		maxes = append(maxes, "MAX(CASE WHEN o = 0 THEN "+p+" END) OVER ("+w+") AS "+p)
-	}
+	path, nulls, maxes := pathColumns(k, func(p string) string {
+		return "MAX(CASE WHEN o = 0 THEN " + p + " END) OVER (" + w + ") AS " + p
+	})
 	ps := strings.Join(path, ", ")
 	last := func(o int) string {
 		return fmt.Sprintf("MAX(CASE WHEN o = %d THEN t END) OVER (%s)", o, w)
