@@ -13,9 +13,13 @@ const maxReported = 5
 // into the log. Chunks without data carry a note from the reader instead: a row too long
 // to hold, the end of a file, or the error that stopped the read.
 type chunk struct {
-	plan  *plan
-	buf   []byte // the reusable buffer data lives in
-	data  []byte
+	plan *plan
+	buf  []byte // the reusable buffer data lives in
+	data []byte
+	// src is the mapping data is a slice of when the file is read in place (see mapped.go);
+	// buf is then not used. The pages the chunk drops once merged start at byte from.
+	src   *mapping
+	from  int
 	seq   uint64 // the chunk's number in the stream, for numbering users in input order
 	line  int64  // the line data starts on
 	lines int64  // the line feeds in data, which bounds its rows

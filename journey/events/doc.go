@@ -41,7 +41,15 @@
 //
 // One goroutine reads blocks of 1 MiB and cuts them after their last whole row (a line feed
 // outside quotes: blocks without a quote are cut at their last line feed, others are scanned
-// by the RFC 4180 parser from the row holding their first quote). A worker per CPU parses
+// by the RFC 4180 parser from the row holding their first quote). A plain file (not gzip,
+// not standard input, not Parquet) is read in place where the system allows (on Unix): it is
+// mapped into memory read-only, each block is a slice of the mapping instead of a copy of the
+// page cache, and the next block starts where the last was cut; once a block is merged, its
+// pages are dropped from the process's memory (madvise), so the memory a read holds is the
+// blocks in flight either way. A file that shrinks while it is mapped would fault where it
+// is touched: the reader and the workers turn the fault into an *Error naming the file
+// (mapped.go). Anything else, and a file that cannot be mapped, is read block by block into
+// buffers that are used again. A worker per CPU parses
 // blocks: a block without quotes takes a fast path that finds the commas and line feeds of
 // 64 bytes at a time as a bit mask (with AVX2 where the processor has it) and walks from one
 // to the next; times are parsed by hand, with the last date and the

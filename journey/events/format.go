@@ -3,6 +3,7 @@ package events
 import (
 	"bufio"
 	"bytes"
+	"runtime/debug"
 	"slices"
 	"sync"
 
@@ -52,17 +53,24 @@ func sniffFormat(br *bufio.Reader) fileFormat {
 // parquetMagic starts and ends every Parquet file.
 const parquetMagic = "PAR1"
 
-// readAs reads an opened source in the format its bytes show.
-func (pl *pipeline) readAs(f *fileReader, s Source, o *opened) error {
+// readAs reads an opened source in the format its bytes show; CSV and JSON Lines in place
+// when the source is a plain file that can be mapped (see mapped.go).
+func (pl *pipeline) readAs(f *fileReader, s Source, o *opened) (err error) {
 	br, _ := o.r.(*bufio.Reader)
 	if br == nil {
 		return f.run()
 	}
-	switch sniffFormat(br) {
-	case fileJSONL:
-		return pl.readJSONL(f, s)
-	case fileParquet:
+	format := sniffFormat(br)
+	if format == fileParquet {
 		return pl.readParquet(s, o)
+	}
+	if m := pl.mapText(s, o); m != nil {
+		defer m.catch(&err)
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+		f.mapped(m)
+	}
+	if format == fileJSONL {
+		return pl.readJSONL(f, s)
 	}
 	return f.run()
 }

@@ -67,7 +67,7 @@ func (f *fileReader) lines(parse func(*worker, *chunk)) ([]chan struct{}, error)
 		if !f.eof {
 			cut = bytes.LastIndexByte(c.data, '\n') + 1
 		}
-		f.carry = append(f.carry[:0], c.data[cut:]...)
+		f.keep(c.data[cut:])
 		c.data, c.parse = c.data[:cut], parse
 		if len(c.data) > 0 {
 			pending = append(pruneDone(pending), c.done)

@@ -27,6 +27,7 @@ type pipeline struct {
 	jobs    chan *chunk // to the workers
 	ordered chan *chunk // to the merger, in input order
 	free    chan *chunk // back from the merger, for reuse
+	maps    []*mapping  // the files mapped, unmapped once the read is over
 	// progress state: bytes of finished sources, the total, and when it was last reported.
 	doneBytes, total int64
 	lastReport       time.Time
@@ -70,7 +71,7 @@ func (pl *pipeline) file(s Source) error {
 		return err
 	}
 	defer o.close()
-	f := &fileReader{pl: pl, name: s.Name, r: o.r, raw: o.raw, bufSize: 64 << 10}
+	f := &fileReader{pl: pl, name: s.Name, r: o.r, raw: o.raw, bufSize: firstBlockSize}
 	err = pl.readAs(f, s, o)
 	pl.doneBytes += o.raw.n
 	return err
@@ -88,9 +89,17 @@ type fileReader struct {
 	line   int64  // the line the next chunk starts on
 	eof    bool
 	// bufSize is the least buffer the next block needs: small for the first block, so a
-	// small file costs little, doubling up to blockSize.
+	// small file costs little and is parsed on several cores, doubling up to blockSize.
 	bufSize int
+	// m is the file's mapping when it is read in place (see mapped.go), and off where its
+	// unread bytes start; r is then not read. The next chunk drops the pages from byte from
+	// on: those of its data, and of a row skipped before it.
+	m         *mapping
+	off, from int
 }
+
+// firstBlockSize is the size of a file's first block.
+const firstBlockSize = 64 << 10
 
 // run reads the header, then hands out chunks until the end of the file.
 func (f *fileReader) run() error {
@@ -104,7 +113,7 @@ func (f *fileReader) run() error {
 	}
 	for {
 		cut, st, firstQuote := scanCut(&f.parser, c.data, f.eof)
-		f.carry = append(f.carry[:0], c.data[cut:]...)
+		f.keep(c.data[cut:])
 		c.data, c.quoted = c.data[:cut], firstQuote < cut
 		if err := f.dispatch(c); err != nil {
 			return err
@@ -135,7 +144,7 @@ func (f *fileReader) firstBlock() (*chunk, error) {
 		if _, _, st := f.parser.parse(c.data, 0, false); st == rowDone {
 			break
 		}
-		f.carry = append(f.carry[:0], c.data...)
+		f.keep(c.data)
 		f.pl.free <- c
 		f.bufSize = blockSize
 		c, err = f.fill()
@@ -176,11 +185,13 @@ func (f *fileReader) fill() (*chunk, error) {
 	if err != nil {
 		return nil, err
 	}
-	size := min(blockSize, max(f.bufSize, 2*len(f.carry)))
-	if cap(c.buf) < size {
+	if f.m != nil {
+		f.view(c)
+		return c, nil
+	}
+	if size := f.nextSize(); cap(c.buf) < size {
 		c.buf = populate(make([]byte, 0, size))
 	}
-	f.bufSize *= 2
 	buf := append(c.buf[:0], f.carry...)
 	n, err := io.ReadFull(f.r, buf[len(buf):cap(buf)])
 	buf = buf[:len(buf)+n]
@@ -194,6 +205,14 @@ func (f *fileReader) fill() (*chunk, error) {
 	c.buf, c.data, c.plan = buf, buf, f.plan
 	f.pl.report(f.raw.n, false)
 	return c, nil
+}
+
+// nextSize returns the size of the next block, the carried row start included, and doubles
+// the least size of the one after.
+func (f *fileReader) nextSize() int {
+	size := min(blockSize, max(f.bufSize, 2*len(f.carry)))
+	f.bufSize = min(2*f.bufSize, blockSize)
+	return size
 }
 
 // dispatch sends a chunk to a worker and, in order, to the merger; an empty one goes back.
@@ -228,27 +247,37 @@ func (pl *pipeline) send(c *chunk) error {
 // reports it as skipped.
 func (f *fileReader) discardLongRow() error {
 	line, lines := f.line, int64(bytes.Count(f.carry, []byte{'\n'}))
-	f.carry = f.carry[:0]
-	buf := make([]byte, 64<<10)
-	for {
-		n, err := f.r.Read(buf)
-		if k := bytes.IndexByte(buf[:n], '\n'); k >= 0 {
-			f.carry = append(f.carry, buf[k+1:n]...)
-			break
-		}
-		if errors.Is(err, io.EOF) {
-			f.eof = true
-			break
-		}
-		if err != nil {
-			return err
-		}
+	if f.m != nil {
+		f.skipMapped()
+	} else if err := f.skipRead(); err != nil {
+		return err
 	}
 	f.line += lines + 1
 	c := &chunk{plan: f.plan}
 	c.tally.Rows++
 	c.skip(kindTooLong, line, tooLongMessage)
 	return f.pl.note(c)
+}
+
+// skipRead reads past the rest of a row longer than MaxRowBytes, up to its line feed, and
+// carries what follows the line feed over to the next block.
+func (f *fileReader) skipRead() error {
+	f.carry = f.carry[:0]
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := f.r.Read(buf)
+		if k := bytes.IndexByte(buf[:n], '\n'); k >= 0 {
+			f.carry = append(f.carry, buf[k+1:n]...)
+			return nil
+		}
+		if errors.Is(err, io.EOF) {
+			f.eof = true
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
 }
 
 // scanCut returns where data can be cut after its last whole row, whether the row after

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math"
 	"runtime"
+	"runtime/debug"
 	"sync"
 )
 
@@ -67,6 +68,7 @@ func read(ctx context.Context, sources []Source, opts Options, workers int) (*Lo
 	for range pl.ordered {
 	}
 	wg.Wait()
+	pl.unmap()
 	if err = cmp.Or(shardError(m.shards), err); err != nil {
 		return nil, err
 	}
@@ -88,10 +90,20 @@ const collectAfter = 64 << 20
 func (pl *pipeline) work(w *worker) {
 	for c := range pl.jobs {
 		if pl.ctx.Err() == nil {
-			w.process(c)
+			process(w, c)
 		}
 		close(c.done)
 	}
+}
+
+// process has w parse c. A chunk read in place is parsed panicking on faults, so that a file
+// that shrinks meanwhile stops the read with an error (see mapping.catch).
+func process(w *worker, c *chunk) {
+	if c.src != nil {
+		defer c.src.catch(&c.err)
+		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	}
+	w.process(c)
 }
 
 // merge takes chunks in input order, waits for each to be parsed, merges what concerns the
@@ -110,7 +122,7 @@ func (pl *pipeline) merge(m *merger, shards []chan *chunk) error {
 		if err := m.add(c); err != nil {
 			return err
 		}
-		if c.buf == nil {
+		if c.buf == nil && c.src == nil {
 			continue
 		}
 		c.pending.Store(int32(len(shards)))
@@ -131,6 +143,7 @@ func (pl *pipeline) shard(s *shard, in chan *chunk) {
 			}
 		}
 		if c.pending.Add(-1) == 0 {
+			c.release()
 			pl.free <- c
 		}
 	}

@@ -7,6 +7,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -19,7 +22,8 @@ import (
 // file is one named input of a test.
 type file struct{ name, text string }
 
-// readFiles reads the files as one stream.
+// readFiles reads the files as one stream, from readers; and again written to disk, where
+// they are read in place (see mapped.go), which must tell the same.
 func readFiles(t *testing.T, opts Options, files ...file) (*Log, error) {
 	t.Helper()
 	srcs := make([]Source, len(files))
@@ -30,7 +34,32 @@ func readFiles(t *testing.T, opts Options, files ...file) (*Log, error) {
 	if err == nil {
 		checkCounts(t, l)
 	}
+	ml, merr := Read(context.Background(), diskSources(t, files), opts)
+	switch {
+	case fmt.Sprint(err) != fmt.Sprint(merr):
+		t.Errorf("read from disk: error %v, from readers: %v", merr, err)
+	case err == nil:
+		if diff := cmp.Diff(view(l), view(ml)); diff != "" {
+			t.Errorf("read from disk, the log differs from the readers' (-readers +disk):\n%s", diff)
+		}
+	}
 	return l, err
+}
+
+// diskSources writes the files to a temporary folder and returns sources reading them,
+// named as the files and, like readers, read only once.
+func diskSources(t *testing.T, files []file) []Source {
+	t.Helper()
+	dir := t.TempDir()
+	srcs := make([]Source, len(files))
+	for i, f := range files {
+		path := filepath.Join(dir, fmt.Sprint(i))
+		if err := os.WriteFile(path, []byte(f.text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		srcs[i] = Source{Name: f.name, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
+	}
+	return srcs
 }
 
 // user is one user of a log, gathered from its arrays for comparisons.

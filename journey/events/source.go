@@ -99,7 +99,8 @@ type opened struct {
 	r          io.Reader
 	raw        *countingReader
 	close      func() error
-	compressed bool // r is the text of gzip data
+	compressed bool     // r is the text of gzip data
+	file       *os.File // the file opened, if the source is one, for mapping it
 }
 
 // openSource opens s, unwraps gzip (found by its magic bytes, whatever the name), drops a
@@ -111,6 +112,7 @@ func openSource(s Source) (*opened, error) {
 	}
 	raw := &countingReader{r: rc}
 	o := &opened{raw: raw, close: rc.Close}
+	o.file, _ = rc.(*os.File)
 	br := bufio.NewReaderSize(raw, 64<<10)
 	head, _ := br.Peek(4)
 	var text io.Reader = br
