@@ -244,15 +244,6 @@ type tally struct {
 	mapped, unmapped, filtered uint32
 }
 
-// addEvent counts a kept event in t: mapped when it has a touchpoint, unmapped when not.
-func (t *tally) addEvent(e Event) {
-	if e.Touchpoint >= 0 {
-		t.mapped++
-	} else {
-		t.unmapped++
-	}
-}
-
 // add adds o's counts to t.
 func (t *tally) add(o tally) {
 	t.mapped += o.mapped
