@@ -52,6 +52,7 @@ func regroupAs[T timeWord](s *shard, clk *clock) eventStore {
 	buckets := bucketAs[T](s, shift, clk, &masks)
 	var c collector
 	var next, mapped []uint32
+	var order bucketOrder[T]
 	at := 0
 	for b := range buckets {
 		bk := &buckets[b]
@@ -60,13 +61,19 @@ func regroupAs[T timeWord](s *shard, clk *clock) eventStore {
 		clk.makePages(&out, at, at+bk.n)
 		at += bk.n
 		mapped = append(mapped[:0], make([]uint32, hi-lo)...)
+		order.reset(hi - lo)
 		for i, ap := range bk.pages {
-			ap.layOut(bk.on(i), &out, next, mapped, &masks)
+			ap.layOut(bk.on(i), &out, next, mapped, &order, &masks)
 			bk.pages[i] = nil
 			c.let(1)
 		}
 		if !s.everyUser {
 			s.addTallies(lo, hi, mapped)
+		}
+		for u, late := range order.late {
+			if late {
+				s.unsorted = append(s.unsorted, uint32(lo+u))
+			}
 		}
 		*bk = arrivals[T]{}
 	}
@@ -221,11 +228,14 @@ func (a *arrivals[T]) on(i int) int {
 }
 
 // layOut puts the page's first n events in out, each where next says for its user,
-// advancing next, and counts each user's mapped events in mapped.
-func (ap *arrivalPage[T]) layOut(n int, out *eventStore, next, mapped []uint32, m *maskNumbers) {
+// advancing next, counts each user's mapped events in mapped, and notes in order the users
+// whose events come out of time order.
+func (ap *arrivalPage[T]) layOut(n int, out *eventStore, next, mapped []uint32, order *bucketOrder[T], m *maskNumbers) {
 	for i, a := range ap.events[:n] {
 		k := next[a.user]
 		next[a.user]++
+		order.late[a.user] = order.late[a.user] || a.time < order.last[a.user]
+		order.last[a.user] = a.time
 		p, j := out.pages[k>>pageShift], int(k&(eventsPerPage-1))
 		if p.secs != nil {
 			p.secs[j] = uint32(a.time)
@@ -243,6 +253,23 @@ func (ap *arrivalPage[T]) layOut(n int, out *eventStore, next, mapped []uint32, 
 			p.excludes.set(j, ap.masks[i])
 		}
 	}
+}
+
+// bucketOrder tells, for the users of a bucket, whose events come out of time order: last
+// is the time of each one's last event so far, late whether one came before the one before.
+type bucketOrder[T timeWord] struct {
+	last []T
+	late []bool
+}
+
+// reset readies the order for a bucket of n users.
+func (o *bucketOrder[T]) reset(n int) {
+	lowest := int64(math.MinInt64)
+	o.last = o.last[:0]
+	for range n {
+		o.last = append(o.last, T(lowest)) // 0 for seconds after a base
+	}
+	o.late = append(o.late[:0], make([]bool, n)...)
 }
 
 // maskNumbers numbers the distinct exclusion masks of a store, 0 for none, so that an

@@ -1,18 +1,21 @@
 package events
 
 import (
+	"cmp"
 	"fmt"
 	"hash/maphash"
 	"math/rand/v2"
+	"slices"
 	"testing"
 
-	"github.com/google/go-cmp/cmp"
+	gocmp "github.com/google/go-cmp/cmp"
 	"github.com/journey-cx/journey/journey"
 )
 
 // TestRegroup merges users who come back in random order into one shard and checks that,
-// laid out, each user's events are theirs in input order and their tallies count them,
-// whichever way the times and exclusion masks have to be kept.
+// laid out, each user's events are theirs in input order, their tallies count them, and the
+// users whose events are out of time order are listed, whichever way the times and
+// exclusion masks have to be kept.
 func TestRegroup(t *testing.T) {
 	const base = int64(1577836800e9)
 	seconds := func(_ *rand.Rand, i int) int64 { return base + int64(i)*1e9 }
@@ -24,6 +27,8 @@ func TestRegroup(t *testing.T) {
 	}{
 		{"whole seconds", seconds, nil, true, false},
 		{"milliseconds", func(_ *rand.Rand, i int) int64 { return base + int64(i)*1e6 }, nil, false, false},
+		{"whole seconds out of order", func(r *rand.Rand, _ int) int64 { return base + r.Int64N(1e6)*1e9 }, nil, true, false},
+		{"before 1970, out of order", func(r *rand.Rand, _ int) int64 { return -base + r.Int64N(1e15) }, nil, false, false},
 		{"whole seconds, two centuries apart", func(r *rand.Rand, i int) int64 {
 			return base + int64(r.IntN(2))*200*365*86400e9 + int64(i)*1e9
 		}, nil, false, false},
@@ -48,10 +53,19 @@ func TestRegroup(t *testing.T) {
 			if !s.scattered {
 				t.Fatal("the users' events did not come apart")
 			}
+			var unsorted []uint32
+			for u, events := range want {
+				if !slices.IsSortedFunc(events, func(a, b Event) int { return cmp.Compare(a.Time, b.Time) }) {
+					unsorted = append(unsorted, uint32(u))
+				}
+			}
+			if diff := gocmp.Diff(unsorted, s.unsorted); diff != "" {
+				t.Errorf("users out of time order (-want +got):\n%s", diff)
+			}
 			for u, events := range want {
 				info := s.users.at(u)
 				got := s.store.appendRange(nil, int(info.start), int(info.start+info.count))
-				if diff := cmp.Diff(events, got); diff != "" {
+				if diff := gocmp.Diff(events, got); diff != "" {
 					t.Fatalf("user %d (-want +got):\n%s", u, diff)
 				}
 				if m := mappedOf(events); info.mapped != m || info.unmapped != uint32(len(events))-m {
