@@ -90,15 +90,15 @@ const collectAfter = 64 << 20
 func (pl *pipeline) work(w *worker) {
 	for c := range pl.jobs {
 		if pl.ctx.Err() == nil {
-			process(w, c)
+			parseChunk(w, c)
 		}
 		close(c.done)
 	}
 }
 
-// process has w parse c. A chunk read in place is parsed panicking on faults, so that a file
+// parseChunk has w parse c. A chunk read in place is parsed panicking on faults, so that a file
 // that shrinks meanwhile stops the read with an error (see mapping.catch).
-func process(w *worker, c *chunk) {
+func parseChunk(w *worker, c *chunk) {
 	if c.src != nil {
 		defer c.src.catch(&c.err)
 		defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
