@@ -309,6 +309,10 @@ func (pf *parquetFile) rows(w *worker, c *chunk, b *pqBatch, n int, line int64) 
 		case b.bad[i] != 0:
 			c.tally.Rows++
 			c.skip(kind(b.bad[i]-1), line, pqBadMessage(kind(b.bad[i]-1)))
+		case pf.typed && b.states[i] == pqInstant && plausible(b.nanos[i]) && !pf.timeText:
+			// the common time: an instant to use as it is, whose text nothing reads
+			rec.fields[pf.plan.time] = nil
+			w.goodAt(c, &rec, line, b.nanos[i], timeOK)
 		case pf.typed:
 			t, st, text := pf.timeCell(w, b.states[i], b.nanos[i], &b.scratch[pf.plan.time])
 			rec.fields[pf.plan.time] = text

@@ -1,9 +1,11 @@
 package events
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -51,7 +53,7 @@ type pqDict struct {
 	nanos  []int64
 	states []byte
 	// views are the entries as slices, for a dictionary of up to maxViews entries: one load
-	// a cell instead of two.
+	// a cell instead of two. One more, nil, follows them: the cell of a null.
 	views [][]byte
 }
 
@@ -152,12 +154,7 @@ func (r *leafReader) load(p parquet.Page) error {
 func (r *leafReader) checkValues(n int) error {
 	want := r.rows
 	if r.defs != nil {
-		want = 0
-		for _, d := range r.defs {
-			if d >= r.maxDef {
-				want++
-			}
-		}
+		want = defined(r.defs, r.maxDef)
 	}
 	if n < want {
 		return errCorrupt
@@ -202,13 +199,42 @@ func (r *leafReader) loadDictionary(d parquet.Dictionary) error {
 		}
 		r.dictCells.view()
 	}
-	n := int32(d.Len())
+	var top uint32 // the greatest index, a negative one counted as huge
 	for _, i := range r.idx {
-		if i < 0 || i >= n {
-			return errCorrupt
-		}
+		top = max(top, uint32(i))
+	}
+	if len(r.idx) > 0 && top >= uint32(d.Len()) {
+		return errCorrupt
 	}
 	return r.checkValues(len(r.idx))
+}
+
+// defined counts the definition levels of values that are not null: those at maxDef. It
+// compares eight levels at a time, without a branch on each, as columns are often mostly
+// null in no pattern: in each byte, the low seven bits plus 128-maxDef reach the high bit
+// exactly when the level is at least maxDef (or it has the high bit already).
+func defined(defs []byte, maxDef byte) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	n := 0
+	if maxDef >= 1 && maxDef <= 128 {
+		add := uint64(128-maxDef) * ones
+		for ; len(defs) >= 8; defs = defs[8:] {
+			w := binary.LittleEndian.Uint64(defs)
+			n += bits.OnesCount64(((w &^ highs) + add | w) & highs)
+		}
+	}
+	for _, d := range defs {
+		n += int(b2u8(d >= maxDef))
+	}
+	return n
+}
+
+// b2u8 is 1 for true, 0 for false.
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // textDict copies a dictionary of text that is text as it is, all valid UTF-8, in one go;
@@ -230,8 +256,8 @@ func (d *pqDict) view() {
 	if len(d.offs) < 2 || len(d.offs) > maxViews+1 || d.bad != nil {
 		return
 	}
-	d.views = make([][]byte, len(d.offs)-1)
-	for i := range d.views {
+	d.views = make([][]byte, len(d.offs))
+	for i := range len(d.offs) - 1 {
 		d.views[i] = d.text[d.offs[i]:d.offs[i+1]]
 	}
 }
@@ -265,12 +291,7 @@ func (r *leafReader) segment(m int) pqSegment {
 		return s
 	}
 	s.defs = r.defs[r.row : r.row+m]
-	values := 0
-	for _, d := range s.defs {
-		if d >= r.maxDef {
-			values++
-		}
-	}
+	values := defined(s.defs, r.maxDef)
 	r.val += values
 	if values == m {
 		s.defs = nil // no null: the rows take the quicker way
