@@ -20,6 +20,7 @@ import (
 type leafReader struct {
 	typ    leafType
 	pages  *pageStream
+	counts pqCounts // of the current page
 	maxDef byte
 	// nanos says the column is read as times (see timeKind), not as text.
 	nanos bool
@@ -62,7 +63,7 @@ const maxViews = 1 << 16
 
 // newLeafReader reads column c of a row group, as text or, with nanos, as times.
 func newLeafReader(chunk parquet.ColumnChunk, c *parquet.Column, nanos bool) *leafReader {
-	return &leafReader{typ: newLeafType(c.Type()), pages: streamPages(chunk.Pages()), maxDef: byte(c.MaxDefinitionLevel()), nanos: nanos}
+	return &leafReader{typ: newLeafType(c.Type()), pages: streamPages(chunk.Pages(), byte(c.MaxDefinitionLevel())), maxDef: byte(c.MaxDefinitionLevel()), nanos: nanos}
 }
 
 // errCorrupt marks values that contradict their own page.
@@ -102,13 +103,14 @@ func (r *leafReader) advance() error {
 			parquet.Release(r.page)
 			r.page = nil
 		}
-		p, err := r.pages.next()
+		p, counts, err := r.pages.next()
 		if errors.Is(err, io.EOF) {
 			return fmt.Errorf("the column has fewer values than the row group has rows")
 		}
 		if err != nil {
 			return err
 		}
+		r.counts = counts
 		if err := r.load(p); err != nil {
 			return err
 		}
@@ -154,7 +156,7 @@ func (r *leafReader) load(p parquet.Page) error {
 func (r *leafReader) checkValues(n int) error {
 	want := r.rows
 	if r.defs != nil {
-		want = defined(r.defs, r.maxDef)
+		want = r.counts.defined
 	}
 	if n < want {
 		return errCorrupt
@@ -199,11 +201,7 @@ func (r *leafReader) loadDictionary(d parquet.Dictionary) error {
 		}
 		r.dictCells.view()
 	}
-	var top uint32 // the greatest index, a negative one counted as huge
-	for _, i := range r.idx {
-		top = max(top, uint32(i))
-	}
-	if len(r.idx) > 0 && top >= uint32(d.Len()) {
+	if len(r.idx) > 0 && r.counts.top >= uint32(d.Len()) {
 		return errCorrupt
 	}
 	return r.checkValues(len(r.idx))
@@ -325,23 +323,49 @@ func (r *leafReader) convert(cells *pqCells, text []byte, m int) []byte {
 // columns of a row group are decompressed and decoded side by side rather than one after
 // the other in the producer. A panic of the library there comes back as an error.
 type pageStream struct {
-	pages parquet.Pages
-	ch    chan streamedPage
-	stop  chan struct{}
+	pages  parquet.Pages
+	maxDef byte
+	ch     chan streamedPage
+	stop   chan struct{}
 }
 
-// streamedPage is a page read ahead, or the error that ended the reading.
+// streamedPage is a page read ahead with its counts, or the error that ended the reading.
 type streamedPage struct {
-	page parquet.Page
-	err  error
+	page   parquet.Page
+	counts pqCounts
+	err    error
+}
+
+// pqCounts are what the checks of a page (see leafReader.load) count over its levels and
+// indexes, counted where the page is read, while they are in that core's cache: the values
+// that are not null (when the page has as many definition levels as rows), and the greatest
+// dictionary index, a negative one counted as huge.
+type pqCounts struct {
+	defined int
+	top     uint32
+}
+
+// countPage counts a page of a column of greatest definition level maxDef.
+func countPage(p parquet.Page, maxDef byte) pqCounts {
+	var c pqCounts
+	if defs := p.DefinitionLevels(); maxDef > 0 && len(defs) == int(p.NumRows()) {
+		c.defined = defined(defs, maxDef)
+	}
+	if p.Dictionary() != nil {
+		data := p.Data()
+		for _, i := range data.Int32() {
+			c.top = max(c.top, uint32(i))
+		}
+	}
+	return c
 }
 
 // pagesAhead is how many pages a stream reads ahead.
 const pagesAhead = 1
 
 // streamPages starts reading pages ahead.
-func streamPages(pages parquet.Pages) *pageStream {
-	s := &pageStream{pages: pages, ch: make(chan streamedPage, pagesAhead), stop: make(chan struct{})}
+func streamPages(pages parquet.Pages, maxDef byte) *pageStream {
+	s := &pageStream{pages: pages, maxDef: maxDef, ch: make(chan streamedPage, pagesAhead), stop: make(chan struct{})}
 	go s.run()
 	return s
 }
@@ -350,9 +374,9 @@ func streamPages(pages parquet.Pages) *pageStream {
 func (s *pageStream) run() {
 	defer close(s.ch)
 	for {
-		p, err := s.read()
+		p, counts, err := s.read()
 		select {
-		case s.ch <- streamedPage{p, err}:
+		case s.ch <- streamedPage{p, counts, err}:
 		case <-s.stop:
 			if p != nil {
 				parquet.Release(p)
@@ -365,23 +389,29 @@ func (s *pageStream) run() {
 	}
 }
 
-// read reads a page, turning a panic into an error.
-func (s *pageStream) read() (p parquet.Page, err error) {
+// read reads a page and counts it, turning a panic into an error.
+func (s *pageStream) read() (p parquet.Page, c pqCounts, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if p != nil {
+				parquet.Release(p)
+			}
 			p, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	return s.pages.ReadPage()
+	if p, err = s.pages.ReadPage(); err != nil {
+		return p, c, err
+	}
+	return p, countPage(p, s.maxDef), nil
 }
 
-// next returns the next page.
-func (s *pageStream) next() (parquet.Page, error) {
+// next returns the next page and its counts.
+func (s *pageStream) next() (parquet.Page, pqCounts, error) {
 	sp, ok := <-s.ch
 	if !ok {
-		return nil, io.EOF
+		return nil, pqCounts{}, io.EOF
 	}
-	return sp.page, sp.err
+	return sp.page, sp.counts, sp.err
 }
 
 // Close stops the reading and lets go of the pages read ahead.
