@@ -3,6 +3,7 @@ package events
 import (
 	"encoding/binary"
 	"math"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/parquet-go/parquet-go"
@@ -133,11 +134,11 @@ func (c *pqCells) segment() *pqSegment {
 // batch's text; the text written for cells (integers, decimals) is appended to buf, which is
 // returned. It reads a segment at a time, in a loop of its own for each kind, as that is
 // where the time goes.
-func (c *pqCells) fill(out [][]byte, stride int, bad []uint8, text, buf []byte) []byte {
+func (c *pqCells) fill(out cellsOut, bad []uint8, text, buf []byte) []byte {
 	for i := 0; i < len(bad); {
 		s := c.segment()
 		n := min(len(bad)-i, s.rows-c.row)
-		o := cellsOut{out[i*stride:], stride}
+		o := out.from(i)
 		b := bad[i : i+n]
 		switch s.kind {
 		case segConverted:
@@ -163,6 +164,58 @@ type cellsOut struct {
 }
 
 func (o cellsOut) set(k int, v []byte) { o.cells[k*o.stride] = v }
+
+// from returns the cells from row i on.
+func (o cellsOut) from(i int) cellsOut { return cellsOut{o.cells[i*o.stride:], o.stride} }
+
+// sparse reports whether the next n rows are in dictionary pages with nulls and views,
+// which fillSparse writes.
+func (c *pqCells) sparse(n int) bool {
+	for i, row := c.seg, c.row; n > 0 && i < len(c.segs); i, row = i+1, 0 {
+		s := &c.segs[i]
+		if row >= s.rows {
+			continue
+		}
+		if s.kind != segDict || s.defs == nil || s.dict.views == nil || c.maxDef > 128 {
+			return false
+		}
+		n -= s.rows - row
+	}
+	return true
+}
+
+// fillSparse writes the cells that are not null of the next n rows (see sparse) to out,
+// whose cells are nil, and appends their rows to set, which it returns. A column that is
+// mostly null so costs a store a value, not one a row; the levels are read eight at a time
+// (see definedBits), without a branch on each row.
+func (c *pqCells) fillSparse(out cellsOut, n int, set []int32) []int32 {
+	for i := 0; i < n; {
+		s := c.segment()
+		m := min(n-i, s.rows-c.row)
+		views, idx, val := s.dict.views, s.idx, c.val
+		defs, add := s.defs[c.row:c.row+m], levelsAdd(c.maxDef)
+		k := 0
+		for ; k+8 <= m; k += 8 {
+			for bits8 := definedBits(binary.LittleEndian.Uint64(defs[k:]), add); bits8 != 0; bits8 &= bits8 - 1 {
+				r := i + k + bits.TrailingZeros64(bits8)/8
+				out.set(r, views[idx[val]])
+				set = append(set, int32(r))
+				val++
+			}
+		}
+		for ; k < m; k++ {
+			if defs[k] >= c.maxDef {
+				out.set(i+k, views[idx[val]])
+				set = append(set, int32(i+k))
+				val++
+			}
+		}
+		c.val = val
+		c.row += m
+		i += m
+	}
+	return set
+}
 
 // fillConverted reads cells written out.
 func (c *pqCells) fillConverted(s *pqSegment, out cellsOut, bad []uint8, text []byte) {

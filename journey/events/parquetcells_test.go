@@ -2,12 +2,14 @@ package events
 
 import (
 	"context"
+	"fmt"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/journey-cx/journey/journey"
+	"github.com/parquet-go/parquet-go"
 )
 
 // TestDefined checks the count of definition levels at maxDef, eight at a time, against
@@ -111,5 +113,44 @@ func TestParquetBadValues(t *testing.T) {
 	}
 	if diff := cmp.Diff([]string{"", "home", "shop", ""}, pages); diff != "" {
 		t.Errorf("pages of the users (-want +got):\n%s", diff)
+	}
+}
+
+// TestParquetSparse reads a mostly null dictionary column over many blocks and pages, with a
+// run of rows without nulls in the middle: each user's segment is their row's page.
+func TestParquetSparse(t *testing.T) {
+	type row struct {
+		UserID string  `parquet:"user_id"`
+		Event  string  `parquet:"event,dict"`
+		Page   *string `parquet:"page,optional,dict"`
+		Time   int64   `parquet:"timestamp,timestamp(millisecond:utc)"`
+	}
+	const n = 9000
+	rows := make([]row, n)
+	want := map[string]string{}
+	for i := range rows {
+		id := fmt.Sprintf("u%d", i)
+		rows[i] = row{UserID: id, Event: "a", Time: 1704189600000 + int64(i)}
+		if i%7 == 0 || i%11 == 3 || (i >= 4000 && i < 6000) {
+			rows[i].Page = ptr(fmt.Sprintf("p%d", i%5))
+			want[id] = *rows[i].Page
+		}
+	}
+	path := writeParquet(t, rows, parquet.PageBufferSize(2048))
+	l, err := Read(context.Background(), []Source{FileSource(path)}, Options{By: "page", Touchpoints: [][]journey.Matcher{{{Event: "a"}}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if l.NumUsers() != n {
+		t.Fatalf("%d users, want %d", l.NumUsers(), n)
+	}
+	got := map[string]string{}
+	for i := range l.NumUsers() {
+		if s := l.Segment(i); s != "" {
+			got[l.UserID(i)] = s
+		}
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("segments (-want +got):\n%s", diff)
 	}
 }

@@ -208,23 +208,31 @@ func (r *leafReader) loadDictionary(d parquet.Dictionary) error {
 }
 
 // defined counts the definition levels of values that are not null: those at maxDef. It
-// compares eight levels at a time, without a branch on each, as columns are often mostly
-// null in no pattern: in each byte, the low seven bits plus 128-maxDef reach the high bit
-// exactly when the level is at least maxDef (or it has the high bit already).
+// compares eight levels at a time (see definedBits), as columns are often mostly null in no
+// pattern.
 func defined(defs []byte, maxDef byte) int {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	n := 0
 	if maxDef >= 1 && maxDef <= 128 {
-		add := uint64(128-maxDef) * ones
+		add := levelsAdd(maxDef)
 		for ; len(defs) >= 8; defs = defs[8:] {
-			w := binary.LittleEndian.Uint64(defs)
-			n += bits.OnesCount64(((w &^ highs) + add | w) & highs)
+			n += bits.OnesCount64(definedBits(binary.LittleEndian.Uint64(defs), add))
 		}
 	}
 	for _, d := range defs {
 		n += int(b2u8(d >= maxDef))
 	}
 	return n
+}
+
+// levelsAdd is what definedBits adds to each level for a greatest level maxDef, from 1 to 128.
+func levelsAdd(maxDef byte) uint64 { return uint64(128-maxDef) * 0x0101010101010101 }
+
+// definedBits returns the high bit of each byte of eight definition levels that is at least
+// the greatest level (of levelsAdd): its low seven bits plus 128-maxDef reach the high bit
+// exactly then, or it has the high bit already.
+func definedBits(levels, add uint64) uint64 {
+	const highs = 0x8080808080808080
+	return ((levels &^ highs) + add | levels) & highs
 }
 
 // b2u8 is 1 for true, 0 for false.
