@@ -186,7 +186,9 @@ type cellReader interface {
 // worker turns them into records a block of rows at a time: block holds the cells of the
 // block row by row (so that a row's cells are the record's fields as they are), bad the
 // rows to skip (as kind+1), nanos and states the time cells, buf[j] the text written for
-// column j's cells.
+// column j's cells. A mostly null column is written sparsely (see pqCells.fillSparse): set[j]
+// lists the rows of the block where column j's cell is not nil, unless dense[j] says that
+// any may be.
 type pqBatch struct {
 	rows    int
 	cols    []pqCells
@@ -196,6 +198,8 @@ type pqBatch struct {
 	nanos   []int64
 	states  []byte
 	buf     [][]byte
+	set     [][]int32
+	dense   []bool
 }
 
 // blockRows is how many rows a worker turns into records at a time.
@@ -205,7 +209,7 @@ const blockRows = 1024
 func newBatch(n int) *pqBatch {
 	return &pqBatch{cols: make([]pqCells, n), scratch: make([][]byte, n), block: make([][]byte, n*blockRows),
 		bad: make([]uint8, blockRows), nanos: make([]int64, blockRows), states: make([]byte, blockRows),
-		buf: make([][]byte, n)}
+		buf: make([][]byte, n), set: make([][]int32, n), dense: make([]bool, n)}
 }
 
 // rowGroup reads a row group into chunks; row is the number of its first row in the file.
@@ -286,13 +290,31 @@ func (pf *parquetFile) parse(w *worker, c *chunk, b *pqBatch) {
 		n := min(blockRows, b.rows-done)
 		clear(b.bad[:n])
 		for j := range b.cols {
-			if pf.typed && j == pf.plan.time {
+			switch out := (cellsOut{b.block[j:], len(b.cols)}); {
+			case pf.typed && j == pf.plan.time:
 				b.cols[j].fillTimes(b.nanos[:n], b.states[:n])
-			} else {
-				b.buf[j] = b.cols[j].fill(b.block[j:], len(b.cols), b.bad[:n], c.buf, b.buf[j][:0])
+			case b.cols[j].sparse(n):
+				b.clearCells(j)
+				b.set[j], b.dense[j] = b.cols[j].fillSparse(out, n, b.set[j][:0]), false
+			default:
+				b.buf[j], b.dense[j] = b.cols[j].fill(out, b.bad[:n], c.buf, b.buf[j][:0]), true
 			}
 		}
 		pf.rows(w, c, b, n, c.line+int64(done))
+	}
+}
+
+// clearCells sets column j's cells of the block to nil: those that set lists, or all.
+func (b *pqBatch) clearCells(j int) {
+	out := cellsOut{b.block[j:], len(b.cols)}
+	if !b.dense[j] {
+		for _, k := range b.set[j] {
+			out.set(int(k), nil)
+		}
+		return
+	}
+	for k := range blockRows {
+		out.set(k, nil)
 	}
 }
 
@@ -309,6 +331,10 @@ func (pf *parquetFile) rows(w *worker, c *chunk, b *pqBatch, n int, line int64) 
 		case b.bad[i] != 0:
 			c.tally.Rows++
 			c.skip(kind(b.bad[i]-1), line, pqBadMessage(kind(b.bad[i]-1)))
+		case pf.typed && b.states[i] == pqInstant && plausible(b.nanos[i]) && !pf.timeText:
+			// the common time: an instant to use as it is, whose text nothing reads
+			rec.fields[pf.plan.time] = nil
+			w.goodAt(c, &rec, line, b.nanos[i], timeOK)
 		case pf.typed:
 			t, st, text := pf.timeCell(w, b.states[i], b.nanos[i], &b.scratch[pf.plan.time])
 			rec.fields[pf.plan.time] = text

@@ -1,6 +1,9 @@
 package events
 
 import (
+	"encoding/binary"
+	"math"
+	"math/bits"
 	"unicode/utf8"
 
 	"github.com/parquet-go/parquet-go"
@@ -131,11 +134,11 @@ func (c *pqCells) segment() *pqSegment {
 // batch's text; the text written for cells (integers, decimals) is appended to buf, which is
 // returned. It reads a segment at a time, in a loop of its own for each kind, as that is
 // where the time goes.
-func (c *pqCells) fill(out [][]byte, stride int, bad []uint8, text, buf []byte) []byte {
+func (c *pqCells) fill(out cellsOut, bad []uint8, text, buf []byte) []byte {
 	for i := 0; i < len(bad); {
 		s := c.segment()
 		n := min(len(bad)-i, s.rows-c.row)
-		o := cellsOut{out[i*stride:], stride}
+		o := out.from(i)
 		b := bad[i : i+n]
 		switch s.kind {
 		case segConverted:
@@ -161,6 +164,58 @@ type cellsOut struct {
 }
 
 func (o cellsOut) set(k int, v []byte) { o.cells[k*o.stride] = v }
+
+// from returns the cells from row i on.
+func (o cellsOut) from(i int) cellsOut { return cellsOut{o.cells[i*o.stride:], o.stride} }
+
+// sparse reports whether the next n rows are in dictionary pages with nulls and views,
+// which fillSparse writes.
+func (c *pqCells) sparse(n int) bool {
+	for i, row := c.seg, c.row; n > 0 && i < len(c.segs); i, row = i+1, 0 {
+		s := &c.segs[i]
+		if row >= s.rows {
+			continue
+		}
+		if s.kind != segDict || s.defs == nil || s.dict.views == nil || c.maxDef > 128 {
+			return false
+		}
+		n -= s.rows - row
+	}
+	return true
+}
+
+// fillSparse writes the cells that are not null of the next n rows (see sparse) to out,
+// whose cells are nil, and appends their rows to set, which it returns. A column that is
+// mostly null so costs a store a value, not one a row; the levels are read eight at a time
+// (see definedBits), without a branch on each row.
+func (c *pqCells) fillSparse(out cellsOut, n int, set []int32) []int32 {
+	for i := 0; i < n; {
+		s := c.segment()
+		m := min(n-i, s.rows-c.row)
+		views, idx, val := s.dict.views, s.idx, c.val
+		defs, add := s.defs[c.row:c.row+m], levelsAdd(c.maxDef)
+		k := 0
+		for ; k+8 <= m; k += 8 {
+			for bits8 := definedBits(binary.LittleEndian.Uint64(defs[k:]), add); bits8 != 0; bits8 &= bits8 - 1 {
+				r := i + k + bits.TrailingZeros64(bits8)/8
+				out.set(r, views[idx[val]])
+				set = append(set, int32(r))
+				val++
+			}
+		}
+		for ; k < m; k++ {
+			if defs[k] >= c.maxDef {
+				out.set(i+k, views[idx[val]])
+				set = append(set, int32(i+k))
+				val++
+			}
+		}
+		c.val = val
+		c.row += m
+		i += m
+	}
+	return set
+}
 
 // fillConverted reads cells written out.
 func (c *pqCells) fillConverted(s *pqSegment, out cellsOut, bad []uint8, text []byte) {
@@ -196,6 +251,10 @@ func (c *pqCells) fillDict(s *pqSegment, out cellsOut, bad []uint8) {
 		c.val += len(bad)
 		return
 	}
+	if d.views != nil {
+		c.fillDictViews(s, out, len(bad))
+		return
+	}
 	for k, def := range s.defs[c.row : c.row+len(bad)] {
 		if def < c.maxDef {
 			out.set(k, nil)
@@ -204,6 +263,25 @@ func (c *pqCells) fillDict(s *pqSegment, out cellsOut, bad []uint8) {
 		out.set(k, d.entry(s.idx[c.val], &bad[k]))
 		c.val++
 	}
+}
+
+// fillDictViews reads n rows of a dictionary page with nulls whose dictionary has views
+// (so no entry is bad). Such columns are mostly null, in no pattern: each row's cell is the
+// view of its value or the nil after the views, picked without a branch.
+func (c *pqCells) fillDictViews(s *pqSegment, out cellsOut, n int) {
+	views, idx, val, maxDef := s.dict.views, s.idx, c.val, c.maxDef
+	null := int32(len(views) - 1)
+	if len(idx) == 0 {
+		idx = []int32{null}
+	}
+	last := len(idx) - 1
+	for k, def := range s.defs[c.row : c.row+n] {
+		ok := int32(b2u8(def >= maxDef))
+		i := idx[min(val, last)]&-ok | null&(ok-1)
+		out.set(k, views[i])
+		val += int(ok)
+	}
+	c.val = val
 }
 
 // entry returns the text of entry i, marking bad when it is not UTF-8.
@@ -219,6 +297,9 @@ func (d *pqDict) entry(i int32, bad *uint8) []byte {
 // a DECIMAL, UUID or FLOAT16 written out.
 func (c *pqCells) fillBytes(s *pqSegment, out cellsOut, bad []uint8, buf []byte) []byte {
 	special := c.typ.special()
+	if !special && s.defs == nil && c.fillASCII(s, out, len(bad)) {
+		return buf
+	}
 	for k := range bad {
 		if s.defs != nil && s.defs[c.row+k] < c.maxDef {
 			out.set(k, nil)
@@ -245,6 +326,36 @@ func (c *pqCells) fillBytes(s *pqSegment, out cellsOut, bad []uint8, buf []byte)
 		}
 	}
 	return buf
+}
+
+// fillASCII reads n rows of a plain BYTE_ARRAY page without nulls when their values are all
+// ASCII and short, checked in one go rather than value by value; it reports whether it did.
+func (c *pqCells) fillASCII(s *pqSegment, out cellsOut, n int) bool {
+	offs := s.offs[c.val : c.val+n+1]
+	if all := s.bytes[offs[0]:offs[n]]; len(all) > MaxRowBytes || !allASCII(all) {
+		return false
+	}
+	for k := range n {
+		out.set(k, s.bytes[offs[k]:offs[k+1]])
+	}
+	c.val += n
+	return true
+}
+
+// allASCII reports whether b holds ASCII bytes only.
+func allASCII(b []byte) bool {
+	const high = 0x8080808080808080
+	for ; len(b) >= 8; b = b[8:] {
+		if binary.LittleEndian.Uint64(b)&high != 0 {
+			return false
+		}
+	}
+	for _, x := range b {
+		if x >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // fillInts reads the rows of a plain INT64 or INT32 page, written as text.
@@ -276,11 +387,14 @@ func (c *pqCells) fillTimes(nanos []int64, states []byte) {
 	for i := 0; i < len(nanos); {
 		s := c.segment()
 		n := min(len(nanos)-i, s.rows-c.row)
-		if s.kind == segConverted {
+		switch {
+		case s.kind == segConverted:
 			from := s.val + c.row
 			copy(nanos[i:i+n], c.nanos[from:from+n])
 			copy(states[i:i+n], c.times[from:from+n])
-		} else {
+		case s.kind == segInts && s.defs == nil:
+			c.intTimes(s.ints[c.val:c.val+n], nanos[i:i+n], states[i:i+n])
+		default:
 			for k := i; k < i+n; k++ {
 				nanos[k], states[k] = c.time(s, c.row+k-i)
 			}
@@ -288,6 +402,19 @@ func (c *pqCells) fillTimes(nanos []int64, states []byte) {
 		c.row += n
 		i += n
 	}
+}
+
+// intTimes reads the times of plain INT64 values without nulls, the common TIMESTAMP
+// column: in range, a time is its value times the unit.
+func (c *pqCells) intTimes(ints, nanos []int64, states []byte) {
+	lo, hi := math.MinInt64/c.unit, math.MaxInt64/c.unit
+	for k, v := range ints {
+		nanos[k], states[k] = v*c.unit, c.state
+		if v < lo || v > hi {
+			nanos[k], states[k] = v, pqOutOfRange
+		}
+	}
+	c.val += len(ints)
 }
 
 // time reads the time of row r of a page segment.

@@ -1,9 +1,11 @@
 package events
 
 import (
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
+	"math/bits"
 	"slices"
 	"unicode/utf8"
 
@@ -18,6 +20,7 @@ import (
 type leafReader struct {
 	typ    leafType
 	pages  *pageStream
+	counts pqCounts // of the current page
 	maxDef byte
 	// nanos says the column is read as times (see timeKind), not as text.
 	nanos bool
@@ -51,7 +54,7 @@ type pqDict struct {
 	nanos  []int64
 	states []byte
 	// views are the entries as slices, for a dictionary of up to maxViews entries: one load
-	// a cell instead of two.
+	// a cell instead of two. One more, nil, follows them: the cell of a null.
 	views [][]byte
 }
 
@@ -60,7 +63,7 @@ const maxViews = 1 << 16
 
 // newLeafReader reads column c of a row group, as text or, with nanos, as times.
 func newLeafReader(chunk parquet.ColumnChunk, c *parquet.Column, nanos bool) *leafReader {
-	return &leafReader{typ: newLeafType(c.Type()), pages: streamPages(chunk.Pages()), maxDef: byte(c.MaxDefinitionLevel()), nanos: nanos}
+	return &leafReader{typ: newLeafType(c.Type()), pages: streamPages(chunk.Pages(), byte(c.MaxDefinitionLevel())), maxDef: byte(c.MaxDefinitionLevel()), nanos: nanos}
 }
 
 // errCorrupt marks values that contradict their own page.
@@ -100,13 +103,14 @@ func (r *leafReader) advance() error {
 			parquet.Release(r.page)
 			r.page = nil
 		}
-		p, err := r.pages.next()
+		p, counts, err := r.pages.next()
 		if errors.Is(err, io.EOF) {
 			return fmt.Errorf("the column has fewer values than the row group has rows")
 		}
 		if err != nil {
 			return err
 		}
+		r.counts = counts
 		if err := r.load(p); err != nil {
 			return err
 		}
@@ -152,12 +156,7 @@ func (r *leafReader) load(p parquet.Page) error {
 func (r *leafReader) checkValues(n int) error {
 	want := r.rows
 	if r.defs != nil {
-		want = 0
-		for _, d := range r.defs {
-			if d >= r.maxDef {
-				want++
-			}
-		}
+		want = r.counts.defined
 	}
 	if n < want {
 		return errCorrupt
@@ -202,13 +201,46 @@ func (r *leafReader) loadDictionary(d parquet.Dictionary) error {
 		}
 		r.dictCells.view()
 	}
-	n := int32(d.Len())
-	for _, i := range r.idx {
-		if i < 0 || i >= n {
-			return errCorrupt
-		}
+	if len(r.idx) > 0 && r.counts.top >= uint32(d.Len()) {
+		return errCorrupt
 	}
 	return r.checkValues(len(r.idx))
+}
+
+// defined counts the definition levels of values that are not null: those at maxDef. It
+// compares eight levels at a time (see definedBits), as columns are often mostly null in no
+// pattern.
+func defined(defs []byte, maxDef byte) int {
+	n := 0
+	if maxDef >= 1 && maxDef <= 128 {
+		add := levelsAdd(maxDef)
+		for ; len(defs) >= 8; defs = defs[8:] {
+			n += bits.OnesCount64(definedBits(binary.LittleEndian.Uint64(defs), add))
+		}
+	}
+	for _, d := range defs {
+		n += int(b2u8(d >= maxDef))
+	}
+	return n
+}
+
+// levelsAdd is what definedBits adds to each level for a greatest level maxDef, from 1 to 128.
+func levelsAdd(maxDef byte) uint64 { return uint64(128-maxDef) * 0x0101010101010101 }
+
+// definedBits returns the high bit of each byte of eight definition levels that is at least
+// the greatest level (of levelsAdd): its low seven bits plus 128-maxDef reach the high bit
+// exactly then, or it has the high bit already.
+func definedBits(levels, add uint64) uint64 {
+	const highs = 0x8080808080808080
+	return ((levels &^ highs) + add | levels) & highs
+}
+
+// b2u8 is 1 for true, 0 for false.
+func b2u8(b bool) uint8 {
+	if b {
+		return 1
+	}
+	return 0
 }
 
 // textDict copies a dictionary of text that is text as it is, all valid UTF-8, in one go;
@@ -230,8 +262,8 @@ func (d *pqDict) view() {
 	if len(d.offs) < 2 || len(d.offs) > maxViews+1 || d.bad != nil {
 		return
 	}
-	d.views = make([][]byte, len(d.offs)-1)
-	for i := range d.views {
+	d.views = make([][]byte, len(d.offs))
+	for i := range len(d.offs) - 1 {
 		d.views[i] = d.text[d.offs[i]:d.offs[i+1]]
 	}
 }
@@ -265,12 +297,7 @@ func (r *leafReader) segment(m int) pqSegment {
 		return s
 	}
 	s.defs = r.defs[r.row : r.row+m]
-	values := 0
-	for _, d := range s.defs {
-		if d >= r.maxDef {
-			values++
-		}
-	}
+	values := defined(s.defs, r.maxDef)
 	r.val += values
 	if values == m {
 		s.defs = nil // no null: the rows take the quicker way
@@ -304,23 +331,49 @@ func (r *leafReader) convert(cells *pqCells, text []byte, m int) []byte {
 // columns of a row group are decompressed and decoded side by side rather than one after
 // the other in the producer. A panic of the library there comes back as an error.
 type pageStream struct {
-	pages parquet.Pages
-	ch    chan streamedPage
-	stop  chan struct{}
+	pages  parquet.Pages
+	maxDef byte
+	ch     chan streamedPage
+	stop   chan struct{}
 }
 
-// streamedPage is a page read ahead, or the error that ended the reading.
+// streamedPage is a page read ahead with its counts, or the error that ended the reading.
 type streamedPage struct {
-	page parquet.Page
-	err  error
+	page   parquet.Page
+	counts pqCounts
+	err    error
+}
+
+// pqCounts are what the checks of a page (see leafReader.load) count over its levels and
+// indexes, counted where the page is read, while they are in that core's cache: the values
+// that are not null (when the page has as many definition levels as rows), and the greatest
+// dictionary index, a negative one counted as huge.
+type pqCounts struct {
+	defined int
+	top     uint32
+}
+
+// countPage counts a page of a column of greatest definition level maxDef.
+func countPage(p parquet.Page, maxDef byte) pqCounts {
+	var c pqCounts
+	if defs := p.DefinitionLevels(); maxDef > 0 && len(defs) == int(p.NumRows()) {
+		c.defined = defined(defs, maxDef)
+	}
+	if p.Dictionary() != nil {
+		data := p.Data()
+		for _, i := range data.Int32() {
+			c.top = max(c.top, uint32(i))
+		}
+	}
+	return c
 }
 
 // pagesAhead is how many pages a stream reads ahead.
 const pagesAhead = 1
 
 // streamPages starts reading pages ahead.
-func streamPages(pages parquet.Pages) *pageStream {
-	s := &pageStream{pages: pages, ch: make(chan streamedPage, pagesAhead), stop: make(chan struct{})}
+func streamPages(pages parquet.Pages, maxDef byte) *pageStream {
+	s := &pageStream{pages: pages, maxDef: maxDef, ch: make(chan streamedPage, pagesAhead), stop: make(chan struct{})}
 	go s.run()
 	return s
 }
@@ -329,9 +382,9 @@ func streamPages(pages parquet.Pages) *pageStream {
 func (s *pageStream) run() {
 	defer close(s.ch)
 	for {
-		p, err := s.read()
+		p, counts, err := s.read()
 		select {
-		case s.ch <- streamedPage{p, err}:
+		case s.ch <- streamedPage{p, counts, err}:
 		case <-s.stop:
 			if p != nil {
 				parquet.Release(p)
@@ -344,23 +397,29 @@ func (s *pageStream) run() {
 	}
 }
 
-// read reads a page, turning a panic into an error.
-func (s *pageStream) read() (p parquet.Page, err error) {
+// read reads a page and counts it, turning a panic into an error.
+func (s *pageStream) read() (p parquet.Page, c pqCounts, err error) {
 	defer func() {
 		if r := recover(); r != nil {
+			if p != nil {
+				parquet.Release(p)
+			}
 			p, err = nil, fmt.Errorf("%v", r)
 		}
 	}()
-	return s.pages.ReadPage()
+	if p, err = s.pages.ReadPage(); err != nil {
+		return p, c, err
+	}
+	return p, countPage(p, s.maxDef), nil
 }
 
-// next returns the next page.
-func (s *pageStream) next() (parquet.Page, error) {
+// next returns the next page and its counts.
+func (s *pageStream) next() (parquet.Page, pqCounts, error) {
 	sp, ok := <-s.ch
 	if !ok {
-		return nil, io.EOF
+		return nil, pqCounts{}, io.EOF
 	}
-	return sp.page, sp.err
+	return sp.page, sp.counts, sp.err
 }
 
 // Close stops the reading and lets go of the pages read ahead.
