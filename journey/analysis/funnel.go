@@ -4,7 +4,6 @@ import (
 	"math/bits"
 	"slices"
 
-	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/events"
 )
 
@@ -114,7 +113,7 @@ func (s *orderedState) filled(a *attempt, idx int32) bool {
 // relevant reports whether the funnel looks at an event at all: strict funnels see every
 // row, the others only rows that fill a step or match an exclusion.
 func (s *orderedState) relevant(e *events.Event) bool {
-	return s.fp.order == journey.Strict || len(s.fp.steps(e)) > 0 || s.fp.exclSlots(e) != 0
+	return s.fp.strict || len(s.fp.steps(e)) > 0 || s.fp.exclSlots(e) != 0
 }
 
 // group processes the events evs[lo:hi], which share one instant. When they differ, they
@@ -167,11 +166,19 @@ func (s *orderedState) event(e *events.Event, idx int32) {
 	for j := len(steps) - 1; j >= 0; j-- {
 		s.step(e, idx, steps[j], false)
 	}
-	if s.fp.order != journey.Strict {
-		return
+	if s.fp.strict {
+		s.keepOnly(steps)
 	}
-	for k := 1; k <= s.fp.n; k++ {
-		if !slices.Contains(steps, int32(k)) {
+}
+
+// keepOnly drops the attempt of every slot but those of steps, which are ascending: what a
+// strict funnel does after each event.
+func (s *orderedState) keepOnly(steps []int32) {
+	j := 0
+	for k := int32(1); k <= int32(s.n); k++ {
+		if j < len(steps) && steps[j] == k {
+			j++
+		} else {
 			s.slots[k].set = false
 		}
 	}

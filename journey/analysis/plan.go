@@ -25,6 +25,7 @@ type plan struct {
 type funnelPlan struct {
 	f      *journey.Funnel
 	order  string
+	strict bool // order is journey.Strict, asked once per event
 	window int64
 	n      int // number of steps
 	// stepsOf[t+1] lists, ascending, the 1-based steps an event at touchpoint t fills
@@ -74,6 +75,7 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 	if fp.order == "" {
 		fp.order = journey.Ordered
 	}
+	fp.strict = fp.order == journey.Strict
 	fp.stepsOf = make([][]int32, len(tps)+1)
 	fp.stepKey = make([]int32, len(tps)+1)
 	var keys [][]int32
