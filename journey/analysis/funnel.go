@@ -41,25 +41,35 @@ type orderedState struct {
 // run computes one user's furthest step in fp and adds it to fa.
 func (s *orderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 	s.reset(fp)
-	n := fp.n
-	for lo := 0; lo < len(evs); {
-		hi := lo + 1
-		for hi < len(evs) && evs[hi].Time == evs[lo].Time {
-			hi++
+	for lo := 0; lo < len(evs) && !s.slots[fp.n].set; lo++ {
+		if !fp.looks(&evs[lo]) {
+			continue
 		}
-		switch {
-		case hi > lo+1:
+		hi := sameTime(evs, lo)
+		if hi > lo+1 {
 			s.group(evs, lo, hi)
-		case s.relevant(&evs[lo]):
+		} else {
 			s.slots[0] = attempt{set: true, start: evs[lo].Time}
 			s.event(&evs[lo], int32(lo))
 		}
-		if s.slots[n].set {
-			break
-		}
-		lo = hi
+		lo = hi - 1
 	}
-	best := &s.slots[n+1]
+	s.count(fa)
+}
+
+// sameTime returns the end of the run of events from evs[lo] on that share its time.
+func sameTime(evs []events.Event, lo int) int {
+	hi := lo + 1
+	for hi < len(evs) && evs[hi].Time == evs[lo].Time {
+		hi++
+	}
+	return hi
+}
+
+// count adds the attempt that counts, if any, to fa: its furthest step and the non-zero
+// gaps between its steps.
+func (s *orderedState) count(fa *funnelAcc) {
+	best := &s.slots[s.n+1]
 	if best.step == 0 || best.excluded {
 		return
 	}
@@ -110,12 +120,6 @@ func (s *orderedState) filled(a *attempt, idx int32) bool {
 	return false
 }
 
-// relevant reports whether the funnel looks at an event at all: strict funnels see every
-// row, the others only rows that fill a step or match an exclusion.
-func (s *orderedState) relevant(e *events.Event) bool {
-	return s.fp.strict || len(s.fp.steps(e)) > 0 || s.fp.exclSlots(e) != 0
-}
-
 // group processes the events evs[lo:hi], which share one instant. When they differ, they
 // are taken in step order, each event filling at most one step of an attempt, and neither
 // exclusions nor strictness apply among them.
@@ -125,7 +129,7 @@ func (s *orderedState) group(evs []events.Event, lo, hi int) {
 	var first *events.Event
 	for i := lo; i < hi; i++ {
 		e := &evs[i]
-		if !s.relevant(e) {
+		if !s.fp.looks(e) {
 			continue
 		}
 		n++
@@ -137,7 +141,7 @@ func (s *orderedState) group(evs []events.Event, lo, hi int) {
 	}
 	if same {
 		for i := lo; i < hi; i++ {
-			if s.relevant(&evs[i]) {
+			if s.fp.looks(&evs[i]) {
 				s.event(&evs[i], int32(i))
 			}
 		}

@@ -33,6 +33,9 @@ type funnelPlan struct {
 	// two events can be compared in O(1).
 	stepsOf [][]int32
 	stepKey []int32
+	// looksAt[t+1] says whether the funnel looks at every event at touchpoint t (or, at
+	// index 0, every unmapped row): those that fill a step, or all in a strict funnel.
+	looksAt []bool
 	excl    []exclPlan
 	// exclMask has the Event.Exclude bits of this funnel's exclusions.
 	exclMask uint32
@@ -99,6 +102,10 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 			fp.starts |= presence([]int32{int32(i)})
 		}
 	}
+	fp.looksAt = make([]bool, len(tps)+1)
+	for i, steps := range fp.stepsOf {
+		fp.looksAt[i] = fp.strict || len(steps) > 0
+	}
 	if fp.starts == ^uint64(0) {
 		fp.starts = 0
 	}
@@ -129,6 +136,14 @@ func (fp *funnelPlan) exclSlots(e *events.Event) uint64 {
 		}
 	}
 	return s
+}
+
+// looks reports whether the funnel looks at an event at all: strict funnels see every row,
+// the others only rows that fill a step or match one of its exclusions. Runs of a funnel
+// skip the others: at an instant of its own, such an event changes nothing, and an event
+// the funnel looks at changes the same whether they share its instant or not.
+func (fp *funnelPlan) looks(e *events.Event) bool {
+	return fp.looksAt[e.Touchpoint+1] || e.Exclude&fp.exclMask != 0
 }
 
 // steps returns the 1-based funnel steps an event fills, ascending.

@@ -21,7 +21,10 @@ type unorderedState struct {
 // run computes one user's furthest step in fp and adds it to fa.
 func (s *unorderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 	s.reset(fp.n)
-	for lo := 0; lo < len(evs); {
+	for lo := 0; lo < len(evs); lo++ {
+		if !fp.looks(&evs[lo]) {
+			continue
+		}
 		hi, hasStep, excluded := lo, false, false
 		for ; hi < len(evs) && evs[hi].Time == evs[lo].Time; hi++ {
 			hasStep = hasStep || len(fp.steps(&evs[hi])) > 0
@@ -37,7 +40,7 @@ func (s *unorderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) 
 		case excluded:
 			s.restart()
 		}
-		lo = hi
+		lo = hi - 1
 	}
 	if s.max == 0 {
 		return
