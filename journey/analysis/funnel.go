@@ -38,13 +38,11 @@ type orderedState struct {
 	n     int
 }
 
-// run computes one user's furthest step in fp and adds it to fa.
+// run computes one user's furthest step in fp, given the user's events it looks at (see
+// funnelPlan.looks), and adds it to fa.
 func (s *orderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 	s.reset(fp)
-	for lo := 0; lo < len(evs) && !s.slots[fp.n].set; lo++ {
-		if !fp.looks(&evs[lo]) {
-			continue
-		}
+	for lo := 0; lo < len(evs) && !s.slots[fp.n].set; {
 		hi := sameTime(evs, lo)
 		if hi > lo+1 {
 			s.group(evs, lo, hi)
@@ -52,7 +50,7 @@ func (s *orderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 			s.slots[0] = attempt{set: true, start: evs[lo].Time}
 			s.event(&evs[lo], int32(lo))
 		}
-		lo = hi - 1
+		lo = hi
 	}
 	s.count(fa)
 }
@@ -120,30 +118,14 @@ func (s *orderedState) filled(a *attempt, idx int32) bool {
 	return false
 }
 
-// group processes the events evs[lo:hi], which share one instant. When they differ, they
+// group processes the events evs[lo:hi], which share one instant and the funnel looks at. When they differ, they
 // are taken in step order, each event filling at most one step of an attempt, and neither
 // exclusions nor strictness apply among them.
 func (s *orderedState) group(evs []events.Event, lo, hi int) {
 	s.slots[0] = attempt{set: true, start: evs[lo].Time}
-	n, same := 0, true
-	var first *events.Event
-	for i := lo; i < hi; i++ {
-		e := &evs[i]
-		if !s.fp.looks(e) {
-			continue
-		}
-		n++
-		if first == nil {
-			first = e
-		} else if s.fp.stepKey[e.Touchpoint+1] != s.fp.stepKey[first.Touchpoint+1] || s.fp.exclSlots(e) != s.fp.exclSlots(first) {
-			same = false
-		}
-	}
-	if same {
+	if s.alike(evs[lo:hi]) {
 		for i := lo; i < hi; i++ {
-			if s.fp.looks(&evs[i]) {
-				s.event(&evs[i], int32(i))
-			}
+			s.event(&evs[i], int32(i))
 		}
 		return
 	}
@@ -154,6 +136,18 @@ func (s *orderedState) group(evs []events.Event, lo, hi int) {
 			}
 		}
 	}
+}
+
+// alike reports whether the events fill the same steps and match the same exclusions.
+func (s *orderedState) alike(evs []events.Event) bool {
+	first := &evs[0]
+	for i := range evs[1:] {
+		e := &evs[1+i]
+		if s.fp.stepKey[e.Touchpoint+1] != s.fp.stepKey[first.Touchpoint+1] || s.fp.exclSlots(e) != s.fp.exclSlots(first) {
+			return false
+		}
+	}
+	return true
 }
 
 // event processes one event: its exclusions (unless it fills a step: an excluded event at

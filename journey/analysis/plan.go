@@ -14,8 +14,8 @@ type plan struct {
 	tps     []*journey.Touchpoint
 	next    [][]int32 // next[t]: the touchpoint indexes t's flow continues to
 	onMap   []bool    // onMap[a*n+b]: b is in a's next
-	goal    []bool
-	window  int64 // map-level window in nanoseconds
+	goal    bitset    // the goal touchpoints
+	window  int64     // map-level window in nanoseconds
 	funnels []*funnelPlan
 	// currency is the map's currency of the touchpoints' costs, "" for none.
 	currency string
@@ -33,9 +33,9 @@ type funnelPlan struct {
 	// two events can be compared in O(1).
 	stepsOf [][]int32
 	stepKey []int32
-	// looksAt[t+1] says whether the funnel looks at every event at touchpoint t (or, at
+	// looksAt[t+1] is 1 when the funnel looks at every event at touchpoint t (or, at
 	// index 0, every unmapped row): those that fill a step, or all in a strict funnel.
-	looksAt []bool
+	looksAt []uint8
 	excl    []exclPlan
 	// exclMask has the Event.Exclude bits of this funnel's exclusions.
 	exclMask uint32
@@ -57,13 +57,15 @@ func newPlan(m *journey.Map, override time.Duration) *plan {
 	n := len(p.tps)
 	p.next = make([][]int32, n)
 	p.onMap = make([]bool, n*n)
-	p.goal = make([]bool, n)
+	p.goal = newBitset(n)
 	for i, t := range p.tps {
 		for _, nx := range m.NextOf(t) {
 			p.next[i] = append(p.next[i], int32(nx.Index))
 			p.onMap[i*n+nx.Index] = true
 		}
-		p.goal[i] = t.Goal
+		if t.Goal {
+			p.goal.add(int32(i))
+		}
 	}
 	funnels := m.EffectiveFunnels()
 	first, _ := firstBits(funnels)
@@ -99,12 +101,14 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 			fp.stepKey[i+1] = int32(k + 1)
 		}
 		if len(fp.stepsOf[i+1]) > 0 && (fp.stepsOf[i+1][0] == 1 || fp.order == journey.Unordered) {
-			fp.starts |= presence([]int32{int32(i)})
+			fp.starts |= presenceOf(i)
 		}
 	}
-	fp.looksAt = make([]bool, len(tps)+1)
+	fp.looksAt = make([]uint8, len(tps)+1)
 	for i, steps := range fp.stepsOf {
-		fp.looksAt[i] = fp.strict || len(steps) > 0
+		if fp.strict || len(steps) > 0 {
+			fp.looksAt[i] = 1
+		}
 	}
 	if fp.starts == ^uint64(0) {
 		fp.starts = 0
@@ -124,6 +128,14 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 	return fp
 }
 
+// presenceOf returns the presence set (see bitset.presence) of touchpoint t alone.
+func presenceOf(t int) uint64 {
+	if t >= 64 {
+		return ^uint64(0)
+	}
+	return 1 << uint(t)
+}
+
 // exclSlots returns the attempt slots an event's exclusion matches apply to in this funnel.
 func (fp *funnelPlan) exclSlots(e *events.Event) uint64 {
 	if e.Exclude&fp.exclMask == 0 {
@@ -138,12 +150,17 @@ func (fp *funnelPlan) exclSlots(e *events.Event) uint64 {
 	return s
 }
 
-// looks reports whether the funnel looks at an event at all: strict funnels see every row,
-// the others only rows that fill a step or match one of its exclusions. Runs of a funnel
-// skip the others: at an instant of its own, such an event changes nothing, and an event
-// the funnel looks at changes the same whether they share its instant or not.
-func (fp *funnelPlan) looks(e *events.Event) bool {
-	return fp.looksAt[e.Touchpoint+1] || e.Exclude&fp.exclMask != 0
+// looks returns 1 when the funnel looks at an event at all, else 0: strict funnels see
+// every row, the others only rows that fill a step or match one of its exclusions. Runs of
+// a funnel are given those alone: at an instant of its own, another event changes
+// nothing, and an event the funnel looks at changes the same whether others share its
+// instant or not.
+func (fp *funnelPlan) looks(e *events.Event) int {
+	excluded := 0
+	if e.Exclude&fp.exclMask != 0 {
+		excluded = 1
+	}
+	return int(fp.looksAt[e.Touchpoint+1]) | excluded
 }
 
 // steps returns the 1-based funnel steps an event fills, ascending.

@@ -18,13 +18,11 @@ type unorderedState struct {
 	maxGaps   []int64 // gaps between the distinct steps of the first window that reached max
 }
 
-// run computes one user's furthest step in fp and adds it to fa.
+// run computes one user's furthest step in fp, given the user's events it looks at (see
+// funnelPlan.looks), and adds it to fa.
 func (s *unorderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 	s.reset(fp.n)
-	for lo := 0; lo < len(evs); lo++ {
-		if !fp.looks(&evs[lo]) {
-			continue
-		}
+	for lo := 0; lo < len(evs); {
 		hi, hasStep, excluded := lo, false, false
 		for ; hi < len(evs) && evs[hi].Time == evs[lo].Time; hi++ {
 			hasStep = hasStep || len(fp.steps(&evs[hi])) > 0
@@ -40,7 +38,7 @@ func (s *unorderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) 
 		case excluded:
 			s.restart()
 		}
-		lo = hi - 1
+		lo = hi
 	}
 	if s.max == 0 {
 		return
