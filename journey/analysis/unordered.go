@@ -13,6 +13,7 @@ type unorderedState struct {
 	q         [][]int64 // q[k]: times assigned to step k+1, oldest first, from head[k] on
 	head      []int
 	completed int
+	oldest    int64 // the oldest time held, when completed > 0
 	max       int
 	fronts    []int64
 	maxGaps   []int64 // gaps between the distinct steps of the first window that reached max
@@ -84,26 +85,39 @@ func (s *unorderedState) push(fp *funnelPlan, steps []int32, t int64) {
 			best, bestT = k, bt
 		}
 	}
+	if s.completed == 0 {
+		s.oldest = t
+	}
 	if s.head[best] == len(s.q[best]) {
 		s.completed++
 	}
 	s.q[best] = append(s.q[best], t)
+	if t-s.oldest > fp.window {
+		s.expire(t, fp.window)
+	}
+	if s.completed > s.max {
+		s.record()
+	}
+}
+
+// expire drops the times more than window before t, and finds the oldest left.
+func (s *unorderedState) expire(t, window int64) {
+	s.oldest = t
 	for k, q := range s.q {
 		h := s.head[k]
 		if h == len(q) {
 			continue
 		}
-		for h < len(q) && t-q[h] > fp.window {
+		for h < len(q) && t-q[h] > window {
 			h++
 		}
 		if h == len(q) {
 			s.completed--
 			s.q[k], h = q[:0], 0
+		} else {
+			s.oldest = min(s.oldest, q[h])
 		}
 		s.head[k] = h
-	}
-	if s.completed > s.max {
-		s.record()
 	}
 }
 

@@ -174,6 +174,9 @@ func (w *worker) group(a *acc, group []events.Event, t int64) {
 	for i := range group {
 		if tp := group[i].Touchpoint; tp >= 0 {
 			w.shortest(tp, t)
+			if w.p.window >= 0 && w.sameInstant(tp) {
+				w.minGap[tp] = 0
+			}
 		}
 	}
 	for i := range group {
@@ -184,24 +187,34 @@ func (w *worker) group(a *acc, group []events.Event, t int64) {
 	}
 }
 
-// shortest updates minGap[tp] for an event at tp at time t.
+// shortest updates minGap[tp] for an event at tp at time t with the events after t. As an
+// unsigned number, none is above every gap within the window, so one min keeps the
+// shortest.
 func (w *worker) shortest(tp int32, t int64) {
+	best := uint64(w.minGap[tp])
+	for _, nx := range w.p.next[tp] {
+		if after := w.nextAfter[nx]; after != none {
+			if gap := after - t; gap <= w.p.window {
+				best = min(best, uint64(gap))
+			}
+		}
+	}
+	w.minGap[tp] = int64(best)
+}
+
+// sameInstant reports whether an event at tp, at an instant whose events grp counts, has
+// one at a next touchpoint among them: of another touchpoint, or another of its own.
+func (w *worker) sameInstant(tp int32) bool {
 	for _, nx := range w.p.next[tp] {
 		self := int32(0)
 		if nx == tp {
 			self = 1
 		}
-		gap := int64(none)
-		switch {
-		case w.grp[nx] > self:
-			gap = 0
-		case w.nextAfter[nx] != none:
-			gap = w.nextAfter[nx] - t
-		}
-		if gap != none && gap <= w.p.window && (w.minGap[tp] == none || gap < w.minGap[tp]) {
-			w.minGap[tp] = gap
+		if w.grp[nx] > self {
+			return true
 		}
 	}
+	return false
 }
 
 // flush adds the current user's per-touchpoint numbers to a and resets the scratch tables.
