@@ -20,10 +20,11 @@ type unorderedState struct {
 }
 
 // run computes one user's furthest step in fp, given the user's events it looks at (see
-// funnelPlan.looks), and adds it to fa.
+// funnelPlan.looks), and adds it to fa. Once every step is held at once, the rest of the
+// events cannot change the count, nor the first window that reached it.
 func (s *unorderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 	s.reset(fp.n)
-	for lo := 0; lo < len(evs); {
+	for lo := 0; lo < len(evs) && s.max < fp.n; {
 		hi, hasStep, excluded := lo, false, false
 		for ; hi < len(evs) && evs[hi].Time == evs[lo].Time; hi++ {
 			hasStep = hasStep || len(fp.steps(&evs[hi])) > 0
