@@ -118,9 +118,9 @@ func (s *orderedState) filled(a *attempt, idx int32) bool {
 	return false
 }
 
-// group processes the events evs[lo:hi], which share one instant and the funnel looks at. When they differ, they
-// are taken in step order, each event filling at most one step of an attempt, and neither
-// exclusions nor strictness apply among them.
+// group processes the events evs[lo:hi], which share one instant and the funnel looks at.
+// When they differ, they are taken in step order, each event filling at most one step of
+// an attempt, and neither exclusions nor strictness apply among them.
 func (s *orderedState) group(evs []events.Event, lo, hi int) {
 	s.slots[0] = attempt{set: true, start: evs[lo].Time}
 	if s.alike(evs[lo:hi]) {
@@ -131,8 +131,8 @@ func (s *orderedState) group(evs []events.Event, lo, hi int) {
 	}
 	for st := int32(1); st <= int32(s.fp.n); st++ {
 		for i := lo; i < hi; i++ {
-			if slices.Contains(s.fp.steps(&evs[i]), st) {
-				s.step(&evs[i], int32(i), st, true)
+			if slices.Contains(s.fp.steps(&evs[i]), st) && !s.filled(&s.slots[st-1], int32(i)) {
+				s.step(evs[i].Time, int32(i), st)
 			}
 		}
 	}
@@ -162,7 +162,7 @@ func (s *orderedState) event(e *events.Event, idx int32) {
 		s.exclude(k, e.Time)
 	}
 	for j := len(steps) - 1; j >= 0; j-- {
-		s.step(e, idx, steps[j], false)
+		s.step(e.Time, idx, steps[j])
 	}
 	if s.fp.strict {
 		s.keepOnly(steps)
@@ -182,23 +182,21 @@ func (s *orderedState) keepOnly(steps []int32) {
 	}
 }
 
-// step lets the event fill step st of the most recent attempt that reached step st-1.
-func (s *orderedState) step(e *events.Event, idx, st int32, multi bool) {
+// step lets event idx, at time t, fill step st of the most recent attempt that reached
+// step st-1.
+func (s *orderedState) step(t int64, idx, st int32) {
 	prev, cur, best := &s.slots[st-1], &s.slots[st], &s.slots[s.n+1]
-	if !prev.set || e.Time-prev.start > s.fp.window {
+	if !prev.set || t-prev.start > s.fp.window {
 		return
 	}
 	if cur.set && cur.start == prev.start {
-		return
-	}
-	if multi && s.filled(prev, idx) {
 		return
 	}
 	better := int(st) > best.step || (int(st) == best.step && best.excluded)
 	if !better && prev.excluded {
 		return
 	}
-	last := s.fill(int(st-1), e.Time, idx)
+	last := s.fill(int(st-1), t, idx)
 	if better {
 		s.extend(s.n+1, int(st-1), last)
 	}
