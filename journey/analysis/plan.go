@@ -43,6 +43,13 @@ type funnelPlan struct {
 	// 1, or in unordered funnels any step); a user without one is skipped. Zero when some
 	// such touchpoint is beyond 63: never skip.
 	starts uint64
+	// later is the presence set of the touchpoints that fill a step after the first.
+	// firstOnly says that a user who can start the funnel and has none of them reaches
+	// step 1 and no further, without a run: the funnel is ordered or strict, has no
+	// exclusions, some touchpoint starts it, and the map has at most 64 touchpoints, so
+	// that presence sets are exact.
+	later     uint64
+	firstOnly bool
 }
 
 // exclPlan is one exclusion: its Event.Exclude bit and the attempt slots it applies to
@@ -81,11 +88,20 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 		fp.order = journey.Ordered
 	}
 	fp.strict = fp.order == journey.Strict
+	fp.stepTables(tps)
+	fp.presenceSets()
+	fp.exclusions(firstBit)
+	fp.firstOnly = fp.order != journey.Unordered && fp.exclMask == 0 && fp.window >= 0 && fp.starts != 0 && len(tps) <= 64
+	return fp
+}
+
+// stepTables fills stepsOf and stepKey.
+func (fp *funnelPlan) stepTables(tps []*journey.Touchpoint) {
 	fp.stepsOf = make([][]int32, len(tps)+1)
 	fp.stepKey = make([]int32, len(tps)+1)
 	var keys [][]int32
 	for i, t := range tps {
-		for s, id := range f.Steps {
+		for s, id := range fp.f.Steps {
 			if id == t.ID || (t.Stage != nil && id == t.Stage.ID) {
 				fp.stepsOf[i+1] = append(fp.stepsOf[i+1], int32(s+1))
 			}
@@ -100,20 +116,35 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 			}
 			fp.stepKey[i+1] = int32(k + 1)
 		}
-		if len(fp.stepsOf[i+1]) > 0 && (fp.stepsOf[i+1][0] == 1 || fp.order == journey.Unordered) {
-			fp.starts |= presenceOf(i)
-		}
 	}
-	fp.looksAt = make([]uint8, len(tps)+1)
+}
+
+// presenceSets fills starts, later and looksAt from stepsOf.
+func (fp *funnelPlan) presenceSets() {
+	fp.looksAt = make([]uint8, len(fp.stepsOf))
 	for i, steps := range fp.stepsOf {
 		if fp.strict || len(steps) > 0 {
 			fp.looksAt[i] = 1
+		}
+		if i == 0 || len(steps) == 0 {
+			continue
+		}
+		if steps[0] == 1 || fp.order == journey.Unordered {
+			fp.starts |= presenceOf(i - 1)
+		}
+		if steps[len(steps)-1] > 1 {
+			fp.later |= presenceOf(i - 1)
 		}
 	}
 	if fp.starts == ^uint64(0) {
 		fp.starts = 0
 	}
-	for j, x := range f.Exclude {
+}
+
+// exclusions fills excl and exclMask; the funnel's exclusions have the Event.Exclude bits
+// from firstBit on.
+func (fp *funnelPlan) exclusions(firstBit int) {
+	for j, x := range fp.f.Exclude {
 		from, to := x.From, x.To
 		if from == 0 && to == 0 {
 			from, to = 1, fp.n
@@ -125,7 +156,6 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 		fp.excl = append(fp.excl, e)
 		fp.exclMask |= e.bit
 	}
-	return fp
 }
 
 // presenceOf returns the presence set (see bitset.presence) of touchpoint t alone.

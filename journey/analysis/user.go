@@ -52,6 +52,8 @@ func (w *worker) user(a *acc, log *events.Log, i int) {
 		switch {
 		case fp.starts != 0 && present&fp.starts == 0:
 			// the user has no event that can start the funnel
+		case fp.firstOnly && present&fp.later == 0:
+			a.funnels[k].furthest[1]++
 		case fp.order == journey.Unordered:
 			w.unord.run(fp, &a.funnels[k], w.looks(fp))
 		default:
