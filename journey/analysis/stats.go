@@ -112,8 +112,8 @@ func (g *gapList) median(sc *scratch) *float64 {
 
 // selector finds gaps of a list by rank without sorting it: a radix select over each gap's
 // offset from the smallest, digitBits bits a pass from the highest bit that differs. Once
-// a pass leaves few enough candidates, it copies their offsets out and the later passes
-// read those alone. When every gap is whole seconds it works on the seconds themselves,
+// a pass leaves few enough candidates and more than one pass to go, it copies their
+// offsets out and the later passes read those alone. When every gap is whole seconds it works on the seconds themselves,
 // so that their offsets span fewer bits; otherwise on nanoseconds.
 type selector struct {
 	g     *gapList
@@ -183,7 +183,7 @@ func (s *selector) rank(k int) (v, below int64, ok bool) {
 		switch {
 		case shift == 0:
 			below, ok = predecessor(h, d, k, s.min+int64(prefix))
-		case !gathered && h[d] <= cap(s.sc.cand):
+		case !gathered && shift > digitBits && h[d] <= cap(s.sc.cand):
 			s.gather(prefix, shift)
 			gathered = true
 		}
