@@ -80,9 +80,9 @@ func (w *worker) looks(fp *funnelPlan) []events.Event {
 }
 
 // touchpoints adds the per-touchpoint numbers and the transitions of one user's events. It
-// returns the set of touchpoints the user has events at (see presence), empty when none.
-// One walk from the last event back does it all: counting, transitions (each event's to
-// the mapped event after it) and continuation.
+// returns the set of touchpoints the user has events at (see bitset.presence), empty when
+// none. One walk from the last event back does it all: counting, transitions (each event's
+// to the mapped event after it) and continuation.
 func (w *worker) touchpoints(a *acc, evs []events.Event) uint64 {
 	w.after = -1
 	w.continuation(a, evs)
@@ -226,7 +226,8 @@ func (w *worker) flush(a *acc) {
 	}
 	for i, x := range w.seen {
 		for ; x != 0; x &= x - 1 {
-			w.flushOne(&a.tp[i<<6|bits.TrailingZeros64(x)], i<<6|bits.TrailingZeros64(x))
+			t := i<<6 | bits.TrailingZeros64(x)
+			w.flushOne(&a.tp[t], t)
 		}
 		w.seen[i] = 0
 	}
