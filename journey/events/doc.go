@@ -76,9 +76,14 @@
 // exclusions). While every user's events arrive in one run, the store is already laid out
 // user by user; when a user comes back later in the stream, as in an export sorted by time,
 // the store is regrouped once the stream ends, in two passes that each write near where they
-// last wrote: the events go, in input order, to buckets of users, and each bucket is laid out
-// in a stretch of the new store that stays in cache; old pages are let go of as they are
-// read. The shards' stores become the log's, one after the other. Fresh memory is populated
+// last wrote: the events go, in input order, to buckets of a power of two of users, and each
+// bucket is laid out in a stretch of the new store that stays in cache; old pages are let
+// go of as they are read. An event crosses to its bucket as 8 bytes written in one place (its
+// time as seconds after the shard's earliest page base when every time fits, its user's
+// number in the bucket, its touchpoint; exclusion masks as numbers beside), and while a
+// bucket is laid out each user's events are seen in input order, so the users whose events
+// are out of time order are noted then, and only those are sorted. The shards' stores become
+// the log's, one after the other. Fresh memory is populated
 // in bulk (MADV_POPULATE_WRITE on Linux), which costs a fraction of faulting it in page by
 // page, and the garbage of a big read is collected at a few points, so that each step reuses
 // the memory the last let go of instead of taking fresh. See BenchmarkRead and

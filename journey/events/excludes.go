@@ -40,18 +40,6 @@ func (x *excludeBits) add(masks []uint32) {
 	}
 }
 
-// push appends the mask of one more event, within capacity.
-func (x *excludeBits) push(m uint32) {
-	if x.wide != nil {
-		x.wide = append(x.wide, m)
-		return
-	}
-	x.ix = append(x.ix, 0)
-	if m != 0 {
-		x.set(len(x.ix)-1, m)
-	}
-}
-
 // resize sets the number of events to n, which must be within capacity.
 func (x *excludeBits) resize(n int) {
 	if x.wide != nil {

@@ -119,14 +119,14 @@ func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 	if big {
 		runtime.GC() // for the log's users and identities to take the memory regrouping let go of
 	}
-	m.number(l, bases, ids)
+	unsorted := m.number(l, bases, ids)
 	if err := m.vals.log(l, m.opts.Value); err != nil {
 		return nil, err
 	}
 	for _, w := range workers {
 		w.unmapped.addTo(l.Unmapped)
 	}
-	l.sortEvents()
+	l.sortEvents(unsorted)
 	return l, nil
 }
 
@@ -153,8 +153,11 @@ func concatStores(shards []*shard) (eventStore, []uint32, error) {
 // number adds the shards' users to l in the order the input first names them, their
 // events starting at their shard's base in l's store, and numbers the segment values in
 // the order of the first user who has each. ids is the length of every identity together.
-func (m *merger) number(l *Log, bases []uint32, ids int) {
+// It returns the numbers in l of the users the shards found out of time order.
+func (m *merger) number(l *Log, bases []uint32, ids int) []int {
 	idBuf := make([]byte, 0, ids)
+	var unsorted []int
+	seen := make([]int, len(m.shards)) // of each shard's unsorted users
 	var segs *segmentMap
 	if m.opts.By != "" {
 		segs = newSegmentMap(m.shards)
@@ -164,6 +167,10 @@ func (m *merger) number(l *Log, bases []uint32, ids int) {
 		l.values = &column[userValue]{}
 	}
 	mergeShards(m.shards, func(s *shard, i int) {
+		if k := seen[s.index]; k < len(s.unsorted) && int(s.unsorted[k]) == i {
+			unsorted = append(unsorted, l.users.n)
+			seen[s.index]++
+		}
 		info := *s.users.at(i)
 		info.start += bases[s.index]
 		*l.users.add() = info
@@ -182,6 +189,7 @@ func (m *merger) number(l *Log, bases []uint32, ids int) {
 	if segs != nil {
 		l.segments = segs.values
 	}
+	return unsorted
 }
 
 // mergeShards calls visit for every user of every shard, in the order the input first
@@ -244,15 +252,6 @@ type tally struct {
 	mapped, unmapped, filtered uint32
 }
 
-// addEvent counts a kept event in t: mapped when it has a touchpoint, unmapped when not.
-func (t *tally) addEvent(e Event) {
-	if e.Touchpoint >= 0 {
-		t.mapped++
-	} else {
-		t.unmapped++
-	}
-}
-
 // add adds o's counts to t.
 func (t *tally) add(o tally) {
 	t.mapped += o.mapped
@@ -260,34 +259,18 @@ func (t *tally) add(o tally) {
 	t.filtered += o.filtered
 }
 
-// sortEvents orders each user's events by time, keeping input order for ties. Most exports
-// are already in time order, which costs one pass to see; that pass runs on every CPU,
-// and the few users it finds out of order are sorted after, one by one, as sorting may
-// move a page to nanoseconds.
-func (l *Log) sortEvents() {
-	parts := runtime.GOMAXPROCS(0)
-	unsorted := make([][]int, parts)
-	var wg sync.WaitGroup
-	for part := range parts {
-		wg.Go(func() {
-			for u := part * l.users.n / parts; u < (part+1)*l.users.n/parts; u++ {
-				if info := l.users.at(u); !l.events.sortedRange(int(info.start), int(info.start+info.count)) {
-					unsorted[part] = append(unsorted[part], u)
-				}
-			}
-		})
-	}
-	wg.Wait()
+// sortEvents orders the events of the users listed by time, keeping input order for ties,
+// one by one, as sorting may move a page to nanoseconds. Most exports are already in time
+// order, and the shards list the few users who are not as they lay their events out.
+func (l *Log) sortEvents(users []int) {
 	var evs []Event
-	for _, us := range unsorted {
-		for _, u := range us {
-			info := l.users.at(u)
-			lo, hi := int(info.start), int(info.start+info.count)
-			evs = l.events.appendRange(evs[:0], lo, hi)
-			slices.SortStableFunc(evs, func(x, y Event) int { return cmp.Compare(x.Time, y.Time) })
-			for j, e := range evs {
-				l.events.set(lo+j, e)
-			}
+	for _, u := range users {
+		info := l.users.at(u)
+		lo, hi := int(info.start), int(info.start+info.count)
+		evs = l.events.appendRange(evs[:0], lo, hi)
+		slices.SortStableFunc(evs, func(x, y Event) int { return cmp.Compare(x.Time, y.Time) })
+		for j, e := range evs {
+			l.events.set(lo+j, e)
 		}
 	}
 }

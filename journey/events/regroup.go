@@ -1,63 +1,102 @@
 package events
 
-import "runtime"
+import (
+	"math"
+	"math/bits"
+	"runtime"
+	"slices"
+)
 
 // A store that is not laid out user by user is regrouped in two passes, so that neither
 // writes all over memory. The first reads the store and the runs in input order and hands
 // each event, with its user, to the bucket of its user: the users are split into buckets
-// whose events take a few hundred kilobytes in the new store. The second lays each
-// bucket's events out in the new store, user by user, in a stretch of it small enough to
-// stay in cache. Both let go of what they have read as they go, so the buckets take about
-// the memory the old store and runs did.
+// of a power of two of consecutive numbers, whose events take a few hundred kilobytes in
+// the new store. The second lays each bucket's events out in the new store, user by user,
+// in a stretch of it small enough to stay in cache. Both let go of what they have read as
+// they go, so the buckets take about the memory the old store and runs did. Times move as
+// they are kept (see clock), field by field, so that an event costs a few loads and stores
+// in each pass.
 
-// bucketEvents is about how many events a bucket holds.
+// bucketEvents is about how many events a bucket holds: between half and all of it, on
+// average over its users.
 const bucketEvents = 1 << 16
 
 // collectEvery is how many pages of events regrouping lets go of between collections of
 // its garbage, so that what it makes reuses that memory instead of taking fresh.
 const collectEvery = 4
 
+// maxBucketShift bounds the users of a bucket to 1<<maxBucketShift, so that an arrival
+// keeps its user as a 16-bit number within its bucket.
+const maxBucketShift = 16
+
 // regroup copies the store's events into a new store, user by user, each user's in input
 // order, and sets the users' starts and kept events to match, and, for a shard that does
 // not add tallies up as runs come (see shard.everyUser), their tallies.
 func (s *shard) regroup() eventStore {
+	clk := s.store.clock()
+	if clk.seconds {
+		return regroupAs[uint32](s, &clk)
+	}
+	return regroupAs[int64](s, &clk)
+}
+
+// timeWord is how arrivals keep times: as seconds after the clock's base or nanoseconds.
+type timeWord interface{ uint32 | int64 }
+
+// regroupAs is regroup with times kept as T.
+func regroupAs[T timeWord](s *shard, clk *clock) eventStore {
+	masks := s.store.maskNumbers()
 	out := eventStore{excludes: s.store.excludes}
 	out.resize(s.store.n)
-	n := max(1, s.store.n/bucketEvents)
-	users := s.users.n
-	buckets := s.bucket(n)
+	shift := bucketShift(s.store.n, s.users.n)
+	buckets := bucketAs[T](s, shift, clk, &masks)
 	var c collector
-	at := uint32(0)
-	var next []uint32
+	var next, mapped []uint32
+	var order bucketOrder[T]
+	at := 0
 	for b := range buckets {
 		bk := &buckets[b]
-		lo, hi := (b*users+n-1)/n, ((b+1)*users+n-1)/n // the bucket's users
-		next = s.starts(bk, lo, hi, at, next)
-		at += uint32(bk.n)
-		for j := range bk.n {
-			u := bk.of[j>>arrivalShift][j&(1<<arrivalShift-1)]
-			e := bk.at(j)
-			out.put(int(next[int(u)-lo]), e)
-			next[int(u)-lo]++
-			if !s.everyUser {
-				s.users.at(int(u)).tally.addEvent(e)
-			}
-			if j&(1<<arrivalShift-1) == 1<<arrivalShift-1 {
-				bk.pages[j>>arrivalShift], bk.of[j>>arrivalShift] = nil, nil
-				c.let(1)
+		lo, hi := b<<shift, min((b+1)<<shift, s.users.n)
+		next = bk.starts(s, lo, hi, uint32(at), next)
+		clk.makePages(&out, at, at+bk.n)
+		at += bk.n
+		mapped = append(mapped[:0], make([]uint32, hi-lo)...)
+		order.reset(hi - lo)
+		for i, ap := range bk.pages {
+			ap.layOut(bk.on(i), &out, next, mapped, &order, &masks)
+			bk.pages[i] = nil
+			c.let(1)
+		}
+		if !s.everyUser {
+			s.addTallies(lo, hi, mapped)
+		}
+		for u, late := range order.late {
+			if late {
+				s.unsorted = append(s.unsorted, uint32(lo+u))
 			}
 		}
-		*bk = arrivals{}
+		*bk = arrivals[T]{}
 	}
 	return out
 }
 
-// starts counts the events of users lo to hi-1 in bucket bk and sets their starts, the
-// bucket's first at at, and returns where each one's first event goes, reusing next.
-func (s *shard) starts(bk *arrivals, lo, hi int, at uint32, next []uint32) []uint32 {
+// bucketShift returns log2 of the users a bucket takes, so that it holds about
+// bucketEvents of n events of the users (at most that many on average, and at least one
+// user), within maxBucketShift.
+func bucketShift(n, users int) int {
+	per := max(1, int(int64(users)*bucketEvents/int64(max(n, 1))))
+	return min(bits.Len(uint(per))-1, maxBucketShift)
+}
+
+// starts counts the events of users lo to hi-1, those of the bucket, and sets their
+// starts, the bucket's first at at, and returns where each one's first event goes,
+// reusing next.
+func (a *arrivals[T]) starts(s *shard, lo, hi int, at uint32, next []uint32) []uint32 {
 	next = append(next[:0], make([]uint32, hi-lo)...)
-	for j := range bk.n {
-		next[int(bk.of[j>>arrivalShift][j&(1<<arrivalShift-1)])-lo]++
+	for i, ap := range a.pages {
+		for _, e := range ap.events[:a.on(i)] {
+			next[e.user]++
+		}
 	}
 	for u := lo; u < hi; u++ {
 		info := s.users.at(u)
@@ -68,23 +107,36 @@ func (s *shard) starts(bk *arrivals, lo, hi int, at uint32, next []uint32) []uin
 	return next
 }
 
-// bucket hands the store's events, in input order, to n buckets by user, letting go of the
-// store's pages and the runs as it reads them.
-func (s *shard) bucket(n int) []arrivals {
-	buckets := make([]arrivals, n)
-	for b := range buckets {
-		buckets[b].excludes = s.store.excludes
+// addTallies adds to users lo to hi-1 their kept events, mapped[u-lo] of them mapped.
+func (s *shard) addTallies(lo, hi int, mapped []uint32) {
+	for u := lo; u < hi; u++ {
+		info := s.users.at(u)
+		info.mapped += mapped[u-lo]
+		info.unmapped += info.count - mapped[u-lo]
 	}
+}
+
+// bucketAs hands the store's events, in input order, to buckets of 1<<shift users each,
+// letting go of the store's pages and the runs as it reads them.
+func bucketAs[T timeWord](s *shard, shift int, clk *clock, masks *maskNumbers) []arrivals[T] {
+	buckets := make([]arrivals[T], (s.users.n+1<<shift-1)>>shift)
+	excludes, within := s.store.excludes, uint32(1)<<shift-1
 	var c collector
 	from := 0
 	for i := range s.runs.n {
 		e := *s.runs.at(i)
 		u := e >> runBits
-		bk := &buckets[int(uint64(u)*uint64(n)/uint64(s.users.n))] // see regroup
+		bk := &buckets[u>>shift]
 		for range e&(runMaxSize-1) + 1 {
-			bk.push(u, s.store.at(from))
+			pg, j := from>>pageShift, from&(eventsPerPage-1)
+			p := s.store.pages[pg]
+			k := bk.next(masks)
+			bk.events[k] = arrival[T]{time: T(clk.read(p, pg, j)), user: uint16(u & within), touchpoint: p.touchpoints[j]}
+			if excludes {
+				bk.exclude(k, masks, p, pg, j)
+			}
 			if from++; from&(eventsPerPage-1) == 0 {
-				s.store.pages[from>>pageShift-1] = nil
+				s.store.pages[pg] = nil
 				c.let(1 << (pageShift - arrivalShift))
 			}
 		}
@@ -111,28 +163,222 @@ func (c *collector) let(n int) {
 // buckets.
 const arrivalShift = 11
 
-// arrivals are events in pages of 1<<arrivalShift, each with a number (of) such as its
-// user. The pages keep their times as a store's pages do.
-type arrivals struct {
-	pages    []*page
-	of       [][]uint32
-	n        int
-	excludes bool // whether the pages keep exclusion bits
+// arrivalsPerPage is how many events a page of a bucket holds.
+const arrivalsPerPage = 1 << arrivalShift
+
+// arrivals are the events of a bucket, in pages. The fields of the last page, which events
+// are added to, are at hand too.
+type arrivals[T timeWord] struct {
+	pages   []*arrivalPage[T]
+	events  []arrival[T]
+	numbers []uint16
+	masks   []uint32
+	n       int
 }
 
-// push appends event e of number k.
-func (a *arrivals) push(k uint32, e Event) {
-	i := a.n & (1<<arrivalShift - 1)
-	if i == 0 {
-		a.pages = append(a.pages, newPage(e.Time, a.excludes, 1<<arrivalShift))
-		a.of = append(a.of, make([]uint32, 1<<arrivalShift))
+// arrivalPage holds events of a bucket, and, when the store keeps exclusion bits, their
+// masks: as numbers (see maskNumbers), or as they are when there are too many to number.
+// An event's other fields lie side by side, so that handing events to many buckets writes
+// to one place in each.
+type arrivalPage[T timeWord] struct {
+	events  [arrivalsPerPage]arrival[T]
+	numbers []uint16
+	masks   []uint32
+}
+
+// arrival is an event of a bucket: its time as T, its user's number in the bucket and its
+// touchpoint. Events with times in whole seconds take 8 bytes.
+type arrival[T timeWord] struct {
+	time       T
+	user       uint16
+	touchpoint int16
+}
+
+// next makes room for an event in the bucket and returns its index in the last page.
+func (a *arrivals[T]) next(m *maskNumbers) int {
+	k := a.n & (arrivalsPerPage - 1)
+	if k == 0 {
+		p := &arrivalPage[T]{}
+		switch {
+		case m.wide:
+			p.masks = make([]uint32, arrivalsPerPage)
+		case m.masks != nil:
+			p.numbers = make([]uint16, arrivalsPerPage)
+		}
+		a.pages = append(a.pages, p)
+		a.events, a.numbers, a.masks = p.events[:], p.numbers, p.masks
 	}
-	a.pages[len(a.pages)-1].push(e)
-	a.of[len(a.of)-1][i] = k
 	a.n++
+	return k
 }
 
-// at returns event j.
-func (a *arrivals) at(j int) Event {
-	return a.pages[j>>arrivalShift].event(j & (1<<arrivalShift - 1))
+// exclude sets the mask of the last page's event k to that of event j of page p, page pg of
+// the store.
+func (a *arrivals[T]) exclude(k int, m *maskNumbers, p *page, pg, j int) {
+	if m.wide {
+		a.masks[k] = p.excludes.at(j)
+	} else {
+		a.numbers[k] = m.of(p, pg, j)
+	}
+}
+
+// on returns how many events page i of the bucket holds.
+func (a *arrivals[T]) on(i int) int {
+	return min(a.n-i<<arrivalShift, arrivalsPerPage)
+}
+
+// layOut puts the page's first n events in out, each where next says for its user,
+// advancing next, counts each user's mapped events in mapped, and notes in order the users
+// whose events come out of time order.
+func (ap *arrivalPage[T]) layOut(n int, out *eventStore, next, mapped []uint32, order *bucketOrder[T], m *maskNumbers) {
+	for i, a := range ap.events[:n] {
+		k := next[a.user]
+		next[a.user]++
+		order.late[a.user] = order.late[a.user] || a.time < order.last[a.user]
+		order.last[a.user] = a.time
+		p, j := out.pages[k>>pageShift], int(k&(eventsPerPage-1))
+		if p.secs != nil {
+			p.secs[j] = uint32(a.time)
+		} else {
+			p.times[j] = int64(a.time)
+		}
+		p.touchpoints[j] = a.touchpoint
+		if a.touchpoint >= 0 {
+			mapped[a.user]++
+		}
+		switch {
+		case ap.numbers != nil && ap.numbers[i] != 0:
+			p.excludes.set(j, m.masks[ap.numbers[i]])
+		case ap.masks != nil && ap.masks[i] != 0:
+			p.excludes.set(j, ap.masks[i])
+		}
+	}
+}
+
+// bucketOrder tells, for the users of a bucket, whose events come out of time order: last
+// is the time of each one's last event so far, late whether one came before the one before.
+type bucketOrder[T timeWord] struct {
+	last []T
+	late []bool
+}
+
+// reset readies the order for a bucket of n users.
+func (o *bucketOrder[T]) reset(n int) {
+	lowest := int64(math.MinInt64)
+	o.last = o.last[:0]
+	for range n {
+		o.last = append(o.last, T(lowest)) // 0 for seconds after a base
+	}
+	o.late = append(o.late[:0], make([]bool, n)...)
+}
+
+// maskNumbers numbers the distinct exclusion masks of a store, 0 for none, so that an
+// arrival keeps a 16-bit number instead of a 32-bit mask. With more masks than 16 bits
+// number, wide is set and arrivals keep the masks.
+type maskNumbers struct {
+	masks  []uint32          // by number; nil when the store keeps no exclusion bits
+	pages  [][]uint16        // for each page that keeps a byte an event, its masks' numbers
+	number map[uint32]uint16 // the number of each mask
+	wide   bool
+}
+
+// maskNumbers numbers the masks of the store's events.
+func (s *eventStore) maskNumbers() maskNumbers {
+	if !s.excludes {
+		return maskNumbers{}
+	}
+	m := maskNumbers{masks: []uint32{0}, number: map[uint32]uint16{0: 0}, pages: make([][]uint16, len(s.pages))}
+	for pg, p := range s.pages {
+		if p.excludes.wide != nil {
+			m.add(p.excludes.wide)
+			continue
+		}
+		for _, mask := range p.excludes.masks {
+			m.add([]uint32{mask})
+			m.pages[pg] = append(m.pages[pg], m.number[mask])
+		}
+	}
+	return m
+}
+
+// add numbers masks not numbered yet, or sets wide when there are too many.
+func (m *maskNumbers) add(masks []uint32) {
+	for _, mask := range masks {
+		if _, ok := m.number[mask]; ok || m.wide {
+			continue
+		}
+		if len(m.masks) > math.MaxUint16 {
+			m.wide = true
+			continue
+		}
+		m.number[mask] = uint16(len(m.masks))
+		m.masks = append(m.masks, mask)
+	}
+}
+
+// of returns the number of the mask of event j of page p, page pg of the store.
+func (m *maskNumbers) of(p *page, pg, j int) uint16 {
+	if x := p.excludes; x.wide != nil {
+		return m.number[x.wide[j]]
+	}
+	return m.pages[pg][p.excludes.ix[j]]
+}
+
+// clock is how regrouping keeps times. When every page of a store keeps seconds and every
+// time is within 32 bits of seconds of the earliest page's base, what exports with whole
+// seconds give, times are kept as seconds after that base, and the new store's pages keep
+// them so too; otherwise as nanoseconds, and the new store's pages keep nanoseconds.
+type clock struct {
+	seconds bool
+	base    int64
+	deltas  []int64 // for each page of the store, seconds from base to the page's base
+}
+
+// clock returns the clock for regrouping the store.
+func (s *eventStore) clock() clock {
+	c := clock{seconds: len(s.pages) > 0, base: math.MaxInt64}
+	for _, p := range s.pages {
+		if p.secs == nil {
+			return clock{}
+		}
+		c.base = min(c.base, p.base)
+	}
+	for _, p := range s.pages {
+		d := (p.base - c.base) / 1e9
+		if len(p.secs) > 0 && int64(slices.Max(p.secs))+d > math.MaxUint32 {
+			return clock{}
+		}
+		c.deltas = append(c.deltas, d)
+	}
+	return c
+}
+
+// read returns, as the clock keeps it, the time of event j of page p, page pg of the store.
+func (c *clock) read(p *page, pg, j int) int64 {
+	if c.seconds {
+		return int64(p.secs[j]) + c.deltas[pg]
+	}
+	return p.time(j)
+}
+
+// makePages makes the pages of out, a store made by resize, that events lo to hi-1 fall in,
+// keeping times as the clock does.
+func (c *clock) makePages(out *eventStore, lo, hi int) {
+	for k := lo >> pageShift; lo < hi && k<<pageShift < hi; k++ {
+		if out.pages[k] != nil {
+			continue
+		}
+		size := min(out.n-k<<pageShift, eventsPerPage)
+		p := &page{touchpoints: populate(make([]int16, size))}
+		if c.seconds {
+			p.base, p.secs = c.base, populate(make([]uint32, size))
+		} else {
+			p.times = populate(make([]int64, size))
+		}
+		if out.excludes {
+			p.excludes = newExcludeBits(size)
+			p.excludes.resize(size)
+		}
+		out.pages[k] = p
+	}
 }

@@ -42,7 +42,10 @@ type shard struct {
 	// users' kept events and tallies are counted once every chunk is merged, from runs and
 	// the events (see settle and regroup), since every row of such a log keeps an event.
 	everyUser bool
-	err       error
+	// unsorted lists, in order, the users whose events are not in time order once laid out
+	// (see finish).
+	unsorted []uint32
+	err      error
 }
 
 // userInfo is what the log keeps of a user besides the identity and segment: the row
@@ -223,20 +226,26 @@ func (s *shard) pickSegment(u uint32, v []byte, t int64) {
 	*seg, *segTime = ix, t
 }
 
-// finish lays the store out user by user, once every chunk is merged, and lets go of the
-// table's slots: only its identities are used after.
+// finish lays the store out user by user, once every chunk is merged, lists the users
+// whose events are out of time order, and lets go of the table's slots: only its
+// identities are used after.
 func (s *shard) finish() {
 	s.table.release()
 	if !s.everyUser {
 		s.scattered = s.interleaved()
 		if !s.scattered {
 			s.settle()
-			return
 		}
 	}
 	if s.scattered {
-		s.store = s.regroup()
+		s.store = s.regroup() // which lists the unsorted users as it goes
 		s.runs = column[uint32]{}
+		return
+	}
+	for u := range s.users.n {
+		if info := s.users.at(u); !s.store.sortedRange(int(info.start), int(info.start+info.count)) {
+			s.unsorted = append(s.unsorted, uint32(u))
+		}
 	}
 }
 

@@ -161,24 +161,6 @@ func (p *page) addSeconds(times []int64) bool {
 	return true
 }
 
-// push appends one event to a page with room for it.
-func (p *page) push(e Event) {
-	if p.secs != nil {
-		if sec, fits := p.seconds(e.Time); fits {
-			p.secs = append(p.secs, sec)
-		} else {
-			p.widen()
-		}
-	}
-	if p.secs == nil {
-		p.times = append(p.times, e.Time)
-	}
-	p.touchpoints = append(p.touchpoints, int16(e.Touchpoint))
-	if p.excludes != nil {
-		p.excludes.push(e.Exclude)
-	}
-}
-
 // reserve makes room for n more events in a page that grows (the first of its store),
 // doubling its fields in populated memory.
 func (p *page) reserve(n int) {
@@ -193,32 +175,11 @@ func (p *page) reserve(n int) {
 	}
 }
 
-// resize makes an empty store hold n events, to be set. Its pages are made as they are
-// first set or touched, so that a store filled from another, which lets go of its pages as
-// they are read, does not need all of its own at once.
+// resize makes an empty store hold n events, without pages: regrouping makes each page as
+// it reaches it (see clock.makePages), so that a store filled from another, which lets go
+// of its pages as they are read, does not need all of its own at once.
 func (s *eventStore) resize(n int) {
 	s.pages, s.n = make([]*page, (n+eventsPerPage-1)>>pageShift), n
-}
-
-// pageAt returns the page of event j, making it, for events from time t on, when it is not
-// made yet.
-func (s *eventStore) pageAt(j int, t int64) *page {
-	k := j >> pageShift
-	if s.pages[k] == nil {
-		size := min(s.n-k<<pageShift, eventsPerPage)
-		p := newPage(t, s.excludes, size)
-		p.touchpoints = p.touchpoints[:size]
-		if p.secs != nil {
-			p.secs = p.secs[:size]
-		} else {
-			p.times = p.times[:size]
-		}
-		if p.excludes != nil {
-			p.excludes.resize(size)
-		}
-		s.pages[k] = p
-	}
-	return s.pages[k]
 }
 
 // withExcludes returns a copy of the store that keeps exclusion bits, 0 for the events
@@ -243,11 +204,6 @@ func (p *page) event(i int) Event {
 		e.Exclude = p.excludes.at(i)
 	}
 	return e
-}
-
-// put sets event j of a store made by resize.
-func (s *eventStore) put(j int, e Event) {
-	s.pageAt(j, e.Time).set(j&(eventsPerPage-1), e)
 }
 
 // set replaces event j.

@@ -1,0 +1,45 @@
+package events
+
+import (
+	"fmt"
+	"hash/maphash"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/journey-cx/journey/journey"
+)
+
+// BenchmarkLayout lays out, once merged, the events of 1.2M users who come back in random
+// order, as a shard of a file sorted by time does: 10M events, a few with exclusion bits.
+// The time per event is the cost of grouping the events user by user.
+func BenchmarkLayout(b *testing.B) {
+	const users, events, perChunk = 600_000, 5_000_000, 20_000
+	seed := maphash.MakeSeed()
+	r := rand.New(rand.NewPCG(1, 2))
+	opts := &Options{Exclusions: []journey.Matcher{{}}}
+	pl := &plan{exclusions: true}
+	var chunks []*chunk
+	for k := 0; k < events; k += perChunk {
+		c := &chunk{}
+		c.reset(1)
+		c.plan, c.seq = pl, uint64(len(chunks))
+		for i := range perChunk {
+			c.run(fmt.Appendf(nil, "u%d", r.IntN(users)), seed, false)
+			c.keep(1577836800e9+int64(k+i)*1e9, int32(r.IntN(20)), uint32(r.IntN(50)/49))
+		}
+		chunks = append(chunks, c)
+	}
+	b.ResetTimer()
+	for b.Loop() {
+		b.StopTimer()
+		s := newShard(0, opts, seed)
+		for _, c := range chunks {
+			if err := s.add(c); err != nil {
+				b.Fatal(err)
+			}
+		}
+		b.StartTimer()
+		s.finish()
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/events, "ns/event")
+}
