@@ -4,7 +4,6 @@ import (
 	"math/bits"
 	"slices"
 
-	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/events"
 )
 
@@ -39,28 +38,36 @@ type orderedState struct {
 	n     int
 }
 
-// run computes one user's furthest step in fp and adds it to fa.
+// run computes one user's furthest step in fp, given the user's events it looks at (see
+// funnelPlan.looks), and adds it to fa.
 func (s *orderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 	s.reset(fp)
-	n := fp.n
-	for lo := 0; lo < len(evs); {
-		hi := lo + 1
-		for hi < len(evs) && evs[hi].Time == evs[lo].Time {
-			hi++
-		}
-		switch {
-		case hi > lo+1:
+	for lo := 0; lo < len(evs) && !s.slots[fp.n].set; {
+		hi := sameTime(evs, lo)
+		if hi > lo+1 {
 			s.group(evs, lo, hi)
-		case s.relevant(&evs[lo]):
+		} else {
 			s.slots[0] = attempt{set: true, start: evs[lo].Time}
 			s.event(&evs[lo], int32(lo))
 		}
-		if s.slots[n].set {
-			break
-		}
 		lo = hi
 	}
-	best := &s.slots[n+1]
+	s.count(fa)
+}
+
+// sameTime returns the end of the run of events from evs[lo] on that share its time.
+func sameTime(evs []events.Event, lo int) int {
+	hi := lo + 1
+	for hi < len(evs) && evs[hi].Time == evs[lo].Time {
+		hi++
+	}
+	return hi
+}
+
+// count adds the attempt that counts, if any, to fa: its furthest step and the non-zero
+// gaps between its steps.
+func (s *orderedState) count(fa *funnelAcc) {
+	best := &s.slots[s.n+1]
 	if best.step == 0 || best.excluded {
 		return
 	}
@@ -111,46 +118,36 @@ func (s *orderedState) filled(a *attempt, idx int32) bool {
 	return false
 }
 
-// relevant reports whether the funnel looks at an event at all: strict funnels see every
-// row, the others only rows that fill a step or match an exclusion.
-func (s *orderedState) relevant(e *events.Event) bool {
-	return s.fp.order == journey.Strict || len(s.fp.steps(e)) > 0 || s.fp.exclSlots(e) != 0
-}
-
-// group processes the events evs[lo:hi], which share one instant. When they differ, they
-// are taken in step order, each event filling at most one step of an attempt, and neither
-// exclusions nor strictness apply among them.
+// group processes the events evs[lo:hi], which share one instant and the funnel looks at.
+// When they differ, they are taken in step order, each event filling at most one step of
+// an attempt, and neither exclusions nor strictness apply among them.
 func (s *orderedState) group(evs []events.Event, lo, hi int) {
 	s.slots[0] = attempt{set: true, start: evs[lo].Time}
-	n, same := 0, true
-	var first *events.Event
-	for i := lo; i < hi; i++ {
-		e := &evs[i]
-		if !s.relevant(e) {
-			continue
-		}
-		n++
-		if first == nil {
-			first = e
-		} else if s.fp.stepKey[e.Touchpoint+1] != s.fp.stepKey[first.Touchpoint+1] || s.fp.exclSlots(e) != s.fp.exclSlots(first) {
-			same = false
-		}
-	}
-	if same {
+	if s.alike(evs[lo:hi]) {
 		for i := lo; i < hi; i++ {
-			if s.relevant(&evs[i]) {
-				s.event(&evs[i], int32(i))
-			}
+			s.event(&evs[i], int32(i))
 		}
 		return
 	}
 	for st := int32(1); st <= int32(s.fp.n); st++ {
 		for i := lo; i < hi; i++ {
-			if slices.Contains(s.fp.steps(&evs[i]), st) {
-				s.step(&evs[i], int32(i), st, true)
+			if slices.Contains(s.fp.steps(&evs[i]), st) && !s.filled(&s.slots[st-1], int32(i)) {
+				s.step(evs[i].Time, int32(i), st)
 			}
 		}
 	}
+}
+
+// alike reports whether the events fill the same steps and match the same exclusions.
+func (s *orderedState) alike(evs []events.Event) bool {
+	first := &evs[0]
+	for i := range evs[1:] {
+		e := &evs[1+i]
+		if s.fp.stepKey[e.Touchpoint+1] != s.fp.stepKey[first.Touchpoint+1] || s.fp.exclSlots(e) != s.fp.exclSlots(first) {
+			return false
+		}
+	}
+	return true
 }
 
 // event processes one event: its exclusions (unless it fills a step: an excluded event at
@@ -165,35 +162,41 @@ func (s *orderedState) event(e *events.Event, idx int32) {
 		s.exclude(k, e.Time)
 	}
 	for j := len(steps) - 1; j >= 0; j-- {
-		s.step(e, idx, steps[j], false)
+		s.step(e.Time, idx, steps[j])
 	}
-	if s.fp.order != journey.Strict {
-		return
+	if s.fp.strict {
+		s.keepOnly(steps)
 	}
-	for k := 1; k <= s.fp.n; k++ {
-		if !slices.Contains(steps, int32(k)) {
+}
+
+// keepOnly drops the attempt of every slot but those of steps, which are ascending: what a
+// strict funnel does after each event.
+func (s *orderedState) keepOnly(steps []int32) {
+	j := 0
+	for k := int32(1); k <= int32(s.n); k++ {
+		if j < len(steps) && steps[j] == k {
+			j++
+		} else {
 			s.slots[k].set = false
 		}
 	}
 }
 
-// step lets the event fill step st of the most recent attempt that reached step st-1.
-func (s *orderedState) step(e *events.Event, idx, st int32, multi bool) {
+// step lets event idx, at time t, fill step st of the most recent attempt that reached
+// step st-1.
+func (s *orderedState) step(t int64, idx, st int32) {
 	prev, cur, best := &s.slots[st-1], &s.slots[st], &s.slots[s.n+1]
-	if !prev.set || e.Time-prev.start > s.fp.window {
+	if !prev.set || t-prev.start > s.fp.window {
 		return
 	}
 	if cur.set && cur.start == prev.start {
-		return
-	}
-	if multi && s.filled(prev, idx) {
 		return
 	}
 	better := int(st) > best.step || (int(st) == best.step && best.excluded)
 	if !better && prev.excluded {
 		return
 	}
-	last := s.fill(int(st-1), e.Time, idx)
+	last := s.fill(int(st-1), t, idx)
 	if better {
 		s.extend(s.n+1, int(st-1), last)
 	}

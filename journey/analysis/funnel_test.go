@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"testing"
+	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/journey-cx/journey/journey"
@@ -70,5 +71,29 @@ func TestDefaultFunnelIsStages(t *testing.T) {
 	}
 	if f.WindowSeconds != journey.DefaultWindow.Seconds() {
 		t.Errorf("window = %v, want the default", f.WindowSeconds)
+	}
+}
+
+// TestFirstOnly checks that the users a funnel counts at step 1 without a run (see
+// funnelPlan.firstOnly) are those its run would count there.
+func TestFirstOnly(t *testing.T) {
+	m := newMap([]string{"a", "b", "c"}, []string{"d"})
+	funnel(m, "ordered", journey.Ordered, time.Hour, "b", "c")
+	funnel(m, "strict", journey.Strict, 0, "a", "stage-2")
+	funnel(m, "stages", journey.Ordered, 0, "stage-1", "d")
+	log := generate(m, 5000, 3, 7)
+	p := newPlan(m, 0)
+	fast := accumulate(p, log, nil, 1, 1)[0]
+	for _, fp := range p.funnels {
+		if !fp.firstOnly {
+			t.Fatalf("funnel %s: firstOnly is false", fp.f.ID)
+		}
+		fp.firstOnly = false
+	}
+	slow := accumulate(p, log, nil, 1, 1)[0]
+	for i, fp := range p.funnels {
+		if diff := cmp.Diff(slow.funnels[i].furthest, fast.funnels[i].furthest); diff != "" {
+			t.Errorf("funnel %s: users per furthest step (-run +firstOnly):\n%s", fp.f.ID, diff)
+		}
 	}
 }

@@ -114,7 +114,8 @@ func TestWindowOverride(t *testing.T) {
 }
 
 func TestMedian(t *testing.T) {
-	hist := make([]int, 1<<digitBits)
+	// The small scratch space gathers the candidates of only some lists' last passes.
+	big, small := newScratch(maxGathered), newScratch(16)
 	for _, tt := range []struct {
 		gaps []int64
 		want *float64
@@ -126,8 +127,10 @@ func TestMedian(t *testing.T) {
 		{[]int64{7e9, 7e9, 7e9, 1e9, 7e9, 7e9}, ptr(7.0)},
 		{[]int64{3e9, 1e9, 2e9, 2e9, 1e9, 3e9, 5e9, 4e9}, ptr(2.5)},
 	} {
-		if got := sealed(tt.gaps...).median(hist); !cmp.Equal(got, tt.want) {
-			t.Errorf("median(%v) = %v, want %v", tt.gaps, got, tt.want)
+		for _, sc := range []*scratch{big, small} {
+			if got := sealed(tt.gaps...).median(sc); !cmp.Equal(got, tt.want) {
+				t.Errorf("median(%v) = %v, want %v", tt.gaps, got, tt.want)
+			}
 		}
 	}
 	if got := *sealed(1_500_000_000, 2_500_000_001).mean(); got != 2.0000000005 {
@@ -142,8 +145,10 @@ func TestMedian(t *testing.T) {
 		sorted := slices.Sorted(slices.Values(gaps))
 		n := len(sorted)
 		want := (seconds(sorted[(n-1)/2]) + seconds(sorted[n/2])) / 2
-		if got := sealed(gaps...).median(hist); *got != want {
-			t.Fatalf("median(%v) = %v, want %v", sorted, *got, want)
+		for _, sc := range []*scratch{big, small} {
+			if got := sealed(gaps...).median(sc); *got != want {
+				t.Fatalf("median(%v) with %d gathered = %v, want %v", sorted, cap(sc.cand), *got, want)
+			}
 		}
 		var sec, ns int64
 		for _, g := range gaps {

@@ -14,8 +14,8 @@ type plan struct {
 	tps     []*journey.Touchpoint
 	next    [][]int32 // next[t]: the touchpoint indexes t's flow continues to
 	onMap   []bool    // onMap[a*n+b]: b is in a's next
-	goal    []bool
-	window  int64 // map-level window in nanoseconds
+	goal    bitset    // the goal touchpoints
+	window  int64     // map-level window in nanoseconds
 	funnels []*funnelPlan
 	// currency is the map's currency of the touchpoints' costs, "" for none.
 	currency string
@@ -25,6 +25,7 @@ type plan struct {
 type funnelPlan struct {
 	f      *journey.Funnel
 	order  string
+	strict bool // order is journey.Strict, asked once per event
 	window int64
 	n      int // number of steps
 	// stepsOf[t+1] lists, ascending, the 1-based steps an event at touchpoint t fills
@@ -32,6 +33,9 @@ type funnelPlan struct {
 	// two events can be compared in O(1).
 	stepsOf [][]int32
 	stepKey []int32
+	// looksAt[t+1] is 1 when the funnel looks at every event at touchpoint t (or, at
+	// index 0, every unmapped row): those that fill a step, or all in a strict funnel.
+	looksAt []uint8
 	excl    []exclPlan
 	// exclMask has the Event.Exclude bits of this funnel's exclusions.
 	exclMask uint32
@@ -39,6 +43,13 @@ type funnelPlan struct {
 	// 1, or in unordered funnels any step); a user without one is skipped. Zero when some
 	// such touchpoint is beyond 63: never skip.
 	starts uint64
+	// later is the presence set of the touchpoints that fill a step after the first.
+	// firstOnly says that a user who can start the funnel and has none of them reaches
+	// step 1 and no further, without a run: the funnel is ordered or strict, has no
+	// exclusions, some touchpoint starts it, and the map has at most 64 touchpoints, so
+	// that presence sets are exact.
+	later     uint64
+	firstOnly bool
 }
 
 // exclPlan is one exclusion: its Event.Exclude bit and the attempt slots it applies to
@@ -53,13 +64,15 @@ func newPlan(m *journey.Map, override time.Duration) *plan {
 	n := len(p.tps)
 	p.next = make([][]int32, n)
 	p.onMap = make([]bool, n*n)
-	p.goal = make([]bool, n)
+	p.goal = newBitset(n)
 	for i, t := range p.tps {
 		for _, nx := range m.NextOf(t) {
 			p.next[i] = append(p.next[i], int32(nx.Index))
 			p.onMap[i*n+nx.Index] = true
 		}
-		p.goal[i] = t.Goal
+		if t.Goal {
+			p.goal.add(int32(i))
+		}
 	}
 	funnels := m.EffectiveFunnels()
 	first, _ := firstBits(funnels)
@@ -74,11 +87,21 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 	if fp.order == "" {
 		fp.order = journey.Ordered
 	}
+	fp.strict = fp.order == journey.Strict
+	fp.stepTables(tps)
+	fp.presenceSets()
+	fp.exclusions(firstBit)
+	fp.firstOnly = fp.order != journey.Unordered && fp.exclMask == 0 && fp.window >= 0 && fp.starts != 0 && len(tps) <= 64
+	return fp
+}
+
+// stepTables fills stepsOf and stepKey.
+func (fp *funnelPlan) stepTables(tps []*journey.Touchpoint) {
 	fp.stepsOf = make([][]int32, len(tps)+1)
 	fp.stepKey = make([]int32, len(tps)+1)
 	var keys [][]int32
 	for i, t := range tps {
-		for s, id := range f.Steps {
+		for s, id := range fp.f.Steps {
 			if id == t.ID || (t.Stage != nil && id == t.Stage.ID) {
 				fp.stepsOf[i+1] = append(fp.stepsOf[i+1], int32(s+1))
 			}
@@ -93,14 +116,35 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 			}
 			fp.stepKey[i+1] = int32(k + 1)
 		}
-		if len(fp.stepsOf[i+1]) > 0 && (fp.stepsOf[i+1][0] == 1 || fp.order == journey.Unordered) {
-			fp.starts |= presence([]int32{int32(i)})
+	}
+}
+
+// presenceSets fills starts, later and looksAt from stepsOf.
+func (fp *funnelPlan) presenceSets() {
+	fp.looksAt = make([]uint8, len(fp.stepsOf))
+	for i, steps := range fp.stepsOf {
+		if fp.strict || len(steps) > 0 {
+			fp.looksAt[i] = 1
+		}
+		if i == 0 || len(steps) == 0 {
+			continue
+		}
+		if steps[0] == 1 || fp.order == journey.Unordered {
+			fp.starts |= presenceOf(i - 1)
+		}
+		if steps[len(steps)-1] > 1 {
+			fp.later |= presenceOf(i - 1)
 		}
 	}
 	if fp.starts == ^uint64(0) {
 		fp.starts = 0
 	}
-	for j, x := range f.Exclude {
+}
+
+// exclusions fills excl and exclMask; the funnel's exclusions have the Event.Exclude bits
+// from firstBit on.
+func (fp *funnelPlan) exclusions(firstBit int) {
+	for j, x := range fp.f.Exclude {
 		from, to := x.From, x.To
 		if from == 0 && to == 0 {
 			from, to = 1, fp.n
@@ -112,7 +156,14 @@ func newFunnelPlan(m *journey.Map, tps []*journey.Touchpoint, f *journey.Funnel,
 		fp.excl = append(fp.excl, e)
 		fp.exclMask |= e.bit
 	}
-	return fp
+}
+
+// presenceOf returns the presence set (see bitset.presence) of touchpoint t alone.
+func presenceOf(t int) uint64 {
+	if t >= 64 {
+		return ^uint64(0)
+	}
+	return 1 << uint(t)
 }
 
 // exclSlots returns the attempt slots an event's exclusion matches apply to in this funnel.
@@ -127,6 +178,19 @@ func (fp *funnelPlan) exclSlots(e *events.Event) uint64 {
 		}
 	}
 	return s
+}
+
+// looks returns 1 when the funnel looks at an event at all, else 0: strict funnels see
+// every row, the others only rows that fill a step or match one of its exclusions. Runs of
+// a funnel are given those alone: at an instant of its own, another event changes
+// nothing, and an event the funnel looks at changes the same whether others share its
+// instant or not.
+func (fp *funnelPlan) looks(e *events.Event) int {
+	excluded := 0
+	if e.Exclude&fp.exclMask != 0 {
+		excluded = 1
+	}
+	return int(fp.looksAt[e.Touchpoint+1]) | excluded
 }
 
 // steps returns the 1-based funnel steps an event fills, ascending.

@@ -34,6 +34,23 @@ type gapStat struct {
 // (2^24 s) take two passes.
 const digitBits = 12
 
+// maxGathered is how many candidates a radix select copies out of a list after a pass, so
+// that the passes after it read them alone rather than the whole list again: 512 KiB of
+// scratch space per goroutine.
+const maxGathered = 1 << 16
+
+// scratch is the space the statistics of one goroutine reuse from list to list: the
+// histogram of a radix pass and the candidates gathered for the passes after it.
+type scratch struct {
+	hist []int
+	cand []uint64
+}
+
+// newScratch returns scratch space that gathers at most gathered candidates.
+func newScratch(gathered int) *scratch {
+	return &scratch{hist: make([]int, 1<<digitBits), cand: make([]uint64, 0, gathered)}
+}
+
 // computeStats fills every stat's destinations, spreading the lists over one goroutine per
 // usable CPU: each list is only read, so they need no locks and allocate nothing per list.
 func computeStats(stats []gapStat) {
@@ -42,7 +59,7 @@ func computeStats(stats []gapStat) {
 	var wg sync.WaitGroup
 	for range workers {
 		wg.Go(func() {
-			hist := make([]int, 1<<digitBits)
+			sc := newScratch(maxGathered)
 			for i := int(next.Add(1) - 1); i < len(stats); i = int(next.Add(1) - 1) {
 				s := stats[i]
 				s.gaps.seal()
@@ -50,7 +67,7 @@ func computeStats(stats []gapStat) {
 					*s.mean = s.gaps.mean()
 				}
 				if s.median != nil {
-					*s.median = s.gaps.median(hist)
+					*s.median = s.gaps.median(sc)
 				}
 			}
 		})
@@ -76,14 +93,13 @@ func (g *gapList) mean() *float64 {
 }
 
 // median returns the median of a sealed list's gaps in seconds, or nil when there are
-// none; the median of an even count is the mean of the two middle values. hist is scratch
-// space of 1<<digitBits counts.
-func (g *gapList) median(hist []int) *float64 {
+// none; the median of an even count is the mean of the two middle values.
+func (g *gapList) median(sc *scratch) *float64 {
 	n := g.n
 	if n == 0 {
 		return nil
 	}
-	s := g.selector(hist)
+	s := g.selector(sc)
 	hi, lo, ok := s.rank(n / 2)
 	if n%2 == 1 {
 		return float(s.seconds(hi))
@@ -94,20 +110,21 @@ func (g *gapList) median(hist []int) *float64 {
 	return float((s.seconds(lo) + s.seconds(hi)) / 2)
 }
 
-// selector finds gaps of a list by rank without copying it: a radix select over each gap's
-// offset from the smallest, digitBits bits a pass from the highest bit that differs. When
-// every gap is whole seconds it works on the seconds themselves, so that their
-// offsets span fewer bits; otherwise on nanoseconds.
+// selector finds gaps of a list by rank without sorting it: a radix select over each gap's
+// offset from the smallest, digitBits bits a pass from the highest bit that differs. Once
+// a pass leaves few enough candidates and more than one pass to go, it copies their
+// offsets out and the later passes read those alone. When every gap is whole seconds it works on the seconds themselves,
+// so that their offsets span fewer bits; otherwise on nanoseconds.
 type selector struct {
 	g     *gapList
 	scale int64 // what a second is multiplied by: 1 (work in seconds) or 1e9
 	min   int64 // the smallest gap, in the selector's unit
 	width uint  // bits of the largest offset
-	hist  []int
+	sc    *scratch
 }
 
-func (g *gapList) selector(hist []int) *selector {
-	s := &selector{g: g, scale: 1, hist: hist}
+func (g *gapList) selector(sc *scratch) *selector {
+	s := &selector{g: g, scale: 1, sc: sc}
 	if len(g.nano.done) > 0 {
 		s.scale = 1e9
 	}
@@ -148,23 +165,46 @@ func (s *selector) seconds(v int64) float64 { return seconds(v * (1e9 / s.scale)
 func (s *selector) rank(k int) (v, below int64, ok bool) {
 	prefix, shift := uint64(0), s.width
 	below, ok = s.min, k > 0
+	gathered := false
 	for shift > 0 {
 		w := min(digitBits, shift)
-		h := s.hist[:1<<w]
+		h := s.sc.hist[:1<<w]
 		clear(h)
-		count(h, s.g.short.done, s.scale, s.min, prefix, shift, w)
-		count(h, s.g.secs.done, s.scale, s.min, prefix, shift, w)
-		count(h, s.g.nano.done, 1, s.min, prefix, shift, w)
+		if gathered {
+			countOffsets(h, s.sc.cand, prefix, shift, w)
+		} else {
+			s.count(h, prefix, shift, w)
+		}
 		d := 0
 		for ; k >= h[d]; d++ {
 			k -= h[d]
 		}
 		prefix, shift = prefix<<w|uint64(d), shift-w
-		if shift == 0 {
+		switch {
+		case shift == 0:
 			below, ok = predecessor(h, d, k, s.min+int64(prefix))
+		case !gathered && shift > digitBits && h[d] <= cap(s.sc.cand):
+			s.gather(prefix, shift)
+			gathered = true
 		}
 	}
 	return s.min + int64(prefix), below, ok
+}
+
+// count adds to h the digit of w bits below bit shift of every gap's offset whose bits
+// from shift up equal prefix.
+func (s *selector) count(h []int, prefix uint64, shift, w uint) {
+	count(h, s.g.short.done, s.scale, s.min, prefix, shift, w)
+	count(h, s.g.secs.done, s.scale, s.min, prefix, shift, w)
+	count(h, s.g.nano.done, 1, s.min, prefix, shift, w)
+}
+
+// gather copies to the scratch space the offsets whose bits from shift up equal prefix.
+func (s *selector) gather(prefix uint64, shift uint) {
+	c := s.sc.cand[:0]
+	c = gather(c, s.g.short.done, s.scale, s.min, prefix, shift)
+	c = gather(c, s.g.secs.done, s.scale, s.min, prefix, shift)
+	s.sc.cand = gather(c, s.g.nano.done, 1, s.min, prefix, shift)
 }
 
 // predecessor returns, from the histogram h of a last pass, where digits are values one
@@ -193,6 +233,29 @@ func count[T uint16 | uint32 | int64](h []int, chunks [][]T, scale, lo int64, pr
 			if d>>shift == prefix {
 				h[d>>(shift-w)&mask]++
 			}
+		}
+	}
+}
+
+// gather appends to dst the offset from lo of every value of chunks (multiplied by scale)
+// whose bits from shift up equal prefix.
+func gather[T uint16 | uint32 | int64](dst []uint64, chunks [][]T, scale, lo int64, prefix uint64, shift uint) []uint64 {
+	for _, c := range chunks {
+		for _, x := range c {
+			if d := uint64(int64(x)*scale - lo); d>>shift == prefix {
+				dst = append(dst, d)
+			}
+		}
+	}
+	return dst
+}
+
+// countOffsets is count over gathered offsets.
+func countOffsets(h []int, offs []uint64, prefix uint64, shift, w uint) {
+	mask := uint64(1)<<w - 1
+	for _, d := range offs {
+		if d>>shift == prefix {
+			h[d>>(shift-w)&mask]++
 		}
 	}
 }

@@ -13,15 +13,18 @@ type unorderedState struct {
 	q         [][]int64 // q[k]: times assigned to step k+1, oldest first, from head[k] on
 	head      []int
 	completed int
+	oldest    int64 // the oldest time held, when completed > 0
 	max       int
 	fronts    []int64
 	maxGaps   []int64 // gaps between the distinct steps of the first window that reached max
 }
 
-// run computes one user's furthest step in fp and adds it to fa.
+// run computes one user's furthest step in fp, given the user's events it looks at (see
+// funnelPlan.looks), and adds it to fa. Once every step is held at once, the rest of the
+// events cannot change the count, nor the first window that reached it.
 func (s *unorderedState) run(fp *funnelPlan, fa *funnelAcc, evs []events.Event) {
 	s.reset(fp.n)
-	for lo := 0; lo < len(evs); {
+	for lo := 0; lo < len(evs) && s.max < fp.n; {
 		hi, hasStep, excluded := lo, false, false
 		for ; hi < len(evs) && evs[hi].Time == evs[lo].Time; hi++ {
 			hasStep = hasStep || len(fp.steps(&evs[hi])) > 0
@@ -83,26 +86,39 @@ func (s *unorderedState) push(fp *funnelPlan, steps []int32, t int64) {
 			best, bestT = k, bt
 		}
 	}
+	if s.completed == 0 {
+		s.oldest = t
+	}
 	if s.head[best] == len(s.q[best]) {
 		s.completed++
 	}
 	s.q[best] = append(s.q[best], t)
+	if t-s.oldest > fp.window {
+		s.expire(t, fp.window)
+	}
+	if s.completed > s.max {
+		s.record()
+	}
+}
+
+// expire drops the times more than window before t, and finds the oldest left.
+func (s *unorderedState) expire(t, window int64) {
+	s.oldest = t
 	for k, q := range s.q {
 		h := s.head[k]
 		if h == len(q) {
 			continue
 		}
-		for h < len(q) && t-q[h] > fp.window {
+		for h < len(q) && t-q[h] > window {
 			h++
 		}
 		if h == len(q) {
 			s.completed--
 			s.q[k], h = q[:0], 0
+		} else {
+			s.oldest = min(s.oldest, q[h])
 		}
 		s.head[k] = h
-	}
-	if s.completed > s.max {
-		s.record()
 	}
 }
 

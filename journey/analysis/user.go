@@ -1,6 +1,9 @@
 package analysis
 
 import (
+	"math/bits"
+	"slices"
+
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/events"
 )
@@ -16,11 +19,12 @@ type worker struct {
 	minGap    []int64 // shortest gap to a next touchpoint, or none
 	nextAfter []int64 // time of the earliest later event at each touchpoint, or none
 	grp       []int32 // events per touchpoint in the current same-time group
-	touched   []int32 // touchpoints the current user has events at
+	seen      bitset  // touchpoints the current user has events at
 	after     int32   // touchpoint of the mapped event after the current one, or -1
 	pairStamp []int32 // pairStamp[a*n+b]: serial of the last user counted for a -> b
 	serial    int32
 	evs       []events.Event // the current user's events
+	looked    []events.Event // those of them the current funnel looks at
 	ord       orderedState
 	unord     unorderedState
 }
@@ -28,7 +32,7 @@ type worker struct {
 func newWorker(p *plan) *worker {
 	n := len(p.tps)
 	w := &worker{p: p, count: make([]int32, n), minGap: make([]int64, n), nextAfter: make([]int64, n),
-		grp: make([]int32, n), pairStamp: make([]int32, n*n)}
+		grp: make([]int32, n), seen: newBitset(n), pairStamp: make([]int32, n*n)}
 	for i := range n {
 		w.minGap[i], w.nextAfter[i] = none, none
 	}
@@ -48,35 +52,51 @@ func (w *worker) user(a *acc, log *events.Log, i int) {
 		switch {
 		case fp.starts != 0 && present&fp.starts == 0:
 			// the user has no event that can start the funnel
+		case fp.firstOnly && present&fp.later == 0:
+			a.funnels[k].furthest[1]++
 		case fp.order == journey.Unordered:
-			w.unord.run(fp, &a.funnels[k], w.evs)
+			w.unord.run(fp, &a.funnels[k], w.looks(fp))
 		default:
-			w.ord.run(fp, &a.funnels[k], w.evs)
+			w.ord.run(fp, &a.funnels[k], w.looks(fp))
 		}
 	}
 }
 
+// looks returns the current user's events that fp looks at (see funnelPlan.looks), in
+// order. It copies every event and keeps those, without a branch that random data would
+// make the CPU mispredict half the time.
+func (w *worker) looks(fp *funnelPlan) []events.Event {
+	if fp.strict {
+		return w.evs
+	}
+	buf := slices.Grow(w.looked[:0], len(w.evs))[:len(w.evs)]
+	k := 0
+	for i := range w.evs {
+		buf[k] = w.evs[i]
+		k += fp.looks(&w.evs[i])
+	}
+	w.looked = buf
+	return buf[:k]
+}
+
 // touchpoints adds the per-touchpoint numbers and the transitions of one user's events. It
-// returns the set of touchpoints the user has events at (see presence), empty when none.
-// One walk from the last event back does it all: counting, transitions (each event's to
-// the mapped event after it) and continuation.
+// returns the set of touchpoints the user has events at (see bitset.presence), empty when
+// none. One walk from the last event back does it all: counting, transitions (each event's
+// to the mapped event after it) and continuation.
 func (w *worker) touchpoints(a *acc, evs []events.Event) uint64 {
 	w.after = -1
 	w.continuation(a, evs)
-	if len(w.touched) == 0 {
-		return 0
+	present := w.seen.presence()
+	if present != 0 {
+		w.flush(a)
 	}
-	present := presence(w.touched)
-	w.flush(a)
 	return present
 }
 
 // tally counts one event at tp, met walking back, and its transition to the mapped event
 // after it; the first one met is the user's exit.
 func (w *worker) tally(a *acc, tp int32) {
-	if w.count[tp] == 0 {
-		w.touched = append(w.touched, tp)
-	}
+	w.seen.add(tp)
 	w.count[tp]++
 	if w.after < 0 {
 		a.tp[tp].exits++
@@ -91,17 +111,35 @@ func (w *worker) tally(a *acc, tp int32) {
 	w.after = tp
 }
 
-// presence is a set of touchpoints as a bit mask: bit t for touchpoint t, and every bit
-// for a touchpoint beyond 63, so that it never claims one is missing.
-func presence(tps []int32) uint64 {
-	var m uint64
-	for _, t := range tps {
-		if t >= 64 {
+// bitset is a set of touchpoints, bit t%64 of word t/64 for touchpoint t.
+type bitset []uint64
+
+func newBitset(n int) bitset { return make(bitset, (n+63)/64) }
+
+func (b bitset) add(t int32) { b[t>>6] |= 1 << uint(t&63) }
+
+// presence returns the set as a bit mask of one word: bit t for touchpoint t, and every
+// bit when it holds a touchpoint beyond 63, so that it never claims one is missing.
+func (b bitset) presence() uint64 {
+	if len(b) == 0 {
+		return 0
+	}
+	for _, x := range b[1:] {
+		if x != 0 {
 			return ^uint64(0)
 		}
-		m |= 1 << uint(t)
 	}
-	return m
+	return b[0]
+}
+
+// meets reports whether the sets share a touchpoint.
+func (b bitset) meets(o bitset) bool {
+	for i, x := range b {
+		if x&o[i] != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // continuation tallies the user's mapped events and finds, for each of their touchpoints,
@@ -138,6 +176,9 @@ func (w *worker) group(a *acc, group []events.Event, t int64) {
 	for i := range group {
 		if tp := group[i].Touchpoint; tp >= 0 {
 			w.shortest(tp, t)
+			if w.p.window >= 0 && w.sameInstant(tp) {
+				w.minGap[tp] = 0
+			}
 		}
 	}
 	for i := range group {
@@ -148,45 +189,60 @@ func (w *worker) group(a *acc, group []events.Event, t int64) {
 	}
 }
 
-// shortest updates minGap[tp] for an event at tp at time t.
+// shortest updates minGap[tp] for an event at tp at time t with the events after t. As an
+// unsigned number, none is above every gap within the window, so one min keeps the
+// shortest.
 func (w *worker) shortest(tp int32, t int64) {
+	best := uint64(w.minGap[tp])
+	for _, nx := range w.p.next[tp] {
+		if after := w.nextAfter[nx]; after != none {
+			if gap := after - t; gap <= w.p.window {
+				best = min(best, uint64(gap))
+			}
+		}
+	}
+	w.minGap[tp] = int64(best)
+}
+
+// sameInstant reports whether an event at tp, at an instant whose events grp counts, has
+// one at a next touchpoint among them: of another touchpoint, or another of its own.
+func (w *worker) sameInstant(tp int32) bool {
 	for _, nx := range w.p.next[tp] {
 		self := int32(0)
 		if nx == tp {
 			self = 1
 		}
-		gap := int64(none)
-		switch {
-		case w.grp[nx] > self:
-			gap = 0
-		case w.nextAfter[nx] != none:
-			gap = w.nextAfter[nx] - t
-		}
-		if gap != none && gap <= w.p.window && (w.minGap[tp] == none || gap < w.minGap[tp]) {
-			w.minGap[tp] = gap
+		if w.grp[nx] > self {
+			return true
 		}
 	}
+	return false
 }
 
 // flush adds the current user's per-touchpoint numbers to a and resets the scratch tables.
 func (w *worker) flush(a *acc) {
-	goal := false
-	for _, t := range w.touched {
-		x := &a.tp[t]
-		x.users++
-		x.events += int64(w.count[t])
-		if w.count[t] > 1 {
-			x.repeat++
-		}
-		if w.minGap[t] != none {
-			x.continued++
-			x.gaps.add(w.minGap[t])
-		}
-		goal = goal || w.p.goal[t]
-		w.count[t], w.minGap[t], w.nextAfter[t] = 0, none, none
-	}
-	w.touched = w.touched[:0]
-	if goal {
+	if w.seen.meets(w.p.goal) {
 		a.goal++
 	}
+	for i, x := range w.seen {
+		for ; x != 0; x &= x - 1 {
+			t := i<<6 | bits.TrailingZeros64(x)
+			w.flushOne(&a.tp[t], t)
+		}
+		w.seen[i] = 0
+	}
+}
+
+// flushOne adds the current user's numbers of touchpoint t to x and resets its scratch.
+func (w *worker) flushOne(x *tpAcc, t int) {
+	x.users++
+	x.events += int64(w.count[t])
+	if w.count[t] > 1 {
+		x.repeat++
+	}
+	if w.minGap[t] != none {
+		x.continued++
+		x.gaps.add(w.minGap[t])
+	}
+	w.count[t], w.minGap[t], w.nextAfter[t] = 0, none, none
 }
