@@ -9,8 +9,8 @@ import (
 	"github.com/journey-cx/journey/journey"
 )
 
-// BenchmarkLayout lays out, once merged, the events of 1.2M users who come back in random
-// order, as a shard of a file sorted by time does: 10M events, a few with exclusion bits.
+// BenchmarkLayout lays out, once merged, the events of 600k users who come back in random
+// order, as a shard of a file sorted by time does: 5M events, a few with exclusion bits.
 // The time per event is the cost of grouping the events user by user.
 func BenchmarkLayout(b *testing.B) {
 	const users, events, perChunk = 600_000, 5_000_000, 20_000

@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-// BenchmarkShard merges chunks of runs of users drawn at random from a million, as one shard
+// BenchmarkShard merges chunks of runs of users drawn at random from 600,000, as one shard
 // merges a file sorted by time, and lays the events out: the time per run is the cost of
 // numbering users and grouping their events when rows come in time order.
 func BenchmarkShard(b *testing.B) {
