@@ -86,9 +86,10 @@
 // the store is regrouped once the stream ends, in two passes that each write near where they
 // last wrote: the events go, in input order, to buckets of a power of two of users, and each
 // bucket is laid out in a stretch of the new store that stays in cache; old pages are let
-// go of as they are read. An event crosses to its bucket as 8 bytes written in one place (its
-// time as seconds after the shard's earliest page base when every time fits, its user's
-// number in the bucket, its touchpoint; exclusion masks as numbers beside), and while a
+// go of as they are read. An event crosses to its bucket as its time, as 32-bit seconds after
+// the shard's earliest page base when every time fits and as nanoseconds otherwise, and,
+// beside it, its user's number in the bucket and its touchpoint in 4 bytes (exclusion masks
+// as numbers beside those): 8 bytes with whole seconds, 12 with fractions; and while a
 // bucket is laid out each user's events are seen in input order, so the users whose events
 // are out of time order are noted then, and only those are sorted. The shards' stores become
 // the log's, one after the other. Fresh memory is populated

@@ -10,9 +10,20 @@ import (
 )
 
 // BenchmarkLayout lays out, once merged, the events of 600k users who come back in random
-// order, as a shard of a file sorted by time does: 5M events, a few with exclusion bits.
+// order, as a shard of a file sorted by time does: 5M events, a few with exclusion bits,
+// with times in whole seconds and with milliseconds (which regrouping keeps as nanoseconds).
 // The time per event is the cost of grouping the events user by user.
 func BenchmarkLayout(b *testing.B) {
+	for _, step := range []struct {
+		name string
+		step int64
+	}{{"seconds", 1e9}, {"milliseconds", 1e6 + 1e9}} {
+		b.Run(step.name, func(b *testing.B) { benchmarkLayout(b, step.step) })
+	}
+}
+
+// benchmarkLayout is BenchmarkLayout with step nanoseconds between one event and the next.
+func benchmarkLayout(b *testing.B, step int64) {
 	const users, events, perChunk = 600_000, 5_000_000, 20_000
 	seed := maphash.MakeSeed()
 	r := rand.New(rand.NewPCG(1, 2))
@@ -25,7 +36,7 @@ func BenchmarkLayout(b *testing.B) {
 		c.plan, c.seq = pl, uint64(len(chunks))
 		for i := range perChunk {
 			c.run(fmt.Appendf(nil, "u%d", r.IntN(users)), seed, false)
-			c.keep(1577836800e9+int64(k+i)*1e9, int32(r.IntN(20)), uint32(r.IntN(50)/49))
+			c.keep(1577836800e9+int64(k+i)*step, int32(r.IntN(20)), uint32(r.IntN(50)/49))
 		}
 		chunks = append(chunks, c)
 	}

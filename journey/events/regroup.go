@@ -94,7 +94,7 @@ func bucketShift(n, users int) int {
 func (a *arrivals[T]) starts(s *shard, lo, hi int, at uint32, next []uint32) []uint32 {
 	next = append(next[:0], make([]uint32, hi-lo)...)
 	for i, ap := range a.pages {
-		for _, e := range ap.events[:a.on(i)] {
+		for _, e := range ap.whos[:a.on(i)] {
 			next[e.user]++
 		}
 	}
@@ -131,7 +131,7 @@ func bucketAs[T timeWord](s *shard, shift int, clk *clock, masks *maskNumbers) [
 			pg, j := from>>pageShift, from&(eventsPerPage-1)
 			p := s.store.pages[pg]
 			k := bk.next(masks)
-			bk.events[k] = arrival[T]{time: T(clk.read(p, pg, j)), user: uint16(u & within), touchpoint: p.touchpoints[j]}
+			bk.times[k], bk.whos[k] = T(clk.read(p, pg, j)), who{user: uint16(u & within), touchpoint: p.touchpoints[j]}
 			if excludes {
 				bk.exclude(k, masks, p, pg, j)
 			}
@@ -170,7 +170,8 @@ const arrivalsPerPage = 1 << arrivalShift
 // are added to, are at hand too.
 type arrivals[T timeWord] struct {
 	pages   []*arrivalPage[T]
-	events  []arrival[T]
+	times   []T
+	whos    []who
 	numbers []uint16
 	masks   []uint32
 	n       int
@@ -178,18 +179,19 @@ type arrivals[T timeWord] struct {
 
 // arrivalPage holds events of a bucket, and, when the store keeps exclusion bits, their
 // masks: as numbers (see maskNumbers), or as they are when there are too many to number.
-// An event's other fields lie side by side, so that handing events to many buckets writes
-// to one place in each.
+// An event's time as T and who it is lie in two arrays, so that an event takes 8 bytes
+// with times in whole seconds and 12 with nanoseconds, and handing events to many buckets
+// writes to two places in each.
 type arrivalPage[T timeWord] struct {
-	events  [arrivalsPerPage]arrival[T]
+	times   [arrivalsPerPage]T
+	whos    [arrivalsPerPage]who
 	numbers []uint16
 	masks   []uint32
 }
 
-// arrival is an event of a bucket: its time as T, its user's number in the bucket and its
-// touchpoint. Events with times in whole seconds take 8 bytes.
-type arrival[T timeWord] struct {
-	time       T
+// who is an event of a bucket but its time: its user's number in the bucket and its
+// touchpoint.
+type who struct {
 	user       uint16
 	touchpoint int16
 }
@@ -206,7 +208,7 @@ func (a *arrivals[T]) next(m *maskNumbers) int {
 			p.numbers = make([]uint16, arrivalsPerPage)
 		}
 		a.pages = append(a.pages, p)
-		a.events, a.numbers, a.masks = p.events[:], p.numbers, p.masks
+		a.times, a.whos, a.numbers, a.masks = p.times[:], p.whos[:], p.numbers, p.masks
 	}
 	a.n++
 	return k
@@ -231,16 +233,17 @@ func (a *arrivals[T]) on(i int) int {
 // advancing next, counts each user's mapped events in mapped, and notes in order the users
 // whose events come out of time order.
 func (ap *arrivalPage[T]) layOut(n int, out *eventStore, next, mapped []uint32, order *bucketOrder[T], m *maskNumbers) {
-	for i, a := range ap.events[:n] {
+	for i, a := range ap.whos[:n] {
+		t := ap.times[i]
 		k := next[a.user]
 		next[a.user]++
-		order.late[a.user] = order.late[a.user] || a.time < order.last[a.user]
-		order.last[a.user] = a.time
+		order.late[a.user] = order.late[a.user] || t < order.last[a.user]
+		order.last[a.user] = t
 		p, j := out.pages[k>>pageShift], int(k&(eventsPerPage-1))
 		if p.secs != nil {
-			p.secs[j] = uint32(a.time)
+			p.secs[j] = uint32(t)
 		} else {
-			p.times[j] = int64(a.time)
+			p.times[j] = int64(t)
 		}
 		p.touchpoints[j] = a.touchpoint
 		if a.touchpoint >= 0 {
