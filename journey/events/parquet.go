@@ -200,6 +200,9 @@ type pqBatch struct {
 	buf     [][]byte
 	set     [][]int32
 	dense   []bool
+	// rules are the rules of the block's event names when ruled is set (see pqCells.rulesOf).
+	rules []*rule
+	ruled bool
 }
 
 // blockRows is how many rows a worker turns into records at a time.
@@ -209,7 +212,7 @@ const blockRows = 1024
 func newBatch(n int) *pqBatch {
 	return &pqBatch{cols: make([]pqCells, n), scratch: make([][]byte, n), block: make([][]byte, n*blockRows),
 		bad: make([]uint8, blockRows), nanos: make([]int64, blockRows), states: make([]byte, blockRows),
-		buf: make([][]byte, n), set: make([][]int32, n), dense: make([]bool, n)}
+		buf: make([][]byte, n), set: make([][]int32, n), dense: make([]bool, n), rules: make([]*rule, blockRows)}
 }
 
 // rowGroup reads a row group into chunks; row is the number of its first row in the file.
@@ -219,7 +222,11 @@ func (pf *parquetFile) rowGroup(pl *pipeline, rg parquet.RowGroup, row *int64, r
 		if c.nested {
 			readers[i] = newNestedReader(rg, c.col)
 		} else {
-			readers[i] = newLeafReader(rg.ColumnChunks()[c.col.Index()], c.col, pf.typed && i == pf.plan.time)
+			var names *nameTable
+			if i == pf.plan.event {
+				names = &pf.plan.rules
+			}
+			readers[i] = newLeafReader(rg.ColumnChunks()[c.col.Index()], c.col, pf.typed && i == pf.plan.time, names)
 		}
 	}
 	defer func() {
@@ -289,6 +296,7 @@ func (pf *parquetFile) parse(w *worker, c *chunk, b *pqBatch) {
 	for done := 0; done < b.rows; done += blockRows {
 		n := min(blockRows, b.rows-done)
 		clear(b.bad[:n])
+		b.ruled = b.cols[pf.plan.event].rulesOf(b.rules[:n])
 		for j := range b.cols {
 			switch out := (cellsOut{b.block[j:], len(b.cols)}); {
 			case pf.typed && j == pf.plan.time:
@@ -327,6 +335,7 @@ func (pf *parquetFile) rows(w *worker, c *chunk, b *pqBatch, n int, line int64) 
 			prefetchCells(b.block, cols, pf.plan.id, i+lookAhead, min(i+2*lookAhead, n))
 		}
 		rec.fields = b.block[i*cols : (i+1)*cols]
+		rec.rule, rec.ruled = b.rules[i], b.ruled
 		switch {
 		case b.bad[i] != 0:
 			c.tally.Rows++

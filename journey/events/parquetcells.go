@@ -184,6 +184,30 @@ func (c *pqCells) sparse(n int) bool {
 	return true
 }
 
+// rulesOf writes the rules of the next len(rules) rows' event names (see pqDict.rules)
+// without moving the worker's place, and reports whether it could: only when the rows are
+// in dictionary pages without nulls whose dictionaries have rules.
+func (c *pqCells) rulesOf(rules []*rule) bool {
+	seg, row, val := c.seg, c.row, c.val
+	for i := 0; i < len(rules); {
+		s := &c.segs[seg]
+		for row >= s.rows {
+			seg++
+			s = &c.segs[seg]
+			row, val = 0, s.val
+		}
+		if s.kind != segDict || s.defs != nil || s.dict.rules == nil {
+			return false
+		}
+		m := min(len(rules)-i, s.rows-row)
+		for k, x := range s.idx[val : val+m] {
+			rules[i+k] = s.dict.rules[x]
+		}
+		i, row, val = i+m, row+m, val+m
+	}
+	return true
+}
+
 // fillSparse writes the cells that are not null of the next n rows (see sparse) to out,
 // whose cells are nil, and appends their rows to set, which it returns. A column that is
 // mostly null so costs a store a value, not one a row; the levels are read eight at a time

@@ -154,3 +154,44 @@ func TestParquetSparse(t *testing.T) {
 		t.Errorf("segments (-want +got):\n%s", diff)
 	}
 }
+
+// TestParquetEventRules reads a dictionary column of event names, looked up once per
+// dictionary entry (see pqCells.rulesOf), over many pages and blocks: mapped names, names
+// with conditions, unmapped names and, in part of the file, nulls, which take the row by
+// row lookup. The counts must be those of the same rows as CSV.
+func TestParquetEventRules(t *testing.T) {
+	type row struct {
+		UserID string  `parquet:"user_id"`
+		Event  *string `parquet:"event,optional,dict"`
+		Page   string  `parquet:"page,dict"`
+		Time   int64   `parquet:"timestamp,timestamp(millisecond:utc)"`
+	}
+	names := []string{"page_view", "signup", "add_to_cart", "unknown", "checkout", "purchase"}
+	pages := []string{"/", "/products", "/cart", "/elsewhere"}
+	const n = 12000
+	rows := make([]row, n)
+	var csv strings.Builder
+	csv.WriteString("user_id,event,page,timestamp\n")
+	for i := range rows {
+		rows[i] = row{UserID: fmt.Sprintf("u%d", i%997), Page: pages[i%len(pages)], Time: 1704189600000 + int64(i)}
+		name := ""
+		if i < 5000 || i > 7000 || i%3 != 0 {
+			name = names[(i*7)%len(names)]
+			rows[i].Event = &name
+		}
+		fmt.Fprintf(&csv, "%s,%s,%s,%d\n", rows[i].UserID, name, rows[i].Page, rows[i].Time)
+	}
+	opts := Options{Touchpoints: benchTouchpoints(), KeepUnmapped: true}
+	want, err := readFiles(t, opts, file{"e.csv", csv.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := writeParquet(t, rows, parquet.PageBufferSize(1024))
+	got, err := Read(context.Background(), []Source{FileSource(path)}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if diff := cmp.Diff(summary(want, false, 0), summary(got, false, 0)); diff != "" {
+		t.Errorf("Parquet differs from CSV (-csv +parquet):\n%s", diff)
+	}
+}

@@ -41,6 +41,8 @@ type leafReader struct {
 	// dict is the dictionary of the column chunk, and dictCells it written out.
 	dict      parquet.Dictionary
 	dictCells *pqDict
+	// names, for the column of event names, finds the rules of its dictionaries' entries.
+	names *nameTable
 }
 
 // pqDict is a dictionary written out: entry i is text[offs[i]:offs[i+1]], one run of bytes
@@ -56,14 +58,18 @@ type pqDict struct {
 	// views are the entries as slices, for a dictionary of up to maxViews entries: one load
 	// a cell instead of two. One more, nil, follows them: the cell of a null.
 	views [][]byte
+	// rules, for a column of event names with views, are the rules of the views' names
+	// (see pqCells.rulesOf): a name is looked up once a dictionary, not once a row.
+	rules []*rule
 }
 
 // maxViews bounds the entries of a dictionary that has views.
 const maxViews = 1 << 16
 
-// newLeafReader reads column c of a row group, as text or, with nanos, as times.
-func newLeafReader(chunk parquet.ColumnChunk, c *parquet.Column, nanos bool) *leafReader {
-	return &leafReader{typ: newLeafType(c.Type()), pages: streamPages(chunk.Pages(), byte(c.MaxDefinitionLevel())), maxDef: byte(c.MaxDefinitionLevel()), nanos: nanos}
+// newLeafReader reads column c of a row group, as text or, with nanos, as times; names is
+// set for the column of event names (see pqDict.rules).
+func newLeafReader(chunk parquet.ColumnChunk, c *parquet.Column, nanos bool, names *nameTable) *leafReader {
+	return &leafReader{typ: newLeafType(c.Type()), pages: streamPages(chunk.Pages(), byte(c.MaxDefinitionLevel())), maxDef: byte(c.MaxDefinitionLevel()), nanos: nanos, names: names}
 }
 
 // errCorrupt marks values that contradict their own page.
@@ -200,6 +206,12 @@ func (r *leafReader) loadDictionary(d parquet.Dictionary) error {
 			}
 		}
 		r.dictCells.view()
+		if r.names != nil && r.dictCells.views != nil {
+			r.dictCells.rules = make([]*rule, len(r.dictCells.views))
+			for i, v := range r.dictCells.views {
+				r.dictCells.rules[i] = r.names.lookup(v)
+			}
+		}
 	}
 	if len(r.idx) > 0 && r.counts.top >= uint32(d.Len()) {
 		return errCorrupt

@@ -167,7 +167,10 @@ func missingColumn(file string, header []string, name string) error {
 
 // match returns the touchpoint a row maps to (-1 for none) and its exclusion bits.
 func (p *plan) match(rec *record) (tp int32, exclude uint32) {
-	r := p.rules.lookup(rec.field(p.event))
+	r := rec.rule
+	if !rec.ruled {
+		r = p.rules.lookup(rec.field(p.event))
+	}
 	switch {
 	case r == nil:
 		return -1, 0

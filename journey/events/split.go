@@ -124,6 +124,10 @@ type record struct {
 	data   []byte
 	seps   []int32
 	fields [][]byte
+	// rule is the rule of the row's event name when ruled is set: a reader that knows it
+	// already (see pqDict.rules) spares the name's lookup.
+	rule  *rule
+	ruled bool
 }
 
 // field returns field i.
