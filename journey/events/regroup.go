@@ -34,13 +34,13 @@ const maxBucketShift = 16
 // not add tallies up as runs come (see shard.everyUser), their tallies.
 func (s *shard) regroup() eventStore {
 	clk := s.store.clock()
-	if clk.seconds {
+	if clk.ticks {
 		return regroupAs[uint32](s, &clk)
 	}
 	return regroupAs[int64](s, &clk)
 }
 
-// timeWord is how arrivals keep times: as seconds after the clock's base or nanoseconds.
+// timeWord is how arrivals keep times: as ticks after the clock's base or nanoseconds.
 type timeWord interface{ uint32 | int64 }
 
 // regroupAs is regroup with times kept as T.
@@ -180,7 +180,7 @@ type arrivals[T timeWord] struct {
 // arrivalPage holds events of a bucket, and, when the store keeps exclusion bits, their
 // masks: as numbers (see maskNumbers), or as they are when there are too many to number.
 // An event's time as T and who it is lie in two arrays, so that an event takes 8 bytes
-// with times in whole seconds and 12 with nanoseconds, and handing events to many buckets
+// with times in ticks and 12 with nanoseconds, and handing events to many buckets
 // writes to two places in each.
 type arrivalPage[T timeWord] struct {
 	times   [arrivalsPerPage]T
@@ -240,8 +240,8 @@ func (ap *arrivalPage[T]) layOut(n int, out *eventStore, next, mapped []uint32, 
 		order.late[a.user] = order.late[a.user] || t < order.last[a.user]
 		order.last[a.user] = t
 		p, j := out.pages[k>>pageShift], int(k&(eventsPerPage-1))
-		if p.secs != nil {
-			p.secs[j] = uint32(t)
+		if p.ticks != nil {
+			p.ticks[j] = uint32(t)
 		} else {
 			p.times[j] = int64(t)
 		}
@@ -270,7 +270,7 @@ func (o *bucketOrder[T]) reset(n int) {
 	lowest := int64(math.MinInt64)
 	o.last = o.last[:0]
 	for range n {
-		o.last = append(o.last, T(lowest)) // 0 for seconds after a base
+		o.last = append(o.last, T(lowest)) // 0 for ticks after a base
 	}
 	o.late = append(o.late[:0], make([]bool, n)...)
 }
@@ -327,39 +327,50 @@ func (m *maskNumbers) of(p *page, pg, j int) uint16 {
 	return m.pages[pg][p.excludes.ix[j]]
 }
 
-// clock is how regrouping keeps times. When every page of a store keeps seconds and every
-// time is within 32 bits of seconds of the earliest page's base, what exports with whole
-// seconds give, times are kept as seconds after that base, and the new store's pages keep
-// them so too; otherwise as nanoseconds, and the new store's pages keep nanoseconds.
+// clock is how regrouping keeps times. When every page of a store keeps ticks and every
+// time is within 32 bits of ticks of the earliest, what exports in whole seconds or
+// milliseconds give, times are kept as ticks after the earliest, the shortest tick of the
+// pages, and the new store's pages keep them so too; otherwise as nanoseconds, and the new
+// store's pages keep nanoseconds.
 type clock struct {
-	seconds bool
-	base    int64
-	deltas  []int64 // for each page of the store, seconds from base to the page's base
+	ticks bool
+	unit  int64 // the nanoseconds of a tick
+	base  int64 // the earliest time
+	// scales and deltas make a page's ticks the clock's: for each page of the store, its
+	// ticks in the clock's and the clock's ticks from base to the page's base
+	scales, deltas []int64
 }
 
 // clock returns the clock for regrouping the store.
 func (s *eventStore) clock() clock {
-	c := clock{seconds: len(s.pages) > 0, base: math.MaxInt64}
+	c := clock{ticks: len(s.pages) > 0, unit: 1e9, base: math.MaxInt64}
 	for _, p := range s.pages {
-		if p.secs == nil {
+		if p.ticks == nil {
 			return clock{}
 		}
-		c.base = min(c.base, p.base)
+		c.unit = min(c.unit, p.unit)
+		if len(p.ticks) > 0 {
+			c.base = min(c.base, p.base+int64(slices.Min(p.ticks))*p.unit)
+		}
 	}
 	for _, p := range s.pages {
-		d := (p.base - c.base) / 1e9
-		if len(p.secs) > 0 && int64(slices.Max(p.secs))+d > math.MaxUint32 {
+		d := p.base - c.base
+		if (d < 0) != (p.base < c.base) { // the pages are more than 292 years apart
 			return clock{}
 		}
-		c.deltas = append(c.deltas, d)
+		scale, d := p.unit/c.unit, d/c.unit // exact: a base is a whole tick of its page
+		if len(p.ticks) > 0 && int64(slices.Max(p.ticks))*scale+d > math.MaxUint32 {
+			return clock{}
+		}
+		c.scales, c.deltas = append(c.scales, scale), append(c.deltas, d)
 	}
 	return c
 }
 
 // read returns, as the clock keeps it, the time of event j of page p, page pg of the store.
 func (c *clock) read(p *page, pg, j int) int64 {
-	if c.seconds {
-		return int64(p.secs[j]) + c.deltas[pg]
+	if c.ticks {
+		return int64(p.ticks[j])*c.scales[pg] + c.deltas[pg]
 	}
 	return p.time(j)
 }
@@ -373,8 +384,8 @@ func (c *clock) makePages(out *eventStore, lo, hi int) {
 		}
 		size := min(out.n-k<<pageShift, eventsPerPage)
 		p := &page{touchpoints: populate(make([]int16, size))}
-		if c.seconds {
-			p.base, p.secs = c.base, populate(make([]uint32, size))
+		if c.ticks {
+			p.base, p.unit, p.ticks = c.base, c.unit, populate(make([]uint32, size))
 		} else {
 			p.times = populate(make([]int64, size))
 		}

@@ -20,13 +20,24 @@ func TestRegroup(t *testing.T) {
 	const base = int64(1577836800e9)
 	seconds := func(_ *rand.Rand, i int) int64 { return base + int64(i)*1e9 }
 	for _, c := range []struct {
-		name          string
-		time          func(r *rand.Rand, i int) int64
-		mask          func(r *rand.Rand, i int) uint32
-		seconds, wide bool // how the times and masks are kept
+		name        string
+		time        func(r *rand.Rand, i int) int64
+		mask        func(r *rand.Rand, i int) uint32
+		ticks, wide bool // how the times and masks are kept
 	}{
 		{"whole seconds", seconds, nil, true, false},
-		{"milliseconds", func(_ *rand.Rand, i int) int64 { return base + int64(i)*1e6 }, nil, false, false},
+		{"milliseconds", func(_ *rand.Rand, i int) int64 { return base + int64(i)*1e6 }, nil, true, false},
+		{"seconds, then milliseconds", func(_ *rand.Rand, i int) int64 {
+			if i < 2*eventsPerPage {
+				return base + int64(i)*1e9
+			}
+			return base + int64(i)*1e9 + 1e6
+		}, nil, true, false},
+		{"milliseconds, 45 days out of order", func(r *rand.Rand, _ int) int64 { return base + r.Int64N(45*86400e3)*1e6 }, nil, true, false},
+		{"milliseconds, 50 days apart", func(r *rand.Rand, i int) int64 {
+			return base + int64(r.IntN(2))*50*86400e9 + int64(i)*1e6
+		}, nil, false, false},
+		{"microseconds", func(_ *rand.Rand, i int) int64 { return base + int64(i)*1e3 }, nil, false, false},
 		{"whole seconds out of order", func(r *rand.Rand, _ int) int64 { return base + r.Int64N(1e6)*1e9 }, nil, true, false},
 		{"before 1970, out of order", func(r *rand.Rand, _ int) int64 { return -base + r.Int64N(1e15) }, nil, false, false},
 		{"whole seconds, two centuries apart", func(r *rand.Rand, i int) int64 {
@@ -45,9 +56,9 @@ func TestRegroup(t *testing.T) {
 			}
 			s, want := regroupInput(t, r, opts, 300_000, c.time, c.mask)
 			clk, masks := s.store.clock(), s.store.maskNumbers()
-			if clk.seconds != c.seconds || masks.wide != c.wide {
-				t.Fatalf("times kept as seconds: %v, masks as they are: %v; want %v and %v", clk.seconds, masks.wide,
-					c.seconds, c.wide)
+			if clk.ticks != c.ticks || masks.wide != c.wide {
+				t.Fatalf("times kept as ticks: %v, masks as they are: %v; want %v and %v", clk.ticks, masks.wide,
+					c.ticks, c.wide)
 			}
 			s.finish()
 			if !s.scattered {

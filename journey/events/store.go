@@ -21,21 +21,35 @@ type eventStore struct {
 	excludes bool
 }
 
-// page is a run of events, field by field. Times are kept as 32-bit seconds after base
-// while every time of the page is a whole second within 136 years of it, what exports with
-// second precision give, in half the memory; a time that does not fit moves the page to
-// nanoseconds in times.
+// page is a run of events, field by field. Times are kept as 32-bit ticks after base,
+// whole seconds or milliseconds, while every time of the page is a whole tick within 32
+// bits of it: what exports give, in half the memory. A time in milliseconds moves a page of
+// seconds to milliseconds when its times allow; one that does not fit otherwise moves the
+// page to nanoseconds in times.
 type page struct {
-	base        int64 // Unix nanoseconds of secs 0
-	secs        []uint32
-	times       []int64 // nil while secs holds the times
+	base        int64 // Unix nanoseconds of tick 0
+	unit        int64 // the nanoseconds of a tick: a second or a millisecond
+	ticks       []uint32
+	times       []int64 // nil while ticks holds the times
 	touchpoints []int16
 	excludes    *excludeBits // nil without exclusions
 }
 
-// halfRange is half the span of 32-bit seconds, in nanoseconds: a page's base is its first
-// time minus this, so the page takes times on both sides of its first.
-const halfRange = int64(1<<31) * 1e9
+// tickUnit returns the longest tick t is a whole number of, a second or a millisecond, or
+// 0 when it is neither.
+func tickUnit(t int64) int64 {
+	switch {
+	case t%1e9 == 0:
+		return 1e9
+	case t%1e6 == 0:
+		return 1e6
+	}
+	return 0
+}
+
+// halfSpan returns half the span of 32-bit ticks of unit, in nanoseconds: a page's base is
+// its first time minus this, so the page takes times on both sides of its first.
+func halfSpan(unit int64) int64 { return 1 << 31 * unit }
 
 // newPage returns an empty page whose first time is t, with room for size events: the
 // first page of a store starts small and grows as a slice does, so a small store stays
@@ -45,8 +59,8 @@ func newPage(t int64, excludes bool, size int) *page {
 	if excludes {
 		p.excludes = newExcludeBits(size)
 	}
-	if t%1e9 == 0 && t > math.MinInt64+halfRange {
-		p.base, p.secs = t-halfRange, populate(make([]uint32, 0, size))
+	if u := tickUnit(t); u != 0 && t > math.MinInt64+halfSpan(u) {
+		p.base, p.unit, p.ticks = t-halfSpan(u), u, populate(make([]uint32, 0, size))
 	} else {
 		p.times = populate(make([]int64, 0, size))
 	}
@@ -62,38 +76,82 @@ func (s *eventStore) nextPage(t int64) {
 	s.pages = append(s.pages, newPage(t, s.excludes, size))
 }
 
-// seconds returns t as seconds after the page's base, and whether it fits there: a whole
-// second, at or after base, within 32 bits.
-func (p *page) seconds(t int64) (uint32, bool) {
+// tick returns t as ticks after the page's base, and whether it fits there: a whole tick,
+// at or after base, within 32 bits. The two units are spelled out, as a division by a
+// constant is a multiplication.
+func (p *page) tick(t int64) (uint32, bool) {
 	d := uint64(t) - uint64(p.base) // exact when t >= base, even where t-base overflows
-	return uint32(d / 1e9), t >= p.base && d%1e9 == 0 && d/1e9 <= math.MaxUint32
+	if p.unit == 1e9 {
+		return uint32(d / 1e9), t >= p.base && d%1e9 == 0 && d/1e9 <= math.MaxUint32
+	}
+	return uint32(d / 1e6), t >= p.base && d%1e6 == 0 && d/1e6 <= math.MaxUint32
+}
+
+// fit readies a page that keeps ticks for more, times that do not all fit them: it moves to
+// milliseconds when they and its own times are whole milliseconds within 32 bits of each
+// other, else to nanoseconds.
+func (p *page) fit(more []int64) {
+	if !p.toMillis(more) {
+		p.widen()
+	}
+}
+
+// toMillis moves the page to milliseconds, its times and more in the middle of the span of
+// 32-bit ticks, and reports whether it could.
+func (p *page) toMillis(more []int64) bool {
+	const span = math.MaxUint32 * 1e6
+	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
+	if len(p.ticks) > 0 {
+		lo, hi = p.base+int64(slices.Min(p.ticks))*p.unit, p.base+int64(slices.Max(p.ticks))*p.unit
+	}
+	for _, t := range more {
+		if t%1e6 != 0 {
+			return false
+		}
+		lo, hi = min(lo, t), max(hi, t)
+	}
+	d := uint64(hi) - uint64(lo)
+	if d > span {
+		return false
+	}
+	before := int64((span - d) / 2e6 * 1e6) // whole milliseconds, so that base is one
+	if lo < math.MinInt64+before {
+		return false
+	}
+	base := lo - before
+	for i, s := range p.ticks {
+		p.ticks[i] = uint32((p.base + int64(s)*p.unit - base) / 1e6)
+	}
+	p.base, p.unit = base, 1e6
+	return true
 }
 
 // widen moves the page's times to nanoseconds.
 func (p *page) widen() {
-	p.times = make([]int64, len(p.secs), cap(p.secs))
-	for i, s := range p.secs {
-		p.times[i] = p.base + int64(s)*1e9
+	p.times = make([]int64, len(p.ticks), cap(p.ticks))
+	for i, s := range p.ticks {
+		p.times[i] = p.base + int64(s)*p.unit
 	}
-	p.secs = nil
+	p.ticks = nil
 }
 
 // time returns the time of the page's event i.
 func (p *page) time(i int) int64 {
-	if p.secs != nil {
-		return p.base + int64(p.secs[i])*1e9
+	if p.ticks != nil {
+		return p.base + int64(p.ticks[i])*p.unit
 	}
 	return p.times[i]
 }
 
 // set replaces the page's event i.
 func (p *page) set(i int, e Event) {
-	sec, fits := p.seconds(e.Time)
-	if p.secs != nil && !fits {
-		p.widen()
+	if p.ticks != nil {
+		if _, fits := p.tick(e.Time); !fits {
+			p.fit([]int64{e.Time})
+		}
 	}
-	if p.secs != nil {
-		p.secs[i] = sec
+	if p.ticks != nil {
+		p.ticks[i], _ = p.tick(e.Time)
 	} else {
 		p.times[i] = e.Time
 	}
@@ -133,8 +191,10 @@ func (s *eventStore) addColumns(times []int64, tps []int16, excl []uint32) {
 // nil when the page keeps no exclusion bits.
 func (p *page) addColumns(times []int64, tps []int16, excl []uint32) {
 	p.reserve(len(times))
-	if p.secs != nil && !p.addSeconds(times) {
-		p.widen()
+	if p.ticks != nil && !p.addTicks(times) {
+		if p.fit(times); p.ticks != nil {
+			p.addTicks(times)
+		}
 	}
 	if p.times != nil {
 		p.times = append(p.times, times...)
@@ -145,19 +205,19 @@ func (p *page) addColumns(times []int64, tps []int16, excl []uint32) {
 	}
 }
 
-// addSeconds appends times as seconds, or, when one of them does not fit, appends none and
+// addTicks appends times as ticks, or, when one of them does not fit, appends none and
 // returns false.
-func (p *page) addSeconds(times []int64) bool {
-	n := len(p.secs)
-	secs := p.secs[n : n+len(times)]
+func (p *page) addTicks(times []int64) bool {
+	n := len(p.ticks)
+	ticks := p.ticks[n : n+len(times)]
 	for i, t := range times {
-		sec, fits := p.seconds(t)
+		tick, fits := p.tick(t)
 		if !fits {
 			return false
 		}
-		secs[i] = sec
+		ticks[i] = tick
 	}
-	p.secs = p.secs[:n+len(times)]
+	p.ticks = p.ticks[:n+len(times)]
 	return true
 }
 
@@ -165,8 +225,8 @@ func (p *page) addSeconds(times []int64) bool {
 // doubling its fields in populated memory.
 func (p *page) reserve(n int) {
 	p.touchpoints = extend(p.touchpoints, n)
-	if p.secs != nil {
-		p.secs = extend(p.secs, n)
+	if p.ticks != nil {
+		p.ticks = extend(p.ticks, n)
 	} else {
 		p.times = extend(p.times, n)
 	}
@@ -226,8 +286,8 @@ func (s *eventStore) appendRange(dst []Event, lo, hi int) []Event {
 func (p *page) appendEvents(dst []Event, lo, hi int) []Event {
 	for i := lo; i < hi; i++ {
 		e := Event{Touchpoint: int32(p.touchpoints[i])}
-		if p.secs != nil {
-			e.Time = p.base + int64(p.secs[i])*1e9
+		if p.ticks != nil {
+			e.Time = p.base + int64(p.ticks[i])*p.unit
 		} else {
 			e.Time = p.times[i]
 		}
@@ -265,7 +325,7 @@ func (s *eventStore) sortedRange(lo, hi int) bool {
 		if p.time(i) < prev {
 			return false
 		}
-		if p.secs != nil && !slices.IsSorted(p.secs[i:i+n]) || p.secs == nil && !slices.IsSorted(p.times[i:i+n]) {
+		if p.ticks != nil && !slices.IsSorted(p.ticks[i:i+n]) || p.ticks == nil && !slices.IsSorted(p.times[i:i+n]) {
 			return false
 		}
 		prev = p.time(i + n - 1)

@@ -8,29 +8,47 @@ import (
 )
 
 // TestEventStore stores events across page boundaries, with times a page keeps as seconds
-// and times that move it to nanoseconds, and reads them back in ranges, also after set.
+// or milliseconds and times that move it to nanoseconds, and reads them back in ranges,
+// also after set.
 func TestEventStore(t *testing.T) {
 	const sec = int64(1e9)
 	base := int64(1_700_000_000) * sec
+	const day = 86400 * sec
 	tests := []struct {
 		name string
 		time func(i int) int64
-		wide bool // some page must move to nanoseconds
+		wide bool  // some page must move to nanoseconds
+		unit int64 // of the ticks of every page that keeps them
 	}{
-		{"whole seconds", func(i int) int64 { return base + int64(i)*sec }, false},
+		{"whole seconds", func(i int) int64 { return base + int64(i)*sec }, false, sec},
+		{"milliseconds", func(i int) int64 { return base + int64(i)*1e6 }, false, 1e6},
+		{"a millisecond among seconds", func(i int) int64 {
+			if i == eventsPerPage+5 {
+				return base + 1e6
+			}
+			return base + int64(i)*sec
+		}, false, 0},
+		{"milliseconds, 49 days apart, either way", func(i int) int64 {
+			return base + []int64{49*day + 7e6, 0, 1e6, 48 * day, -3e6}[i%5]
+		}, false, 1e6},
+		{"milliseconds, 50 days apart", func(i int) int64 { return base + []int64{50 * day, 1e6}[i%2] }, true, 1e6},
+		{"microseconds", func(i int) int64 { return base + int64(i)*1e3 }, true, 1e6},
 		{"one fraction", func(i int) int64 {
 			if i == eventsPerPage+5 {
 				return base + 1
 			}
 			return base + int64(i)*sec
-		}, true},
+		}, true, sec},
 		{"more than 136 years apart", func(i int) int64 {
 			if i%eventsPerPage == 7 {
 				return base - 100*365*86400*sec
 			}
 			return base + 50*365*86400*sec
-		}, true},
-		{"extremes", func(i int) int64 { return []int64{math.MinInt64, math.MaxInt64, 0, -1}[i%4] }, true},
+		}, true, sec},
+		{"extremes", func(i int) int64 { return []int64{math.MinInt64, math.MaxInt64, 0, -1}[i%4] }, true, sec},
+		{"extreme milliseconds", func(i int) int64 {
+			return []int64{math.MinInt64 + 775_808, math.MinInt64 + 1_775_808, math.MaxInt64 - 775_807}[i%3]
+		}, true, sec},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -55,8 +73,11 @@ func TestEventStore(t *testing.T) {
 				t.Fatalf("the events read back differ")
 			}
 			wide := false
-			for _, p := range s.pages {
-				wide = wide || p.secs == nil
+			for i, p := range s.pages {
+				wide = wide || p.ticks == nil
+				if p.ticks != nil && tt.unit != 0 && p.unit != tt.unit {
+					t.Errorf("page %d keeps ticks of %d ns, want %d", i, p.unit, tt.unit)
+				}
 			}
 			if wide != tt.wide {
 				t.Errorf("some page keeps nanoseconds: %v, want %v", wide, tt.wide)
