@@ -24,7 +24,7 @@ func FuzzRead(f *testing.F) {
 	opts := Options{By: "", KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}},
 		Exclusions: []journey.Matcher{{Event: "b"}}}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		l, err := Read(context.Background(), []Source{ReaderSource("f", strings.NewReader(string(data)))}, opts)
+		l, err := readIDs(context.Background(), []Source{ReaderSource("f", strings.NewReader(string(data)))}, opts)
 		var e *Error
 		switch {
 		case err != nil && !errors.As(err, &e):

@@ -36,7 +36,7 @@ func FuzzReadJSONL(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		text := jsonlFirst + string(data)
-		got, err := Read(context.Background(), []Source{ReaderSource("f", strings.NewReader(text))}, fuzzJSONLOptions)
+		got, err := readIDs(context.Background(), []Source{ReaderSource("f", strings.NewReader(text))}, fuzzJSONLOptions)
 		var e *Error
 		if err != nil && !errors.As(err, &e) {
 			t.Fatalf("err = %v, want an *Error", err)
@@ -63,7 +63,7 @@ func compareWithCSV(t *testing.T, text string, got *Log, gotErr error) {
 	}
 	required, _ := columnsRead(&fuzzJSONLOptions)
 	csvText, comparable := refCSV(lines, required)
-	want, wantErr := Read(context.Background(), []Source{ReaderSource("f", strings.NewReader(csvText))}, fuzzJSONLOptions)
+	want, wantErr := readIDs(context.Background(), []Source{ReaderSource("f", strings.NewReader(csvText))}, fuzzJSONLOptions)
 	if (gotErr != nil) != (wantErr != nil) {
 		t.Fatalf("JSON Lines: %v; as CSV: %v\nCSV:\n%s", gotErr, wantErr, csvText)
 	}

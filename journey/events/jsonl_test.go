@@ -184,7 +184,7 @@ func TestJSONLEmptyValues(t *testing.T) {
 	writeFile(t, with, good("u1")+"\n"+`{"user_id":"u2","timestamp":"2024-01-01","event":"a","p":{"ref":"x"}}`+"\n")
 	writeFile(t, without, good("u1")+"\n")
 	for path, mapped := range map[string]int64{with: 1, without: 0} {
-		l, err := Read(context.Background(), []Source{FileSource(path)}, opts)
+		l, err := readIDs(context.Background(), []Source{FileSource(path)}, opts)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -215,7 +215,7 @@ func TestJSONLLongLine(t *testing.T) {
 	var before, after runtime.MemStats
 	runtime.GC()
 	runtime.ReadMemStats(&before)
-	l, err := Read(context.Background(), []Source{ReaderSource("e.jsonl", r)}, jsonlOpts)
+	l, err := readIDs(context.Background(), []Source{ReaderSource("e.jsonl", r)}, jsonlOpts)
 	runtime.ReadMemStats(&after)
 	if err != nil {
 		t.Fatal(err)
@@ -273,7 +273,7 @@ func TestJSONLValue(t *testing.T) {
 	writeFile(t, without, `{"user_id":"c","timestamp":"2020-01-01T00:00:05Z","event":"buy"}`+"\n")
 	opts := valueOptions()
 	opts.Value = "order.amount"
-	l, err := Read(context.Background(), []Source{FileSource(with), FileSource(without)}, opts)
+	l, err := readIDs(context.Background(), []Source{FileSource(with), FileSource(without)}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -286,7 +286,7 @@ func TestJSONLValue(t *testing.T) {
 	if diff := cmp.Diff(want, lines(l.ValueProblems)); diff != "" {
 		t.Errorf("value problems (-want +got):\n%s", diff)
 	}
-	_, err = Read(context.Background(), []Source{FileSource(without)}, opts)
+	_, err = readIDs(context.Background(), []Source{FileSource(without)}, opts)
 	if err == nil || !strings.Contains(err.Error(), `no event file has the value column "order.amount"`) {
 		t.Errorf("err = %v, want no event file has the value column", err)
 	}

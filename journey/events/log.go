@@ -44,6 +44,10 @@ type Options struct {
 	// the bytes of the files read so far and their total size (0 when unknown, as for
 	// standard input). For gzip files both count compressed bytes.
 	Progress func(read, total int64)
+	// keepIDs keeps the users' identities in the log, for Log.UserID: the tests check who
+	// is who with them, while no report needs them, and a short identity is otherwise kept
+	// only in the table that numbers the users while the files are read.
+	keepIDs bool
 }
 
 // Event is one kept row of a user, as the analysis reads it; the Log itself stores its
@@ -141,8 +145,12 @@ type Log struct {
 // read without a By column, with at least one kept event.
 func (l *Log) NumUsers() int { return l.users.n }
 
-// UserID returns user i's identity.
+// UserID returns user i's identity, or "" when the log does not keep them: a log built by
+// Append keeps them, one Read builds does not (but for the tests').
 func (l *Log) UserID(i int) string {
+	if l.idEnds.n == 0 {
+		return ""
+	}
 	start := uint32(0)
 	if i > 0 {
 		start = *l.idEnds.at(i - 1)

@@ -213,7 +213,7 @@ func TestRunningExample(t *testing.T) {
 	for _, act := range []string{"register request", "examine casually", "examine thoroughly", "check ticket", "decide"} {
 		opts.Touchpoints = append(opts.Touchpoints, []journey.Matcher{{Event: act}})
 	}
-	l, err := Read(context.Background(), []Source{FileSource("../../testdata/events/running-example.csv")}, opts)
+	l, err := readIDs(context.Background(), []Source{FileSource("../../testdata/events/running-example.csv")}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,13 +236,13 @@ func TestRunningExample(t *testing.T) {
 
 // TestFileSource reads through the file system, and reports a missing file as fs.ErrNotExist.
 func TestFileSource(t *testing.T) {
-	_, err := Read(context.Background(), Sources([]string{"../../testdata/events/nope.csv"}, nil), Options{})
+	_, err := readIDs(context.Background(), Sources([]string{"../../testdata/events/nope.csv"}, nil), Options{})
 	if !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("err = %v, want os.ErrNotExist", err)
 	}
 	var progress []int64
 	opts := Options{Progress: func(read, total int64) { progress = append(progress, read, total) }}
-	l, err := Read(context.Background(), Sources([]string{"-"}, strings.NewReader(header+"u1,2020-01-01,a\n")), opts)
+	l, err := readIDs(context.Background(), Sources([]string{"-"}, strings.NewReader(header+"u1,2020-01-01,a\n")), opts)
 	if err != nil || l.Counts.Rows != 1 {
 		t.Fatalf("log %+v, err %v", l, err)
 	}
@@ -255,7 +255,7 @@ func TestFileSource(t *testing.T) {
 func TestCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
-	_, err := Read(ctx, []Source{ReaderSource("f", strings.NewReader(randomCSV(rand.New(rand.NewPCG(1, 1)), 1000)))}, Options{})
+	_, err := readIDs(ctx, []Source{ReaderSource("f", strings.NewReader(randomCSV(rand.New(rand.NewPCG(1, 1)), 1000)))}, Options{})
 	if !errors.Is(err, context.Canceled) {
 		t.Errorf("err = %v, want context.Canceled", err)
 	}

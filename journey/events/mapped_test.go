@@ -49,7 +49,7 @@ func TestMapped(t *testing.T) {
 	opts := Options{Touchpoints: [][]journey.Matcher{{{Event: "a"}}}}
 	seen := 0
 	opts.Progress = func(int64, int64) { seen = max(seen, mappings(t, path)) }
-	l, err := Read(context.Background(), []Source{FileSource(path)}, opts)
+	l, err := readIDs(context.Background(), []Source{FileSource(path)}, opts)
 	if err != nil || l.Counts.Rows != 100000 {
 		t.Fatalf("read %+v, %v; want 100000 rows", l, err)
 	}
@@ -59,13 +59,13 @@ func TestMapped(t *testing.T) {
 
 	bad := filepath.Join(t.TempDir(), "bad.csv")
 	os.WriteFile(bad, []byte("user_id,timestamp\nu1,2020-01-01\n"), 0o644)
-	if _, err := Read(context.Background(), []Source{FileSource(bad)}, Options{}); err == nil || mappings(t, bad) != 0 {
+	if _, err := readIDs(context.Background(), []Source{FileSource(bad)}, Options{}); err == nil || mappings(t, bad) != 0 {
 		t.Errorf("a bad header: err = %v, %d mappings left; want an error and none", err, mappings(t, bad))
 	}
 
 	ctx, cancel := context.WithCancel(context.Background())
 	opts.Progress = func(int64, int64) { cancel() }
-	if _, err := Read(ctx, []Source{FileSource(path)}, opts); !errors.Is(err, context.Canceled) || mappings(t, path) != 0 {
+	if _, err := readIDs(ctx, []Source{FileSource(path)}, opts); !errors.Is(err, context.Canceled) || mappings(t, path) != 0 {
 		t.Errorf("cancelled: err = %v, %d mappings left; want cancellation and none", err, mappings(t, path))
 	}
 
@@ -74,7 +74,7 @@ func TestMapped(t *testing.T) {
 	os.WriteFile(zipped, []byte(gz(string(text))), 0o644)
 	seen = 0
 	opts.Progress = func(int64, int64) { seen = max(seen, mappings(t, zipped)) }
-	if _, err := Read(context.Background(), []Source{FileSource(zipped)}, opts); err != nil || seen != 0 {
+	if _, err := readIDs(context.Background(), []Source{FileSource(zipped)}, opts); err != nil || seen != 0 {
 		t.Errorf("gzip: err = %v, mapped %d times; want no error and no mapping", err, seen)
 	}
 }
@@ -89,7 +89,7 @@ func TestMappedTruncated(t *testing.T) {
 			os.Truncate(path, 5000)
 		}
 	}
-	_, err := Read(context.Background(), []Source{FileSource(path)}, opts)
+	_, err := readIDs(context.Background(), []Source{FileSource(path)}, opts)
 	var e *Error
 	if !errors.As(err, &e) || e.File != path || !strings.Contains(e.Message, "the file changed while it was read") {
 		t.Fatalf("err = %v, want an *Error saying that the file changed", err)

@@ -94,11 +94,13 @@ func (m *merger) endFile(p *plan) {
 // input order).
 func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 	ids := 0
-	for _, s := range m.shards {
-		ids += s.table.ids.size()
-	}
-	if ids > math.MaxUint32 {
-		return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), ids)
+	if m.opts.keepIDs {
+		for _, s := range m.shards {
+			ids += s.table.ids.size()
+		}
+		if ids > math.MaxUint32 {
+			return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), ids)
+		}
 	}
 	if big {
 		// the chunks and what outgrew its arrays are garbage now: collected, their memory
@@ -117,7 +119,7 @@ func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 	l := &Log{events: store, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings,
 		everyUser: m.opts.By != ""}
 	if big {
-		runtime.GC() // for the log's users and identities to take the memory regrouping let go of
+		runtime.GC() // for the log's users to take the memory regrouping let go of
 	}
 	unsorted := m.number(l, bases, ids)
 	if err := m.vals.log(l, m.opts.Value); err != nil {
@@ -152,10 +154,14 @@ func concatStores(shards []*shard) (eventStore, []uint32, error) {
 
 // number adds the shards' users to l in the order the input first names them, their
 // events starting at their shard's base in l's store, and numbers the segment values in
-// the order of the first user who has each. ids is the length of every identity together.
-// It returns the numbers in l of the users the shards found out of time order.
+// the order of the first user who has each. ids is the length of every identity together,
+// which l keeps under Options.keepIDs. It returns the numbers in l of the users the shards
+// found out of time order.
 func (m *merger) number(l *Log, bases []uint32, ids int) []int {
-	idBuf := make([]byte, 0, ids)
+	var idBuf []byte
+	if m.opts.keepIDs {
+		idBuf = make([]byte, 0, ids)
+	}
 	var unsorted []int
 	seen := make([]int, len(m.shards)) // of each shard's unsorted users
 	var segs *segmentMap
@@ -174,10 +180,12 @@ func (m *merger) number(l *Log, bases []uint32, ids int) []int {
 		info := *s.users.at(i)
 		info.start += bases[s.index]
 		*l.users.add() = info
-		start, end := s.table.idRange(uint32(i))
-		idBuf = append(idBuf, s.table.ids.bytes(start, end)...)
-		s.table.ids.free(start)
-		*l.idEnds.add() = uint32(len(idBuf))
+		if idBuf != nil {
+			start, end := s.table.idRange(uint32(i))
+			idBuf = append(idBuf, s.table.ids.bytes(start, end)...)
+			s.table.ids.free(start)
+			*l.idEnds.add() = uint32(len(idBuf))
+		}
 		if segs != nil {
 			*l.segOf.add() = segs.global(s, *s.segOf.at(i))
 		}
@@ -185,7 +193,9 @@ func (m *merger) number(l *Log, bases []uint32, ids int) []int {
 			*l.values.add() = *s.values.at(i)
 		}
 	})
-	l.ids = unsafe.String(unsafe.SliceData(idBuf), len(idBuf))
+	if idBuf != nil {
+		l.ids = unsafe.String(unsafe.SliceData(idBuf), len(idBuf))
+	}
 	if segs != nil {
 		l.segments = segs.values
 	}

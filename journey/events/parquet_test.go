@@ -122,7 +122,7 @@ func TestParquetValues(t *testing.T) {
 	}
 	for col, w := range want {
 		opts := Options{By: col, Touchpoints: [][]journey.Matcher{{{Event: "a"}}}}
-		l, err := Read(context.Background(), []Source{FileSource(path)}, opts)
+		l, err := readIDs(context.Background(), []Source{FileSource(path)}, opts)
 		if err != nil {
 			t.Fatalf("%s: %v", col, err)
 		}
@@ -193,7 +193,7 @@ func TestParquetTimes(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			l, err := Read(context.Background(), []Source{FileSource(tc.path)}, Options{Location: tc.loc, Touchpoints: [][]journey.Matcher{{{Event: "a"}}}})
+			l, err := readIDs(context.Background(), []Source{FileSource(tc.path)}, Options{Location: tc.loc, Touchpoints: [][]journey.Matcher{{{Event: "a"}}}})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -229,7 +229,7 @@ func int96Of(ns int64) deprecated.Int96 {
 // with its text.
 func TestParquetWarnings(t *testing.T) {
 	path := writeParquet(t, []timeRow[time.Time]{{"u", "a", time.Date(1980, 1, 2, 3, 4, 5, 0, time.UTC)}})
-	l, err := Read(context.Background(), []Source{FileSource(path)}, jsonlOpts)
+	l, err := readIDs(context.Background(), []Source{FileSource(path)}, jsonlOpts)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -262,7 +262,7 @@ func TestParquetSameAsCSV(t *testing.T) {
 			if err := convert.Parquet(&b, strings.NewReader(text.String()), o); err != nil {
 				t.Fatal(err)
 			}
-			got, err := Read(context.Background(), []Source{ReaderSource("e.parquet", bytes.NewReader(b.Bytes()))}, opts)
+			got, err := readIDs(context.Background(), []Source{ReaderSource("e.parquet", bytes.NewReader(b.Bytes()))}, opts)
 			if err != nil {
 				t.Fatalf("%s: %v", name, err)
 			}
@@ -299,7 +299,7 @@ func TestParquetErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			_, err := Read(context.Background(), []Source{tc.src}, tc.opts)
+			_, err := readIDs(context.Background(), []Source{tc.src}, tc.opts)
 			var e *Error
 			if !errors.As(err, &e) || !strings.HasSuffix(err.Error(), tc.want) {
 				t.Errorf("err = %v\nwant  %s", err, tc.want)
@@ -315,7 +315,7 @@ func TestParquetStdinFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	l, err := Read(context.Background(), Sources([]string{"-"}, f), jsonlOpts)
+	l, err := readIDs(context.Background(), Sources([]string{"-"}, f), jsonlOpts)
 	if err != nil || l.Counts.Mapped != 1 {
 		t.Fatalf("err = %v, counts %+v; want one mapped row", err, l.Counts)
 	}
@@ -354,7 +354,7 @@ func TestParquetTruncated(t *testing.T) {
 
 // readParquetBytes reads a Parquet file held in memory.
 func readParquetBytes(data []byte) error {
-	_, err := Read(context.Background(), []Source{ReaderSource("e.parquet", bytes.NewReader(data))},
+	_, err := readIDs(context.Background(), []Source{ReaderSource("e.parquet", bytes.NewReader(data))},
 		Options{Touchpoints: benchTouchpoints()})
 	return err
 }
@@ -427,6 +427,7 @@ func TestFormatsShardsAgree(t *testing.T) {
 	text := b.String()
 	opts := Options{By: "note", KeepUnmapped: true, Touchpoints: [][]journey.Matcher{{{Event: "a"}}, {{Event: "b"}}},
 		Exclusions: []journey.Matcher{{Event: "c"}}, Value: "note", ValueAt: []bool{false, true}}
+	opts.keepIDs = true
 	csvLog, err := readWith(text, opts, 1)
 	if err != nil {
 		t.Fatal(err)

@@ -87,7 +87,7 @@ func TestParquetBadValues(t *testing.T) {
 		rows = append(rows, row{"u6", "a", nil, ms + 2})
 	}
 	path := writeParquet(t, rows)
-	l, err := Read(context.Background(), []Source{FileSource(path)}, Options{By: "page", Touchpoints: [][]journey.Matcher{{{Event: "a"}}}})
+	l, err := readIDs(context.Background(), []Source{FileSource(path)}, Options{By: "page", Touchpoints: [][]journey.Matcher{{{Event: "a"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -137,7 +137,7 @@ func TestParquetSparse(t *testing.T) {
 		}
 	}
 	path := writeParquet(t, rows, parquet.PageBufferSize(2048))
-	l, err := Read(context.Background(), []Source{FileSource(path)}, Options{By: "page", Touchpoints: [][]journey.Matcher{{{Event: "a"}}}})
+	l, err := readIDs(context.Background(), []Source{FileSource(path)}, Options{By: "page", Touchpoints: [][]journey.Matcher{{{Event: "a"}}}})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -187,7 +187,7 @@ func TestParquetEventRules(t *testing.T) {
 		t.Fatal(err)
 	}
 	path := writeParquet(t, rows, parquet.PageBufferSize(1024))
-	got, err := Read(context.Background(), []Source{FileSource(path)}, opts)
+	got, err := readIDs(context.Background(), []Source{FileSource(path)}, opts)
 	if err != nil {
 		t.Fatal(err)
 	}

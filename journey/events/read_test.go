@@ -30,11 +30,11 @@ func readFiles(t *testing.T, opts Options, files ...file) (*Log, error) {
 	for i, f := range files {
 		srcs[i] = ReaderSource(f.name, strings.NewReader(f.text))
 	}
-	l, err := Read(context.Background(), srcs, opts)
+	l, err := readIDs(context.Background(), srcs, opts)
 	if err == nil {
 		checkCounts(t, l)
 	}
-	ml, merr := Read(context.Background(), diskSources(t, files), opts)
+	ml, merr := readIDs(context.Background(), diskSources(t, files), opts)
 	switch {
 	case fmt.Sprint(err) != fmt.Sprint(merr):
 		t.Errorf("read from disk: error %v, from readers: %v", merr, err)
@@ -60,6 +60,12 @@ func diskSources(t *testing.T, files []file) []Source {
 		srcs[i] = Source{Name: f.name, Open: func() (io.ReadCloser, error) { return os.Open(path) }}
 	}
 	return srcs
+}
+
+// readIDs is Read keeping the identities, so that a test can check who is who.
+func readIDs(ctx context.Context, srcs []Source, opts Options) (*Log, error) {
+	opts.keepIDs = true
+	return Read(ctx, srcs, opts)
 }
 
 // user is one user of a log, gathered from its arrays for comparisons.

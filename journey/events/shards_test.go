@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -37,9 +38,25 @@ func view(l *Log) logView {
 	return v
 }
 
-// readWith reads text with workers workers and as many shards.
+// readWith reads text with workers workers and as many shards, keeping the identities.
 func readWith(text string, opts Options, workers int) (*Log, error) {
+	opts.keepIDs = true
+	return readLean(text, opts, workers)
+}
+
+// readLean reads text with workers workers and as many shards, as opts say.
+func readLean(text string, opts Options, workers int) (*Log, error) {
 	return read(context.Background(), []Source{ReaderSource("f", strings.NewReader(text))}, opts, workers)
+}
+
+// withoutIDs returns v with the identities of its users blanked, as a log that does not
+// keep them tells.
+func withoutIDs(v logView) logView {
+	v.Users = slices.Clone(v.Users)
+	for i := range v.Users {
+		v.Users[i].ID = ""
+	}
+	return v
 }
 
 // byUser returns the rows of a CSV text without quoted newlines grouped by their first
@@ -66,7 +83,8 @@ func byUser(text string) string {
 // TestShardsAgree reads the same files with one worker and shard and with several: users
 // are numbered in the order the input names them, whatever shard holds them, so the logs
 // are the same, in rows interleaved as in a file sorted by time, grouped by user, and with
-// identities longer than 8 bytes.
+// identities longer than 8 bytes. Read as the commands read, without keeping the
+// identities, the logs are the same but for them.
 func TestShardsAgree(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var b strings.Builder
@@ -100,6 +118,13 @@ func TestShardsAgree(t *testing.T) {
 				}
 				if diff := cmp.Diff(view(one), view(l)); diff != "" {
 					t.Errorf("%s %s, %d workers: the log differs from one worker's (-one +several):\n%s", name, by, workers, diff)
+				}
+				lean, err := readLean(text, opts, workers)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if diff := cmp.Diff(withoutIDs(view(one)), view(lean)); diff != "" {
+					t.Errorf("%s %s, %d workers, without identities: the log differs (-kept +not):\n%s", name, by, workers, diff)
 				}
 			}
 		}

@@ -7,21 +7,23 @@ import (
 	"unsafe"
 )
 
-// userTable numbers identities in the order they are first met, and keeps them, one after
-// the other, in one byte arena. It is a Go map's job, done with fewer cache misses and less
-// memory: a slot is 16 bytes holding part of the hash, the number, and the identity itself
-// when it has up to 8 bytes, else where it is in the arena. A lookup touches one cache line
-// and, for a longer identity, its bytes in the arena; millions of users fit in tens of
-// megabytes.
+// userTable numbers identities in the order they are first met. It is a Go map's job, done
+// with fewer cache misses and less memory: a slot is 16 bytes holding part of the hash, the
+// number, and the identity itself when it has up to 8 bytes, else where it is in a byte
+// arena that keeps the longer identities one after the other. A lookup touches one cache
+// line and, for a longer identity, its bytes in the arena; millions of users fit in tens of
+// megabytes. A table that keeps its identities has all of them in the arena, in the order
+// of their numbers, for id.
 type userTable struct {
 	seed  maphash.Seed
 	slots []userSlot // a power of two, at most three quarters full
 	shift uint       // 32 minus the bits that number the slots
 	n     int
-	// ids holds the identities in the order of their numbers; ends.at(u) is where u's ends
-	// (see arena).
+	// ids holds the identities longer than 8 bytes, or, when the table keeps them, all of
+	// them, in the order of their numbers; ends.at(u) is then where u's ends (see arena).
 	ids  arena
 	ends column[uint32]
+	keep bool
 	last int    // the slot found last, tried first: runs of one identity often meet again
 	sink uint32 // what shard.touchUsers loads, kept so that the loads are not optimised away
 	// mapped holds the slots when they were mapped outside the Go heap (see mapSlots).
@@ -61,18 +63,23 @@ type userSlot struct {
 	head uint64
 }
 
-// newUserTable returns an empty table that hashes with seed.
-func newUserTable(seed maphash.Seed) *userTable {
+// newUserTable returns an empty table that hashes with seed, and keeps its identities for
+// id when keep is set.
+func newUserTable(seed maphash.Seed, keep bool) *userTable {
 	t := &userTable{seed: seed, slots: make([]userSlot, 1<<initialBits),
-		shift: 32 - initialBits, mapped: &mappedSlots{}}
+		shift: 32 - initialBits, mapped: &mappedSlots{}, keep: keep}
 	runtime.AddCleanup(t, (*mappedSlots).free, t.mapped)
 	return t
 }
 
-// release hands back the table's slots; only its identities may be used after.
+// release hands back the table's slots, and its identities unless it keeps them: only
+// those may be used after.
 func (t *userTable) release() {
 	t.mapped.free()
 	t.slots = nil
+	if !t.keep {
+		t.ids = arena{}
+	}
 }
 
 // idHash returns the hash of an identity under seed as the table stores it: the top bit
@@ -137,7 +144,7 @@ func (t *userTable) holds(s *userSlot, head uint64, size uint32, key []byte) boo
 	return int(n) == len(key) && string(t.ids.bytes(start, start+n)) == string(key)
 }
 
-// id returns the identity numbered u.
+// id returns the identity numbered u, of a table that keeps them.
 func (t *userTable) id(u uint32) []byte {
 	return t.ids.bytes(t.idRange(u))
 }
@@ -201,13 +208,17 @@ func (t *userTable) place(tag uint32) uint32 {
 // add numbers a new key in the empty slot i, growing the table when it gets three quarters
 // full, and returns the key's number.
 func (t *userTable) add(i, tag uint32, head uint64, size uint32, key []byte) uint32 {
-	u := uint32(t.ends.n)
-	start, end := t.ids.add(key)
-	if size == longID {
-		head = uint64(len(key))<<32 | uint64(start)
+	u := uint32(t.n)
+	if size == longID || t.keep {
+		start, end := t.ids.add(key)
+		if size == longID {
+			head = uint64(len(key))<<32 | uint64(start)
+		}
+		if t.keep {
+			*t.ends.add() = end
+		}
 	}
 	t.slots[i] = userSlot{tag: tag, user: u<<4 | size, head: head}
-	*t.ends.add() = end
 	t.last = int(i)
 	if t.n++; t.n*4 > 3*len(t.slots) {
 		t.grow()

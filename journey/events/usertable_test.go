@@ -15,9 +15,17 @@ func TestUserSlotSize(t *testing.T) {
 }
 
 // TestUserTable numbers short and long keys through several growths, past mapFrom where
-// the slots may leave the Go heap, and finds every key again before releasing it.
+// the slots may leave the Go heap, and finds every key again before releasing it; a table
+// that keeps its identities gives each back, one that does not stores only the long ones.
 func TestUserTable(t *testing.T) {
-	tab := newUserTable(maphash.MakeSeed())
+	for _, keep := range []bool{true, false} {
+		t.Run(fmt.Sprintf("keep=%v", keep), func(t *testing.T) { testUserTable(t, keep) })
+	}
+}
+
+// testUserTable is TestUserTable for a table that keeps its identities or not.
+func testUserTable(t *testing.T, keep bool) {
+	tab := newUserTable(maphash.MakeSeed(), keep)
 	key := func(i int) []byte {
 		switch i % 4 {
 		case 0:
@@ -41,13 +49,22 @@ func TestUserTable(t *testing.T) {
 	if len(tab.slots) < mapFrom {
 		t.Fatalf("the table has %d slots, want at least %d", len(tab.slots), mapFrom)
 	}
+	stored := 0
 	for i := range n {
 		if u, added := tab.lookup(key(i), idHash(tab.seed, key(i))); added || u != uint32(i) {
 			t.Fatalf("looking up key %d: added %v, number %d", i, added, u)
 		}
-		if got := string(tab.id(uint32(i))); got != string(key(i)) {
-			t.Fatalf("identity %d is %q, want %q", i, got, key(i))
+		if keep {
+			if got := string(tab.id(uint32(i))); got != string(key(i)) {
+				t.Fatalf("identity %d is %q, want %q", i, got, key(i))
+			}
 		}
+		if k := key(i); keep || len(k) > 8 {
+			stored += len(k)
+		}
+	}
+	if tab.ids.size() != stored {
+		t.Errorf("the table stores %d bytes of identities, want %d", tab.ids.size(), stored)
 	}
 	for _, odd := range []string{"a-long-identity-0-that-spills-ovex", "u3\x00", "u2", "00000001\x00", ""} {
 		if _, added := tab.lookup([]byte(odd), idHash(tab.seed, []byte(odd))); !added {
@@ -58,13 +75,16 @@ func TestUserTable(t *testing.T) {
 	if tab.slots != nil || tab.mapped.slots != nil {
 		t.Errorf("release kept the slots")
 	}
+	if kept := tab.ids.size() > 0; kept != keep {
+		t.Errorf("release kept the identities: %v, want %v", kept, keep)
+	}
 }
 
 // TestUserTableSameHead looks up identities of 9 to 16 bytes that share their first 8 bytes,
 // their length and their hash: only their last bytes tell them apart, so a slot must not
 // take one for the other, neither in the probe nor in the shortcut through the last slot.
 func TestUserTableSameHead(t *testing.T) {
-	tab := newUserTable(maphash.MakeSeed())
+	tab := newUserTable(maphash.MakeSeed(), false)
 	const h = 1<<63 | 0x5eed_0000_1234
 	for n := 9; n <= 16; n++ {
 		a := []byte("customer" + "aaaaaaaa"[:n-8])
