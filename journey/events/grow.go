@@ -39,6 +39,13 @@ func (c *column[T]) add() *T {
 	return &(*last)[len(*last)-1]
 }
 
+// extendTo adds zero elements until the column holds n.
+func (c *column[T]) extendTo(n int) {
+	for c.n < n {
+		c.add()
+	}
+}
+
 // at returns element i.
 func (c *column[T]) at(i int) *T {
 	return &c.pages[i>>columnShift][i&(1<<columnShift-1)]

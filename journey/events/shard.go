@@ -17,6 +17,9 @@ type shard struct {
 	index int
 	opts  *Options
 	table *userTable
+	// users are the users' records, numbered by table. Without a By column nothing reads
+	// them while the files are read, so they are made when the shard finishes, once its
+	// table's slots are handed back, and do not add to the memory reading peaks with.
 	users column[userInfo]
 	// first holds where each user was first named: the chunk's seq << 32 | the run's ord.
 	// Merging the shards' users by it numbers all users in the order the input names them.
@@ -78,7 +81,7 @@ func (s *shard) add(c *chunk) error {
 	if s.store.n+len(p.times) > math.MaxUint32 {
 		return fmt.Errorf("at most %d kept events are supported", uint32(math.MaxUint32))
 	}
-	if s.users.n+len(p.runs) > maxUsers {
+	if s.table.n+len(p.runs) > maxUsers {
 		return fmt.Errorf("at most %d users are supported", maxUsers)
 	}
 	if s.table.ids.full(len(p.ids)) {
@@ -113,7 +116,9 @@ func (s *shard) add(c *chunk) error {
 func (s *shard) user(id []byte, h uint64, where uint64) uint32 {
 	u, added := s.table.lookup(id, h)
 	if added {
-		s.users.add()
+		if s.everyUser {
+			s.users.add()
+		}
 		*s.first.add() = where
 		if s.opts.By != "" {
 			s.segOf.add()
@@ -232,6 +237,7 @@ func (s *shard) pickSegment(u uint32, v []byte, t int64) {
 func (s *shard) finish() {
 	s.table.release()
 	if !s.everyUser {
+		s.users.extendTo(s.table.n)
 		s.scattered = s.interleaved()
 		if !s.scattered {
 			s.settle()
