@@ -102,9 +102,13 @@ func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 			return nil, fmt.Errorf("at most %d bytes of identities are supported, got %d", uint32(math.MaxUint32), ids)
 		}
 	}
+	for _, s := range m.shards {
+		s.table.release() // only numbering users, and comparing identities, needed it
+	}
 	if big {
-		// the chunks and what outgrew its arrays are garbage now: collected, their memory
-		// takes the users the shards lay out, and the stores they regroup
+		// the chunks, what outgrew its arrays and the tables' identities are garbage now:
+		// collected, their memory takes the users the shards lay out, and the stores they
+		// regroup
 		runtime.GC()
 	}
 	var wg sync.WaitGroup

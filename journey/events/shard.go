@@ -19,7 +19,8 @@ type shard struct {
 	table *userTable
 	// users are the users' records, numbered by table. Without a By column nothing reads
 	// them while the files are read, so they are made when the shard finishes, once its
-	// table's slots are handed back, and do not add to the memory reading peaks with.
+	// table has handed back its slots and identities, and do not add to the memory reading
+	// peaks with.
 	users column[userInfo]
 	// first holds where each user was first named: the chunk's seq << 32 | the run's ord.
 	// Merging the shards' users by it numbers all users in the order the input names them.
@@ -231,11 +232,10 @@ func (s *shard) pickSegment(u uint32, v []byte, t int64) {
 	*seg, *segTime = ix, t
 }
 
-// finish lays the store out user by user, once every chunk is merged, lists the users
-// whose events are out of time order, and lets go of the table's slots: only its
-// identities are used after.
+// finish lays the store out user by user, once every chunk is merged and the table has
+// handed back what it holds (see merger.log), and lists the users whose events are out of
+// time order.
 func (s *shard) finish() {
-	s.table.release()
 	if !s.everyUser {
 		s.users.extendTo(s.table.n)
 		s.scattered = s.interleaved()
