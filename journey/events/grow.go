@@ -39,10 +39,15 @@ func (c *column[T]) add() *T {
 	return &(*last)[len(*last)-1]
 }
 
-// extendTo adds zero elements until the column holds n.
+// extendTo adds zero elements until the column holds n, a page at a time.
 func (c *column[T]) extendTo(n int) {
 	for c.n < n {
-		c.add()
+		c.add() // which makes a page when the last one is full
+		last := &c.pages[len(c.pages)-1]
+		// what is past a slice's length is zero; the first page may have room past a page
+		k := min(n-c.n, cap(*last)-len(*last), 1<<columnShift-len(*last))
+		*last = (*last)[:len(*last)+k]
+		c.n += k
 	}
 }
 

@@ -337,8 +337,10 @@ type clock struct {
 	unit  int64 // the nanoseconds of a tick
 	base  int64 // the earliest time
 	// scales and deltas make a page's ticks the clock's: for each page of the store, its
-	// ticks in the clock's and the clock's ticks from base to the page's base
+	// ticks in the clock's and the clock's ticks from base to the page's base; mixed says
+	// whether some page's ticks are longer than the clock's (scales are 1 without)
 	scales, deltas []int64
+	mixed          bool
 }
 
 // clock returns the clock for regrouping the store.
@@ -362,15 +364,18 @@ func (s *eventStore) clock() clock {
 		if len(p.ticks) > 0 && int64(slices.Max(p.ticks))*scale+d > math.MaxUint32 {
 			return clock{}
 		}
-		c.scales, c.deltas = append(c.scales, scale), append(c.deltas, d)
+		c.scales, c.deltas, c.mixed = append(c.scales, scale), append(c.deltas, d), c.mixed || scale != 1
 	}
 	return c
 }
 
 // read returns, as the clock keeps it, the time of event j of page p, page pg of the store.
 func (c *clock) read(p *page, pg, j int) int64 {
-	if c.ticks {
+	switch {
+	case c.mixed:
 		return int64(p.ticks[j])*c.scales[pg] + c.deltas[pg]
+	case c.ticks:
+		return int64(p.ticks[j]) + c.deltas[pg]
 	}
 	return p.time(j)
 }

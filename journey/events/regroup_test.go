@@ -28,7 +28,7 @@ func TestRegroup(t *testing.T) {
 		{"whole seconds", seconds, nil, true, false},
 		{"milliseconds", func(_ *rand.Rand, i int) int64 { return base + int64(i)*1e6 }, nil, true, false},
 		{"seconds, then milliseconds", func(_ *rand.Rand, i int) int64 {
-			if i < 2*eventsPerPage {
+			if i < eventsPerPage {
 				return base + int64(i)*1e9
 			}
 			return base + int64(i)*1e9 + 1e6

@@ -109,3 +109,33 @@ func TestColumn(t *testing.T) {
 		}
 	}
 }
+
+// TestColumnExtendTo extends columns to sizes within the first page, past it, and from
+// elements already added, and finds zeros where it extended and what was added before.
+func TestColumnExtendTo(t *testing.T) {
+	for _, tc := range []struct{ added, n int }{
+		{0, 0}, {0, 1}, {0, 1000}, {0, 1 << columnShift}, {0, 1<<columnShift + 1}, {3, 5<<columnShift - 7},
+		{1<<columnShift - 1, 1<<columnShift + 2}, {2 << columnShift, 4<<columnShift + 9}, {10, 5},
+	} {
+		var c column[uint32]
+		for i := range tc.added {
+			*c.add() = uint32(i) + 1
+		}
+		c.extendTo(tc.n)
+		if want := max(tc.added, tc.n); c.n != want {
+			t.Fatalf("%d added, extended to %d: %d elements, want %d", tc.added, tc.n, c.n, want)
+		}
+		for i := range c.n {
+			want := uint32(0)
+			if i < tc.added {
+				want = uint32(i) + 1
+			}
+			if got := *c.at(i); got != want {
+				t.Fatalf("%d added, extended to %d: element %d is %d, want %d", tc.added, tc.n, i, got, want)
+			}
+		}
+		if *c.add() = 7; *c.at(c.n - 1) != 7 {
+			t.Fatalf("%d added, extended to %d: adding after does not hold", tc.added, tc.n)
+		}
+	}
+}
