@@ -50,6 +50,7 @@ func benchmarkLayout(b *testing.B, step int64) {
 				b.Fatal(err)
 			}
 		}
+		s.table.release() // as merger.log does
 		b.StartTimer()
 		s.finish()
 	}

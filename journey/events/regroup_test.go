@@ -60,6 +60,7 @@ func TestRegroup(t *testing.T) {
 				t.Fatalf("times kept as ticks: %v, masks as they are: %v; want %v and %v", clk.ticks, masks.wide,
 					c.ticks, c.wide)
 			}
+			s.table.release() // as merger.log does
 			s.finish()
 			if !s.scattered {
 				t.Fatal("the users' events did not come apart")

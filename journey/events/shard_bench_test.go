@@ -36,6 +36,7 @@ func BenchmarkShard(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		s.table.release() // as merger.log does
 		s.finish()
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/runs, "ns/run")
