@@ -61,8 +61,9 @@
 // shard's user table holds its share of them and the shards merge side by side: a worker
 // puts each run in its shard's part of the block, and every shard takes the blocks in input
 // order and merges its part. It looks each run's identity up in its table of 16-byte slots,
-// which hold identities of up to 8 bytes whole and where a longer one is kept (identities
-// are kept in pages of 2 MiB, never copied). It looks runs up 16 at a time, and before each
+// which hold identities of up to 8 bytes whole and where a longer one is kept (longer
+// identities are kept in pages of 2 MiB, never copied; the log keeps none, as no report
+// reads them). It looks runs up 16 at a time, and before each
 // batch asks the processor to prefetch the slots of the batch three on and the bytes of the
 // long identities of the next (in assembly on amd64 and arm64, as Go has no prefetch), so
 // that the cache misses of a file sorted by time, one or two a row, overlap with the
@@ -76,20 +77,24 @@
 // Without a By column a row that keeps no event (one the map does not know, or outside
 // Since and Until) is only counted: its identity is not looked up, and a shard adds no
 // tally per run, as a user's tallies follow from its events once every block is merged (see
-// Log). With a By column every row's user is looked up and its tallies added as it comes.
+// Log); the users' records are then made only once the stream ends, after the tables are
+// handed back, so that the memory the read peaks with does not hold them. With a By column
+// every row's user is looked up and its tallies added as it comes.
 //
 // A shard appends the kept events to a store of pages, field by field: times as 32-bit
-// seconds when they are whole seconds (nanoseconds otherwise, per page), touchpoints as 16-bit
+// ticks of a second or a millisecond when they are whole ones within 32 bits of each other
+// (nanoseconds otherwise, per page), touchpoints as 16-bit
 // numbers, exclusion bits as a byte indexing the page's distinct masks (only when there are
 // exclusions). While every user's events arrive in one run, the store is already laid out
 // user by user; when a user comes back later in the stream, as in an export sorted by time,
 // the store is regrouped once the stream ends, in two passes that each write near where they
 // last wrote: the events go, in input order, to buckets of a power of two of users, and each
 // bucket is laid out in a stretch of the new store that stays in cache; old pages are let
-// go of as they are read. An event crosses to its bucket as its time, as 32-bit seconds after
-// the shard's earliest page base when every time fits and as nanoseconds otherwise, and,
-// beside it, its user's number in the bucket and its touchpoint in 4 bytes (exclusion masks
-// as numbers beside those): 8 bytes with whole seconds, 12 with fractions; and while a
+// go of as they are read. An event crosses to its bucket as its time, as 32-bit ticks (the
+// shortest of the store's pages) after the shard's earliest time when every time fits and as
+// nanoseconds otherwise, and, beside it, its user's number in the bucket and its touchpoint
+// in 4 bytes (exclusion masks as numbers beside those): 8 bytes with whole seconds or
+// milliseconds, 12 with finer fractions; and while a
 // bucket is laid out each user's events are seen in input order, so the users whose events
 // are out of time order are noted then, and only those are sorted. The shards' stores become
 // the log's, one after the other. Fresh memory is populated
