@@ -4,7 +4,6 @@ import (
 	"math"
 	"math/bits"
 	"runtime"
-	"slices"
 )
 
 // A store that is not laid out user by user is regrouped in two passes, so that neither
@@ -346,22 +345,24 @@ type clock struct {
 // clock returns the clock for regrouping the store.
 func (s *eventStore) clock() clock {
 	c := clock{ticks: len(s.pages) > 0, unit: 1e9, base: math.MaxInt64}
-	for _, p := range s.pages {
+	highest := make([]int64, len(s.pages)) // of each page's ticks
+	for i, p := range s.pages {
 		if p.ticks == nil {
 			return clock{}
 		}
 		c.unit = min(c.unit, p.unit)
 		if len(p.ticks) > 0 {
-			c.base = min(c.base, p.base+int64(slices.Min(p.ticks))*p.unit)
+			lo, hi := tickRange(p.ticks)
+			c.base, highest[i] = min(c.base, p.base+int64(lo)*p.unit), int64(hi)
 		}
 	}
-	for _, p := range s.pages {
+	for i, p := range s.pages {
 		d := p.base - c.base
 		if (d < 0) != (p.base < c.base) { // the pages are more than 292 years apart
 			return clock{}
 		}
 		scale, d := p.unit/c.unit, d/c.unit // exact: a base is a whole tick of its page
-		if len(p.ticks) > 0 && int64(slices.Max(p.ticks))*scale+d > math.MaxUint32 {
+		if len(p.ticks) > 0 && highest[i]*scale+d > math.MaxUint32 {
 			return clock{}
 		}
 		c.scales, c.deltas, c.mixed = append(c.scales, scale), append(c.deltas, d), c.mixed || scale != 1

@@ -102,7 +102,8 @@ func (p *page) toMillis(more []int64) bool {
 	const span = math.MaxUint32 * 1e6
 	lo, hi := int64(math.MaxInt64), int64(math.MinInt64)
 	if len(p.ticks) > 0 {
-		lo, hi = p.base+int64(slices.Min(p.ticks))*p.unit, p.base+int64(slices.Max(p.ticks))*p.unit
+		first, last := tickRange(p.ticks)
+		lo, hi = p.base+int64(first)*p.unit, p.base+int64(last)*p.unit
 	}
 	for _, t := range more {
 		if t%1e6 != 0 {
@@ -124,6 +125,16 @@ func (p *page) toMillis(more []int64) bool {
 	}
 	p.base, p.unit = base, 1e6
 	return true
+}
+
+// tickRange returns the least and the greatest of ticks, which must not be empty, in one
+// pass.
+func tickRange(ticks []uint32) (lo, hi uint32) {
+	lo, hi = ticks[0], ticks[0]
+	for _, t := range ticks {
+		lo, hi = min(lo, t), max(hi, t)
+	}
+	return lo, hi
 }
 
 // widen moves the page's times to nanoseconds.
