@@ -14,9 +14,6 @@ import (
 // noSegment is the segment of users without a value in the --by column.
 const noSegment = "(none)"
 
-// maxUnmappedEvents is how many unmapped event names the coverage report lists.
-const maxUnmappedEvents = 10
-
 // Analyze joins an event log to a map and computes every number of SPEC section 3, in
 // total and, when opts.By is set, per segment. The log must have been read with the
 // options Prepare fills from the same map.
@@ -190,8 +187,8 @@ func coverageOf(p *plan, log *events.Log, total *acc) Coverage {
 	slices.SortFunc(c.UnmappedEvents, func(a, b EventCount) int {
 		return cmp.Or(cmp.Compare(b.Count, a.Count), cmp.Compare(a.Event, b.Event))
 	})
-	if len(c.UnmappedEvents) > maxUnmappedEvents {
-		c.UnmappedEvents = c.UnmappedEvents[:maxUnmappedEvents]
+	if len(c.UnmappedEvents) > events.MostUnmapped {
+		c.UnmappedEvents = c.UnmappedEvents[:events.MostUnmapped]
 	}
 	return c
 }

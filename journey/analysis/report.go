@@ -118,7 +118,8 @@ type Segment struct {
 type Coverage struct {
 	// UnmatchedTouchpoints are the ids of touchpoints that no row mapped to.
 	UnmatchedTouchpoints []string `json:"unmatched_touchpoints"`
-	// UnmappedEvents are the most frequent event names that matched no touchpoint (top 10).
+	// UnmappedEvents are the most frequent event names that matched no touchpoint (the top
+	// events.MostUnmapped, those first in byte order among names with as many rows).
 	UnmappedEvents []EventCount `json:"unmapped_events"`
 	// Skipped are the first few rows that were skipped, with where and why.
 	Skipped []RowProblem `json:"skipped"`

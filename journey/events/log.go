@@ -124,7 +124,9 @@ type Log struct {
 	events   eventStore
 	// Counts are the totals over every row read.
 	Counts Counts
-	// Unmapped counts the rows of each event name that matched no touchpoint.
+	// Unmapped counts the rows of each event name that matched no touchpoint. A log Read
+	// returns keeps only the MostUnmapped names with the most rows (among names with as
+	// many, the first in byte order), however many distinct names the files hold.
 	Unmapped map[string]int64
 	// Skipped are the first few skipped rows, with why; Counts.Skipped has them all.
 	Skipped []Problem

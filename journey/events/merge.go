@@ -120,7 +120,7 @@ func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Log{events: store, Counts: m.counts, Unmapped: map[string]int64{}, Skipped: m.skipped, Warnings: m.warnings,
+	l := &Log{events: store, Counts: m.counts, Skipped: m.skipped, Warnings: m.warnings,
 		everyUser: m.opts.By != ""}
 	if big {
 		runtime.GC() // for the log's users to take the memory regrouping let go of
@@ -129,11 +129,26 @@ func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 	if err := m.vals.log(l, m.opts.Value); err != nil {
 		return nil, err
 	}
-	for _, w := range workers {
-		w.unmapped.addTo(l.Unmapped)
+	unmapped := mergeNames(workers)
+	if err := unmapped.err(); err != nil {
+		return nil, err
 	}
+	l.Unmapped = unmapped.top(MostUnmapped)
 	l.sortEvents(unsorted)
 	return l, nil
+}
+
+// mergeNames adds the unmapped names every worker counted to the table of the worker that
+// counted the most, lets go of the other tables, and returns that one.
+func mergeNames(workers []*worker) *nameCounts {
+	most := slices.MaxFunc(workers, func(a, b *worker) int { return cmp.Compare(a.unmapped.n, b.unmapped.n) })
+	for _, w := range workers {
+		if w != most {
+			most.unmapped.merge(&w.unmapped)
+			w.unmapped = nameCounts{}
+		}
+	}
+	return &most.unmapped
 }
 
 // concatStores puts the shards' stores one after the other, each from a page of its own

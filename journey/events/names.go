@@ -1,7 +1,12 @@
 package events
 
 import (
+	"bytes"
+	"cmp"
 	"encoding/binary"
+	"fmt"
+	"hash/maphash"
+	"math"
 	"math/bits"
 	"slices"
 )
@@ -73,43 +78,65 @@ func nameHash(name []byte) uint64 {
 
 // nameCounts counts rows by event name: a map[string]int64's job for the names no
 // touchpoint maps, without making a string of the name on every row as incrementing a map
-// entry does. A name is copied once, when first counted.
+// entry does. An export may hold millions of distinct names (an id or a page in the name),
+// so a name is hashed with a seeded hash of every byte, whatever the names share, and
+// copied once, into an arena; the slots hold no pointers for the collector to scan.
 type nameCounts struct {
+	seed  maphash.Seed
 	slots []countSlot // a power of two, at most half full; nil before the first name
 	shift uint
 	n     int
+	names arena
+	// full is set when the arena can take no more names; the names met after are not
+	// counted, and the read fails (see err).
+	full bool
 }
 
-// countSlot is a name, its headOf, and its count; a count of 0 marks the slot empty.
+// countSlot is a name's hash, where the name is in the arena, and its count; a count of 0
+// marks the slot empty.
 type countSlot struct {
-	name  []byte
-	head  uint64
-	count int64
+	hash       uint64
+	start, end uint32
+	count      int64
 }
 
 // add counts one row of name.
-func (t *nameCounts) add(name []byte) {
+func (t *nameCounts) add(name []byte) { t.addN(name, 1) }
+
+// addN counts n rows of name.
+func (t *nameCounts) addN(name []byte, n int64) {
 	if t.slots == nil {
-		t.slots, t.shift = make([]countSlot, 16), 64-4
+		t.seed, t.slots, t.shift = maphash.MakeSeed(), make([]countSlot, 16), 64-4
 	}
-	mask, head := uint64(len(t.slots)-1), headOf(name)
-	for i := nameHash(name) >> t.shift; ; i = (i + 1) & mask {
+	h := maphash.Bytes(t.seed, name)
+	mask := uint64(len(t.slots) - 1)
+	for i := h >> t.shift; ; i = (i + 1) & mask {
 		s := &t.slots[i]
 		if s.count == 0 {
-			*s = countSlot{name: slices.Clone(name), head: head, count: 1}
-			if t.n++; 2*t.n > len(t.slots) {
-				t.grow()
-			}
+			t.insert(s, h, name, n)
 			return
 		}
-		if s.head == head && len(s.name) == len(name) && (len(name) <= 8 || sameBytes(s.name, name)) {
-			s.count++
+		if s.hash == h && string(t.names.bytes(s.start, s.end)) == string(name) {
+			s.count += n
 			return
 		}
 	}
 }
 
-// grow doubles the table.
+// insert puts a new name in the empty slot s, unless the arena is full.
+func (t *nameCounts) insert(s *countSlot, h uint64, name []byte, n int64) {
+	if t.names.full(len(name)) {
+		t.full = true
+		return
+	}
+	start, end := t.names.add(name)
+	*s = countSlot{hash: h, start: start, end: end, count: n}
+	if t.n++; 2*t.n > len(t.slots) {
+		t.grow()
+	}
+}
+
+// grow doubles the table, placing every slot by its stored hash.
 func (t *nameCounts) grow() {
 	old := t.slots
 	t.slots, t.shift = make([]countSlot, 2*len(old)), t.shift-1
@@ -118,7 +145,7 @@ func (t *nameCounts) grow() {
 		if s.count == 0 {
 			continue
 		}
-		i := nameHash(s.name) >> t.shift
+		i := s.hash >> t.shift
 		for t.slots[i].count != 0 {
 			i = (i + 1) & mask
 		}
@@ -126,11 +153,44 @@ func (t *nameCounts) grow() {
 	}
 }
 
-// addTo adds the counts to m.
-func (t *nameCounts) addTo(m map[string]int64) {
-	for _, s := range t.slots {
+// merge adds o's counts to t.
+func (t *nameCounts) merge(o *nameCounts) {
+	t.full = t.full || o.full
+	for _, s := range o.slots {
 		if s.count != 0 {
-			m[string(s.name)] += s.count
+			t.addN(o.names.bytes(s.start, s.end), s.count)
 		}
 	}
+}
+
+// err reports names left uncounted for want of room.
+func (t *nameCounts) err() error {
+	if t.full {
+		return fmt.Errorf("at most %d bytes of distinct unmapped event names are supported", uint32(math.MaxUint32))
+	}
+	return nil
+}
+
+// MostUnmapped is how many event names Log.Unmapped keeps: the most frequent.
+const MostUnmapped = 10
+
+// top returns the k names with the most rows, and their counts; among names with as many
+// rows, those first in byte order, as the coverage report lists them.
+func (t *nameCounts) top(k int) map[string]int64 {
+	best := make([]countSlot, 0, k+1)
+	before := func(a, b countSlot) int {
+		return cmp.Or(cmp.Compare(b.count, a.count), bytes.Compare(t.names.bytes(a.start, a.end), t.names.bytes(b.start, b.end)))
+	}
+	for _, s := range t.slots {
+		if s.count == 0 || len(best) == k && before(s, best[k-1]) > 0 {
+			continue
+		}
+		i, _ := slices.BinarySearchFunc(best, s, before)
+		best = slices.Insert(best, i, s)[:min(len(best)+1, k)]
+	}
+	m := make(map[string]int64, len(best))
+	for _, s := range best {
+		m[string(t.names.bytes(s.start, s.end))] = s.count
+	}
+	return m
 }

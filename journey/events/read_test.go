@@ -90,8 +90,9 @@ func sortEvents(evs []Event) {
 	slices.SortStableFunc(evs, func(x, y Event) int { return ordered.Compare(x.Time, y.Time) })
 }
 
-// checkCounts verifies the invariants every log keeps: the counts add up, in total and per
-// user, identities are distinct and events are in time order.
+// checkCounts verifies the invariants every log keeps: the counts add up, in total, per
+// user and, when the log kept every unmapped name, per name; identities are distinct and
+// events are in time order.
 func checkCounts(t testing.TB, l *Log) {
 	t.Helper()
 	c := l.Counts
@@ -103,8 +104,13 @@ func checkCounts(t testing.TB, l *Log) {
 	for _, n := range l.Unmapped {
 		unmapped += n
 	}
-	if unmapped != c.Unmapped {
+	switch {
+	case len(l.Unmapped) > MostUnmapped:
+		t.Errorf("%d unmapped names kept, want at most %d", len(l.Unmapped), MostUnmapped)
+	case len(l.Unmapped) < MostUnmapped && unmapped != c.Unmapped:
 		t.Errorf("unmapped by name add up to %d, want %d", unmapped, c.Unmapped)
+	case unmapped > c.Unmapped:
+		t.Errorf("unmapped by name add up to %d, more than %d", unmapped, c.Unmapped)
 	}
 	us := users(l)
 	for i, u := range us {

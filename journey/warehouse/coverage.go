@@ -1,13 +1,14 @@
 package warehouse
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/journey-cx/journey/journey/events"
+)
 
 // maxReported is how many rows of each kind of problem are listed, as the CSV engine
-// lists them; maxUnmapped how many unmapped event names.
-const (
-	maxReported = 5
-	maxUnmapped = 10
-)
+// lists them.
+const maxReported = 5
 
 // coverage writes cov: what the map does not explain, as analysis.Coverage. Skipped rows
 // and implausible times name the table, with the row's identity and time in the message,
@@ -17,7 +18,7 @@ func (c *compiler) coverage() {
 	unmatched := "(SELECT " + d.Agg("l.id", "l.tp") + " FROM " + ctePrefix + "tpl AS l LEFT JOIN " + ctePrefix +
 		"stp AS n ON n.sk = '' AND n.tp = l.tp WHERE n.events IS NULL)"
 	unmapped := "(SELECT " + d.Agg(d.Object("'event'", "ev", "'count'", "n"), "n DESC, "+d.OrderText("ev")) + " FROM (SELECT ev, COUNT(*) AS n FROM " +
-		ctePrefix + "rows WHERE st = 0 AND NOT flt AND tp < 0 GROUP BY ev ORDER BY n DESC, " + d.OrderText("ev") + fmt.Sprintf(" LIMIT %d) AS u)", maxUnmapped)
+		ctePrefix + "rows WHERE st = 0 AND NOT flt AND tp < 0 GROUP BY ev ORDER BY n DESC, " + d.OrderText("ev") + fmt.Sprintf(" LIMIT %d) AS u)", events.MostUnmapped)
 	q := func(x string) string { return `'"' || ` + x + ` || '"'` }
 	col := func(name string) string { return d.Lit(fmt.Sprintf("%q", name)) }
 	where := "'user ' || " + q("uid") + " || ', time ' || " + q("traw") + " || ': ' || "
