@@ -41,15 +41,18 @@ func (ch *changes) stageStyle(s *journey.Stage) string {
 }
 
 // stageLabel adds what happened to a stage under its label, when it was added or removed.
+// When some stage was, every stage has the line, blank when it was not, so that the stage
+// panels still start at one height.
 func (ch *changes) stageLabel(s *journey.Stage, label string) string {
-	var note string
-	switch {
-	case ch != nil && ch.stageAdded[s.ID]:
-		note = fmt.Sprintf(`<FONT POINT-SIZE="10" COLOR="%s"><B>%s %s</B></FONT>`, addedLine, markAdded, esc(strings.ToUpper(ch.l.Added)))
-	case ch != nil && ch.stageRemoved[s.ID]:
-		note = fmt.Sprintf(`<FONT POINT-SIZE="10" COLOR="%s"><B>%s %s</B></FONT>`, ghostText, markRemoved, esc(strings.ToUpper(ch.l.Removed)))
-	default:
+	if ch == nil || len(ch.stageAdded)+len(ch.stageRemoved) == 0 {
 		return label
+	}
+	note := `<FONT POINT-SIZE="10"><B>&#160;</B></FONT>`
+	switch {
+	case ch.stageAdded[s.ID]:
+		note = fmt.Sprintf(`<FONT POINT-SIZE="10" COLOR="%s"><B>%s %s</B></FONT>`, addedLine, markAdded, esc(strings.ToUpper(ch.l.Added)))
+	case ch.stageRemoved[s.ID]:
+		note = fmt.Sprintf(`<FONT POINT-SIZE="10" COLOR="%s"><B>%s %s</B></FONT>`, ghostText, markRemoved, esc(strings.ToUpper(ch.l.Removed)))
 	}
 	return `<TABLE BORDER="0" CELLPADDING="0" CELLSPACING="0"><TR><TD ALIGN="LEFT">` + label +
 		`</TD></TR><TR><TD ALIGN="LEFT">` + note + `</TD></TR></TABLE>`

@@ -52,6 +52,8 @@ type drawing struct {
 	hidden int
 	// ch marks what changed, in a picture of a change (DiffDOT); nil otherwise.
 	ch *changes
+	// header is the tallest stage header, which every stage's is padded to.
+	header headerLines
 }
 
 func (d *drawing) printf(format string, args ...any) { fmt.Fprintf(&d.b, format, args...) }
@@ -67,6 +69,7 @@ func (d *drawing) graph() {
 	// One borderless cluster around the stages: edges between stages then belong to it, and
 	// Graphviz routes them over the stages instead of under the whole journey.
 	d.printf("\tsubgraph cluster_journey {\n\t\tperipheries=0; margin=0; label=\"\";\n")
+	d.header = tallestHeader(d.m.Stages, d.l)
 	for i, s := range d.m.Stages {
 		d.stage(i, s)
 	}
@@ -92,7 +95,7 @@ func (d *drawing) lanes() {
 func (d *drawing) stage(i int, s *journey.Stage) {
 	d.printf("\tsubgraph cluster_s%d {\n", i)
 	d.printf("\t\t%s\n", d.ch.stageStyle(s))
-	d.printf("\t\tlabel=<%s>;\n", d.ch.stageLabel(s, stageLabel(s, d.l)))
+	d.printf("\t\tlabel=<%s>;\n", d.ch.stageLabel(s, stageLabel(s, d.l, d.header)))
 	for _, t := range s.Touchpoints {
 		k := t.Index
 		d.printf("\t\tt%d [label=<%s>];\n", k, d.ch.card(t, d.ov.touchpoint(t.ID), d.l))

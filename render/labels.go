@@ -72,16 +72,54 @@ func emotionAxis(l *lang.Language) string {
 	return b.String()
 }
 
-// stageLabel is a stage's column header: its name and, when set, its goal.
-func stageLabel(s *journey.Stage, l *lang.Language) string {
+// headerLines counts the lines of a stage's column header: of its name and of its goal.
+type headerLines struct{ name, goal int }
+
+// tallestHeader returns the most lines of name and of goal among the stages' headers, which
+// every header is padded to, so that the stage panels start at one height.
+func tallestHeader(stages []*journey.Stage, l *lang.Language) headerLines {
+	var h headerLines
+	for _, s := range stages {
+		name, goal := stageTexts(s, l)
+		h.name, h.goal = max(h.name, len(name)), max(h.goal, len(goal))
+	}
+	return h
+}
+
+// stageTexts returns the lines of a stage's name and of its goal (none without a goal).
+func stageTexts(s *journey.Stage, l *lang.Language) (name, goal []string) {
+	name = wrap(clean(s.Name), 2*nameWidth)
+	if s.Goal != "" {
+		goal = wrap(clean(fmt.Sprintf(l.StageGoalF, s.Goal)), 2*detailWidth)
+	}
+	return name, goal
+}
+
+// stageLabel is a stage's column header: its name and, when set, its goal, padded with
+// blank lines to the tallest header's h.
+func stageLabel(s *journey.Stage, l *lang.Language, h headerLines) string {
+	name, goal := stageTexts(s, l)
 	var b strings.Builder
 	b.WriteString(`<TABLE BORDER="0" CELLPADDING="2"><TR><TD ALIGN="LEFT" BALIGN="LEFT">`)
-	fmt.Fprintf(&b, `<FONT POINT-SIZE="16"><B>%s</B></FONT>`, lines(s.Name, 2*nameWidth))
-	if s.Goal != "" {
-		fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="10" COLOR="%s"><I>%s</I></FONT>`, muted, lines(fmt.Sprintf(l.StageGoalF, s.Goal), 2*detailWidth))
+	fmt.Fprintf(&b, `<FONT POINT-SIZE="16"><B>%s</B></FONT>`, padLines(name, h.name))
+	if h.goal > 0 {
+		fmt.Fprintf(&b, `<BR/><FONT POINT-SIZE="10" COLOR="%s"><I>%s</I></FONT>`, muted, padLines(goal, h.goal))
 	}
 	b.WriteString(`</TD></TR></TABLE>`)
 	return b.String()
+}
+
+// padLines escapes lines and adds blank ones up to n, a no-break space each, as Graphviz
+// gives an empty line no height.
+func padLines(lines []string, n int) string {
+	out := make([]string, 0, max(n, len(lines)))
+	for _, l := range lines {
+		out = append(out, esc(l))
+	}
+	for len(out) < n {
+		out = append(out, "&#160;")
+	}
+	return strings.Join(out, "<BR/>")
 }
 
 // card is a touchpoint's card: emotion badge, name, channel and owner, markers and, with a

@@ -7,8 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"path/filepath"
+	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -292,4 +295,59 @@ func BenchmarkRenderDense60(b *testing.B) {
 	for b.Loop() {
 		image(b, DOT(m, r, nil))
 	}
+}
+
+// TestStagePanelsStartAtOneHeight draws stages whose headers differ (a goal or none, a name
+// or a goal that wraps) and wants every stage's panel to start at one height, in a picture
+// and in the picture of a change that adds a stage.
+func TestStagePanelsStartAtOneHeight(t *testing.T) {
+	src := `version: 1
+id: panels
+title: Panels
+stages:
+  - id: one
+    name: One
+    goal: Knows us
+    touchpoints: [{id: a, name: A, emotion: 1}]
+  - id: two
+    name: Two
+    touchpoints: [{id: b, name: B, emotion: 0, goal: true}]
+  - id: three
+    name: Three is a stage with a rather long name that wraps onto two lines
+    goal: A goal that is also long enough to wrap onto a second line in the header, surely
+    touchpoints: [{id: c, name: C}]
+`
+	m, ds := journey.Check("panels.journey.yaml", []byte(src))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	old, ds := journey.Check("old.journey.yaml", []byte(strings.Split(src, "  - id: three")[0]))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	for name, dot := range map[string][]byte{"picture": DOT(m, nil, lang.English()), "change": DiffDOT(m, nil, Change{Old: old, Since: "old"}, lang.English())} {
+		tops := panelTops(t, image(t, dot))
+		if len(tops) != 3 || tops[0] != tops[1] || tops[1] != tops[2] {
+			t.Errorf("%s: the stage panels start at %v, want three at one height", name, tops)
+		}
+	}
+}
+
+// panelTops returns where each stage's panel starts, from the top: the least y of the path
+// that draws it.
+func panelTops(t *testing.T, svg []byte) []float64 {
+	t.Helper()
+	var tops []float64
+	for _, m := range regexp.MustCompile(`<title>cluster_s\d+</title>\s*<path[^>]* d="([^"]*)"`).FindAllSubmatch(svg, -1) {
+		top := math.Inf(1)
+		for _, y := range regexp.MustCompile(`,(-?[0-9.]+)`).FindAllSubmatch(m[1], -1) {
+			v, err := strconv.ParseFloat(string(y[1]), 64)
+			if err != nil {
+				t.Fatal(err)
+			}
+			top = min(top, v)
+		}
+		tops = append(tops, top)
+	}
+	return tops
 }
