@@ -155,11 +155,10 @@ func serveOnce(ctx context.Context, e *env, opts *serveOptions, live *page.Live)
 	}
 	switch {
 	case err != nil:
-		serveFail(e, live, err.Error())
+		serveFail(e, live, err.Error(), true)
 		return
 	case failed:
-		live.Fail(diagnostics)
-		fmt.Fprintln(e.stderr, "journey: the page shows these problems over the last good version")
+		fmt.Fprintln(e.stderr, "journey: the page shows these problems"+over(live.Fail(diagnostics, true)))
 		return
 	}
 	p, err := pageOf(ctx, e, m, &opts.page)
@@ -169,14 +168,23 @@ func serveOnce(ctx context.Context, e *env, opts *serveOptions, live *page.Live)
 	switch {
 	case ctx.Err() != nil:
 	case err != nil:
-		serveFail(e, live, errorMessage(err))
+		serveFail(e, live, errorMessage(err), false)
 	case !e.quiet:
 		fmt.Fprintf(e.stderr, p.Lang.UpdatedF+"\n", time.Since(start).Round(time.Millisecond))
 	}
 }
 
-// serveFail shows a problem over the last good page and says so on standard error.
-func serveFail(e *env, live *page.Live, problem string) {
-	live.Fail(problem)
-	fmt.Fprintf(e.stderr, "journey: %s; the page shows it over the last good version\n", problem)
+// serveFail shows a problem, the map's or another input's, over the last good page and
+// says so on standard error.
+func serveFail(e *env, live *page.Live, problem string, inMap bool) {
+	fmt.Fprintf(e.stderr, "journey: %s; the page shows it%s\n", problem, over(live.Fail(problem, inMap)))
+}
+
+// over ends the message of a failure shown on the page: over the last good version, when
+// there is one.
+func over(overGood bool) string {
+	if overGood {
+		return " over the last good version"
+	}
+	return ""
 }

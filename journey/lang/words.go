@@ -192,8 +192,13 @@ type PageWords struct {
 	PageLive string
 	// PageLost says the live view lost its server.
 	PageLost string
-	// PageErrors says the map is broken and the last good version is shown.
-	PageErrors string
+	// PageErrors says the map is broken and the last good version is shown; PageErrorsFirst
+	// that it is broken and has not loaded yet.
+	PageErrors, PageErrorsFirst string
+	// PageStale says the page could not be brought up to date for a reason outside the map
+	// (an event file) and the last good version is shown; PageStaleFirst that the page could
+	// not be drawn yet.
+	PageStale, PageStaleFirst string
 	// PageNoPicture says there is no picture yet because the map never loaded.
 	PageNoPicture string
 	// PagePicture links the picture alone.

@@ -44,10 +44,11 @@ type Live struct {
 }
 
 // liveView is what the live view adds to a page: the problems that keep the page from
-// being current and, once the content is drawn, the content and its version (the event
-// stream's id).
+// being current, under a heading that says what they keep from it, and, once the content is
+// drawn, the content and its version (the event stream's id).
 type liveView struct {
 	Problems string
+	Heading  string
 	Content  template.HTML
 	Version  string
 }
@@ -72,7 +73,7 @@ func NewLive(c LiveConfig) *Live {
 		done:     make(chan struct{}),
 	}
 	lv.mux = lv.routes()
-	lv.show(lv.fallback, "")
+	lv.show(lv.fallback, "", "")
 	return lv
 }
 
@@ -88,27 +89,44 @@ func (lv *Live) Update(p Page) error {
 	lv.mu.Lock()
 	lv.good, lv.svg = v, p.Picture
 	lv.mu.Unlock()
-	lv.show(*v, "")
+	lv.show(*v, "", "")
 	return nil
 }
 
 // Fail shows problems over the last good page, or over an empty page when there has been
-// none. problems is text for people, in English, like the diagnostics `journey lint` prints
-// (file:line:col: message [rule], the source line and a marker).
-func (lv *Live) Fail(problems string) {
+// none, and reports whether there was one. problems is text for people, in English, like
+// the diagnostics `journey lint` prints (file:line:col: message [rule], the source line and
+// a marker); inMap says they are the map's (it is broken or could not be read) rather than
+// another input's, such as an event file's.
+func (lv *Live) Fail(problems string, inMap bool) (overGood bool) {
 	lv.mu.Lock()
 	v := lv.fallback
 	if lv.good != nil {
 		v = *lv.good
 	}
 	lv.mu.Unlock()
-	lv.show(v, problems)
+	lv.show(v, problems, failHeading(v.W, inMap, lv.good != nil))
+	return lv.good != nil
 }
 
-// show renders v with problems and makes it what browsers see, waking every event stream
-// when it differs from what they were shown.
-func (lv *Live) show(v view, problems string) {
-	v.Live = &liveView{Problems: problems}
+// failHeading says what problems keep from the page: the map's, or another input's, over
+// the last good page or before there was one.
+func failHeading(w *lang.Language, inMap, overGood bool) string {
+	switch {
+	case inMap && overGood:
+		return w.PageErrors
+	case inMap:
+		return w.PageErrorsFirst
+	case overGood:
+		return w.PageStale
+	}
+	return w.PageStaleFirst
+}
+
+// show renders v with problems under heading and makes it what browsers see, waking every
+// event stream when it differs from what they were shown.
+func (lv *Live) show(v view, problems, heading string) {
+	v.Live = &liveView{Problems: problems, Heading: heading}
 	var frag bytes.Buffer
 	must(templates.ExecuteTemplate(&frag, "content", &v))
 	sum := sha256.Sum256(frag.Bytes())

@@ -154,23 +154,37 @@ func TestLiveURL(t *testing.T) {
 }
 
 // TestLiveKeepsTheLastGoodPage breaks the map and fixes it again: the problems show over
-// the last good page, picture included, and go away with the next good page.
+// the last good page, picture included, and go away with the next good page. Before the
+// first good page the heading does not claim a last version, nor links a picture; problems
+// outside the map (an event file's) are not said to be the map's.
 func TestLiveKeepsTheLastGoodPage(t *testing.T) {
 	lv := NewLive(LiveConfig{Host: "127.0.0.1", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, Name: "shop.journey.yaml"})
 	page := func() string { return get(lv, "GET", "127.0.0.1:8080", "/").Body.String() }
 	if got := page(); !strings.Contains(got, "shop.journey.yaml") || !strings.Contains(got, "No picture yet") {
 		t.Errorf("before the first page, the view should name the map and say there is no picture:\n%s", got)
 	}
-	lv.Fail("shop.journey.yaml:3:1: unknown key \"titel\" [unknown-key]")
-	if got := page(); !strings.Contains(got, "[unknown-key]") || !strings.Contains(got, "No picture yet") {
+	if over := lv.Fail("shop.journey.yaml:3:1: unknown key \"titel\" [unknown-key]", true); over {
+		t.Error("Fail says it showed the problems over a good page before there was one")
+	}
+	got := page()
+	if !strings.Contains(got, "[unknown-key]") || !strings.Contains(got, "No picture yet") || !strings.Contains(got, "The map has errors. Fix them") {
 		t.Errorf("a broken map before any good page should show its diagnostics:\n%s", got)
+	}
+	if strings.Contains(got, "last version") || strings.Contains(got, "picture.svg") {
+		t.Errorf("before any good page, the page should claim no last version and link no picture:\n%s", got)
+	}
+	lv.Fail("events.csv:3: the file ends inside a quoted field", false)
+	if got := page(); !strings.Contains(got, "The page could not be drawn.") || strings.Contains(got, "The map has errors") {
+		t.Errorf("an event file's problem before any good page should not be said to be the map's:\n%s", got)
 	}
 	if err := lv.Update(shopPage(t)); err != nil {
 		t.Fatal(err)
 	}
-	lv.Fail("shop.journey.yaml:12:9: emotion must be a whole number from -2 to +2, found \"<b>9</b>\" [emotion-range]")
-	got := page()
-	for _, want := range []string{"The map has errors", "shop.journey.yaml:12:9:", "[emotion-range]", "&lt;b&gt;9&lt;/b&gt;",
+	if over := lv.Fail("shop.journey.yaml:12:9: emotion must be a whole number from -2 to +2, found \"<b>9</b>\" [emotion-range]", true); !over {
+		t.Error("Fail does not say it showed the problems over the last good page")
+	}
+	got = page()
+	for _, want := range []string{"The map has errors. This is the last version", "picture.svg", "shop.journey.yaml:12:9:", "[emotion-range]", "&lt;b&gt;9&lt;/b&gt;",
 		"the picture", "Trade fair", "Klant worden"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("a broken map should show %q over the last good page", want)
@@ -178,6 +192,10 @@ func TestLiveKeepsTheLastGoodPage(t *testing.T) {
 	}
 	if w := get(lv, "GET", "127.0.0.1:8080", "/picture.svg"); w.Code != 200 || !strings.Contains(w.Body.String(), "the picture") {
 		t.Errorf("the last good picture should still be served: %d", w.Code)
+	}
+	lv.Fail("events.csv:3: the file ends inside a quoted field", false)
+	if got := page(); !strings.Contains(got, "The page could not be brought up to date. This is the last version") || !strings.Contains(got, "Trade fair") {
+		t.Errorf("an event file's problem should show over the last good page, not as the map's:\n%.500s", got)
 	}
 	if err := lv.Update(shopPage(t)); err != nil {
 		t.Fatal(err)
@@ -207,7 +225,7 @@ func TestLiveStreamsChanges(t *testing.T) {
 	if next := nextEvent(t, events); !strings.Contains(next.HTML, "Vakbeurs Utrecht") {
 		t.Errorf("a change should bring the new page: %.200s", next.HTML)
 	}
-	s.Fail("shop.journey.yaml:1:1: broken [yaml-syntax]")
+	s.Fail("shop.journey.yaml:1:1: broken [yaml-syntax]", true)
 	if next := nextEvent(t, events); !strings.Contains(next.HTML, "[yaml-syntax]") || !strings.Contains(next.HTML, "Vakbeurs Utrecht") {
 		t.Errorf("a broken map should bring its diagnostics over the last page: %.300s", next.HTML)
 	}
@@ -222,7 +240,7 @@ func TestLiveStreamSendsNothingCurrent(t *testing.T) {
 	}
 	cur, _, _ := s.current()
 	events := openStream(t, s.url+"events?v="+cur.version)
-	s.Fail("x.journey.yaml:1:1: broken [yaml-syntax]")
+	s.Fail("x.journey.yaml:1:1: broken [yaml-syntax]", true)
 	if next := nextEvent(t, events); !strings.Contains(next.HTML, "[yaml-syntax]") {
 		t.Errorf("the first event should be the change, not the page the browser has: %.200s", next.HTML)
 	}
