@@ -81,7 +81,7 @@ Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or
   journey analyze shop.journey.yaml --events events.csv --format markdown --check > comment.md
   journey analyze shop.journey.yaml --db postgres://me@localhost/shop --table events --by source
   journey analyze examples/florist/florist.journey.yaml --events examples/florist/events.csv --lang en`,
-		Args: cobra.MinimumNArgs(1),
+		Args: mapArgs(-1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
 			if len(args) > 1 && len(opts.events) == 0 {

@@ -62,7 +62,7 @@ has the --value column; 2 wrong usage; 3 a file could not be read.`,
   journey attribute examples/florist/florist.journey.yaml --events examples/florist/events.csv --value amount --model markov
   journey attribute examples/saas/trial.journey.yaml --events examples/saas/events.csv --lookback 7d --format json
   journey attribute examples/saas/trial.journey.yaml --events examples/saas/events.csv --by touchpoint --half-life 1d --format csv`,
-		Args: cobra.MinimumNArgs(1),
+		Args: mapArgs(-1),
 		RunE: opts.runE(func(ctx context.Context) error { return attributeRun(ctx, e, opts) }),
 	}
 	f := cmd.Flags()

@@ -61,7 +61,7 @@ of --groups and --periods, periods that are empty or overlap); 3 a file could no
   journey compare examples/florist/florist.journey.yaml --events examples/florist/events.csv --periods 2026-03-01..2026-04-01,2026-04-01..2026-05-16
   journey compare examples/saas/trial.journey.yaml --events examples/saas/events.csv --by utm_source --groups google,review-site --format json
   journey compare examples/saas/trial.journey.yaml --events examples/saas/events.csv --periods 2026-01-01..2026-02-15,2026-02-15..2026-04-05 --check`,
-		Args: cobra.MinimumNArgs(1),
+		Args: mapArgs(-1),
 		RunE: opts.runE(func(ctx context.Context) error { return compareRun(ctx, e, opts) }),
 	}
 	f := cmd.Flags()

@@ -89,7 +89,7 @@ marks. It goes to MAP's name with -diff and the format's extension (florist-diff
   journey render --watch examples/florist/florist.journey.yaml --events examples/florist/events.csv
   journey render examples/florist/florist.journey.yaml --diff examples/florist/before/florist.journey.yaml
   journey render maps/shop.journey.yaml --diff origin/main       # what a pull request changes`,
-		Args: cobra.ExactArgs(1),
+		Args: mapArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
 			return renderRun(cmd.Context(), e, opts)

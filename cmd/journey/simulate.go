@@ -54,7 +54,7 @@ or not at all; the line that says so is in the map's language, or --lang's.`,
   journey simulate shop.journey.yaml --users 5000000 --seed 7 -o big.csv
   journey simulate shop.journey.yaml --users 1000 --order user -o by-user.csv
   journey simulate shop.journey.yaml --users 200 | journey analyze shop.journey.yaml --events -`,
-		Args: cobra.ExactArgs(1),
+		Args: mapArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
 			return simulateRun(e, opts)

@@ -50,7 +50,7 @@ Exit codes: 0 success; 1 the map has errors or (with --db) the table lacks a col
 		Example: `  journey sql examples/florist/florist.journey.yaml --table events > florist.sql
   journey sql examples/florist/florist.journey.yaml --table analytics.events --dialect duckdb --by source
   journey sql examples/saas/trial.journey.yaml --table events --db postgres://me@localhost/shop`,
-		Args: cobra.ExactArgs(1),
+		Args: mapArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
 			return sqlRun(cmd.Context(), e, opts)

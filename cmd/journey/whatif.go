@@ -74,7 +74,7 @@ not be read.`,
   journey whatif examples/florist/florist.journey.yaml --events examples/florist/events.csv --improve webshop-visit=25% --skip account-request
   journey whatif examples/florist/florist.journey.yaml --events examples/florist/events.csv --skip trade-fair --lang nl
   journey whatif examples/saas/trial.journey.yaml --events examples/saas/events.csv --improve signup=0.3 --format json`,
-		Args: cobra.MinimumNArgs(1),
+		Args: mapArgs(-1),
 		RunE: opts.runE(func(ctx context.Context) error { return whatifRun(ctx, e, opts) }),
 	}
 	f := cmd.Flags()
