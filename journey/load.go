@@ -1,9 +1,11 @@
 package journey
 
 import (
+	"cmp"
 	"fmt"
 	"io"
 	"os"
+	"slices"
 )
 
 // Limits on map files, so that a hostile or broken file costs little to reject.
@@ -76,19 +78,27 @@ func CheckErrors(file string, src []byte) (*Map, []Diagnostic) {
 	return m, limitDiagnostics(file, SortDiagnostics(ds))
 }
 
-// limitDiagnostics keeps the first MaxDiagnostics diagnostics of a file and says how many
-// more there were, so that a broken generated file does not flood the output.
+// limitDiagnostics keeps MaxDiagnostics diagnostics of a file, in order, and says how many
+// more there were, so that a broken generated file does not flood the output. It keeps the
+// errors first, so that no error hides behind warnings, and the count is a warning when
+// every problem it hides is one: warnings alone never make a map invalid.
 func limitDiagnostics(file string, ds []Diagnostic) []Diagnostic {
 	if len(ds) <= MaxDiagnostics {
 		return ds
 	}
-	more := fmt.Sprintf("%d more problems", len(ds)-MaxDiagnostics)
-	if len(ds) == MaxDiagnostics+1 {
+	byWeight := slices.Clone(ds)
+	slices.SortStableFunc(byWeight, func(a, b Diagnostic) int { return cmp.Compare(a.Severity, b.Severity) })
+	hidden := byWeight[MaxDiagnostics:]
+	shown := SortDiagnostics(byWeight[:MaxDiagnostics:MaxDiagnostics])
+	more := fmt.Sprintf("%d more problems", len(hidden))
+	if len(hidden) == 1 {
 		more = "1 more problem"
 	}
-	last := ds[MaxDiagnostics-1]
-	return append(ds[:MaxDiagnostics:MaxDiagnostics], ruleTooManyProblems.diag(file, last.pos(),
-		"file has %s not shown; fix these first", more))
+	d := ruleTooManyProblems.diag(file, shown[len(shown)-1].pos(), "file has %s not shown; fix these first", more)
+	if !HasErrors(hidden, false) {
+		d.Severity = Warning
+	}
+	return append(shown, d)
 }
 
 // Parse decodes a map file and enforces the format's own rules (syntax, keys, types, ids,

@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -174,5 +175,59 @@ func TestUnorderedWholeRange(t *testing.T) {
 		if _, ds := Check("m.journey.yaml", []byte(src)); len(ds) > 0 {
 			t.Errorf("%s funnel with between [1, 3]:\n%s", order, diagLines(ds))
 		}
+	}
+}
+
+// TestLimitDiagnostics keeps MaxDiagnostics problems of a file, errors first and in order,
+// and counts the rest with a diagnostic that is an error only when an error is among them:
+// warnings alone, however many, never make a map invalid.
+func TestLimitDiagnostics(t *testing.T) {
+	problems := func(warnings, errors int) []Diagnostic {
+		var ds []Diagnostic
+		for i := range warnings {
+			ds = append(ds, Diagnostic{File: "m.journey.yaml", Line: i + 1, Column: 1, Severity: Warning, Rule: "overlapping-events"})
+		}
+		for i := range errors {
+			ds = append(ds, Diagnostic{File: "m.journey.yaml", Line: warnings + i + 1, Column: 1, Severity: Error, Rule: "unknown-key"})
+		}
+		return ds
+	}
+	tests := []struct {
+		name             string
+		warnings, errors int
+		wantErrors       int // errors among the shown problems, the count excluded
+		countSeverity    Severity
+	}{
+		{"warnings only", 120, 0, 0, Warning},
+		{"an error after many warnings", 120, 1, 1, Warning},
+		{"more errors than are shown", 30, 130, MaxDiagnostics, Error},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := limitDiagnostics("m.journey.yaml", problems(tt.warnings, tt.errors))
+			if len(got) != MaxDiagnostics+1 {
+				t.Fatalf("%d diagnostics, want %d and the count", len(got), MaxDiagnostics)
+			}
+			shown, count := got[:MaxDiagnostics], got[MaxDiagnostics]
+			errs := 0
+			for i, d := range shown {
+				if d.Severity == Error {
+					errs++
+				}
+				if i > 0 && d.Line < shown[i-1].Line {
+					t.Fatalf("diagnostic %d at line %d after line %d: not in order", i, d.Line, shown[i-1].Line)
+				}
+			}
+			if errs != tt.wantErrors {
+				t.Errorf("%d errors shown, want %d", errs, tt.wantErrors)
+			}
+			if count.Rule != "too-many-problems" || count.Severity != tt.countSeverity {
+				t.Errorf("the count is %s %v, want too-many-problems %v", count.Rule, count.Severity, tt.countSeverity)
+			}
+			want := fmt.Sprintf("file has %d more problems not shown; fix these first", tt.warnings+tt.errors-MaxDiagnostics)
+			if count.Message != want {
+				t.Errorf("count says %q, want %q", count.Message, want)
+			}
+		})
 	}
 }
