@@ -27,7 +27,9 @@ func newFmtCmd(e *env) *cobra.Command {
 		Long: `fmt rewrites journey maps in one canonical layout, so that diffs show changes of meaning
 only: keys in the order of the format's documentation, two-space indentation, short lists of
 words on one line ([a, b]) when they fit in 80 columns and one item per line otherwise.
-Comments, quoting and anchors are kept; formatting a formatted map changes nothing.
+Comments, quoting and anchors are kept, and so is every text: a folded block (>) that cannot
+be written back folded as it reads (more-indented lines, kept trailing blank lines) is
+written literal (|). Formatting a formatted map changes nothing.
 
 A directory stands for every *.journey.yaml and *.journey.yml file below it; no path means the
 current directory; "-" reads a map from standard input and writes it to standard output.

@@ -131,7 +131,36 @@ func (l layouter) node(n *yaml.Node, s *shape, block, inline int) {
 			}
 		}
 		setFlow(n, flowEligible(n) && fits(n, inline))
+	case yaml.ScalarNode:
+		keepText(n)
 	}
+}
+
+// keepText makes sure the encoder writes the scalar n back with its text. It writes a
+// folded scalar (>) that has more-indented lines, or keeps trailing blank lines, with blank
+// lines the author did not write, and more on every pass; such a scalar is written literal
+// (|) instead, or double-quoted should that not give its text back either.
+func keepText(n *yaml.Node) {
+	if n.Style&yaml.FoldedStyle == 0 || writesBack(n) {
+		return
+	}
+	for _, style := range []yaml.Style{yaml.LiteralStyle, yaml.DoubleQuotedStyle} {
+		n.Style = n.Style&^yaml.FoldedStyle | style
+		if writesBack(n) {
+			return
+		}
+		n.Style &^= style
+	}
+}
+
+// writesBack reports whether the scalar n, written as a value in a mapping, reads back as
+// the same text.
+func writesBack(n *yaml.Node) bool {
+	scalar := &yaml.Node{Kind: yaml.ScalarNode, Style: n.Style, Tag: n.Tag, Value: n.Value}
+	doc := &yaml.Node{Kind: yaml.MappingNode, Content: []*yaml.Node{{Kind: yaml.ScalarNode, Value: "k"}, scalar}}
+	out, err := yaml.Marshal(doc)
+	var back map[string]string
+	return err == nil && yaml.Unmarshal(out, &back) == nil && back["k"] == n.Value
 }
 
 // mapping lays out a mapping: known keys in canonical order, block style except for short
