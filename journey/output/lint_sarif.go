@@ -3,6 +3,7 @@ package output
 import (
 	"encoding/json"
 	"io"
+	"net/url"
 	"path/filepath"
 
 	"github.com/journey-cx/journey/journey"
@@ -89,8 +90,11 @@ func printLintSARIF(w io.Writer, r LintResult, _ Options) error {
 	return enc.Encode(log)
 }
 
+// physical is where a diagnostic is: its file as a URI reference (a path with spaces, % or
+// letters beyond ASCII percent-encoded, as SARIF requires a valid URI), line and column.
 func physical(d journey.Diagnostic) sarifPhysical {
-	p := sarifPhysical{Artifact: sarifArtifact{URI: filepath.ToSlash(d.File)}}
+	uri := (&url.URL{Path: filepath.ToSlash(d.File)}).String()
+	p := sarifPhysical{Artifact: sarifArtifact{URI: uri}}
 	if d.Line > 0 {
 		p.Region = &sarifRegion{StartLine: d.Line, StartColumn: d.Column}
 	}

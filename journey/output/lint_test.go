@@ -3,6 +3,7 @@ package output
 import (
 	"bytes"
 	"encoding/json"
+	"net/url"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -171,5 +172,25 @@ func TestTextWithoutSource(t *testing.T) {
 	}
 	if want := "gone.journey.yaml:1:1: m [r]\n"; out.String() != want {
 		t.Errorf("got %q, want %q", out.String(), want)
+	}
+}
+
+// TestLintSARIFURI writes each file's path as a URI reference, as SARIF requires: spaces, %
+// and letters beyond ASCII percent-encoded, a colon in the first segment not taken for a
+// scheme.
+func TestLintSARIFURI(t *testing.T) {
+	tests := map[string]string{
+		"maps/shop.journey.yaml":         "maps/shop.journey.yaml",
+		"my maps/100% shop.journey.yaml": "my%20maps/100%25%20shop.journey.yaml",
+		"maps/oriëntatie.journey.yaml":   "maps/ori%C3%ABntatie.journey.yaml",
+		"a:b.journey.yaml":               "./a:b.journey.yaml",
+	}
+	for file, want := range tests {
+		if got := physical(journey.Diagnostic{File: file, Line: 1, Column: 1}).Artifact.URI; got != want {
+			t.Errorf("%q: uri %q, want %q", file, got, want)
+		}
+		if _, err := url.Parse(want); err != nil {
+			t.Errorf("%q: %v", want, err)
+		}
 	}
 }
