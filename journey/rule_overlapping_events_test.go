@@ -1,0 +1,55 @@
+package journey
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// TestOverlappingEventsNamesWhereRowsGo checks that each warning names the touchpoint the
+// shared rows really go to, the first whose matcher can match them, and that touchpoints
+// sharing one event are reported once each rather than in every pair.
+func TestOverlappingEventsNamesWhereRowsGo(t *testing.T) {
+	tests := []struct {
+		name     string
+		matchers []string // the events of touchpoints t0, t1, ...
+		want     []string // "later <- earlier" for every warning
+	}{
+		{"one event on four touchpoints", []string{"{event: click}", "{event: click}", "{event: click}", "{event: click}"},
+			[]string{"t1 <- t0", "t2 <- t0", "t3 <- t0"}},
+		{"conditions apart, then none", []string{"{event: view, where: {page: /a}}", "{event: view, where: {page: /b}}", "{event: view}"},
+			[]string{"t2 <- t0", "t2 <- t1"}},
+		{"a narrower one first", []string{"{event: view, where: {page: /a}}", "{event: view}", "{event: view, where: {page: [/a, /b]}}"},
+			[]string{"t1 <- t0", "t2 <- t0", "t2 <- t1"}},
+		{"conditions on two columns", []string{"{event: view, where: {page: /a, source: ads}}", "{event: view, where: {page: /a}}", "{event: view, where: {source: seo}}"},
+			[]string{"t1 <- t0", "t2 <- t1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var b strings.Builder
+			b.WriteString("version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints:\n")
+			for i, ev := range tt.matchers {
+				b.WriteString("      - {id: t" + string(rune('0'+i)) + ", name: T, events: [" + ev + "]}\n")
+			}
+			b.WriteString("      - {id: done, name: Done, goal: true}\n")
+			m, ds := Parse("m.journey.yaml", []byte(b.String()))
+			if HasErrors(ds, false) {
+				t.Fatal(ds)
+			}
+			var got []string
+			for _, d := range Lint(m) {
+				if d.Rule != "overlapping-events" {
+					continue
+				}
+				_, rest, _ := strings.Cut(d.Message, "touchpoint \"")
+				later, rest, _ := strings.Cut(rest, "\"")
+				_, first, _ := strings.Cut(rest, "such rows all go to the first, \"")
+				got = append(got, later+" <- "+strings.TrimSuffix(first, "\""))
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("warnings (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
