@@ -1,5 +1,12 @@
 package journey
 
+import (
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+)
+
 // The unreachable rule checks that every touchpoint can be reached from a touchpoint of the first stage.
 func init() {
 	registerRule(&Rule{
@@ -49,12 +56,41 @@ func checkUnreachable(r *Rule, m *Map) []Diagnostic {
 		seen[t] = true
 		queue = append(queue, next[t]...)
 	}
+	from := map[*Touchpoint][]string{} // the touchpoints whose next leads to each, in order
+	for _, t := range m.Touchpoints() {
+		for _, n := range next[t] {
+			if !slices.Contains(from[n], t.ID) {
+				from[n] = append(from[n], t.ID)
+			}
+		}
+	}
 	var ds []Diagnostic
 	for _, t := range m.Touchpoints() {
 		if !seen[t] {
 			ds = append(ds, r.diag(m.File, t.At("id"),
-				"touchpoint %q cannot be reached from the first stage; no next leads to it", t.ID))
+				"touchpoint %q cannot be reached from the first stage; %s", t.ID, leadsTo(from[t])))
 		}
 	}
 	return ds
+}
+
+// leadsTo says what leads to an unreachable touchpoint: nothing, or touchpoints that are
+// unreachable themselves (a cycle apart from the journey, say), the first three named.
+func leadsTo(ids []string) string {
+	switch {
+	case len(ids) == 0:
+		return "no next leads to it"
+	case len(ids) > 3:
+		return fmt.Sprintf("only touchpoints unreachable themselves lead to it (%s and %d more)", quoteIDs(ids[:3]), len(ids)-3)
+	}
+	return fmt.Sprintf("only touchpoints unreachable themselves lead to it (%s)", quoteIDs(ids))
+}
+
+// quoteIDs quotes ids and joins them with commas.
+func quoteIDs(ids []string) string {
+	q := make([]string, len(ids))
+	for i, id := range ids {
+		q[i] = strconv.Quote(id)
+	}
+	return strings.Join(q, ", ")
 }
