@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"runtime/debug"
 	"strings"
@@ -122,6 +123,18 @@ func errorsOnly(ds []journey.Diagnostic) []journey.Diagnostic {
 	return out
 }
 
+// noMaps explains paths under which neither the working tree nor the revision rev holds a
+// map: a path that is nowhere is a file the tool cannot read (exit 3), as for lint; one that
+// exists holds no map, a usage error.
+func noMaps(rev string, paths []string) error {
+	for _, p := range paths {
+		if _, err := os.Stat(p); errors.Is(err, fs.ErrNotExist) {
+			return fmt.Errorf("cannot read %q: no such file or directory in the working tree, nor at %s", p, rev)
+		}
+	}
+	return &journey.NoMapsError{Dir: cmp.Or(strings.Join(paths, ", "), ".")}
+}
+
 // diffGit compares every map below the paths in the working tree with the same file at the
 // revision of --git: the files that differ in bytes are loaded, two sides each, and those
 // whose meaning differs make the report, sorted by path.
@@ -135,7 +148,7 @@ func diffGit(ctx context.Context, e *env, opts *diffOptions) (output.DiffReport,
 		return output.DiffReport{}, err
 	}
 	if found == 0 {
-		return output.DiffReport{}, &journey.NoMapsError{Dir: cmp.Or(strings.Join(opts.args, ", "), ".")}
+		return output.DiffReport{}, noMaps(opts.git, opts.args)
 	}
 	if os.Getenv("GOGC") == "" {
 		// Loading many maps allocates far more than it keeps: collecting garbage half as
