@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"unicode"
 	"unicode/utf8"
 
 	"go.yaml.in/yaml/v3"
@@ -106,7 +107,7 @@ func (c *treeChecker) checkText(n *yaml.Node) {
 	if r, ok := firstRune(n.Value, isControl); ok {
 		c.report(ruleControlCharacter, n, "text holds the control character %U; remove it", r)
 	}
-	if r, ok := firstRune(n.Value, isInvisible); ok {
+	if r, ok := firstInvisible([]rune(n.Value)); ok {
 		c.report(ruleInvisibleCharacter, n, "text holds the invisible character %U, which can make it read differently than it is", r)
 	}
 	if l := utf8.RuneCountInString(n.Value); l > MaxTextLength {
@@ -161,6 +162,28 @@ func firstRune(s string, match func(rune) bool) (rune, bool) {
 		}
 	}
 	return 0, false
+}
+
+// firstInvisible returns the first invisible character of text, leaving out the joiners of
+// emoji sequences (see JoinsEmoji).
+func firstInvisible(text []rune) (rune, bool) {
+	for i, r := range text {
+		if isInvisible(r) && !JoinsEmoji(text, i) {
+			return r, true
+		}
+	}
+	return 0, false
+}
+
+// JoinsEmoji reports whether text[i] is a zero-width joiner inside an emoji sequence, as in
+// 👩‍🌾 or 🏳️‍🌈: between a pictograph (with its variation selector or skin tone, if any) and
+// another. Such a joiner is part of what the text shows, not hidden in it.
+func JoinsEmoji(text []rune, i int) bool {
+	if text[i] != 0x200D || i == 0 || i == len(text)-1 {
+		return false
+	}
+	prev := text[i-1]
+	return (unicode.Is(unicode.So, prev) || prev == 0xFE0F || prev >= 0x1F3FB && prev <= 0x1F3FF) && unicode.Is(unicode.So, text[i+1])
 }
 
 // isControl reports the characters text may not hold: C0 and C1 controls other than tab

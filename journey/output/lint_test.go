@@ -194,3 +194,19 @@ func TestLintSARIFURI(t *testing.T) {
 		}
 	}
 }
+
+// TestEscapeLine replaces what a terminal would act on or hide in a source line, but keeps
+// the joiners of emoji sequences, which it shows as one picture.
+func TestEscapeLine(t *testing.T) {
+	tests := map[string]string{
+		"name: Boer 👩\u200d🌾":  "name: Boer 👩\u200d🌾",
+		"name: Home\u200dpage": "name: Home\ufffdpage",
+		"name: \u202eevil\tx":  "name: \ufffdevil\tx",
+		"name: bell\a":         "name: bell\ufffd",
+	}
+	for in, want := range tests {
+		if got := escapeLine([]rune(in)); got != want {
+			t.Errorf("escapeLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -99,11 +99,12 @@ func markerIndent(before []rune) string {
 }
 
 // escapeLine replaces the characters a terminal would act on or hide (controls,
-// bidirectional and zero-width characters) with U+FFFD, keeping columns aligned.
+// bidirectional and zero-width characters, but the joiners of emoji sequences) with U+FFFD,
+// keeping columns aligned.
 func escapeLine(runes []rune) string {
 	var b strings.Builder
-	for _, c := range runes {
-		if c != '\t' && (unicode.IsControl(c) || unicode.Is(unicode.Cf, c)) {
+	for i, c := range runes {
+		if c != '\t' && (unicode.IsControl(c) || unicode.Is(unicode.Cf, c)) && !journey.JoinsEmoji(runes, i) {
 			c = unicode.ReplacementChar
 		}
 		b.WriteRune(c)
