@@ -144,7 +144,7 @@ func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language, extra string) s
 	if t.Goal {
 		b.WriteString(marker(markGoal(l)))
 	}
-	b.WriteString(n.rows(l))
+	b.WriteString(n.rows(l, t.Goal))
 	b.WriteString(extra)
 	b.WriteString(`</TABLE>`)
 	return b.String()

@@ -94,8 +94,9 @@ func (ov *overlay) share(from string, users int64, l *lang.Language) string {
 	return fmt.Sprintf("%s<BR/>(%s)", l.Int(users), l.Percent(float64(users)/float64(n.Users)))
 }
 
-// rows are the card rows of the numbers: users, conversion and drop-off, exits.
-func (n *tpNumbers) rows(l *lang.Language) string {
+// rows are the card rows of the numbers: users, conversion and drop-off, exits (on a
+// goal's card, the users who end the journey there, which is no loss).
+func (n *tpNumbers) rows(l *lang.Language, goal bool) string {
 	if n == nil {
 		return ""
 	}
@@ -104,7 +105,10 @@ func (n *tpNumbers) rows(l *lang.Language) string {
 		flow = esc(fmt.Sprintf(l.CardFlowF, markOn+" "+l.Percent(*n.Conversion), markDown+" "+l.Percent(*n.Dropoff)))
 	}
 	exits := ""
-	if n.Exits > 0 {
+	switch {
+	case n.Exits > 0 && goal:
+		exits = "<BR/>" + markDone + " " + esc(l.Count(l.CardEndsF, n.Exits))
+	case n.Exits > 0:
 		exits = "<BR/>" + markExit + " " + esc(l.Count(l.CardExitsF, n.Exits))
 	}
 	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s</B><BR/>%s%s%s</FONT></TD></TR>`,

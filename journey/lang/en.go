@@ -41,6 +41,7 @@ var english = Words{
 		CardFlowF:            "%[1]s continue · %[2]s drop off",
 		CardEndOfFlow:        "end of the designed flow",
 		CardExitsF:           Counted{"%s exits here", "%s exit here"},
+		CardEndsF:            Counted{"%s ends the journey here", "%s end the journey here"},
 		OffMapLabel:          "off-map",
 		PanelData:            "Data",
 		PanelInputF:          "%[1]s users · %[2]s rows, %[3]s mapped",

@@ -42,6 +42,7 @@ var dutch = Words{
 		CardFlowF:            "%[1]s gaat door · %[2]s haakt af",
 		CardEndOfFlow:        "einde van de ontworpen flow",
 		CardExitsF:           Counted{"%s haakt hier af", "%s haken hier af"},
+		CardEndsF:            Counted{"%s sluit de reis hier af", "%s sluiten de reis hier af"},
 		OffMapLabel:          "buiten de kaart",
 		PanelData:            "Gegevens",
 		PanelInputF:          "%[1]s klanten · %[2]s regels, %[3]s gekoppeld",

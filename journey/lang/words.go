@@ -95,7 +95,8 @@ type PictureWords struct {
 	// CardEndOfFlow stands on a card with no next touchpoint instead of CardFlowF.
 	CardEndOfFlow string
 	// CardExitsF is a card's number of users whose last step it is; %s is the number.
-	CardExitsF Counted
+	// CardEndsF says the same on a goal's card, where ending is no loss.
+	CardExitsF, CardEndsF Counted
 	// OffMapLabel labels an arrow the map does not design ("off-map").
 	OffMapLabel string
 	// PanelData titles the panel's summary of the event files.
