@@ -80,10 +80,12 @@ func records(t *testing.T, cs []Change) []string {
 	return out
 }
 
-// compareCases are the cases of TestCompare: replacements in base, and the records they give.
+// compareCases are the cases of TestCompare: replacements in base for each side, and the
+// records they give.
 var compareCases = []struct {
 	name string
-	new  []string // replacements in base
+	old  []string // replacements in base; none is base itself
+	new  []string
 	want []string
 }{
 	{name: "identical"},
@@ -163,6 +165,17 @@ var compareCases = []struct {
 			`{"entity":"touchpoint","id":"c","change":"removed"}`,
 			`{"entity":"edge","id":"b->c","change":"removed"}`,
 			`{"entity":"funnel","id":"main","change":"changed","field":"steps","old":["a","c"],"new":["a","b"]}`}},
+	{name: "an exclusion over the whole funnel, written or not",
+		old: []string{"steps: [a, c]", "steps: [a, c]\n    exclude: [{event: quit}]"},
+		new: []string{"steps: [a, c]", "steps: [a, c]\n    exclude: [{event: quit, between: [1, 2]}]"}},
+	{name: "an exclusion without a range, steps added",
+		old:  []string{"steps: [a, c]", "steps: [a, c]\n    exclude: [{event: quit}]"},
+		new:  []string{"steps: [a, c]", "steps: [a, b, c]\n    exclude: [{event: quit}]"},
+		want: []string{`{"entity":"funnel","id":"main","change":"changed","field":"steps","old":["a","c"],"new":["a","b","c"]}`}},
+	{name: "an exclusion narrowed to part of the funnel",
+		old:  []string{"steps: [a, c]", "steps: [a, b, c]\n    exclude: [{event: quit}]"},
+		new:  []string{"steps: [a, c]", "steps: [a, b, c]\n    exclude: [{event: quit, between: [1, 2]}]"},
+		want: []string{`{"entity":"funnel","id":"main","change":"changed","field":"exclude","old":[{"event":"quit"}],"new":[{"between":[1,2],"event":"quit"}]}`}},
 	{name: "user text is written as is", new: []string{"name: A\n", "name: \"<A & B>\"\n"},
 		want: []string{`{"entity":"touchpoint","id":"a","change":"changed","field":"name","old":"A","new":"<A & B>"}`}},
 }
@@ -170,7 +183,7 @@ var compareCases = []struct {
 func TestCompare(t *testing.T) {
 	for _, tt := range compareCases {
 		t.Run(tt.name, func(t *testing.T) {
-			got := records(t, Compare(load(t, base), load(t, edit(t, tt.new...))))
+			got := records(t, Compare(load(t, edit(t, tt.old...)), load(t, edit(t, tt.new...))))
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("records (-want +got):\n%s", diff)
 			}

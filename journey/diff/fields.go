@@ -121,7 +121,7 @@ func funnelFields(f *journey.Funnel) []field {
 	if f.Steps != nil {
 		steps.shown = f.Steps
 	}
-	return []field{steps, durationField("window", f.Window), order, exclusionsField("exclude", f.Exclude)}
+	return []field{steps, durationField("window", f.Window), order, exclusionsField("exclude", f.Exclude, len(f.Steps))}
 }
 
 func kpiFields(k journey.KPI) []field {

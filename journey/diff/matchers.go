@@ -48,13 +48,15 @@ func matchersValue(ms []journey.Matcher) any {
 	return shown
 }
 
-// exclusionsField is a funnel's exclusions, compared as a whole, in any order.
-func exclusionsField(name string, es []journey.Exclusion) field {
+// exclusionsField is the exclusions of a funnel of steps steps, compared as a whole, in any
+// order. A range over the whole funnel, [1, steps], means what no range means.
+func exclusionsField(name string, es []journey.Exclusion, steps int) field {
 	if len(es) == 0 {
 		return field{name: name, meaning: "null"}
 	}
 	return field{name: name, meaning: unordered(es, func(e journey.Exclusion) string {
-		return fmt.Sprintf("%s\x05%d\x05%d", matcherKey(e.Matcher), e.From, e.To)
+		from, to := exclusionRange(e, steps)
+		return fmt.Sprintf("%s\x05%d\x05%d", matcherKey(e.Matcher), from, to)
 	}), lazy: func() any {
 		shown := make([]map[string]any, len(es))
 		for i, e := range es {
@@ -65,6 +67,17 @@ func exclusionsField(name string, es []journey.Exclusion) field {
 		}
 		return shown
 	}}
+}
+
+// exclusionRange is the step range of e in a funnel of steps steps, 0 and 0 for the whole
+// funnel, written or not: `between: [1, steps]` is the default spelt out. The whole funnel
+// is kept apart from its bounds so that an exclusion without a range is no change when
+// steps are added or removed.
+func exclusionRange(e journey.Exclusion, steps int) (from, to int) {
+	if e.From == 1 && e.To == steps {
+		return 0, 0
+	}
+	return e.From, e.To
 }
 
 // matcherValue is a matcher as a record shows it: {"event": ..., "where": {column: value}},
