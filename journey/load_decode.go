@@ -58,11 +58,16 @@ func (d *decoder) fields(n *yaml.Node, what string, node *Node, fs []field) bool
 	return true
 }
 
-// field decodes one key/value pair of a mapping.
-func (d *decoder) field(k, v *yaml.Node, what string, node *Node, fs []field) {
-	k = resolve(k)
-	if k.Kind != yaml.ScalarNode || k.Tag == "!!merge" {
-		return // reported by checkTree or below
+// field decodes one key/value pair of a mapping. A key that is a list or a mapping (YAML's
+// `? [a, b]`) is no key of the format.
+func (d *decoder) field(key, v *yaml.Node, what string, node *Node, fs []field) {
+	k := resolve(key)
+	if k.Kind != yaml.ScalarNode {
+		d.report(ruleUnknownKey, key, "unknown key in %s: expected a key name, found %s", what, kindName(k))
+		return
+	}
+	if k.Tag == "!!merge" {
+		return // reported by checkTree
 	}
 	if _, dup := node.Keys[k.Value]; dup {
 		return // duplicate-key, reported by checkTree

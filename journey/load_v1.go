@@ -121,8 +121,12 @@ func (d *decoder) where(n *yaml.Node) []Where {
 	var out []Where
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k := resolve(n.Content[i])
-		if k.Kind != yaml.ScalarNode || slices.ContainsFunc(out, func(w Where) bool { return w.Column == k.Value }) {
+		if k.Kind != yaml.ScalarNode {
+			d.report(ruleWrongType, n.Content[i], "where: expected a column name, found %s", kindName(k))
 			continue
+		}
+		if slices.ContainsFunc(out, func(w Where) bool { return w.Column == k.Value }) {
+			continue // duplicate-key, reported by checkTree
 		}
 		out = append(out, Where{Column: k.Value, Values: d.whereValues(n.Content[i+1], k.Value)})
 	}
