@@ -25,7 +25,12 @@ func newDecoder(file string) *decoder {
 	return &decoder{file: file, ids: map[string]idDecl{}, suggest: true}
 }
 
+// report records a problem at n, unless n is a scalar whose tag checkTree refused, the
+// cause of any problem with its value.
 func (d *decoder) report(r *Rule, n *yaml.Node, format string, args ...any) {
+	if badlyTagged(n) {
+		return
+	}
 	d.diags = append(d.diags, r.diag(d.file, nodePos(n), format, args...))
 }
 
@@ -109,15 +114,15 @@ func isEmpty(n *yaml.Node) bool {
 	return len(n.Content) == 0 && n.Kind != yaml.SequenceNode
 }
 
-// text decodes a scalar taken as written (YAML 1.2: `on`, `yes` and `012` stay text); null
-// is the empty text.
+// text decodes a scalar taken as written (YAML 1.2: `on`, `yes` and `012` stay text, and so
+// do `!!int 5` and `!!bool true`); null is the empty text.
 func (d *decoder) text(n *yaml.Node, what string) string {
 	n = resolve(n)
 	if n.Kind != yaml.ScalarNode {
 		d.report(ruleWrongType, n, "%s: expected text, found %s", what, kindName(n))
 		return ""
 	}
-	if n.Tag == "!!null" && n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle) == 0 {
+	if isNull(n) {
 		return ""
 	}
 	return n.Value
@@ -142,43 +147,68 @@ func (d *decoder) list(n *yaml.Node, what string, each func(item *yaml.Node)) {
 	}
 }
 
-// plain returns the text of a plain (unquoted) scalar, the only kind that may be a number
-// or a boolean.
-func plain(n *yaml.Node) (string, bool) {
+// scalar returns the text of scalar n and the type a tag gives it: its explicit tag when
+// the file writes one (`!!str true` is text, `!!int "1"` a number), "!!str" for a quoted or
+// block scalar, and "" for a plain one, whose text decides what it is. ok is false when n
+// is not a scalar.
+func scalar(n *yaml.Node) (text, tag string, ok bool) {
 	n = resolve(n)
-	if n.Kind != yaml.ScalarNode || n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-		return "", false
+	switch {
+	case n.Kind != yaml.ScalarNode:
+		return "", "", false
+	case n.Style&yaml.TaggedStyle != 0:
+		return n.Value, n.ShortTag(), true
+	case n.Style&(yaml.SingleQuotedStyle|yaml.DoubleQuotedStyle|yaml.LiteralStyle|yaml.FoldedStyle) != 0:
+		return n.Value, strTag, true
 	}
-	return n.Value, true
+	return n.Value, "", true
+}
+
+// The core tags whose meaning the loader reads.
+const (
+	strTag   = "!!str"
+	intTag   = "!!int"
+	floatTag = "!!float"
+	boolTag  = "!!bool"
+	nullTag  = "!!null"
+)
+
+// isNull reports a scalar that means nothing: plain `~`, `null` or no text, or one tagged
+// !!null. A quoted "null" is text.
+func isNull(n *yaml.Node) bool {
+	n = resolve(n)
+	return n.Kind == yaml.ScalarNode && n.ShortTag() == nullTag
 }
 
 // decimal matches the integers format 1 accepts: plain decimal digits with a sign.
 var decimal = regexp.MustCompile(`^[-+]?[0-9]+$`)
 
-// integer decodes a plain decimal integer; ok is false (nothing reported) otherwise.
+// integer decodes a decimal integer, plain or tagged !!int; ok is false (nothing reported)
+// otherwise.
 func integer(n *yaml.Node) (int, bool) {
-	s, ok := plain(n)
-	if !ok || !decimal.MatchString(s) {
+	s, tag, ok := scalar(n)
+	if !ok || (tag != "" && tag != intTag) || !decimal.MatchString(s) {
 		return 0, false
 	}
 	i, err := strconv.Atoi(s)
 	return i, err == nil
 }
 
-// boolean decodes true or false, the only booleans of YAML 1.2 as format 1 reads it.
+// boolean decodes true or false, the only booleans of YAML 1.2 as format 1 reads it, plain
+// or tagged !!bool.
 func (d *decoder) boolean(n *yaml.Node, what string) bool {
-	s, ok := plain(n)
-	if !ok || (s != "true" && s != "false") {
+	s, tag, ok := scalar(n)
+	if !ok || (tag != "" && tag != boolTag) || (s != "true" && s != "false") {
 		d.report(ruleWrongType, n, "%s: expected true or false, found %s", what, describe(n))
 		return false
 	}
 	return s == "true"
 }
 
-// number decodes a plain finite number.
+// number decodes a finite number, plain or tagged !!int or !!float.
 func number(n *yaml.Node) (float64, bool) {
-	s, ok := plain(n)
-	if !ok || strings.ContainsAny(s, "xXoO_") {
+	s, tag, ok := scalar(n)
+	if !ok || (tag != "" && tag != intTag && tag != floatTag) || strings.ContainsAny(s, "xXoO_") {
 		return 0, false
 	}
 	f, err := strconv.ParseFloat(s, 64)
@@ -188,11 +218,15 @@ func number(n *yaml.Node) (float64, bool) {
 	return f, true
 }
 
-// describe quotes a scalar's text for a message, or names the node's kind.
+// describe quotes a scalar's text for a message, or names the node's kind. Text that is
+// text by its quotes or its tag is called so, since "true" and the boolean true read alike.
 func describe(n *yaml.Node) string {
 	n = resolve(n)
-	if n.Kind == yaml.ScalarNode && n.Tag != "!!null" {
-		return strconv.Quote(n.Value)
+	if n.Kind != yaml.ScalarNode || isNull(n) {
+		return kindName(n)
 	}
-	return kindName(n)
+	if _, tag, _ := scalar(n); tag == strTag {
+		return "the text " + strconv.Quote(n.Value)
+	}
+	return strconv.Quote(n.Value)
 }

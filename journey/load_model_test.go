@@ -7,6 +7,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -68,6 +69,38 @@ func TestYAML12Scalars(t *testing.T) {
 	home := m.Touchpoint("home")
 	if home.Feeling != "on" || home.Owner != "012" || !cmp.Equal(home.Pains, []string{"yes", "no", ""}) {
 		t.Errorf("feeling %q owner %q pains %q", home.Feeling, home.Owner, home.Pains)
+	}
+}
+
+// TestCoreTags checks that a value tagged with a YAML 1.2 core tag takes its tag's type:
+// `!!bool "true"` is true, `!!int "1"` the number 1, `!!int 5` where text belongs the text
+// "5", `!!null` nothing.
+func TestCoreTags(t *testing.T) {
+	src := strings.Replace(withTouchpointKeys("        moment_of_truth: !!bool \"true\"\n        emotion: !!int \"1\"\n"+
+		"        cost: !!float '7.5'\n        description: !!int 5\n        feeling: !!null\n        owner: !!str null\n"+
+		"        pains: !!seq [a]\n        kpis: [{metric: users, min: !!int \"10\"}]\n"), "version: 1", "version: !!int \"1\"", 1)
+	m, ds := Parse("m.journey.yaml", []byte(src))
+	if len(ds) > 0 {
+		t.Fatalf("diagnostics:\n%s", diagLines(ds))
+	}
+	home := m.Touchpoint("home")
+	got := fmt.Sprintf("version %d, moment %v, emotion %d, cost %g, description %q, feeling %q, owner %q, pains %q, min %g",
+		m.Version, home.MomentOfTruth, *home.Emotion, *home.Cost, home.Description, home.Feeling, home.Owner, home.Pains, *home.KPIs[0].Min)
+	want := `version 1, moment true, emotion 1, cost 7.5, description "5", feeling "", owner "null", pains ["a"], min 10`
+	if got != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestBadTagReportedOnce checks that a value whose tag it does not fit has one diagnostic,
+// the tag's, and not a second one about the value the tag spoilt.
+func TestBadTagReportedOnce(t *testing.T) {
+	for _, keys := range []string{"        emotion: !!int one\n", "        moment_of_truth: !!bool yes\n",
+		"        cost: !!float cheap\n", "        emotion: !md 1\n"} {
+		_, ds := Check("m.journey.yaml", []byte(withTouchpointKeys(keys)))
+		if len(ds) != 1 {
+			t.Errorf("%q: want one diagnostic, got:\n%s", keys, diagLines(ds))
+		}
 	}
 }
 

@@ -21,18 +21,15 @@ const AliasBudget = 100_000
 const aliasPolicyDoc = "Anchors and aliases are allowed, so a map can reuse an event matcher or a list, " +
 	"but aliases may add at most 100,000 nodes to a file in total (each alias counts the full size of what it repeats); " +
 	"a file passing that budget (an alias bomb) is refused with an `alias-budget` error naming the line of the alias. " +
-	"Merge keys (`<<`) and tags other than the YAML 1.2 core ones are not part of format 1.\n"
-
-// coreTags are the explicit tags format 1 accepts: those of the YAML 1.2 core schema.
-var coreTags = map[string]bool{"!!str": true, "!!int": true, "!!float": true, "!!bool": true,
-	"!!null": true, "!!seq": true, "!!map": true}
+	"Merge keys (`<<`) and tags other than the YAML 1.2 core ones are not part of format 1; " +
+	"a value with a core tag has the tag's type (`!!str true` is text) and must fit it (`!!int one` is a `wrong-type` error).\n"
 
 // sizeCap bounds computed sizes so that sums of huge expansions cannot overflow.
 const sizeCap = 1 << 40
 
 // treeChecker walks the whole YAML tree once, checking what yaml.v3 accepts but format 1
-// does not: duplicate keys, merge keys, non-core tags, alias bombs, characters and lengths
-// of text, depth.
+// does not: duplicate keys, merge keys, non-core tags and core tags on values not of their
+// type, alias bombs, characters and lengths of text, depth.
 type treeChecker struct {
 	file     string
 	diags    []Diagnostic
@@ -76,9 +73,10 @@ func (c *treeChecker) walk(n *yaml.Node, depth int) {
 	}
 }
 
+// checkTag reports an explicit tag outside the core schema, or one its node does not fit.
 func (c *treeChecker) checkTag(n *yaml.Node) {
-	if n.Style&yaml.TaggedStyle != 0 && !coreTags[n.Tag] {
-		c.report(ruleUnsupportedYAML, n, "tag %q is not supported; format 1 allows only the YAML core tags (!!str, !!int, !!float, !!bool, !!null, !!seq, !!map)", n.Tag)
+	if r, msg := tagProblem(n); r != nil {
+		c.report(r, n, "%s", msg)
 	}
 }
 
