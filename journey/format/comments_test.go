@@ -4,17 +4,17 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
-	"go.yaml.in/yaml/v3"
 )
 
-// parseComments returns the comment words of src.
+// parseComments returns the comment words of src, those after its document end marker
+// included.
 func parseComments(t *testing.T, src []byte) []string {
 	t.Helper()
-	var doc yaml.Node
-	if err := yaml.Unmarshal(src, &doc); err != nil {
-		t.Fatalf("does not parse: %v", err)
+	words, ok := fileWords(src)
+	if !ok {
+		t.Fatalf("does not parse:\n%s", src)
 	}
-	return commentWords(&doc)
+	return words
 }
 
 // checkCommentsKept fails when out lost or gained a comment word of src.
@@ -33,5 +33,37 @@ func TestCommentsKept(t *testing.T) {
 			continue
 		}
 		t.Run(file, func(t *testing.T) { checkCommentsKept(t, src, out) })
+	}
+}
+
+// TestDocumentEndComments checks the comments on and after the document end marker, some
+// of which the parser drops and some of which it keeps: each is written once, after the
+// marker, and the check that fmt lost no comment counts them.
+func TestDocumentEndComments(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"on and after the marker", "version: 1\nid: shop # the id\n... # on end\n# after end\n", ""},
+		{"after a block scalar", "version: 1\ndescription: |\n  x\n...\n# after a block\n", ""},
+		{"line ends made canonical", "version: 1\r\n...  \r\n\r\n# z\r\n\r\n", "version: 1\n...\n\n# z\n"},
+		{"a marker alone says nothing", "version: 1\n...\n", "version: 1\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := tt.want
+			if want == "" {
+				want = tt.src
+			}
+			out, diags := Source("m.journey.yaml", []byte(tt.src))
+			if len(diags) > 0 || string(out) != want {
+				t.Errorf("Source = %q, %v; want %q", out, diags, want)
+			}
+		})
+	}
+	doc := "version: 1\nid: shop # the id\n"
+	src := []byte(doc + "... # on end\n# after end\n")
+	if got, want := parseComments(t, src), []string{"after", "end", "end", "id", "on", "the"}; !cmp.Equal(got, want) {
+		t.Errorf("comment words = %q, want %q", got, want)
+	}
+	if keepsComments([]byte(doc), parseComments(t, src)) {
+		t.Error("output without the comments after the end marker passes the check")
 	}
 }

@@ -52,14 +52,17 @@ func pass(file string, src []byte) ([]byte, []journey.Diagnostic) {
 	if doc == nil {
 		return src, nil
 	}
-	want := commentWords(doc)
-	// Reordering keys can put an alias before its anchor: keep the author's order then.
+	want, ok := fileWords(src)
+	body, end := splitEnd(src)
+	// Each try lays out a fresh tree of the body. Reordering keys can put an alias before
+	// its anchor: keep the author's order then.
 	for _, reorder := range []bool{true, false} {
-		if !reorder {
-			doc, _ = journey.ParseDocument(file, src)
+		doc, _ := journey.ParseDocument(file, body)
+		if !ok || doc == nil {
+			break
 		}
 		out, err := layoutAndEncode(doc, reorder)
-		if err == nil && keepsComments(out, want) {
+		if out = withEnd(out, end); err == nil && keepsComments(out, want) {
 			return out, nil
 		}
 	}
@@ -86,10 +89,11 @@ func layoutAndEncode(doc *yaml.Node, reorder bool) ([]byte, error) {
 	return b.Bytes(), nil
 }
 
-// keepsComments reports whether out is well-formed YAML holding the comment words want.
+// keepsComments reports whether out is well-formed YAML holding the comment words want,
+// in its body or its end (splitEnd).
 func keepsComments(out []byte, want []string) bool {
-	var n yaml.Node
-	return yaml.Unmarshal(out, &n) == nil && slices.Equal(commentWords(&n), want)
+	got, ok := fileWords(out)
+	return ok && slices.Equal(got, want)
 }
 
 // commentWords returns the words of every comment below n, sorted: formatting may move a
