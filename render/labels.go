@@ -162,15 +162,16 @@ func badge(e *int, l *lang.Language) string {
 		badgeWidth, emotionColours[lv], emotionText(lv), emotionFaces[lv], score(*e))
 }
 
-// cardMeta is the card's small print: channel, owner and feeling.
+// cardMeta is the card's small print: channel, owner and feeling. Each value is cleaned, and
+// so shortened, on its own, so that a long one leaves the others whole.
 func cardMeta(t *journey.Touchpoint, l *lang.Language) string {
 	var parts []string
 	for _, p := range [][2]string{{l.ChannelLabel, t.Channel}, {l.OwnerLabel, t.Owner}, {l.FeelingLabel, t.Feeling}} {
 		if p[1] != "" {
-			parts = append(parts, p[0]+": "+p[1])
+			parts = append(parts, p[0]+": "+clean(p[1]))
 		}
 	}
-	return lines(strings.Join(parts, " · "), 2*detailWidth-10)
+	return escLines(wrap(strings.Join(parts, " · "), 2*detailWidth-10))
 }
 
 // marker is a full-width dark band with white text on a card; text is markup.

@@ -137,6 +137,34 @@ func TestHostileLabelsShowAsWritten(t *testing.T) {
 	}
 }
 
+// TestSmallPrintValuesShortenedEach draws cards whose owner is long, just under the cap and
+// far over it, and wants every value of the small print shown: the feeling after the owner,
+// and the owner over the cap shortened on its own.
+func TestSmallPrintValuesShortenedEach(t *testing.T) {
+	under := strings.TrimSpace(strings.Repeat("ownerword ", 39))
+	over := strings.Repeat("x", 3*maxRunes)
+	m := build("small print", map[string][]tp{"s": {
+		{id: "a", name: "A", channel: "chat", owner: under, emotion: emo(-1)},
+		{id: "b", name: "B", channel: "chat", owner: over, emotion: emo(-1)},
+	}}, []string{"s"})
+	for _, t := range m.Touchpoints() {
+		t.Feeling = "frustrated"
+	}
+	text := strings.Join(svgText(t, image(t, DOT(m, nil, nil))), " ")
+	for _, want := range []string{
+		"owner: " + under + " · feels: frustrated",
+		strings.Repeat("x", maxRunes-40),
+		"x… · feels: frustrated",
+	} {
+		if !strings.Contains(noSpace(text), noSpace(want)) {
+			t.Errorf("the small print does not show %.60q; the picture's text is:\n%s", want, text)
+		}
+	}
+	if strings.Contains(noSpace(text), strings.Repeat("x", maxRunes+1)) {
+		t.Errorf("an owner of %d runes was not shortened", len(over))
+	}
+}
+
 // userTexts are texts with Graphviz escapes (\N is the node's name, \G the graph's, \n and
 // \l line breaks in plain labels), backslashes and character references.
 var userTexts = []string{

@@ -120,7 +120,11 @@ func esc(s string) string {
 
 // lines returns s cleaned, wrapped at width runes and escaped, joined by <BR/> tags.
 func lines(s string, width int) string {
-	ls := wrap(clean(s), width)
+	return escLines(wrap(clean(s), width))
+}
+
+// escLines escapes lines of text and joins them by <BR/> tags.
+func escLines(ls []string) string {
 	for i, l := range ls {
 		ls[i] = esc(l)
 	}
