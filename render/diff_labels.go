@@ -124,10 +124,10 @@ func band(fill, text, content string) string {
 // dashed frame, and a band that says it was removed.
 func (ch *changes) ghostCard(t *journey.Touchpoint) string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded,dashed">`, ghostLine, paper)
+	fmt.Fprintf(&b, `<TABLE BORDER="1" CELLBORDER="0" CELLSPACING="0" CELLPADDING="%d" COLOR="%s" BGCOLOR="%s" STYLE="rounded,dashed">`, cardPadding, ghostLine, paper)
 	fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><FONT COLOR="%s"><S>%s</S></FONT></TD></TR>`, cardWidth-2, ghostText, lines(t.Name, nameWidth))
-	if meta := cardMeta(t, ch.l); meta != "" {
-		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD></TR>`, ghostText, meta)
+	if meta := cardMeta(t, ch.l, cardWidth-2-2*cardPadding); meta != "" {
+		fmt.Fprintf(&b, `<TR><TD ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d" COLOR="%s">%s</FONT></TD></TR>`, metaSize, ghostText, meta)
 	}
 	fmt.Fprintf(&b, `<TR><TD BGCOLOR="%s" ALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s"><B>%s %s</B></FONT></TD></TR>`, ghostLine, paper, markRemoved, esc(strings.ToUpper(ch.l.Removed)))
 	b.WriteString(`</TABLE>`)

@@ -17,11 +17,16 @@ const (
 	headerWidth = 90
 )
 
-// cardWidth is the width of a touchpoint column, and badgeWidth that of the emotion badge
-// on a card, in points.
+// cardWidth is the width of a touchpoint column and of its card, badgeWidth that of the
+// emotion badge on a card and cardPadding the room round the text of a card's cells, in
+// points; metaSize and numbersSize are the font sizes of a card's small print and of its
+// numbers.
 const (
-	cardWidth  = 210
-	badgeWidth = 42
+	cardWidth   = 210
+	badgeWidth  = 42
+	cardPadding = 4
+	metaSize    = 9
+	numbersSize = 10
 )
 
 // DOT returns the Graphviz DOT text that draws m, its labels in language l (nil: English).

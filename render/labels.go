@@ -123,7 +123,9 @@ func padLines(lines []string, n int) string {
 }
 
 // card is a touchpoint's card: emotion badge, name, channel and owner, markers and, with a
-// report, its numbers; extra rows (what changed, in a picture of a change) come last.
+// report, its numbers; extra rows (what changed, in a picture of a change) come last. Every
+// card is cardWidth wide, so that it lines up with its column's pains and emotion cell: the
+// small print wraps to fit inside it.
 func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language, extra string) string {
 	var b strings.Builder
 	border := 1
@@ -132,11 +134,12 @@ func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language, extra string) s
 	}
 	// The badge and the name cell fill the card exactly, so the full-width rows below them
 	// (markers, numbers) reach both borders.
-	fmt.Fprintf(&b, `<TABLE BORDER="%d" CELLBORDER="0" CELLSPACING="0" CELLPADDING="4" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`,
-		border, ink, paper)
+	fmt.Fprintf(&b, `<TABLE BORDER="%d" CELLBORDER="0" CELLSPACING="0" CELLPADDING="%d" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`,
+		border, cardPadding, ink, paper)
 	fmt.Fprintf(&b, `<TR>%s<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><B>%s</B></TD></TR>`, badge(t.Emotion, l), cardWidth-badgeWidth-2*border, lines(t.Name, nameWidth))
-	if meta := cardMeta(t, l); meta != "" {
-		fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD></TR>`, muted, meta)
+	inside := cardWidth - 2*border - 2*cardPadding
+	if meta := cardMeta(t, l, inside); meta != "" {
+		fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d" COLOR="%s">%s</FONT></TD></TR>`, metaSize, muted, meta)
 	}
 	if t.MomentOfTruth {
 		b.WriteString(marker(markMomentOfTruth(l)))
@@ -144,34 +147,44 @@ func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language, extra string) s
 	if t.Goal {
 		b.WriteString(marker(markGoal(l)))
 	}
-	b.WriteString(n.rows(l, t.Goal))
+	b.WriteString(n.rows(l, inside, t.Goal))
 	b.WriteString(extra)
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
 
-// badge is the emotion cell of a card: face and score on the emotion's colour. It is not of
-// fixed size: beside a name of many lines it grows into a stripe down the card's side (a
-// fixed-size cell would be centred beside the name and drawn over the card's border).
+// badge is the emotion cell of a card: face and score on the emotion's colour, a rounded
+// patch set in from the card's border so that it leaves the card's rounded corner whole. It
+// is not of fixed size: beside a name of many lines it grows into a stripe down the card's
+// side (a fixed-size cell would be centred beside the name and drawn over the card's border).
 func badge(e *int, l *lang.Language) string {
+	const patch = `<TD CELLPADDING="2" WIDTH="%d" HEIGHT="34"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" BGCOLOR="%s" STYLE="rounded"><TR><TD>%s</TD></TR></TABLE></TD>`
 	if e == nil {
-		return fmt.Sprintf(`<TD CELLPADDING="2" WIDTH="%d" HEIGHT="34" BGCOLOR="%s"><FONT POINT-SIZE="9" COLOR="%s">%s</FONT></TD>`, badgeWidth, bandFill, muted, phrase(l.NoEmotion))
+		return fmt.Sprintf(patch, badgeWidth, bandFill, fmt.Sprintf(`<FONT POINT-SIZE="9" COLOR="%s">%s</FONT>`, muted, phrase(l.NoEmotion)))
 	}
 	lv := emotionLevel(*e)
-	return fmt.Sprintf(`<TD CELLPADDING="2" WIDTH="%d" HEIGHT="34" BGCOLOR="%s" STYLE="rounded"><FONT POINT-SIZE="13" COLOR="%s">%s<BR/><B>%s</B></FONT></TD>`,
-		badgeWidth, emotionColours[lv], emotionText(lv), emotionFaces[lv], score(*e))
+	return fmt.Sprintf(patch, badgeWidth, emotionColours[lv],
+		fmt.Sprintf(`<FONT POINT-SIZE="13" COLOR="%s">%s<BR/><B>%s</B></FONT>`, emotionText(lv), emotionFaces[lv], score(*e)))
 }
 
-// cardMeta is the card's small print: channel, owner and feeling. Each value is cleaned, and
-// so shortened, on its own, so that a long one leaves the others whole.
-func cardMeta(t *journey.Touchpoint, l *lang.Language) string {
-	var parts []string
+// cardMeta is the card's small print: channel, owner and feeling, in lines at most points
+// wide. Each value is cleaned, and so shortened, on its own, so that a long one leaves the
+// others whole. The parts share a line, with " · " between them, while they fit; a part that
+// does not fit starts a line of its own, and one wider than a line wraps at spaces.
+func cardMeta(t *journey.Touchpoint, l *lang.Language, points int) string {
+	var lines []string
 	for _, p := range [][2]string{{l.ChannelLabel, t.Channel}, {l.OwnerLabel, t.Owner}, {l.FeelingLabel, t.Feeling}} {
-		if p[1] != "" {
-			parts = append(parts, p[0]+": "+clean(p[1]))
+		if p[1] == "" {
+			continue
 		}
+		part := wrapPoints(p[0]+": "+clean(p[1]), metaSize, float64(points))
+		if n := len(lines); n > 0 && len(part) == 1 && textWidth(lines[n-1]+" · "+part[0], metaSize) <= float64(points) {
+			lines[n-1] += " · " + part[0]
+			continue
+		}
+		lines = append(lines, part...)
 	}
-	return escLines(wrap(strings.Join(parts, " · "), 2*detailWidth-10))
+	return escLines(lines)
 }
 
 // marker is a full-width dark band with white text on a card; text is markup.

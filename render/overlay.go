@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
@@ -95,14 +96,20 @@ func (ov *overlay) share(from string, users int64, l *lang.Language) string {
 }
 
 // rows are the card rows of the numbers: users, conversion and drop-off, exits (on a
-// goal's card, the users who end the journey there, which is no loss).
-func (n *tpNumbers) rows(l *lang.Language, goal bool) string {
+// goal's card, the users who end the journey there, which is no loss). The line of
+// conversion and drop-off goes onto two lines where it would be wider than points, so that
+// the card keeps its width.
+func (n *tpNumbers) rows(l *lang.Language, points int, goal bool) string {
 	if n == nil {
 		return ""
 	}
 	flow := esc(l.CardEndOfFlow)
 	if n.Conversion != nil && n.Dropoff != nil {
-		flow = esc(fmt.Sprintf(l.CardFlowF, markOn+" "+l.Percent(*n.Conversion), markDown+" "+l.Percent(*n.Dropoff)))
+		line := fmt.Sprintf(l.CardFlowF, markOn+" "+l.Percent(*n.Conversion), markDown+" "+l.Percent(*n.Dropoff))
+		if textWidth(line, numbersSize) > float64(points) {
+			line = strings.Replace(line, " · ", "\n", 1)
+		}
+		flow = phrase(line)
 	}
 	exits := ""
 	switch {
@@ -111,8 +118,8 @@ func (n *tpNumbers) rows(l *lang.Language, goal bool) string {
 	case n.Exits > 0:
 		exits = "<BR/>" + markExit + " " + esc(l.Count(l.CardExitsF, n.Exits))
 	}
-	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10"><B>%s</B><BR/>%s%s%s</FONT></TD></TR>`,
-		bandFill, esc(l.Count(l.CardUsersF, n.Users)), flow, exits, n.cost(l))
+	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d"><B>%s</B><BR/>%s%s%s</FONT></TD></TR>`,
+		bandFill, numbersSize, esc(l.Count(l.CardUsersF, n.Users)), flow, exits, n.cost(l))
 }
 
 // cost is the card's line on what the touchpoint's events cost, when the map gives a cost:

@@ -2,6 +2,7 @@ package render
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -66,20 +67,38 @@ func visible(r rune) rune {
 // wrap splits s into lines of at most width runes, breaking at spaces; a word longer than
 // width is cut. Runs of spaces collapse into one.
 func wrap(s string, width int) []string {
+	return wrapFit(s, func(line []rune) bool { return len(line) <= width })
+}
+
+// wrapPoints splits s into lines that Graphviz sets at most points wide in DejaVu Sans at
+// size points (textWidth), breaking at spaces; a word wider than that is cut. Runs of spaces
+// collapse into one.
+func wrapPoints(s string, size, points float64) []string {
+	return wrapFit(s, func(line []rune) bool { return textWidth(string(line), size) <= points })
+}
+
+// wrapFit splits s into the longest lines that fit, breaking at spaces; a word that does not
+// fit on a line of its own is cut, at least one rune a line. Runs of spaces collapse into one.
+func wrapFit(s string, fits func(line []rune) bool) []string {
 	var lines []string
-	line := []rune{}
+	var line []rune
 	for _, word := range strings.FieldsFunc(s, unicode.IsSpace) {
 		w := []rune(word)
 		for len(w) > 0 {
+			longer := append(append(slices.Clip(line), ' '), w...)
 			switch {
-			case len(line) == 0 && len(w) <= width:
-				line, w = append(line, w...), nil
-			case len(line) > 0 && len(line)+1+len(w) <= width:
-				line, w = append(append(line, ' '), w...), nil
+			case len(line) == 0 && fits(w):
+				line, w = w, nil
+			case len(line) > 0 && fits(longer):
+				line, w = longer, nil
 			case len(line) > 0:
-				lines, line = append(lines, string(line)), []rune{}
+				lines, line = append(lines, string(line)), nil
 			default:
-				lines, w = append(lines, string(w[:width])), w[width:]
+				n := 1
+				for n < len(w) && fits(w[:n+1]) {
+					n++
+				}
+				lines, w = append(lines, string(w[:n])), w[n:]
 			}
 		}
 	}

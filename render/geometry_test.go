@@ -1,0 +1,147 @@
+package render
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
+	"github.com/journey-cx/journey/journey/lang"
+)
+
+// box is the bounding box of a filled shape of the SVG, in SVG coordinates (y grows down).
+type box struct {
+	fill                   string
+	left, top, right, foot float64
+}
+
+func (b box) width() float64  { return b.right - b.left }
+func (b box) centre() float64 { return (b.left + b.right) / 2 }
+
+var (
+	nodeGroup = regexp.MustCompile(`(?s)<g id="node\d+" class="node">\s*<title>([^<]*)</title>(.*?)</g>`)
+	shape     = regexp.MustCompile(`<(?:path|polygon) fill="([^"]*)" stroke="none" (?:d|points)="([^"]*)"`)
+	number    = regexp.MustCompile(`-?[0-9]+(?:\.[0-9]+)?`)
+)
+
+// nodeShapes returns the filled shapes of every node of svg by the node's name, in the order
+// they are drawn: a card's own fill first, then its badge.
+func nodeShapes(t *testing.T, svg []byte) map[string][]box {
+	t.Helper()
+	nodes := map[string][]box{}
+	for _, g := range nodeGroup.FindAllSubmatch(svg, -1) {
+		for _, s := range shape.FindAllSubmatch(g[2], -1) {
+			b := box{fill: string(s[1]), left: math.Inf(1), top: math.Inf(1), right: math.Inf(-1), foot: math.Inf(-1)}
+			for i, n := range number.FindAll(s[2], -1) {
+				v, err := strconv.ParseFloat(string(n), 64)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if i%2 == 0 {
+					b.left, b.right = min(b.left, v), max(b.right, v)
+				} else {
+					b.top, b.foot = min(b.top, v), max(b.foot, v)
+				}
+			}
+			nodes[string(g[1])] = append(nodes[string(g[1])], b)
+		}
+	}
+	return nodes
+}
+
+// span is the box around all shapes.
+func span(shapes []box) box {
+	s := box{left: math.Inf(1), top: math.Inf(1), right: math.Inf(-1), foot: math.Inf(-1)}
+	for _, b := range shapes {
+		s.left, s.top, s.right, s.foot = min(s.left, b.left), min(s.top, b.top), max(s.right, b.right), max(s.foot, b.foot)
+	}
+	return s
+}
+
+// cardsMap has cards of every kind next to each other: plain ones, small print that wraps
+// (the feeling in many words, a long owner, wide capitals, an emoji), a moment of truth, a
+// card without an emotion and a goal.
+const cardsMap = `version: 1
+id: cards
+title: Cards
+stages:
+  - id: s
+    name: S
+    touchpoints:
+      - {id: a, name: A, channel: website, emotion: -1, pains: [slow page]}
+      - {id: b, name: B, channel: chat, owner: sales, emotion: -1, feeling: frustrated and really very angry, pains: [long wait]}
+      - {id: c, name: C, channel: email, emotion: 1}
+      - {id: d, name: D, channel: phone, owner: customer service and the regional account managers, emotion: 2, feeling: WORRIED ABOUT WWW ACCESS 🌷, moment_of_truth: true}
+      - {id: e, name: E, owner: sales, feeling: nieuwsgierig en geïnteresseerd maar een beetje ongeduldig}
+      - {id: f, name: F, channel: website, emotion: 0, goal: true}
+`
+
+// cardsReport is a report over cardsMap whose percentages are as wide as they come.
+func cardsReport(m *journey.Map) *analysis.Report {
+	r := &analysis.Report{Journey: m.ID}
+	for _, tp := range m.Touchpoints() {
+		n := analysis.Touchpoint{ID: tp.ID, Users: 1234567, Exits: 1234567}
+		if !tp.Goal {
+			n.Conversion, n.Dropoff = ptr(1), ptr(1)
+		}
+		r.Touchpoints = append(r.Touchpoints, n)
+	}
+	return r
+}
+
+// TestCardsShareOneWidth draws cards of every kind, with and without numbers, in every
+// language, and wants every card cardWidth wide and centred on its column's emotion cell and
+// pains, and its badge set in from the card's border, clear of the rounded corner.
+func TestCardsShareOneWidth(t *testing.T) {
+	m, ds := journey.Check("cards.journey.yaml", []byte(cardsMap))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	for _, code := range []string{"en", "nl"} {
+		l, _ := lang.Get(code)
+		for _, r := range []*analysis.Report{nil, cardsReport(m)} {
+			nodes := nodeShapes(t, image(t, DOT(m, r, l)))
+			for _, tp := range m.Touchpoints() {
+				name := "t" + strconv.Itoa(tp.Index)
+				checkCard(t, code, r != nil, tp, nodes[name], span(nodes["e"+strconv.Itoa(tp.Index)]), nodes["p"+strconv.Itoa(tp.Index)])
+			}
+		}
+	}
+}
+
+// checkCard checks one card's shapes against its column's emotion cell and pains.
+func checkCard(t *testing.T, code string, data bool, tp *journey.Touchpoint, card []box, cell box, pains []box) {
+	t.Helper()
+	if len(card) < 2 {
+		t.Fatalf("%s, data %v: card %s has %d shapes, want its fill and its badge", code, data, tp.ID, len(card))
+	}
+	// Graphviz draws a border wider than 1 point on the middle of its width.
+	border, inset := 1.0, 0.0
+	if tp.MomentOfTruth {
+		border, inset = 4, 2
+	}
+	outer, badge := card[0], card[1]
+	if w := outer.width() + 2*inset; math.Abs(w-cardWidth) > 0.01 {
+		t.Errorf("%s, data %v: card %s is %g points wide, want %d", code, data, tp.ID, w, cardWidth)
+	}
+	if math.Abs(outer.centre()-cell.centre()) > 0.5 || math.Abs(cell.width()-cardWidth) > 0.01 {
+		t.Errorf("%s, data %v: card %s spans %g..%g, its emotion cell %g..%g", code, data, tp.ID,
+			outer.left-inset, outer.right+inset, cell.left, cell.right)
+	}
+	if len(pains) > 0 && math.Abs(outer.centre()-span(pains).centre()) > 0.5 {
+		t.Errorf("%s, data %v: card %s is centred on %g, its pains on %g", code, data, tp.ID, outer.centre(), span(pains).centre())
+	}
+	// The border covers border-inset points inside the outline drawn; the badge must keep
+	// at least a point clear of it.
+	room := border - inset + 1
+	if badge.left-outer.left < room || badge.top-outer.top < room {
+		t.Errorf("%s, data %v: the badge of card %s starts %g points right of the card's outline and %g below it, want %g",
+			code, data, tp.ID, badge.left-outer.left, badge.top-outer.top, room)
+	}
+	if !strings.HasPrefix(badge.fill, "#") {
+		t.Errorf("%s, data %v: card %s's second shape is filled %q, want the badge", code, data, tp.ID, badge.fill)
+	}
+}
