@@ -178,7 +178,7 @@ func (ch *changes) edgeStyle(from, to *journey.Touchpoint, colour, attrs string)
 // drawRemovedEdges draws the flow edges the change removed, dashed and faint.
 func (ch *changes) drawRemovedEdges(d *drawing) {
 	for _, e := range ch.removedEdges(d.m) {
-		d.edge(e[0], e[1], ghostLine, "style=dashed, penwidth=1.5")
+		d.edge(e[0], e[1], ghostLine, "style=dashed, penwidth=1.5", nil)
 	}
 }
 

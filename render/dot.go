@@ -29,6 +29,9 @@ const (
 	numbersSize = 10
 )
 
+// minReportGap is the least gap between touchpoint columns with a report, in points.
+const minReportGap = 54.0
+
 // DOT returns the Graphviz DOT text that draws m, its labels in language l (nil: English).
 // When r is not nil its numbers are overlaid: users, conversion and drop-off on every
 // touchpoint, edge widths by the users who took them, the largest off-map transitions and a
@@ -68,7 +71,7 @@ func (d *drawing) graph() {
 	d.printf("\tgraph [rankdir=LR, newrank=true, splines=polyline, nodesep=0.18, ranksep=%s, pad=0.3, "+
 		"outputorder=nodesfirst, bgcolor=%q, fontname=%q, labelloc=t, labeljust=l];\n", d.ranksep(), paper, font)
 	d.printf("\tnode [shape=plain, fontname=%q, fontsize=11, fontcolor=%q];\n", font, ink)
-	d.printf("\tedge [fontname=%q, fontsize=9, color=%q, fontcolor=%q, arrowsize=0.7];\n", font, flowLine, muted)
+	d.printf("\tedge [fontname=%q, fontsize=%d, color=%q, fontcolor=%q, arrowsize=0.7];\n", font, labelSize, flowLine, muted)
 	d.printf("\tlabel=<%s>;\n", header(d.m, d.l))
 	d.lanes()
 	// One borderless cluster around the stages: edges between stages then belong to it, and
@@ -161,15 +164,27 @@ func (d *drawing) lanePoint(k int) lanePoint {
 	return p
 }
 
-// ranksep is the gap between touchpoint columns, in inches: wider with a report, whose edge
-// labels sit in the gaps. They are external labels (xlabel), which take no column of their
-// own: a label column would put a bend into every line that crosses it, the emotion curve's
-// included.
+// ranksep is the gap between touchpoint columns, in inches: wider with a report, whose
+// edges to the next card carry their labels in the gap (see tailLabel), wide enough for the
+// widest of them and the arrowhead after it. The labels of arcs are external labels
+// (xlabel), which take no column of their own: a label column would put a bend into every
+// line that crosses it, the emotion curve's included.
 func (d *drawing) ranksep() string {
-	if d.ov.r != nil {
-		return "0.75"
+	if d.ov.r == nil {
+		return "0.45"
 	}
-	return "0.45"
+	gap := minReportGap
+	for _, k := range d.links {
+		if k.to.Index == k.from.Index+1 {
+			gap = max(gap, labelRoom(d.flowLabel(k.from, k.to), d.flowPen(k.from, k.to)))
+		}
+	}
+	for _, tr := range d.ov.offMap {
+		if d.m.Touchpoint(tr.To).Index == d.m.Touchpoint(tr.From).Index+1 {
+			gap = max(gap, labelRoom(d.offMapLabel(tr), d.ov.pen(tr.Users)))
+		}
+	}
+	return inches(gap)
 }
 
 // headroom evens the tops of the stages. Graphviz keeps room over the cards for an arc that

@@ -34,22 +34,28 @@ func nodeShapes(t *testing.T, svg []byte) map[string][]box {
 	nodes := map[string][]box{}
 	for _, g := range nodeGroup.FindAllSubmatch(svg, -1) {
 		for _, s := range shape.FindAllSubmatch(g[2], -1) {
-			b := box{fill: string(s[1]), left: math.Inf(1), top: math.Inf(1), right: math.Inf(-1), foot: math.Inf(-1)}
-			for i, n := range number.FindAll(s[2], -1) {
-				v, err := strconv.ParseFloat(string(n), 64)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if i%2 == 0 {
-					b.left, b.right = min(b.left, v), max(b.right, v)
-				} else {
-					b.top, b.foot = min(b.top, v), max(b.foot, v)
-				}
-			}
-			nodes[string(g[1])] = append(nodes[string(g[1])], b)
+			nodes[string(g[1])] = append(nodes[string(g[1])], boxOf(t, string(s[1]), s[2]))
 		}
 	}
 	return nodes
+}
+
+// boxOf is the bounding box of the points of an SVG path or polygon, filled with fill.
+func boxOf(t *testing.T, fill string, points []byte) box {
+	t.Helper()
+	b := box{fill: fill, left: math.Inf(1), top: math.Inf(1), right: math.Inf(-1), foot: math.Inf(-1)}
+	for i, n := range number.FindAll(points, -1) {
+		v, err := strconv.ParseFloat(string(n), 64)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i%2 == 0 {
+			b.left, b.right = min(b.left, v), max(b.right, v)
+		} else {
+			b.top, b.foot = min(b.top, v), max(b.foot, v)
+		}
+	}
+	return b
 }
 
 // span is the box around all shapes.
@@ -143,5 +149,104 @@ func checkCard(t *testing.T, code string, data bool, tp *journey.Touchpoint, car
 	}
 	if !strings.HasPrefix(badge.fill, "#") {
 		t.Errorf("%s, data %v: card %s's second shape is filled %q, want the badge", code, data, tp.ID, badge.fill)
+	}
+}
+
+var (
+	shortEdge = regexp.MustCompile(`(?s)<g id="edge\d+" class="edge">\s*<title>(t\d+):e&#45;&gt;(t\d+):w</title>(.*?)</g>`)
+	arrowhead = regexp.MustCompile(`<polygon fill="[^"]*" stroke="#[^"]*"(?: stroke-width="([0-9.]+)")? points="([^"]*)"`)
+)
+
+// arrowMap has an edge to the next card from a moment of truth, and an off-map one after it.
+const arrowMap = `version: 1
+id: arrow
+title: Arrow
+stages:
+  - id: s
+    name: S
+    touchpoints:
+      - {id: a, name: A, channel: website, emotion: -1, moment_of_truth: true, events: [{event: a}]}
+      - {id: b, name: B, next: [], events: [{event: b}]}
+      - {id: c, name: C, goal: true, events: [{event: c}]}
+`
+
+// arrowReport is a report over arrowMap: 1,234,567 users at a, half of them on to b, and
+// all of those off the map to c.
+func arrowReport() *analysis.Report {
+	r := &analysis.Report{Journey: "arrow"}
+	r.Touchpoints = []analysis.Touchpoint{
+		{ID: "a", Users: 1234567, Continued: 617283, Conversion: ptr(0.5), Dropoff: ptr(0.5)},
+		{ID: "b", Users: 617283},
+		{ID: "c", Users: 617283},
+	}
+	r.Transitions = []analysis.Transition{
+		{From: "a", To: "b", Users: 617283, Count: 617283, OnMap: true},
+		{From: "b", To: "c", Users: 617283, Count: 617283},
+	}
+	return r
+}
+
+// TestEdgeLabelsClearOfCards draws pictures with numbers and wants the label of every edge
+// to the next card clear of both cards' borders and of the arrowhead.
+func TestEdgeLabelsClearOfCards(t *testing.T) {
+	arrow, ds := journey.Check("arrow.journey.yaml", []byte(arrowMap))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	florist := florist()
+	nl, _ := lang.Get("nl")
+	for _, p := range []struct {
+		name string
+		dot  []byte
+	}{
+		{"arrow", DOT(arrow, arrowReport(), nil)},
+		{"arrow nl", DOT(arrow, arrowReport(), nl)},
+		{"florist", DOT(florist, floristReport(florist), nil)},
+		{"florist nl", DOT(florist, floristReport(florist), nl)},
+	} {
+		svg := image(t, p.dot)
+		nodes := nodeShapes(t, svg)
+		edges := shortEdge.FindAllSubmatch(svg, -1)
+		if len(edges) == 0 {
+			t.Fatalf("%s: no edge to the next card drawn", p.name)
+		}
+		for _, e := range edges {
+			checkEdgeLabel(t, p.name, string(e[1])+"->"+string(e[2]), e[3], nodes[string(e[1])][0], nodes[string(e[2])][0])
+		}
+	}
+}
+
+// checkEdgeLabel checks that the label patch of the edge drawn by svg lies between the
+// outlines of the cards from and to, a point clear of each and of the arrowhead's stroke.
+func checkEdgeLabel(t *testing.T, picture, edge string, svg []byte, from, to box) {
+	t.Helper()
+	var label box
+	for _, s := range shape.FindAllSubmatch(svg, -1) {
+		if string(s[1]) == paper {
+			label = boxOf(t, string(s[1]), s[2])
+		}
+	}
+	a := arrowhead.FindSubmatch(svg)
+	if label.fill == "" || a == nil {
+		t.Fatalf("%s: edge %s has no label or no arrowhead:\n%s", picture, edge, svg)
+	}
+	stroke := 1.0
+	if len(a[1]) > 0 {
+		stroke, _ = strconv.ParseFloat(string(a[1]), 64)
+	}
+	head := boxOf(t, "", a[2])
+	// Card outlines are drawn on the middle of a border up to 4 points wide.
+	for _, c := range []struct {
+		what  string
+		clear float64
+	}{
+		{"the card it leaves", label.left - from.right - 2},
+		{"the card it enters", to.left - 2 - label.right},
+		{"the arrowhead", head.left - stroke/2 - label.right},
+	} {
+		if c.clear < 1 {
+			t.Errorf("%s: the label of %s (%g..%g) is %.1f points clear of %s, want at least 1",
+				picture, edge, label.left, label.right, c.clear, c.what)
+		}
 	}
 }

@@ -79,20 +79,25 @@ func (ov *overlay) touchpoint(id string) *tpNumbers {
 // width is the pen width of an edge that users took: 1 to 8 points, by share of the
 // busiest transition.
 func (ov *overlay) width(users int64) string {
-	if ov.max == 0 {
-		return "1"
-	}
-	return strconv.FormatFloat(1+7*float64(users)/float64(ov.max), 'f', 2, 64)
+	return strconv.FormatFloat(ov.pen(users), 'f', 2, 64)
 }
 
-// share is "users<BR/>(p%)" for an HTML-like label, p being users as a share of the users
-// of touchpoint from.
-func (ov *overlay) share(from string, users int64, l *lang.Language) string {
+// pen is width as a number.
+func (ov *overlay) pen(users int64) float64 {
+	if ov.max == 0 {
+		return 1
+	}
+	return 1 + 7*float64(users)/float64(ov.max)
+}
+
+// share is the lines "users" and "(p%)" of an edge's label, p being users as a share of the
+// users of touchpoint from.
+func (ov *overlay) share(from string, users int64, l *lang.Language) []string {
 	n := ov.touchpoint(from)
 	if n == nil || n.Users == 0 {
-		return l.Int(users)
+		return []string{l.Int(users)}
 	}
-	return fmt.Sprintf("%s<BR/>(%s)", l.Int(users), l.Percent(float64(users)/float64(n.Users)))
+	return []string{l.Int(users), "(" + l.Percent(float64(users)/float64(n.Users)) + ")"}
 }
 
 // rows are the card rows of the numbers: users, conversion and drop-off, exits (on a
@@ -139,45 +144,70 @@ func (n *tpNumbers) cost(l *lang.Language) string {
 func (d *drawing) flow() {
 	for _, k := range d.links {
 		colour, attrs := d.ch.edgeStyle(k.from, k.to, flowLine, d.flowAttrs(k.from, k.to))
-		d.edge(k.from, k.to, colour, attrs)
+		d.edge(k.from, k.to, colour, attrs, d.flowLabel(k.from, k.to))
 	}
 	d.ch.drawRemovedEdges(d)
 	for _, tr := range d.ov.offMap {
 		from, to := d.m.Touchpoint(tr.From), d.m.Touchpoint(tr.To)
-		d.edge(from, to, offMap, fmt.Sprintf(`style=dashed, fontcolor=%q, penwidth=%s, xlabel=<%s>`,
-			offMap, d.ov.width(tr.Users), edgeLabel(esc(d.l.OffMapLabel)+":<BR/>"+d.ov.share(tr.From, tr.Users, d.l))))
+		d.edge(from, to, offMap, fmt.Sprintf(`style=dashed, fontcolor=%q, penwidth=%s`, offMap, d.ov.width(tr.Users)), d.offMapLabel(tr))
 	}
 }
 
 // flowAttrs are the attributes of a designed edge: plain without a report, else as wide as
-// the users who took it, labelled with their number and share.
+// the users who took it, and dotted when nobody did.
 func (d *drawing) flowAttrs(from, to *journey.Touchpoint) string {
 	if d.ov.r == nil {
 		return `penwidth=1.5`
 	}
 	tr, ok := d.ov.edges[[2]string{from.ID, to.ID}]
 	if !ok {
-		return fmt.Sprintf(`penwidth=1, style=dotted, xlabel=<%s>`, edgeLabel("0"))
+		return `penwidth=1, style=dotted`
 	}
-	return fmt.Sprintf(`penwidth=%s, xlabel=<%s>`, d.ov.width(tr.Users), edgeLabel(d.ov.share(from.ID, tr.Users, d.l)))
+	return `penwidth=` + d.ov.width(tr.Users)
 }
 
-// edgeLabel puts an edge's label on a patch of paper, so that it stays readable where it
-// lies over a line.
-func edgeLabel(text string) string {
-	return fmt.Sprintf(`<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="1" BGCOLOR="%s"><TR><TD>%s</TD></TR></TABLE>`, paper, text)
+// flowLabel is the label of a designed edge, as lines: with a report the users who took it
+// and their share, 0 when nobody did; without one none.
+func (d *drawing) flowLabel(from, to *journey.Touchpoint) []string {
+	if d.ov.r == nil {
+		return nil
+	}
+	tr, ok := d.ov.edges[[2]string{from.ID, to.ID}]
+	if !ok {
+		return []string{"0"}
+	}
+	return d.ov.share(from.ID, tr.Users, d.l)
 }
 
-// edge writes one flow edge in colour. An edge to the next card leaves a card's right side
-// for the next card's left side. Every longer one, forward or back, arcs over the tops of
-// the cards (the stages share one outer cluster, which keeps such arcs above them rather
-// than under the journey), sets no column, so it never pushes a card out of its row, and is
-// drawn translucent, so it recedes behind the cards and the short edges.
-func (d *drawing) edge(from, to *journey.Touchpoint, colour, attrs string) {
+// flowPen is the pen width of a designed edge with a report: 1 when nobody took it.
+func (d *drawing) flowPen(from, to *journey.Touchpoint) float64 {
+	if tr, ok := d.ov.edges[[2]string{from.ID, to.ID}]; ok {
+		return d.ov.pen(tr.Users)
+	}
+	return 1
+}
+
+// offMapLabel is the label of an off-map edge, as lines.
+func (d *drawing) offMapLabel(tr analysis.Transition) []string {
+	return append([]string{d.l.OffMapLabel + ":"}, d.ov.share(tr.From, tr.Users, d.l)...)
+}
+
+// edge writes one flow edge in colour, labelled with the lines of label (none when empty).
+// An edge to the next card leaves a card's right side for the next card's left side, and
+// its label sits on it just after the card it leaves (tailLabel). Every longer one, forward
+// or back, arcs over the tops of the cards (the stages share one outer cluster, which keeps
+// such arcs above them rather than under the journey), sets no column, so it never pushes a
+// card out of its row, and is drawn translucent, so it recedes behind the cards and the
+// short edges; Graphviz places its label (xlabel) beside it.
+func (d *drawing) edge(from, to *journey.Touchpoint, colour, attrs string, label []string) {
 	if to.Index == from.Index+1 {
-		d.printf("\tt%d -> t%d [tailport=e, headport=w, weight=0, color=%q, %s];\n", from.Index, to.Index, colour, attrs)
+		d.printf("\tt%d -> t%d [tailport=e, headport=w, weight=0, color=%q, %s%s];\n", from.Index, to.Index, colour, attrs, tailLabel(label))
 		return
 	}
-	d.printf("\tt%d -> t%d [tailport=n, headport=n, constraint=false, weight=1, color=%q, %s];\n",
-		from.Index, to.Index, colour+arcAlpha, attrs)
+	xlabel := ""
+	if len(label) > 0 {
+		xlabel = ", xlabel=<" + edgeLabel(label) + ">"
+	}
+	d.printf("\tt%d -> t%d [tailport=n, headport=n, constraint=false, weight=1, color=%q, %s%s];\n",
+		from.Index, to.Index, colour+arcAlpha, attrs, xlabel)
 }

@@ -144,10 +144,11 @@ func lines(s string, width int) string {
 
 // escLines escapes lines of text and joins them by <BR/> tags.
 func escLines(ls []string) string {
+	escaped := make([]string, len(ls))
 	for i, l := range ls {
-		ls[i] = esc(l)
+		escaped[i] = esc(l)
 	}
-	return strings.Join(ls, "<BR/>")
+	return strings.Join(escaped, "<BR/>")
 }
 
 // phrase escapes one of the picture's own texts (from the language's words); a "\n" in it
