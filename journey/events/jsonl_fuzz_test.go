@@ -3,6 +3,7 @@ package events
 import (
 	"context"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -104,4 +105,78 @@ func summary(l *Log, lines bool, offset int64) logSummary {
 		s.Warnings = append(s.Warnings, at(p))
 	}
 	return s
+}
+
+// TestJSONLManyKeys reads lines whose nested object holds keys that vary from line to line,
+// from a pool of 40, so that the shape nodes get many children, which the parser then finds
+// through its index; some lines break after a new key (their nodes are undone) and later
+// lines use that key. It must read what the same rows read as CSV do.
+func TestJSONLManyKeys(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(jsonlFirst)
+	for i := range 600 {
+		fmt.Fprintf(&b, `{"user_id":"u%d","timestamp":"2020-01-%02d","event":"%s","p":{`, i%37, 1+i%28, []string{"a", "b", "c"}[i%3])
+		for k := range 1 + i%5 {
+			fmt.Fprintf(&b, `"k%d":%d,`, (i*7+k*13)%40, k)
+		}
+		fmt.Fprintf(&b, `"q":"%s"}`, []string{"x", "1", "y"}[i%3])
+		switch {
+		case i%11 == 0:
+			fmt.Fprintf(&b, `,"new%d":1,`, i) // broken after a new key: its nodes are undone
+		case i%11 == 1:
+			fmt.Fprintf(&b, `,"new%d":2}`, i-1)
+		default:
+			b.WriteString("}")
+		}
+		b.WriteString("\n")
+	}
+	text := b.String()
+	got, err := readIDs(context.Background(), []Source{ReaderSource("f", strings.NewReader(text))}, fuzzJSONLOptions)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkCounts(t, got)
+	compareWithCSV(t, text, got, err)
+	if got.Counts.Skipped != 55 {
+		t.Errorf("%d lines skipped, want the 55 broken ones", got.Counts.Skipped)
+	}
+}
+
+// TestJSONShapeIndex parses lines whose first key inside p varies among 40, so that p's node
+// has many children and the parser finds them through its index, with lines broken right
+// after a new key, whose nodes are undone and whose node numbers later lines reuse. The
+// index must then hold exactly the children of the nodes with many, and every line must give
+// the cells it holds.
+func TestJSONShapeIndex(t *testing.T) {
+	p := newJSONParser(newColumnHashes([]string{"user_id", "p.q"}))
+	for i := range 400 {
+		key := fmt.Sprintf("k%d", (i*7)%40)
+		if i%9 == 0 {
+			key = fmt.Sprintf("new%d", i)
+			if st := p.parse(fmt.Appendf(nil, `{"user_id":"u%d","p":{"%s":1,`, i, key)); st != lineBad {
+				t.Fatalf("line %d: status %v, want bad", i, st)
+			}
+		}
+		line := fmt.Appendf(nil, `{"user_id":"u%d","p":{"%s":1,"q":"v%d"}}`, i, key, i)
+		if st := p.parse(line); st != lineRow {
+			t.Fatalf("%s: status %v", line, st)
+		}
+		if got := string(p.fields[0]) + " " + string(p.fields[1]); got != fmt.Sprintf("u%d v%d", i, i) {
+			t.Fatalf("%s: cells %q", line, got)
+		}
+	}
+	want := map[string]int32{}
+	for n, nd := range p.shapes {
+		if len(nd.children) > fewChildren {
+			for _, c := range nd.children {
+				want[string(p.childKey(int32(n), []byte(p.shapes[c].key), p.shapes[c].kind))] = c
+			}
+		}
+	}
+	if len(want) == 0 {
+		t.Fatal("no node has many children: the test exercises no index")
+	}
+	if diff := cmp.Diff(want, p.index); diff != "" {
+		t.Errorf("index (-children of nodes with many +index):\n%s", diff)
+	}
 }

@@ -2,6 +2,7 @@ package events
 
 import (
 	"bytes"
+	"encoding/binary"
 	"math/rand/v2"
 	"slices"
 	"strings"
@@ -78,7 +79,16 @@ type jsonParser struct {
 	seen  []bool
 	names map[string]struct{}
 	dup   map[uint64]int32
+	// index finds the children of nodes with more than fewChildren of them by childKey, so
+	// that lines whose keys vary (an export's properties, differing from event to event)
+	// do not search long lists of children; buf builds the keys.
+	index map[string]int32
+	buf   []byte
 }
+
+// fewChildren is how many children of a node step searches one by one; beyond, it looks
+// them up in the index.
+const fewChildren = 8
 
 // columnHashes finds a plan's columns by the hash of their names.
 type columnHashes struct {
@@ -109,7 +119,13 @@ func newJSONParser(cols *columnHashes) *jsonParser {
 	n := len(cols.header)
 	return &jsonParser{columnHashes: cols, fields: make([][]byte, n), seen: make([]bool, n),
 		shapes: []shapeNode{{kind: shapeRoot, parent: -1, prefix: -1, last: -1, col: -1}},
-		names:  map[string]struct{}{}, dup: map[uint64]int32{}}
+		names:  map[string]struct{}{}, dup: map[uint64]int32{}, index: map[string]int32{}}
+}
+
+// childKey returns the index's key of the child of node n for a key of a kind, in buf.
+func (p *jsonParser) childKey(n int32, key []byte, kind uint8) []byte {
+	p.buf = binary.LittleEndian.AppendUint32(append(p.buf[:0], kind), uint32(n))
+	return append(p.buf, key...)
 }
 
 // parse parses one line, without its line feed.
@@ -293,6 +309,13 @@ func (p *jsonParser) step(n int32, key []byte, kind uint8, prefix int32) int32 {
 	if l := p.shapes[n].last; l >= 0 && p.shapes[l].kind == kind && p.shapes[l].key == string(key) {
 		return l
 	}
+	if len(p.shapes[n].children) > fewChildren {
+		if c, ok := p.index[string(p.childKey(n, key, kind))]; ok {
+			p.shapes[n].last = c
+			return c
+		}
+		return p.add(n, key, kind, prefix)
+	}
 	for _, c := range p.shapes[n].children {
 		if p.shapes[c].kind == kind && p.shapes[c].key == string(key) {
 			p.shapes[n].last = c
@@ -323,6 +346,7 @@ func (p *jsonParser) add(n int32, key []byte, kind uint8, prefix int32) int32 {
 	p.shapes = append(p.shapes, nd)
 	p.shapes[n].children = append(p.shapes[n].children, id)
 	p.shapes[n].last = id
+	p.indexChildren(n)
 	if c, ok := p.byHash[nd.hash]; ok && kind == shapeLeaf && p.flat(id) == p.header[c] {
 		p.shapes[id].col = c
 	}
@@ -339,12 +363,31 @@ func (p *jsonParser) flat(n int32) string {
 	return strings.Join(parts, ".")
 }
 
-// undo drops the shape nodes the current line added.
+// indexChildren puts the newest child of node n in the index, and all of them when n has
+// just come to have more than fewChildren.
+func (p *jsonParser) indexChildren(n int32) {
+	cs := p.shapes[n].children
+	switch {
+	case len(cs) == fewChildren+1:
+	case len(cs) > fewChildren+1:
+		cs = cs[len(cs)-1:]
+	default:
+		return
+	}
+	for _, c := range cs {
+		p.index[string(p.childKey(n, []byte(p.shapes[c].key), p.shapes[c].kind))] = c
+	}
+}
+
+// undo drops the shape nodes the current line added, and their entries in the index.
 func (p *jsonParser) undo() {
 	if p.grown >= 0 {
 		g := &p.shapes[p.grown]
 		g.children = g.children[:len(g.children)-1]
 		g.last = -1
+	}
+	for _, nd := range p.shapes[p.mark:] {
+		delete(p.index, string(p.childKey(nd.parent, []byte(nd.key), nd.kind)))
 	}
 	p.shapes = p.shapes[:p.mark]
 }
