@@ -32,11 +32,19 @@ func quote(b []byte) string {
 	return fmt.Sprintf("%q", b)
 }
 
-// quoteList quotes each name and joins them with commas, as a header is shown in messages.
+// maxListed is how many names quoteList shows: a wide export (a JSON Lines file with a
+// thousand property keys) would otherwise bury the message.
+const maxListed = 50
+
+// quoteList quotes each name and joins them with commas, as a header is shown in messages;
+// past maxListed names it says how many more there are.
 func quoteList(names []string) string {
-	q := make([]string, len(names))
-	for i, n := range names {
-		q[i] = fmt.Sprintf("%q", n)
+	q := make([]string, 0, min(len(names), maxListed)+1)
+	for _, n := range names[:min(len(names), maxListed)] {
+		q = append(q, fmt.Sprintf("%q", n))
+	}
+	if len(names) > maxListed {
+		q = append(q, fmt.Sprintf("and %d more", len(names)-maxListed))
 	}
 	return strings.Join(q, ", ")
 }
