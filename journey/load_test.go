@@ -103,6 +103,13 @@ func TestParseProblems(t *testing.T) {
 		{"between zero to zero", minimal + "funnels:\n  - id: main\n    steps: [home, visit]\n    exclude:\n      - {event: x, between: [0, 0]}\n", "15:29 exclude-range between [0, 0] does not fit funnel \"main\""},
 		{"between in unordered funnel", minimal + "funnels:\n  - id: main\n    steps: [home, visit, home]\n    order: unordered\n    exclude:\n      - {event: x, between: [1, 2]}\n", "16:29 exclude-range between [1, 2] is not allowed in the unordered funnel \"main\"; its exclusions apply to the whole funnel: leave between out or write [1, 3]"},
 		{"stage id reused by funnel", minimal + "funnels:\n  - id: visit\n    steps: [home]\n", "12:9 duplicate-id id \"visit\" is already used by the stage at line 5"},
+		// A problem in repeated content is reported where an alias repeats it.
+		{"touchpoint repeated by an alias", strings.Replace(minimal, "      - id: home", "      - &tp\n        id: home", 1) +
+			"  - id: buy\n    name: Buy\n    touchpoints:\n      - *tp\n", "15:9 duplicate-id id \"home\" is already used by the touchpoint at line 9"},
+		{"steps repeated by an alias", minimal + "funnels:\n  - id: f\n    steps: &s [home, nope]\n  - id: g\n    steps: *s\n",
+			"15:12 unknown-ref no touchpoint or stage has the id \"nope\""},
+		{"matcher repeated by an alias", withTouchpointKeys("        events: [&m {event: e, wehre: {a: 1}}]\n") +
+			"      - id: two\n        name: Two\n        events: [*m]\n", "14:18 unknown-key unknown key \"wehre\""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -47,7 +47,37 @@ func parseYAML(file string, src []byte) (*yaml.Node, []Diagnostic) {
 	if fatal {
 		return nil, ds
 	}
+	placeAliases(doc)
 	return doc.Content[0], ds
+}
+
+// placeAliases replaces every alias below n with a copy of the node it repeats, every node
+// of the copy at the alias's line and column, so that what is wrong in repeated content is
+// reported where it is repeated, once for each time, and the elements the loader makes of it
+// have the alias's position. checkTree has refused alias cycles and bounded the copies by
+// AliasBudget; the checks it made of the repeated nodes stay with the anchor.
+func placeAliases(n *yaml.Node) {
+	for i, c := range n.Content {
+		if c.Kind == yaml.AliasNode {
+			n.Content[i] = copyAt(c.Alias, c.Line, c.Column)
+		} else {
+			placeAliases(c)
+		}
+	}
+}
+
+// copyAt returns a copy of n with its aliases replaced, every node at line and column.
+func copyAt(n *yaml.Node, line, column int) *yaml.Node {
+	if n.Kind == yaml.AliasNode {
+		return copyAt(n.Alias, line, column)
+	}
+	c := *n
+	c.Line, c.Column, c.Anchor = line, column, ""
+	c.Content = make([]*yaml.Node, len(n.Content))
+	for i, k := range n.Content {
+		c.Content[i] = copyAt(k, line, column)
+	}
+	return &c
 }
 
 // parseDocument prechecks src and decodes its first YAML document, which must hold a
