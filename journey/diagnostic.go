@@ -27,6 +27,15 @@ func (s Severity) String() string {
 // MarshalText makes a Severity encode as its word in JSON.
 func (s Severity) MarshalText() ([]byte, error) { return []byte(s.String()), nil }
 
+// Prefix is what lint's text output writes before the message of a diagnostic of severity
+// s: "warning: " for a warning, nothing for an error.
+func (s Severity) Prefix() string {
+	if s == Warning {
+		return "warning: "
+	}
+	return ""
+}
+
 // Pos is a 1-based position in a source file. A zero Line means the position is unknown
 // (a problem with the file as a whole).
 type Pos struct {

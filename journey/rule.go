@@ -95,10 +95,10 @@ func (r *Rule) exampleLocation() string {
 	_, ds := Check("example.journey.yaml", r.exampleSource())
 	for _, d := range ds {
 		if d.Rule == r.ID {
-			return fmt.Sprintf("%d:%d: %s", d.Line, d.Column, d.Message)
+			return fmt.Sprintf("%d:%d: %s%s", d.Line, d.Column, d.Severity.Prefix(), d.Message)
 		}
 	}
-	return "?: " + r.Message
+	return "?: " + r.Severity.Prefix() + r.Message
 }
 
 // printable reports whether s can be shown verbatim in a Markdown code block.

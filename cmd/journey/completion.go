@@ -26,8 +26,19 @@ var flagCompletions = map[string]cobra.CompletionFunc{
 // command's first argument.
 var completeTouchpointIDs = touchpointCompletion("")
 
-// addCompletions registers flagCompletions on every command that has such a flag.
+// completionExample is the example of journey completion's help, as every command's help
+// has one.
+const completionExample = `  journey completion bash > /etc/bash_completion.d/journey   # for every new shell
+  source <(journey completion bash)                           # for this shell only
+  journey completion zsh --help                               # where zsh wants the script`
+
+// addCompletions registers flagCompletions on every command that has such a flag, and gives
+// cobra's completion command its example.
 func addCompletions(root *cobra.Command) {
+	root.InitDefaultCompletionCmd()
+	if c, _, err := root.Find([]string{"completion"}); err == nil && c != root {
+		c.Example = completionExample
+	}
 	for _, c := range root.Commands() {
 		for name, complete := range flagCompletions {
 			if c.Flags().Lookup(name) != nil {

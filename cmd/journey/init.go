@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/starter"
 	"github.com/spf13/cobra"
 )
@@ -54,6 +55,8 @@ init speaks in.`,
 	cmd.Flags().StringVar(&opts.name, "name", "", "map id and file name (kebab-case); default: DIR's name")
 	cmd.Flags().BoolVar(&opts.force, "force", false, "overwrite existing files")
 	addLangFlag(cmd.Flags(), &opts.lang)
+	cmd.Flags().Lookup("lang").Usage = "the starter map's language (its language: key, the language of its picture and tables): " +
+		strings.Join(lang.Tags(), ", ") + " (default " + lang.Default + ")"
 	return cmd
 }
 

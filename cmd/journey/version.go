@@ -11,9 +11,10 @@ func init() { register(newVersionCmd) }
 
 func newVersionCmd(e *env) *cobra.Command {
 	return &cobra.Command{
-		Use:   "version",
-		Short: "Print the version of journey and the map format versions it reads",
-		Args:  cobra.NoArgs,
+		Use:     "version",
+		Short:   "Print the version of journey and the map format versions it reads",
+		Example: `  journey version          # journey (devel) (map format 1), built from a clone`,
+		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			v := "(devel)"
 			if info, ok := debug.ReadBuildInfo(); ok && info.Main.Version != "" {

@@ -44,10 +44,7 @@ func printLintText(w io.Writer, r LintResult, o Options) error {
 
 func writeDiagnostic(w io.Writer, d journey.Diagnostic, color bool) {
 	loc := fmt.Sprintf("%s:%d:%d:", d.File, d.Line, d.Column)
-	msg, rule := d.Message, "["+d.Rule+"]"
-	if d.Severity == journey.Warning {
-		msg = "warning: " + msg
-	}
+	msg, rule := d.Severity.Prefix()+d.Message, "["+d.Rule+"]"
 	if color {
 		sev := ansiRed
 		if d.Severity == journey.Warning {
