@@ -1,9 +1,18 @@
 package journey
 
+import "strings"
+
 // Suggest returns the candidate closest to word when it is close enough to be a likely typo
-// (an edit distance of at most a third of the word, and at least 1), or "" when none is.
-// Ties go to the earlier candidate, so results are deterministic.
+// (an edit distance of at most a third of the word, and at least 1), or "" when none is. A
+// candidate that differs from word only in case (Klant_ID for klant_id, as spreadsheets
+// write headers) is the closest of all. Ties go to the earlier candidate, so results are
+// deterministic.
 func Suggest(word string, candidates []string) string {
+	for _, c := range candidates {
+		if c != word && strings.EqualFold(c, word) {
+			return c
+		}
+	}
 	best, bestDist := "", len(word)/3+1
 	if bestDist < 2 {
 		bestDist = 2

@@ -3,7 +3,7 @@ package journey
 import "testing"
 
 func TestSuggest(t *testing.T) {
-	keys := []string{"touchpoints", "title", "stages", "moment_of_truth"}
+	keys := []string{"touchpoints", "title", "stages", "moment_of_truth", "Klant_ID", "EVENT"}
 	tests := []struct{ word, want string }{
 		{"touchpoint", "touchpoints"},
 		{"titel", "title"},
@@ -12,6 +12,8 @@ func TestSuggest(t *testing.T) {
 		{"colour", ""},
 		{"x", ""},
 		{"title", ""},
+		{"klant_id", "Klant_ID"}, // only the case differs: three edits, yet the closest
+		{"event", "EVENT"},
 	}
 	for _, tt := range tests {
 		if got := Suggest(tt.word, keys); got != tt.want {
