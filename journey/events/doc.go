@@ -26,7 +26,8 @@
 // # Bad input
 //
 // Zip archives, UTF-16 text, empty files, duplicate or missing header columns, a header that
-// looks semicolon- or tab-separated, corrupt gzip data and unterminated quotes stop the read
+// looks semicolon- or tab-separated, several unnamed header columns, a JSON array (not JSON
+// Lines), corrupt gzip data and unterminated quotes stop the read
 // with an *Error; so do two keys of a JSON Lines line that give one column, and a corrupt or
 // truncated Parquet file (its footer and page headers are checked before the library that
 // reads it trusts what they claim). A JSON Lines line that is not an object is skipped like

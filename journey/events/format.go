@@ -32,16 +32,25 @@ const (
 	fileCSV fileFormat = iota
 	fileJSONL
 	fileParquet
+	// fileJSONArray is one JSON array of objects, which is not JSON Lines; it is refused.
+	fileJSONArray
 )
 
 // sniffFormat tells the format of a text from its first bytes: Parquet starts with its
-// magic "PAR1", JSON Lines with an object (after blank lines, if any), anything else is CSV.
+// magic "PAR1", JSON Lines with an object (after blank lines, if any), one JSON array of
+// objects (which the reader refuses, saying how to convert it) with [ and {, anything else
+// is CSV.
 func sniffFormat(br *bufio.Reader) fileFormat {
 	head, _ := br.Peek(4 << 10)
 	if bytes.HasPrefix(head, []byte(parquetMagic)) {
 		return fileParquet
 	}
 	i := skipSpace(head, 0)
+	if i < len(head) && head[i] == '[' {
+		if j := skipSpace(head, i+1); j < len(head) && head[j] == '{' {
+			return fileJSONArray
+		}
+	}
 	if i < len(head) && head[i] == '{' {
 		if j := skipSpace(head, i+1); j == len(head) || head[j] == '"' || head[j] == '}' {
 			return fileJSONL
@@ -61,8 +70,11 @@ func (pl *pipeline) readAs(f *fileReader, s Source, o *opened) (err error) {
 		return f.run()
 	}
 	format := sniffFormat(br)
-	if format == fileParquet {
+	switch format {
+	case fileParquet:
 		return pl.readParquet(s, o)
+	case fileJSONArray:
+		return &Error{File: f.name, Line: 1, Message: "the file is one JSON array, not JSON Lines (one object per line); convert it: jq -c '.[]' FILE > FILE.jsonl"}
 	}
 	if m := pl.mapText(s, o); m != nil {
 		defer m.catch(&err)

@@ -221,7 +221,7 @@ func missingKey(file string, found []string, name string) error {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	if len(found) == 0 {
-		return &Error{File: file, Message: msg + "; no line is a JSON object with keys"}
+		return &Error{File: file, Message: msg + "; no line is a JSON object with keys (pretty-printed JSON? JSON Lines has each object whole on one line: jq -c . FILE)"}
 	}
 	if len(found) >= maxNames {
 		msg += "; the first columns found"

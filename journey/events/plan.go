@@ -1,8 +1,10 @@
 package events
 
 import (
+	"bytes"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -136,24 +138,47 @@ func add(rules map[string]*rule, m journey.Matcher, idx int32, cols map[string]i
 // headerIndex maps each column name to its index, refusing duplicate names and a header
 // that looks split on another delimiter.
 func headerIndex(file string, header []string) (map[string]int, error) {
-	if len(header) == 1 {
-		for _, d := range []struct{ sep, name string }{{";", "semicolon"}, {"\t", "tab"}} {
-			if strings.Contains(header[0], d.sep) {
-				return nil, &Error{File: file, Line: 1, Message: fmt.Sprintf(
-					"the header has one column %q: the file looks %s-delimited; save it comma-separated",
-					header[0], d.name)}
-			}
-		}
+	switch {
+	case len(header) == 1 && strings.Contains(header[0], "\t"):
+		return nil, &Error{File: file, Line: 1, Message: fmt.Sprintf(
+			"the header has one column %q: the file looks tab-delimited; save it comma-separated", header[0])}
 	}
 	cols := make(map[string]int, len(header))
 	for i, h := range header {
-		if _, dup := cols[h]; dup {
+		if _, dup := cols[h]; dup && h == "" {
+			return nil, unnamedColumns(file, header)
+		} else if dup {
 			return nil, &Error{File: file, Line: 1, Message: fmt.Sprintf(
 				"duplicate column %q in the header; the header found: %s", h, quoteList(header))}
 		}
 		cols[h] = i
 	}
 	return cols, nil
+}
+
+// semicolonMessage says a file looks separated by semicolons, as a spreadsheet in a Dutch
+// or German setting saves CSV.
+const semicolonMessage = "the file looks semicolon-delimited (as a spreadsheet set to Dutch saves CSV); save it comma-separated"
+
+// semicolons reports whether a header line looks separated by semicolons: it holds more of
+// them than commas, and at least one.
+func semicolons(line []byte) bool {
+	n := bytes.Count(line, []byte{';'})
+	return n > 0 && n > bytes.Count(line, []byte{','})
+}
+
+// unnamedColumns explains a header with more than one empty name, as a spreadsheet leaves
+// after the last named column: it names their positions.
+func unnamedColumns(file string, header []string) error {
+	var at []string
+	for i, h := range header {
+		if h == "" {
+			at = append(at, strconv.Itoa(i+1))
+		}
+	}
+	return &Error{File: file, Line: 1, Message: fmt.Sprintf(
+		"the header has %d columns without a name (columns %s); name them, or delete them (a spreadsheet leaves empty columns after the last one it filled)",
+		len(at), strings.Join(at, ", "))}
 }
 
 // missingColumn explains a required column the header lacks, suggesting a close name.

@@ -160,6 +160,8 @@ func (f *fileReader) header(data []byte) ([]byte, error) {
 	case st != rowDone:
 		return nil, &Error{File: f.name, Line: 1, Message: fmt.Sprintf(
 			"the header row does not end within %d MiB; is a quote unterminated?", blockSize>>20)}
+	case semicolons(data[:end]):
+		return nil, &Error{File: f.name, Line: 1, Message: semicolonMessage}
 	case bad != kindNone:
 		return nil, &Error{File: f.name, Line: 1, Message: "bad header row: " + badRowMessage(bad)()}
 	}
