@@ -188,7 +188,7 @@ func TestParquetTimes(t *testing.T) {
 			Time   *int64 `parquet:"timestamp,optional,timestamp(millisecond:utc)"`
 		}{{"u", "a", nil}, {"u", "a", ptr(int64(1) << 62)}}), nil, nil, []string{
 			`e.parquet:1: unparsable time "" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
-			`e.parquet:2: time "4611686018427387904" in column "timestamp" is out of range`}},
+			`e.parquet:2: time "4611686018427387904" in column "timestamp" is out of range (a month, day, hour or minute past its end, or a year outside 1678-2261, which journey cannot hold)`}},
 		{"implausible", writeParquet(t, []local{{"u", "a", 0}}), nil, []int64{0}, nil},
 	}
 	for _, tc := range tests {

@@ -98,7 +98,7 @@ func TestParquetBadValues(t *testing.T) {
 	want := []string{
 		"e.parquet:2: a text value of the row is not valid UTF-8",
 		"e.parquet:4: a text value of the row is not valid UTF-8",
-		`e.parquet:5: time "4611686018427387904" in column "timestamp" is out of range`,
+		`e.parquet:5: time "4611686018427387904" in column "timestamp" is out of range (a month, day, hour or minute past its end, or a year outside 1678-2261, which journey cannot hold)`,
 		"e.parquet:6: a value of the row is longer than 1 MiB",
 	}
 	if diff := cmp.Diff(want, skipped); diff != "" {

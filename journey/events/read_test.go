@@ -183,7 +183,7 @@ func TestBadRows(t *testing.T) {
 				`f:2: unparsable time "1.6e9" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
 				`f:3: unparsable time "yesterday" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
 				`f:4: unparsable time "" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`,
-				`f:5: time "2020-13-01" in column "timestamp" is out of range`,
+				`f:5: time "2020-13-01" in column "timestamp" is out of range (a month, day, hour or minute past its end, or a year outside 1678-2261, which journey cannot hold)`,
 			}},
 		{name: "daylight-saving gap", rows: 2, loc: amsterdam,
 			text: header + "u1,2021-03-28 02:30:00,a\nu1,2021-10-31 02:30:00,a\n",
@@ -338,5 +338,26 @@ func TestFormats(t *testing.T) {
 				t.Errorf("events (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestSmallNumberHint says what a time written as a small number more likely is: a
+// spreadsheet's serial date or a YYYYMMDD date, not Unix seconds before 1973.
+func TestSmallNumberHint(t *testing.T) {
+	for cell, hint := range map[string]bool{
+		"46082.375": true, "20260301": true, "86400": true,
+		"1700000000": false, "1970-01-02": false, "-5": false, "": false, ".5": false,
+	} {
+		if got := smallNumberHint([]byte(cell)) != ""; got != hint {
+			t.Errorf("smallNumberHint(%q) gives a hint: %v, want %v", cell, got, hint)
+		}
+	}
+	rows := header + "u1,46082.375,a\n"
+	l, err := readFiles(t, Options{}, file{"f", rows})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if w := lines(l.Warnings); len(w) != 1 || !strings.Contains(w[0], "a spreadsheet's serial date, or a date written YYYYMMDD?") {
+		t.Errorf("warnings %q, want the hint", w)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"strconv"
 	"unicode/utf8"
 )
 
@@ -165,7 +166,7 @@ func (w *worker) goodAt(c *chunk, rec *record, line, t int64, st timeStatus) {
 	if !plausible(t) {
 		cell := rec.field(pl.time)
 		c.warn(line, func() string {
-			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept", quote(cell))
+			return fmt.Sprintf("time %s is before 1990 or after 2100; the row is kept%s", quote(cell), smallNumberHint(cell))
 		})
 	}
 	w.mapRow(c, rec, id, t, line)
@@ -224,6 +225,17 @@ func (w *worker) countMapped(c *chunk, rec *record, t int64) {
 	}
 }
 
+// smallNumberHint says what a time written as a number below 1e8 more likely is than Unix
+// seconds before 1973: a spreadsheet's serial date (46082.375) or a date written YYYYMMDD
+// (20260301, GA4's event_date), which the time column should not hold.
+func smallNumberHint(cell []byte) string {
+	v, err := strconv.ParseFloat(string(cell), 64)
+	if err != nil || v < 0 || v >= 1e8 || len(cell) == 0 || cell[0] < '0' || cell[0] > '9' {
+		return ""
+	}
+	return " (a spreadsheet's serial date, or a date written YYYYMMDD? a number is read as Unix epoch seconds: give a column of RFC 3339 times)"
+}
+
 // badTime skips a row whose time cannot be used, saying why.
 func (w *worker) badTime(c *chunk, st timeStatus, cell []byte, line int64) {
 	col := c.plan.header[c.plan.time]
@@ -234,7 +246,7 @@ func (w *worker) badTime(c *chunk, st timeStatus, cell []byte, line int64) {
 		})
 	case timeOutOfRange:
 		c.skip(kindTime, line, func() string {
-			return fmt.Sprintf("time %s in column %q is out of range", quote(cell), col)
+			return fmt.Sprintf("time %s in column %q is out of range (a month, day, hour or minute past its end, or a year outside 1678-2261, which journey cannot hold)", quote(cell), col)
 		})
 	default:
 		c.skip(kindTime, line, func() string {
