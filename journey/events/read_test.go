@@ -341,6 +341,18 @@ func TestFormats(t *testing.T) {
 	}
 }
 
+// TestDayFirstHint says what an unparsable date written day first is.
+func TestDayFirstHint(t *testing.T) {
+	for cell, hint := range map[string]bool{
+		"07-12-2026 14:03": true, "7-12-2026": true, "07/12/2026 14:03:05": true, "7.12.2026": true,
+		"2026-12-07": false, "12-2026": false, "07-12-26": false, "yesterday": false,
+	} {
+		if got := dayFirstHint([]byte(cell)) != ""; got != hint {
+			t.Errorf("dayFirstHint(%q) gives a hint: %v, want %v", cell, got, hint)
+		}
+	}
+}
+
 // TestSmallNumberHint says what a time written as a small number more likely is: a
 // spreadsheet's serial date or a YYYYMMDD date, not Unix seconds before 1973.
 func TestSmallNumberHint(t *testing.T) {

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"hash/maphash"
 	"math"
+	"regexp"
 	"strconv"
 	"unicode/utf8"
 )
@@ -236,6 +237,18 @@ func smallNumberHint(cell []byte) string {
 	return " (a spreadsheet's serial date, or a date written YYYYMMDD? a number is read as Unix epoch seconds: give a column of RFC 3339 times)"
 }
 
+// dayFirst matches a date written day first, as a spreadsheet set to Dutch (or most of
+// Europe) writes it: 7-12-2026, 07/12/2026 14:03.
+var dayFirst = regexp.MustCompile(`^[0-9]{1,2}[-/.][0-9]{1,2}[-/.][0-9]{4}([ T]|$)`)
+
+// dayFirstHint says what an unparsable time written day first is, and how to write it.
+func dayFirstHint(cell []byte) string {
+	if !dayFirst.Match(cell) {
+		return ""
+	}
+	return " (a date written day first, as a spreadsheet set to Dutch writes it? give the column the format yyyy-mm-dd hh:mm:ss)"
+}
+
 // badTime skips a row whose time cannot be used, saying why.
 func (w *worker) badTime(c *chunk, st timeStatus, cell []byte, line int64) {
 	col := c.plan.header[c.plan.time]
@@ -250,7 +263,7 @@ func (w *worker) badTime(c *chunk, st timeStatus, cell []byte, line int64) {
 		})
 	default:
 		c.skip(kindTime, line, func() string {
-			return fmt.Sprintf("unparsable time %s in column %q; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns", quote(cell), col)
+			return fmt.Sprintf("unparsable time %s in column %q; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns%s", quote(cell), col, dayFirstHint(cell))
 		})
 	}
 }
