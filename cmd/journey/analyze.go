@@ -52,8 +52,10 @@ pipe. CSV and JSON Lines may be gzip-compressed, and - reads either from standar
 
 Columns: the identity column is --id, else the map's identity, else user_id; the time and
 event name columns are --time (default timestamp) and --event (default event). Times without
-a zone are UTC unless --tz names one. --since and --until keep a time range (rows outside
-it are counted as filtered). --window overrides every window of the map. --by COLUMN splits
+a zone are UTC unless --tz names one: an IANA zone like Europe/Amsterdam, read from the
+zone data built into journey (Local, the machine's own zone, is refused, so that results do
+not depend on the machine). --since and --until keep a time range (rows outside it are
+counted as filtered). --window overrides every window of the map. --by COLUMN splits
 every number by the first non-empty value of that column on each user's mapped rows.
 
 --db URL --table NAME computes every number inside a database instead, where the events

@@ -37,7 +37,7 @@ func (c *columnFlags) addReading(fs *pflag.FlagSet) {
 	fs.StringVar(&c.id, "id", "", "identity `COLUMN` (default: the map's identity, else user_id)")
 	fs.StringVar(&c.time, "time", "", "time `COLUMN` (default timestamp)")
 	fs.StringVar(&c.event, "event", "", "event name `COLUMN` (default event)")
-	fs.StringVar(&c.tz, "tz", "", "time `ZONE` of times written without one, like Europe/Amsterdam (default UTC)")
+	fs.StringVar(&c.tz, "tz", "", "IANA time `ZONE` of times written without one, like Europe/Amsterdam, not Local (default UTC)")
 	fs.StringVar(&c.since, "since", "", "keep rows at or after `TIME` (RFC 3339 or YYYY-MM-DD)")
 	fs.StringVar(&c.until, "until", "", "keep rows before `TIME` (RFC 3339 or YYYY-MM-DD)")
 }
@@ -49,8 +49,8 @@ func (c *columnFlags) options(m *journey.Map) (events.Options, analysis.Options,
 	ao := analysis.Options{Identity: eo.ID, By: c.by}
 	var err error
 	if c.tz != "" {
-		if eo.Location, err = time.LoadLocation(c.tz); err != nil {
-			return eo, ao, usageError{fmt.Errorf("--tz %q is not a time zone name like Europe/Amsterdam", c.tz)}
+		if eo.Location, err = loadZone(c.tz); err != nil {
+			return eo, ao, usageError{err}
 		}
 	}
 	if c.window != "" {
