@@ -248,6 +248,10 @@ func TestFileErrors(t *testing.T) {
 		{name: "truncated gzip", text: gz(good + strings.Repeat("u2,2020-01-01,a\n", 1000))[:60],
 			want: "f: corrupt or truncated gzip data after 60 compressed bytes"},
 		{name: "corrupt gzip header", text: "\x1f\x8bxxxxxxxxxx", want: "f: corrupt or truncated gzip data after 12 compressed bytes (0 bytes uncompressed): gzip: invalid header"},
+		{name: "gzip inside gzip", text: gz(gz(good)),
+			want: "f: the file is compressed twice (gzip inside gzip); decompress it once: gunzip -c f > f.once.gz"},
+		{name: "gzip holding the gzip magic only", text: gz("\x1f\x8b"),
+			want: "f: the file is compressed twice (gzip inside gzip)"},
 		{name: "duplicate header", text: "user_id,timestamp,event,user_id\n",
 			want: `f:1: duplicate column "user_id" in the header; the header found: "user_id", "timestamp", "event", "user_id"`},
 		{name: "missing column", text: "user_id,timestmp,event\n",
@@ -284,6 +288,26 @@ func TestFileErrors(t *testing.T) {
 			}
 			if !strings.HasPrefix(err.Error(), tt.want) {
 				t.Errorf("err = %q, want %q", err, tt.want)
+			}
+		})
+	}
+}
+
+// TestCompressedTwice pins how the message about gzip inside gzip names the file to write.
+func TestCompressedTwice(t *testing.T) {
+	tests := []struct{ name, want string }{
+		{"double.csv.gz", "gunzip -c double.csv.gz > double.once.csv.gz"},
+		{"data/events.jsonl.gz", "gunzip -c data/events.jsonl.gz > data/events.once.jsonl.gz"},
+		{"events.gz", "gunzip -c events.gz > events.once.gz"},
+		{"my events.csv.gz", "gunzip -c 'my events.csv.gz' > 'my events.once.csv.gz'"},
+		{"it's.csv.gz", `gunzip -c 'it'\''s.csv.gz' > 'it'\''s.once.csv.gz'`},
+		{StdinName, "pipe it through gunzip -c before journey reads it"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			want := "the file is compressed twice (gzip inside gzip); decompress it once: " + tt.want
+			if got := compressedTwice(tt.name); got != want {
+				t.Errorf("compressedTwice(%q) =\n%s\nwant\n%s", tt.name, got, want)
 			}
 		})
 	}

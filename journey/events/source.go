@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
+	"strings"
 )
 
 // Source is one event file of the stream: Name is how messages refer to it, and Open opens
@@ -117,7 +119,7 @@ func openSource(s Source) (*opened, error) {
 	head, _ := br.Peek(4)
 	var text io.Reader = br
 	switch {
-	case bytes.HasPrefix(head, []byte{0x1f, 0x8b}):
+	case bytes.HasPrefix(head, gzipMagic):
 		z, err := gzip.NewReader(br)
 		if err != nil {
 			rc.Close()
@@ -125,6 +127,10 @@ func openSource(s Source) (*opened, error) {
 		}
 		text = bufio.NewReaderSize(&gzipReader{z: z, raw: raw, name: s.Name}, 64<<10)
 		o.compressed = true
+		if inner, _ := text.(*bufio.Reader).Peek(2); bytes.Equal(inner, gzipMagic) {
+			rc.Close()
+			return nil, &Error{File: s.Name, Message: compressedTwice(s.Name)}
+		}
 	case bytes.HasPrefix(head, []byte("PK\x03\x04")), bytes.HasPrefix(head, []byte("PK\x05\x06")):
 		rc.Close()
 		return nil, &Error{File: s.Name, Message: fmt.Sprintf(
@@ -135,6 +141,35 @@ func openSource(s Source) (*opened, error) {
 		return nil, err
 	}
 	return o, nil
+}
+
+// gzipMagic is how gzip data starts.
+var gzipMagic = []byte{0x1f, 0x8b}
+
+// compressedTwice explains a file whose gzip data holds gzip data again: only one level is
+// read, and the text inside would otherwise be reported as invalid UTF-8. It says how to
+// decompress the file once, into a name beside it.
+func compressedTwice(name string) string {
+	const msg = "the file is compressed twice (gzip inside gzip); decompress it once: "
+	if name == StdinName {
+		return msg + "pipe it through gunzip -c before journey reads it"
+	}
+	base := strings.TrimSuffix(name, ".gz")
+	ext := filepath.Ext(base)
+	once := strings.TrimSuffix(base, ext) + ".once" + ext + ".gz"
+	return msg + "gunzip -c " + shellWord(name) + " > " + shellWord(once)
+}
+
+// shellWord quotes s for a POSIX shell when it holds more than letters, digits and
+// -_./+,:@%
+func shellWord(s string) string {
+	plain := s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+,:@%", r))
+	}) < 0
+	if plain {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }
 
 // gzipOpenError explains a gzip header that cannot be read.
