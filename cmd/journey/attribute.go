@@ -49,8 +49,9 @@ Touches are grouped by --by: channel (default), owner, stage or touchpoint; a to
 without that field counts as (none). --model shows one model only. --lookback keeps only
 touches at most that long before the path's end; a converting path left without touches is
 credited to (direct). --value COLUMN makes each conversion worth the number in that column
-of the goal event's row (an order's amount); a cell that is not a number counts 0 and is
-reported on standard error with its file and line.
+of the goal event's row (an order's amount, like 12 or 12.50); a cell that is not such a
+number counts 0 and is reported on standard error with its file, line and text (a decimal
+comma, as in 12,50, is not read: write 12.50).
 
 The reading flags (--id, --time, --event, --tz, --since, --until, --strict) are those of
 journey analyze. See the README and SPEC section 6 for the exact definitions.

@@ -23,11 +23,13 @@ func (e *Error) Error() string {
 	return fmt.Sprintf("%s: %s", e.File, e.Message)
 }
 
+// maxQuoted is how many bytes of a user value quote shows.
+const maxQuoted = 40
+
 // quote quotes a user value for a message, shortening values too long to be read.
 func quote(b []byte) string {
-	const max = 40
-	if len(b) > max {
-		return fmt.Sprintf("%q...", b[:max])
+	if len(b) > maxQuoted {
+		return fmt.Sprintf("%q...", b[:maxQuoted])
 	}
 	return fmt.Sprintf("%q", b)
 }

@@ -282,7 +282,7 @@ func TestJSONLValue(t *testing.T) {
 		t.Errorf("values (-want +got):\n%s", diff)
 	}
 	want := []string{
-		with + `:2: the cell in column "order.amount" is not a number like 12 or 12.50; the value counts 0`,
+		with + `:2: the cell in column "order.amount" is empty, not a number like 12 or 12.50; the value counts 0`,
 		without + `:1: the file has no column "order.amount"; the value counts 0`}
 	if diff := cmp.Diff(want, lines(l.ValueProblems)); diff != "" {
 		t.Errorf("value problems (-want +got):\n%s", diff)

@@ -126,7 +126,7 @@ func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 		runtime.GC() // for the log's users to take the memory regrouping let go of
 	}
 	unsorted := m.number(l, bases, ids)
-	if err := m.vals.log(l, m.opts.Value); err != nil {
+	if err := m.vals.log(l, m.opts.Value, m.shards); err != nil {
 		return nil, err
 	}
 	unmapped := mergeNames(workers)

@@ -31,9 +31,11 @@ type shard struct {
 	segTime  column[int64]
 	segIx    map[string]uint32
 	segments []string
-	// values are each user's value pick; only with a Value column.
-	values column[userValue]
-	store  eventStore
+	// values are each user's value pick; only with a Value column. badCells are the cells
+	// of the picks that are not numbers, by their input position (userValue.where).
+	values   column[userValue]
+	badCells map[uint64]string
+	store    eventStore
 	// While every user's kept events come in one run, the store is laid out user by user
 	// already, each userInfo.start says where, and scattered is false. Once a user's events
 	// come back after another user's, runs lists the users' runs of kept events in input

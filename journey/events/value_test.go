@@ -102,12 +102,66 @@ func TestBadValues(t *testing.T) {
 		t.Errorf("values (-want +got):\n%s", diff)
 	}
 	want := []Problem{
-		{File: "one.csv", Line: 3, Message: `the cell in column "amount" is not a number like 12 or 12.50; the value counts 0`},
-		{File: "one.csv", Line: 4, Message: `the cell in column "amount" is not a number like 12 or 12.50; the value counts 0`},
+		{File: "one.csv", Line: 3, Message: `the cell "twelve" in column "amount" is not a number like 12 or 12.50; the value counts 0`},
+		{File: "one.csv", Line: 4, Message: `the cell "1,5" in column "amount" is not a number like 12 or 12.50 (a decimal comma? write 1.5); the value counts 0`},
 		{File: "two.csv", Line: 2, Message: `the file has no column "amount"; the value counts 0`},
 	}
 	if diff := cmp.Diff(want, l.ValueProblems); diff != "" || l.BadValues != 3 {
 		t.Errorf("%d bad values; problems (-want +got):\n%s", l.BadValues, diff)
+	}
+}
+
+// TestBadValueCells: the cell reported is that of the row picked, the earliest, even when
+// a later chunk holds an earlier row; a bad cell replaced by an earlier number is not
+// reported.
+func TestBadValueCells(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("user_id,timestamp,event,amount\n")
+	b.WriteString("x,2020-01-01T00:00:09Z,buy,\"1.234,56\"\n")
+	b.WriteString("y,2020-01-01T00:00:09Z,buy,n/a\n")
+	b.WriteString("z,2020-01-01T00:00:09Z,buy," + strings.Repeat("9", 50) + "x\n")
+	for i := range 40000 {
+		fmt.Fprintf(&b, "f%d,2020-01-01T00:00:00Z,view,\n", i)
+	}
+	b.WriteString("x,2020-01-01T00:00:02Z,buy,twelve\n")
+	b.WriteString("y,2020-01-01T00:00:02Z,buy,3\n")
+	l, err := readFiles(t, valueOptions(), file{"big.csv", b.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Problem{
+		{File: "big.csv", Line: 4, Message: `the cell "` + strings.Repeat("9", 40) + `"... in column "amount" is not a number like 12 or 12.50; the value counts 0`},
+		{File: "big.csv", Line: 40005, Message: `the cell "twelve" in column "amount" is not a number like 12 or 12.50; the value counts 0`},
+	}
+	if diff := cmp.Diff(want, l.ValueProblems); diff != "" || l.BadValues != 2 {
+		t.Errorf("%d bad values; problems (-want +got):\n%s", l.BadValues, diff)
+	}
+}
+
+// TestNotNumber pins the message for a cell that is not a number, and when it tells of a
+// decimal comma.
+func TestNotNumber(t *testing.T) {
+	const tail = ` in column "bedrag" is not a number like 12 or 12.50`
+	tests := []struct{ cell, want string }{
+		{"12,50", `the cell "12,50"` + tail + ` (a decimal comma? write 12.50); the value counts 0`},
+		{"1.234,56", `the cell "1.234,56"` + tail + ` (a decimal comma? write 1234.56); the value counts 0`},
+		{"12.345.678,9", `the cell "12.345.678,9"` + tail + ` (a decimal comma? write 12345678.9); the value counts 0`},
+		{" -0,5 ", `the cell " -0,5 "` + tail + ` (a decimal comma? write -0.5); the value counts 0`},
+		{"1234,56", `the cell "1234,56"` + tail + ` (a decimal comma? write 1234.56); the value counts 0`},
+		{"1,234,567", `the cell "1,234,567"` + tail + `; the value counts 0`},
+		{"1234.567,8", `the cell "1234.567,8"` + tail + `; the value counts 0`},
+		{"1.23,4", `the cell "1.23,4"` + tail + `; the value counts 0`},
+		{"12,", `the cell "12,"` + tail + `; the value counts 0`},
+		{",50", `the cell ",50"` + tail + `; the value counts 0`},
+		{"€ 12,50", `the cell "€ 12,50"` + tail + `; the value counts 0`},
+		{"twelve", `the cell "twelve"` + tail + `; the value counts 0`},
+		{"", `the cell in column "bedrag" is empty, not a number like 12 or 12.50; the value counts 0`},
+		{"  ", `the cell in column "bedrag" is empty, not a number like 12 or 12.50; the value counts 0`},
+	}
+	for _, tt := range tests {
+		if got := notNumber("bedrag", tt.cell); got != tt.want {
+			t.Errorf("notNumber(%q) =\n%s\nwant\n%s", tt.cell, got, tt.want)
+		}
 	}
 }
 
