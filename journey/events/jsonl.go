@@ -47,7 +47,7 @@ func (pl *pipeline) readJSONL(f *fileReader, s Source) error {
 	if s.reopenable {
 		unsure = nil
 	}
-	if err := jf.check(required, unsure); err != nil {
+	if err := jf.check(required, unsure, whereColumns(pl.opts)); err != nil {
 		return err
 	}
 	return pl.note(&chunk{plan: p, eof: true})
@@ -180,8 +180,9 @@ func badLineMessage(line []byte, e syntaxError) string {
 
 // check runs once every line is parsed: every required column must be a key of some line,
 // and so must the columns in unsure, whose absence matters (see absenceMatters) but which
-// could not be looked for before the read (the file was standard input).
-func (jf *jsonlFile) check(required, unsure []string) error {
+// could not be looked for before the read (the file was standard input). The columns of
+// wheres (those the matchers compare) that no line has are noted in the plan's lacks.
+func (jf *jsonlFile) check(required, unsure, wheres []string) error {
 	seen := map[string]bool{}
 	names := map[string]struct{}{}
 	for _, p := range jf.parsers.all {
@@ -202,6 +203,11 @@ func (jf *jsonlFile) check(required, unsure []string) error {
 	for _, name := range required {
 		if !seen[name] {
 			return missingKey(jf.plan.file, found, name)
+		}
+	}
+	for _, name := range jf.plan.header {
+		if !seen[name] && slices.Contains(wheres, name) && !slices.Contains(jf.plan.lacks, name) {
+			jf.plan.lacks = append(jf.plan.lacks, name)
 		}
 	}
 	for _, name := range unsure {

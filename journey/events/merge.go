@@ -4,9 +4,11 @@ import (
 	"cmp"
 	"fmt"
 	"hash/maphash"
+	"maps"
 	"math"
 	"runtime"
 	"slices"
+	"strings"
 	"sync"
 	"unsafe"
 )
@@ -27,6 +29,10 @@ type merger struct {
 	// warnings are the implausible times reported so far.
 	warnings []Problem
 	vals     valueMerger // what the value picks need of the files, only with a Value column
+	// files are the names of the files read; lacking counts, per column the matchers
+	// compare, the files that lack it.
+	files   []string
+	lacking map[string]int
 	// fileRows and fileWarned count the rows and implausible times of the current file.
 	fileRows, fileWarned int64
 }
@@ -49,6 +55,7 @@ func (m *merger) add(c *chunk) error {
 	}
 	if c.eof {
 		m.endFile(c.plan)
+		m.noteLacks(c.plan)
 		if m.opts.Value != "" {
 			m.vals.noteFile(c.plan)
 		}
@@ -75,6 +82,30 @@ func (m *merger) addCounts(c *chunk) {
 		m.fileWarned++
 	}
 	m.fileWarned += c.nWarned - int64(len(c.warnings))
+}
+
+// noteLacks notes the file of plan p and the compared columns it lacks.
+func (m *merger) noteLacks(p *plan) {
+	m.files = append(m.files, p.file)
+	for _, c := range p.lacks {
+		if m.lacking == nil {
+			m.lacking = map[string]int{}
+		}
+		m.lacking[c]++
+	}
+}
+
+// lackWarnings warns of each column the matchers compare that no file has: its conditions
+// match nothing, which the coverage report shows only as touchpoints no row reached.
+func (m *merger) lackWarnings() []Problem {
+	var out []Problem
+	for _, c := range slices.Sorted(maps.Keys(m.lacking)) {
+		if m.lacking[c] == len(m.files) {
+			out = append(out, Problem{File: strings.Join(m.files, ", "), Message: fmt.Sprintf(
+				"no event file has the column %q that the map's where conditions compare: they match nothing", c)})
+		}
+	}
+	return out
 }
 
 // endFile adds the warnings that concern a whole file.
@@ -120,7 +151,7 @@ func (m *merger) log(workers []*worker, big bool) (*Log, error) {
 	if err != nil {
 		return nil, err
 	}
-	l := &Log{events: store, Counts: m.counts, Skipped: m.skipped, Warnings: m.warnings,
+	l := &Log{events: store, Counts: m.counts, Skipped: m.skipped, Warnings: append(m.warnings, m.lackWarnings()...),
 		everyUser: m.opts.By != ""}
 	if big {
 		runtime.GC() // for the log's users to take the memory regrouping let go of

@@ -28,6 +28,9 @@ type plan struct {
 	exclusions bool
 	// need is how many leading columns hold every column the plan reads.
 	need int
+	// lacks are the columns the matchers compare that the file does not have, whose
+	// conditions never match in it: the merger warns of those no file has.
+	lacks []string
 }
 
 // rule lists the matchers for one event name: touchpoints in document order, then the
@@ -82,6 +85,11 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 		add(rules, m, int32(i), cols, true)
 	}
 	p.rules = newNameTable(rules)
+	for _, c := range whereColumns(opts) {
+		if _, ok := cols[c]; !ok {
+			p.lacks = append(p.lacks, c)
+		}
+	}
 	p.need = 1 + max(p.id, p.time, p.event, p.by, p.value)
 	for _, r := range rules {
 		r.direct = -1
@@ -95,6 +103,19 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 		}
 	}
 	return p, nil
+}
+
+// whereColumns lists the columns the matchers of opts compare, each once, in order.
+func whereColumns(opts *Options) []string {
+	var out []string
+	for _, m := range slices.Concat(slices.Concat(opts.Touchpoints...), opts.Exclusions) {
+		for _, w := range m.Where {
+			if !slices.Contains(out, w.Column) {
+				out = append(out, w.Column)
+			}
+		}
+	}
+	return out
 }
 
 // requiredColumn is a column every file must have, and where a plan keeps its index.

@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -395,5 +396,43 @@ func TestSmallNumberHint(t *testing.T) {
 	}
 	if w := lines(l.Warnings); len(w) != 1 || !strings.Contains(w[0], "a spreadsheet's serial date, or a date written YYYYMMDD?") {
 		t.Errorf("warnings %q, want the hint", w)
+	}
+}
+
+// TestLackedColumns warns of a column the where conditions compare that no event file has
+// (their conditions match nothing), in CSV and JSON Lines, and not of one some file has.
+func TestLackedColumns(t *testing.T) {
+	opts := Options{Touchpoints: [][]journey.Matcher{
+		{{Event: "a", Where: []journey.Where{{Column: "page", Values: []string{"/x"}}}}},
+		{{Event: "b", Where: []journey.Where{{Column: "params.page_location", Values: []string{"/y"}}}}},
+	}}
+	csvWithPage := "user_id,timestamp,event,page\nu1,2020-01-01,a,/x\n"
+	jsonl := `{"user_id":"u2","timestamp":"2020-01-02","event":"b","event_params":[{"key":"page_location"}]}` + "\n"
+	tests := []struct {
+		name  string
+		files []file
+		want  []string
+	}{
+		{"one CSV without page", []file{{"a.csv", header + "u1,2020-01-01,a\n"}}, []string{"page", "params.page_location"}},
+		{"a CSV with page and JSON Lines without", []file{{"a.csv", csvWithPage}, {"b.jsonl", jsonl}}, []string{"params.page_location"}},
+		{"JSON Lines alone", []file{{"b.jsonl", jsonl}}, []string{"page", "params.page_location"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			l, err := readFiles(t, opts, tt.files...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, w := range l.Warnings {
+				if _, rest, ok := strings.Cut(w.Message, "no event file has the column "); ok {
+					col, _ := strconv.Unquote(strings.Fields(rest)[0])
+					got = append(got, col)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("columns warned of (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
