@@ -112,14 +112,14 @@ func stageLabel(s *journey.Stage, l *lang.Language, h headerLines) string {
 // padLines escapes lines and adds blank ones up to n, a no-break space each, as Graphviz
 // gives an empty line no height.
 func padLines(lines []string, n int) string {
-	out := make([]string, 0, max(n, len(lines)))
-	for _, l := range lines {
-		out = append(out, esc(l))
+	s := escLines(lines)
+	for i := len(lines); i < n; i++ {
+		if i > 0 {
+			s += "<BR/>"
+		}
+		s += "&#160;"
 	}
-	for len(out) < n {
-		out = append(out, "&#160;")
-	}
-	return strings.Join(out, "<BR/>")
+	return s
 }
 
 // card is a touchpoint's card: emotion badge, name, channel and owner, markers and, with a

@@ -37,7 +37,7 @@ func endWords(end []byte) []string {
 	var words []string
 	for line := range strings.Lines(string(end)) {
 		if _, comment, ok := strings.Cut(line, "#"); ok {
-			words = append(words, strings.Fields(strings.ReplaceAll(comment, "#", " "))...)
+			words = append(words, wordsOf(comment)...)
 		}
 	}
 	return words

@@ -103,7 +103,7 @@ func commentWords(n *yaml.Node) []string {
 	var walk func(n *yaml.Node)
 	walk = func(n *yaml.Node) {
 		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
-			words = append(words, strings.Fields(strings.ReplaceAll(c, "#", " "))...)
+			words = append(words, wordsOf(c)...)
 		}
 		for _, c := range n.Content {
 			walk(c)
@@ -112,6 +112,11 @@ func commentWords(n *yaml.Node) []string {
 	walk(n)
 	slices.Sort(words)
 	return words
+}
+
+// wordsOf returns the words of comment text, its # marks left out.
+func wordsOf(comment string) []string {
+	return strings.Fields(strings.ReplaceAll(comment, "#", " "))
 }
 
 // layouter sets the key order and the block or flow style of every node.
