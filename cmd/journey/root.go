@@ -67,7 +67,7 @@ drop-off, and render them as pictures.`,
 	root.SetIn(e.stdin)
 	root.SetOut(e.stdout)
 	root.SetErr(e.stderr)
-	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
+	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return flagError(err) })
 	for _, newCmd := range commands {
 		root.AddCommand(markRun(newCmd(e)))
 	}
