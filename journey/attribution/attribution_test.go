@@ -43,13 +43,21 @@ func TestPublishedExample(t *testing.T) {
 }
 
 // TestTimeDecay: touches H, 2H and 3H before the conversion weigh 1/2, 1/4 and 1/8, so
-// their shares are 4/7, 2/7 and 1/7.
+// their shares are 4/7, 2/7 and 1/7. Touches 1,100 half-lives before it, whose weights
+// 2^-1100 and 2^-1101 are below the smallest float, still share 2/3 and 1/3.
 func TestTimeDecay(t *testing.T) {
-	r := run(t, channelsMap, Options{By: ByTouchpoint, HalfLife: time.Hour},
-		"u1: c1@0 c2@3600 c3@7200 buy@10800")
-	for ch, w := range map[string]float64{"c1": 1.0 / 7, "c2": 2.0 / 7, "c3": 4.0 / 7} {
-		if got := credit(t, r, ch, TimeDecay); !near(got, w) {
-			t.Errorf("%s time-decay = %v, want %v", ch, got, w)
+	for _, tc := range []struct {
+		path string
+		want map[string]float64
+	}{
+		{"c1@0 c2@3600 c3@7200 buy@10800", map[string]float64{"c1": 1.0 / 7, "c2": 2.0 / 7, "c3": 4.0 / 7}},
+		{"c1@0 c2@3600 buy@3963600", map[string]float64{"c1": 1.0 / 3, "c2": 2.0 / 3}},
+	} {
+		r := run(t, channelsMap, Options{By: ByTouchpoint, HalfLife: time.Hour}, "u1: "+tc.path)
+		for ch, w := range tc.want {
+			if got := credit(t, r, ch, TimeDecay); !near(got, w) {
+				t.Errorf("%s: %s time-decay = %v, want %v", tc.path, ch, got, w)
+			}
 		}
 	}
 }

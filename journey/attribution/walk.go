@@ -2,6 +2,7 @@ package attribution
 
 import (
 	"math"
+	"slices"
 
 	"github.com/journey-cx/journey/journey/events"
 	"github.com/journey-cx/journey/journey/markov"
@@ -93,7 +94,7 @@ func (w *walker) user(a *acc, i int) {
 	}
 	a.conversions++
 	a.value += v
-	w.credit(a, end, v)
+	w.credit(a, v)
 }
 
 // path gathers user i's touches before their first goal event into chans and times. It
@@ -130,9 +131,9 @@ func (w *walker) trim(end int64) {
 	w.chans, w.times = w.chans[k:], w.times[k:]
 }
 
-// credit hands one conversion of value v, at time end, to the path's touches by every
-// model computed but Markov, which is solved from the counts at the end.
-func (w *walker) credit(a *acc, end int64, v float64) {
+// credit hands one conversion of value v to the path's touches by every model computed but
+// Markov, which is solved from the counts at the end.
+func (w *walker) credit(a *acc, v float64) {
 	n := len(w.chans)
 	first, last := w.chans[0], w.chans[n-1]
 	add := func(k int, c int32, share float64) {
@@ -146,7 +147,7 @@ func (w *walker) credit(a *acc, end int64, v float64) {
 	}
 	w.position(add)
 	if w.p.on[mTimeDecay] {
-		w.timeDecay(add, end)
+		w.timeDecay(add)
 	}
 }
 
@@ -170,22 +171,18 @@ func (w *walker) position(add func(k int, c int32, share float64)) {
 	}
 }
 
-// timeDecay weighs each touch 2^(-(end - t) / half-life) and shares by weight.
-func (w *walker) timeDecay(add func(k int, c int32, share float64), end int64) {
+// timeDecay weighs each touch 2^(-(end - t) / half-life) and shares by weight. The weights
+// are taken relative to the latest touch's, 2^(-(latest - t) / half-life), which gives the
+// same shares: the latest weighs 1, so touches long before the conversion, whose own
+// weights would underflow to 0, still share by how far apart they are.
+func (w *walker) timeDecay(add func(k int, c int32, share float64)) {
 	w.w = w.w[:0]
+	latest := slices.Max(w.times)
 	sum := 0.0
 	for _, t := range w.times {
-		x := math.Exp2(-float64(end-t) / w.p.halfLife)
+		x := math.Exp2(-float64(latest-t) / w.p.halfLife)
 		w.w = append(w.w, x)
 		sum += x
-	}
-	if sum == 0 {
-		// Touches so long before the conversion that every weight underflows: share
-		// evenly, as equal weights would.
-		for i := range w.w {
-			w.w[i] = 1
-		}
-		sum = float64(len(w.w))
 	}
 	for i, c := range w.chans {
 		add(mTimeDecay, c, w.w[i]/sum)
