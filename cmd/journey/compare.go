@@ -173,7 +173,11 @@ func (opts *compareOptions) comparePeriods(ctx context.Context, e *env, m *journ
 		}
 		numbers[i] = &analysis.Analyze(m, log, ao).Numbers
 		if numbers[i].Input.Users == 0 && !e.quiet {
-			fmt.Fprintf(e.stderr, "journey: warning: period %s holds no user with a mapped row (%d rows were outside it); check its dates\n", p.Text, numbers[i].Input.Filtered)
+			outside := fmt.Sprintf("%d rows were", numbers[i].Input.Filtered)
+			if numbers[i].Input.Filtered == 1 {
+				outside = "1 row was"
+			}
+			fmt.Fprintf(e.stderr, "journey: warning: period %s holds no user with a mapped row (%s outside it); check its dates\n", p.Text, outside)
 		}
 	}
 	g := compare.Groups{A: periods[0].Text, B: periods[1].Text}

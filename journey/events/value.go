@@ -189,14 +189,22 @@ func (vm *valueMerger) bad(where uint64, col, cell string) Problem {
 }
 
 // notNumber says that cell, in column col, is empty or not a number, and what to write
-// when it is one written with a decimal comma ("12,50", "1.234,56").
+// when it is one written with a decimal comma ("12,50", "1.234,56") or with commas
+// grouping thousands ("1,234.56"); "1,000" may be either.
 func notNumber(col, cell string) string {
 	if strings.Trim(cell, " ") == "" {
 		return fmt.Sprintf("the cell in column %q is empty, not a number like 12 or 12.50; the value counts 0", col)
 	}
 	hint := ""
-	if n, ok := decimalComma(cell); ok {
-		hint = fmt.Sprintf(" (a decimal comma? write %s)", n)
+	dec, isDec := decimalComma(cell)
+	th, isTh := thousandsComma(cell)
+	switch {
+	case isDec && isTh:
+		hint = fmt.Sprintf(" (a thousands separator? write %s; a decimal comma? write %s)", th, dec)
+	case isDec:
+		hint = fmt.Sprintf(" (a decimal comma? write %s)", dec)
+	case isTh:
+		hint = fmt.Sprintf(" (a thousands separator? write %s)", th)
 	}
 	return fmt.Sprintf("the cell %s in column %q is not a number like 12 or 12.50%s; the value counts 0",
 		quote([]byte(cell)), col, hint)
@@ -225,6 +233,35 @@ func decimalComma(s string) (string, bool) {
 		}
 	}
 	return sign + strings.Join(groups, "") + "." + frac, true
+}
+
+// thousandsComma reports whether s, spaces around it ignored, is a number whose digits are
+// grouped in threes by commas: an optional sign, one to three digits, one or more groups of
+// a comma and three digits, and optionally a point and digits. It returns the number as
+// journey reads it: "1,234.56" gives "1234.56".
+func thousandsComma(s string) (string, bool) {
+	s = strings.Trim(s, " ")
+	sign := ""
+	if s != "" && (s[0] == '+' || s[0] == '-') {
+		sign, s = s[:1], s[1:]
+	}
+	whole, frac, hasFrac := strings.Cut(s, ".")
+	if hasFrac && !allDigits(frac) {
+		return "", false
+	}
+	groups := strings.Split(whole, ",")
+	if len(groups) < 2 || !allDigits(groups[0]) || len(groups[0]) > 3 {
+		return "", false
+	}
+	for _, g := range groups[1:] {
+		if len(g) != 3 || !allDigits(g) {
+			return "", false
+		}
+	}
+	if hasFrac {
+		frac = "." + frac
+	}
+	return sign + strings.Join(groups, "") + frac, true
 }
 
 // allDigits reports whether s is one or more ASCII digits.

@@ -17,9 +17,11 @@ type Decisions struct {
 	// CardCostF is a picture card's line on what its touchpoint's events cost: the amount.
 	CardCostF string
 
-	// AttributionTitleF heads an attribution: the journey id, the conversions, the paths
-	// and the dimension (a word below).
+	// AttributionTitleF heads an attribution: the journey id, the conversions and the
+	// paths (as ConversionsF and PathsF write them) and the dimension (a word below).
 	AttributionTitleF string
+	// ConversionsF and PathsF count conversions and paths.
+	ConversionsF, PathsF Counted
 	// AttributionValueF says what the conversions are worth: the total and the column.
 	AttributionValueF string
 	// AttributionMarkovF says how many paths the Markov chain converts: the percentage.
@@ -37,8 +39,11 @@ type Decisions struct {
 	// The models, as tables head them.
 	ModelFirst, ModelLast, ModelLinear, ModelPosition, ModelTimeDecay, ModelMarkov string
 
-	// WhatifTitleF heads a what-if run: the journey id and the users.
+	// WhatifTitleF heads a what-if run: the journey id and the users (as UsersF writes
+	// them).
 	WhatifTitleF string
+	// UsersF counts users.
+	UsersF Counted
 	// ImproveHalfF, ImproveAllF and ImproveF describe an --improve: the touchpoint's name
 	// (and for ImproveF the share of exits kept, as a percentage).
 	ImproveHalfF, ImproveAllF, ImproveF string
@@ -46,9 +51,13 @@ type Decisions struct {
 	SkipF string
 	// Then joins changes applied one after the other.
 	Then string
-	// WhatifMoreF is the answer: the changes, the extra goal users, the goal's name, the
-	// users, the rate now and in the scenario.
-	WhatifMoreF string
+	// WhatifMoreF is the answer: the extra goal users (its form for one, and for any other
+	// number, fractions too), the changes, the goal's name, the users, the rate now and in
+	// the scenario.
+	WhatifMoreF Counted
+	// WhatifFewerF is the answer when the change costs goal users: the same arguments,
+	// the users lost first.
+	WhatifFewerF Counted
 	// WhatifSameF is the answer when the change makes no measurable difference: the
 	// changes, the rate and the goal's name.
 	WhatifSameF string

@@ -62,7 +62,7 @@ func printAttributionMarkdown(w io.Writer, r *attribution.Report, o Options) err
 // attributionLines are the summary: the title, the value's column, Markov's p and who
 // gets the most credit.
 func attributionLines(r *attribution.Report, l *lang.Language) []string {
-	lines := []string{fmt.Sprintf(l.AttributionTitleF, r.Journey, l.Int(r.Conversions), l.Int(r.Paths), dimension(l, r.By))}
+	lines := []string{fmt.Sprintf(l.AttributionTitleF, r.Journey, l.Count(l.ConversionsF, r.Conversions), l.Count(l.PathsF, r.Paths), dimension(l, r.By))}
 	if r.ValueColumn != "" {
 		lines = append(lines, fmt.Sprintf(l.AttributionValueF, l.Float(r.Value, 2), r.ValueColumn))
 	}

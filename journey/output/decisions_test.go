@@ -104,3 +104,32 @@ func TestHostileNames(t *testing.T) {
 			Credit: attribution.Numbers{{Key: attribution.First, Value: 1}}, Value: attribution.Numbers{{Key: attribution.First, Value: 1}}}}}
 	checkAll(t, &Attribution, "hostile-attribute", r)
 }
+
+// TestWhatifAnswer: the answer says nothing changed only when the outcome table shows no
+// change, counts one user in the singular, a loss as fewer users, and a fraction of a user
+// with the digits that show it.
+func TestWhatifAnswer(t *testing.T) {
+	en, _ := lang.Get("en")
+	nl, _ := lang.Get("nl")
+	for _, tc := range []struct {
+		l          *lang.Language
+		users      int64
+		base, scen float64
+		want       string
+	}{
+		{en, 2, 0.5, 0.51, "Skipping X gives about 0.02 more users reaching G per 2 users (50.0% -> 51.0%)."},
+		{en, 2, 0.5, 0.5, "Skipping X changes nothing measurable: 50.0% reach G either way."},
+		{en, 10, 0.5, 0.6, "Skipping X gives about 1 more user reaching G per 10 users (50.0% -> 60.0%)."},
+		{en, 100, 0.5, 0.4, "Skipping X gives about 10 fewer users reaching G per 100 users (50.0% -> 40.0%)."},
+		{nl, 10, 0.5, 0.4, "X overslaan levert ongeveer 1 klant minder op die G bereikt, per 10 klanten (50,0% -> 40,0%)."},
+		{nl, 100, 0.5, 0.6, "X overslaan levert ongeveer 10 klanten meer op die G bereiken, per 100 klanten (50,0% -> 60,0%)."},
+	} {
+		n := float64(tc.users)
+		r := &whatif.Report{Journey: "j", Users: tc.users, Goal: "G", Changes: []whatif.Change{{Skip: "x"}}, ChangeNames: []string{"X"},
+			Baseline: whatif.Outcome{P: tc.base, GoalUsers: n * tc.base}, Scenario: whatif.Outcome{P: tc.scen, GoalUsers: n * tc.scen},
+			Difference: whatif.Outcome{P: tc.scen - tc.base, GoalUsers: n*tc.scen - n*tc.base}}
+		if _, got, _ := whatifLines(r, tc.l); got != tc.want {
+			t.Errorf("%d users, %v -> %v:\n got %s\nwant %s", tc.users, tc.base, tc.scen, got, tc.want)
+		}
+	}
+}

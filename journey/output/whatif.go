@@ -47,19 +47,28 @@ func printWhatifMarkdown(w io.Writer, r *whatif.Report, o Options) error {
 	return b.Flush()
 }
 
-// whatifLines are the title, the answer in a consultant's words, and the check.
+// whatifLines are the title, the answer in a consultant's words, and the check. The answer
+// says nothing changed only when the outcome table shows no change: the rate and the goal
+// users as it writes them.
 func whatifLines(r *whatif.Report, l *lang.Language) (title, answer, check string) {
-	title = fmt.Sprintf(l.WhatifTitleF, r.Journey, l.Int(r.Users))
+	title = fmt.Sprintf(l.WhatifTitleF, r.Journey, l.Count(l.UsersF, r.Users))
 	changes := capitalize(changeText(r, l))
 	goal := r.Goal
 	if goal == "" {
 		goal = l.AGoal
 	}
-	if math.Abs(r.Difference.GoalUsers) < 0.05 {
+	if l.Percent(r.Baseline.P) == l.Percent(r.Scenario.P) && l.Float(r.Baseline.GoalUsers, 1) == l.Float(r.Scenario.GoalUsers, 1) {
 		answer = fmt.Sprintf(l.WhatifSameF, changes, l.Percent(r.Baseline.P), goal)
 	} else {
-		answer = fmt.Sprintf(l.WhatifMoreF, changes, about(l, r.Difference.GoalUsers), goal, l.Int(r.Users),
-			l.Percent(r.Baseline.P), l.Percent(r.Scenario.P))
+		words, diff := l.WhatifMoreF, r.Difference.GoalUsers
+		if diff < 0 {
+			words, diff = l.WhatifFewerF, -diff
+		}
+		n, form := about(l, diff), words[1]
+		if n == l.Int(1) {
+			form = words[0]
+		}
+		answer = fmt.Sprintf(form, n, changes, goal, l.Int(r.Users), l.Percent(r.Baseline.P), l.Percent(r.Scenario.P))
 	}
 	check = fmt.Sprintf(l.CheckOKF, l.Int(r.GoalUsers), l.Int(r.Users), l.Percent(r.ObservedGoalRate))
 	if !r.BaselineMatchesObserved {
@@ -89,12 +98,16 @@ func changeText(r *whatif.Report, l *lang.Language) string {
 }
 
 // about rounds a number of users the way a consultant says it: whole from 1 up ("6"), one
-// decimal below ("0.4").
+// decimal below ("0.4"), and below 0.05 as many decimals as its first digit needs ("0.02").
 func about(l *lang.Language, v float64) string {
-	if math.Abs(v) >= 1 {
+	switch a := math.Abs(v); {
+	case a >= 1:
 		return l.Float(math.Round(v), 0)
+	case a >= 0.05 || a == 0:
+		return l.Float(v, 1)
+	default:
+		return l.Float(v, min(int(math.Ceil(-math.Log10(a))), 9))
 	}
-	return l.Float(v, 1)
 }
 
 // whatifSections are the outcome (the chance to reach a goal and the goal users, now and
