@@ -215,10 +215,21 @@ func (sc *scenario) nextStates(t int) []int {
 	return out
 }
 
-// noWayOn is the error for a step with neither onward transitions nor next touchpoints.
+// noWayOn is the error for a step with neither onward transitions nor next touchpoints. It
+// names the next touchpoints an earlier --skip took out, which would otherwise be a way on.
 func (sc *scenario) noWayOn(t int, c Change) error {
-	return errorf("%s %q: users on %s only leave, and the map gives it no next touchpoint that users visit or that is a goal",
+	var skipped []string
+	for _, n := range sc.md.m.NextOf(sc.md.tps[t]) {
+		if n.Index != t && sc.skipped[n.Index] {
+			skipped = append(skipped, n.Name)
+		}
+	}
+	msg := fmt.Sprintf("%s %q: users on %s only leave, and the map gives it no next touchpoint that users visit or that is a goal",
 		c.flag(), c.target(), sc.md.tps[t].Name)
+	if len(skipped) > 0 {
+		msg += fmt.Sprintf(" but %s, which an earlier --skip takes out", andList(skipped))
+	}
+	return errorf("%s", msg)
 }
 
 // stateIDs are the ids of the chain's states, for suggestions.

@@ -151,6 +151,8 @@ func TestErrors(t *testing.T) {
 		{observe(t, m, "u1: a buy c"), []Change{{Skip: "c"}}, `--skip "c": no user visits Gamma before reaching a goal`},
 		{model, []Change{{Improve: "d", By: 1}}, `--improve "d": users on Delta only leave, and the map gives it no next touchpoint that users visit or that is a goal`},
 		{model, []Change{{Skip: "c"}, {Improve: "c", By: 0.5}}, `--improve "c": an earlier --skip took Gamma out`},
+		{observe(t, m, "u1: a b", "u2: c buy", "u3: a c buy"), []Change{{Skip: "c"}, {Skip: "b"}},
+			`--skip "b": users on Beta only leave, and the map gives it no next touchpoint that users visit or that is a goal but Gamma, which an earlier --skip takes out`},
 		{observe(t, loop, "u1: a b d", "u2: a b"), []Change{{Improve: "d", By: 1}, {Improve: "b", By: 1}},
 			`the scenario traps users in a loop: from Alpha, Beta and Delta they can never reach a goal nor leave`},
 	} {
