@@ -82,6 +82,9 @@ func sqlRun(ctx context.Context, e *env, opts *sqlOptions) error {
 	if opts.db.table == "" {
 		return usageError{fmt.Errorf("no table: name the table that holds the events with --table NAME")}
 	}
+	if _, err := warehouse.SplitTable(opts.db.table); err != nil {
+		return usageError{err}
+	}
 	m, err := loadMap(e, opts.mapPath)
 	if err != nil {
 		return err

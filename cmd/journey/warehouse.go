@@ -21,7 +21,7 @@ type dbFlags struct {
 // add registers --db and --table on fs.
 func (d *dbFlags) add(fs *pflag.FlagSet) {
 	fs.StringVar(&d.url, "db", "", "compute the numbers in the database at `URL` (postgres://..., duckdb:PATH; default $JOURNEY_DB)")
-	fs.StringVar(&d.table, "table", "", "the `TABLE` or view (schema.table allowed) that holds the events, with --db")
+	fs.StringVar(&d.table, "table", "", "the `TABLE` or view (schema.table allowed; \"my.table\" for a name with a dot) that holds the events, with --db")
 }
 
 // use reports whether the events come from a database: --db or --table was given. It
@@ -41,6 +41,9 @@ func (d *dbFlags) use(eventFiles []string) (bool, error) {
 	}
 	if d.table == "" {
 		return false, usageError{fmt.Errorf("--db needs the table that holds the events: give --table NAME")}
+	}
+	if _, err := warehouse.SplitTable(d.table); err != nil {
+		return false, usageError{err}
 	}
 	return true, nil
 }

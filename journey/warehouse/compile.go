@@ -111,12 +111,15 @@ func (c *compiler) by() bool { return c.q.Events.By != "" }
 
 // check refuses what the dialect cannot compute exactly.
 func (c *compiler) check() error {
-	parts := strings.Split(c.q.Table, ".")
-	if last := parts[len(parts)-1]; strings.HasPrefix(strings.ToLower(last), ctePrefix) {
-		return fmt.Errorf("table %q: names starting with %q are the query's own; use a view with another name", c.q.Table, ctePrefix)
-	}
 	if c.q.Table == "" {
 		return fmt.Errorf("no table: name it with --table")
+	}
+	parts, err := SplitTable(c.q.Table)
+	if err != nil {
+		return err
+	}
+	if last := parts[len(parts)-1]; strings.HasPrefix(strings.ToLower(last), ctePrefix) {
+		return fmt.Errorf("table %q: names starting with %q are the query's own; use a view with another name", c.q.Table, ctePrefix)
 	}
 	if c.q.Events.Location != nil && c.q.Events.Location != time.UTC && c.d.LocalToUTC == nil && c.localTimes() {
 		return fmt.Errorf("--tz: the %s dialect cannot convert local times exactly; leave --tz out or use timestamptz times", c.d.Name)

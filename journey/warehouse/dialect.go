@@ -1,6 +1,7 @@
 package warehouse
 
 import (
+	"errors"
 	"fmt"
 	"slices"
 	"strings"
@@ -65,14 +66,89 @@ func Ident(name string) string {
 	return `"` + strings.ReplaceAll(name, `"`, `""`) + `"`
 }
 
-// TableRef quotes a table name as given: each dot-separated part is one identifier, so
-// that schema.table names a table in a schema.
+// TableRef quotes a table name as given: each part SplitTable finds is one identifier, so
+// that schema.table names a table in a schema. A name SplitTable refuses, which the commands
+// refuse before, is quoted whole, as one identifier.
 func TableRef(name string) string {
-	parts := strings.Split(name, ".")
+	parts, err := SplitTable(name)
+	if err != nil {
+		return Ident(name)
+	}
 	for i, p := range parts {
 		parts[i] = Ident(p)
 	}
 	return strings.Join(parts, ".")
+}
+
+// SplitTable splits a --table value into its table, or its schema and table: parts are
+// separated by dots, and a part in double quotes (an inner one doubled) may hold dots.
+// Every part is taken as written, case included.
+func SplitTable(name string) ([]string, error) {
+	var parts []string
+	for rest := name; ; {
+		part, after, err := cutPart(rest)
+		if err != nil {
+			return nil, fmt.Errorf("--table %q: %w", name, err)
+		}
+		parts = append(parts, part)
+		if after == "" {
+			break
+		}
+		rest = after[1:] // after the dot
+	}
+	if len(parts) > 2 {
+		return nil, fmt.Errorf("--table %q: expected TABLE or SCHEMA.TABLE; a name that holds a dot is written in double quotes, like \"my.table\"", name)
+	}
+	return parts, nil
+}
+
+// cutPart reads the first part of a table name: the part, and what follows it (empty, or
+// a dot and more).
+func cutPart(s string) (part, after string, err error) {
+	if !strings.HasPrefix(s, `"`) {
+		i := strings.IndexAny(s, `."`)
+		switch {
+		case i == 0 || s == "":
+			return "", "", errors.New("a part of the name is empty")
+		case i > 0 && s[i] == '"':
+			return "", "", errors.New("a double quote may only enclose a whole part, like schema.\"my table\"")
+		case i < 0:
+			return s, "", nil
+		}
+		return s[:i], s[i:], nil
+	}
+	var b strings.Builder
+	for i := 1; i < len(s); i++ {
+		switch {
+		case s[i] != '"':
+			b.WriteByte(s[i])
+		case i+1 < len(s) && s[i+1] == '"':
+			b.WriteByte('"')
+			i++
+		case i+1 < len(s) && s[i+1] != '.':
+			return "", "", errors.New("a quoted part must be followed by a dot or end the name")
+		case b.Len() == 0:
+			return "", "", errors.New("a part of the name is empty")
+		default:
+			return b.String(), s[i+1:], nil
+		}
+	}
+	return "", "", errors.New("a double quote is not closed")
+}
+
+// ShowTable writes a table's name the way --table takes it back: schema (when given) and
+// table joined by a dot, a part that holds a dot or a double quote in double quotes.
+func ShowTable(schema, table string) string {
+	show := func(p string) string {
+		if strings.ContainsAny(p, `."`) || p == "" {
+			return Ident(p)
+		}
+		return p
+	}
+	if schema == "" {
+		return show(table)
+	}
+	return show(schema) + "." + show(table)
 }
 
 // Dialects are the engines the compiler writes for, by --dialect name.

@@ -45,9 +45,13 @@ func (d *duckDB) Close() error { return d.db.Close() }
 
 // Describe reads the relation's columns from information_schema.
 func (d *duckDB) Describe(ctx context.Context, table string) ([]Column, bool, error) {
-	schema, name := "", table
-	if i := strings.LastIndexByte(table, '.'); i >= 0 {
-		schema, name = table[:i], table[i+1:]
+	parts, err := SplitTable(table)
+	if err != nil {
+		return nil, false, err
+	}
+	schema, name := "", parts[len(parts)-1]
+	if len(parts) == 2 {
+		schema = parts[0]
 	}
 	rows, err := d.db.QueryContext(ctx, `SELECT c.column_name, c.data_type, t.table_type
 FROM information_schema.columns c JOIN information_schema.tables t
@@ -97,19 +101,19 @@ func duckKind(typ string) Kind {
 
 // missingTable explains a table the database lacks, listing the tables it has.
 func (d *duckDB) missingTable(ctx context.Context, table string) error {
-	rows, err := d.db.QueryContext(ctx, `SELECT CASE WHEN table_schema = current_schema() THEN table_name ELSE table_schema || '.' || table_name END
-FROM information_schema.tables WHERE table_schema <> 'information_schema' ORDER BY 1`)
+	rows, err := d.db.QueryContext(ctx, `SELECT CASE WHEN table_schema = current_schema() THEN '' ELSE table_schema END, table_name
+FROM information_schema.tables WHERE table_schema <> 'information_schema' ORDER BY 1, 2`)
 	if err != nil {
 		return fmt.Errorf("cannot read the database's catalog: %w", err)
 	}
 	defer rows.Close()
 	var names []string
 	for rows.Next() {
-		var n string
-		if err := rows.Scan(&n); err != nil {
+		var schema, name string
+		if err := rows.Scan(&schema, &name); err != nil {
 			return fmt.Errorf("cannot read the database's catalog: %w", err)
 		}
-		names = append(names, n)
+		names = append(names, ShowTable(schema, name))
 	}
 	return errors.Join(rows.Err(), missingTable(table, names))
 }

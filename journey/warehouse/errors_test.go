@@ -83,18 +83,20 @@ func TestPostgresWrongPassword(t *testing.T) {
 }
 
 // TestTableProblems checks the messages for a missing table or column and a time column of
-// the wrong type.
+// the wrong type, and that a table whose name holds a dot is listed as --table takes it.
 func TestTableProblems(t *testing.T) {
 	m := analysistest.NewMap([]string{"a", "b"})
 	eachDB(t, func(t *testing.T, db *testDB) {
 		csv, _ := analysistest.CSV("u1: a@0 b@5")
 		db.load(t, "events", csv)
+		db.load(t, `"ev.ents"`, csv)
 		db.exec(t, "DROP TABLE IF EXISTS flags")
 		db.exec(t, "CREATE TABLE flags AS SELECT user_id, timestamp = '' AS timestamp, event, tp FROM events")
 		tests := []struct {
 			table, id, time, want string
 		}{
 			{"evnts", "", "", `no table or view "evnts" in the database (did you mean "events"?)`},
+			{"ev.ents", "", "", `no table or view "ev.ents" in the database (did you mean "\"ev.ents\""? a name that holds a dot is written in double quotes); it has: "ev.ents", events,`},
 			{"events", "user", "", `table "events" has no column "user"; its columns: "user_id", "timestamp", "event", "tp", "seg", "x0"`},
 			{"events", "", "timestamps", `table "events" has no column "timestamps" (did you mean "timestamp"?)`},
 			{"events", "", "time", `table "events" has no column "time"`},
@@ -111,6 +113,13 @@ func TestTableProblems(t *testing.T) {
 				t.Errorf("table %q, id %q, time %q: %v; want a ProblemError with %q", tt.table, tt.id, tt.time, err, tt.want)
 			}
 		}
+		eo := events.Options{}
+		if err := analysis.Prepare(m, &eo); err != nil {
+			t.Fatal(err)
+		}
+		if r, err := Analyze(context.Background(), db.conn, m, &Query{Table: `"ev.ents"`, Events: eo}); err != nil || r.Input.Mapped != 2 {
+			t.Errorf(`table "ev.ents": %v; want its 2 rows`, err)
+		}
 	})
 }
 
@@ -118,7 +127,7 @@ func TestTableProblems(t *testing.T) {
 // backslashes and SQL: they are quoted, never spliced, and the numbers are the CSV
 // engine's.
 func TestHostileNames(t *testing.T) {
-	table := `ev"il'; DROP TABLE victim; --`
+	table := `"ev""il'; DROP TABLE victim; --"`
 	csv := []byte(`"us""er","ti'me","ev\""","pa; --ge"
 u1,2024-01-01T10:00:00Z,"it's \ ""x""","/a'; DROP TABLE victim; --"
 u1,2024-01-01T10:05:00Z,"it's \ ""x""",/b

@@ -3,6 +3,7 @@ package warehouse
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -90,13 +91,17 @@ func postgresKind(typ, cat string, array bool) Kind {
 
 // missingTable explains a table the database does not have, suggesting a close name.
 func (p *postgres) missingTable(ctx context.Context, table string) error {
-	rows, err := p.conn.Query(ctx, `SELECT CASE WHEN n.nspname = ANY(current_schemas(false)) THEN c.relname ELSE n.nspname || '.' || c.relname END
+	rows, err := p.conn.Query(ctx, `SELECT CASE WHEN n.nspname = ANY(current_schemas(false)) THEN '' ELSE n.nspname END, c.relname
 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1`)
+WHERE c.relkind IN ('r', 'p', 'v', 'm', 'f') AND n.nspname NOT IN ('pg_catalog', 'information_schema') ORDER BY 1, 2`)
 	if err != nil {
 		return fmt.Errorf("cannot read the database's catalog: %w", err)
 	}
-	names, err := pgx.CollectRows(rows, pgx.RowTo[string])
+	names, err := pgx.CollectRows(rows, func(row pgx.CollectableRow) (string, error) {
+		var schema, name string
+		err := row.Scan(&schema, &name)
+		return ShowTable(schema, name), err
+	})
 	if err != nil {
 		return fmt.Errorf("cannot read the database's catalog: %w", err)
 	}
@@ -125,7 +130,9 @@ func (p *postgres) Report(ctx context.Context, stmt string) ([]byte, error) {
 // missingTable explains a table the database lacks, listing the tables it has.
 func missingTable(table string, names []string) error {
 	msg := fmt.Sprintf("no table or view %q in the database", table)
-	if s := journey.Suggest(table, names); s != "" {
+	if whole := ShowTable("", table); whole != table && slices.Contains(names, whole) {
+		msg += fmt.Sprintf(" (did you mean %q? a name that holds a dot is written in double quotes)", whole)
+	} else if s := journey.Suggest(table, names); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	if len(names) > 0 {
