@@ -7,7 +7,6 @@ var english = Words{
 	UnitSeconds: "s", UnitMinutes: "m", UnitHours: "h", UnitDays: "d",
 
 	Users:      "users",
-	Events:     "events",
 	Conversion: "conversion",
 	Dropoff:    "drop-off",
 	Goal:       "goal",

@@ -16,8 +16,6 @@ type Words struct {
 
 	// Users are the people a journey counts ("users", "klanten").
 	Users string
-	// Events are rows mapped to a touchpoint.
-	Events string
 	// Conversion is the share of users who continue.
 	Conversion string
 	// Dropoff is the share, or number, of users who do not.
