@@ -86,6 +86,10 @@ func (d *decoder) field(key, v *yaml.Node, what string, node *Node, fs []field) 
 			d.report(ruleRequiredKey, v, "%s: %q needs a value", what, f.key)
 			return
 		}
+		if f.required && isBlank(v) {
+			d.report(ruleRequiredKey, v, "%s: %q needs a value; it holds only white space", what, f.key)
+			return
+		}
 		f.decode(v)
 		return
 	}
@@ -112,6 +116,12 @@ func isEmpty(n *yaml.Node) bool {
 		return n.Tag == "!!null" || n.Value == ""
 	}
 	return len(n.Content) == 0 && n.Kind != yaml.SequenceNode
+}
+
+// isBlank reports a scalar that holds only white space: a name of spaces draws nothing.
+func isBlank(n *yaml.Node) bool {
+	n = resolve(n)
+	return n.Kind == yaml.ScalarNode && strings.TrimSpace(n.Value) == ""
 }
 
 // text decodes a scalar taken as written (YAML 1.2: `on`, `yes` and `012` stay text, and so

@@ -76,6 +76,7 @@ func TestParseProblems(t *testing.T) {
 		{"list as a column", withTouchpointKeys("        events:\n          - event: view\n            where: {? [a]: b}\n"), "13:23 wrong-type where: expected a column name, found a list"},
 		{"missing required key", strings.Replace(minimal, "title: Shop\n", "", 1), "1:1 required-key map is missing the required key \"title\""},
 		{"empty required value", strings.Replace(minimal, "title: Shop", "title:", 1), "3:7 required-key \"title\" needs a value"},
+		{"blank required value", strings.Replace(minimal, "name: Home", "name: \"  \u00a0\"", 1), "9:15 required-key \"name\" needs a value; it holds only white space"},
 		{"emotion too high", withTouchpointKeys("        emotion: 3\n"), "11:18 emotion-range found \"3\""},
 		{"utf-8 bom", "\ufeff" + withTouchpointKeys("        emotion: 5\n"), "11:18 emotion-range found \"5\""},
 		{"crlf line ends", strings.ReplaceAll(withTouchpointKeys("        emotion: 5\n"), "\n", "\r\n"), "11:18 emotion-range found \"5\""},

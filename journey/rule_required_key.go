@@ -4,7 +4,7 @@ package journey
 var ruleRequiredKey = registerRule(&Rule{
 	ID:       "required-key",
 	Severity: Error,
-	Summary:  "every required key is present and has a value",
+	Summary:  "every required key is present and has a value, not white space alone",
 	Example: `version: 1
 id: webshop
 title: Buying flowers
