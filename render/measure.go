@@ -28,3 +28,7 @@ func textWidth(s string, size float64) float64 {
 	}
 	return float64(units) * size / 2048
 }
+
+// TextWidth is the width textWidth gives s at size points (or pixels: the unit is the
+// size's), for pages that set text in DejaVu Sans beside the picture.
+func TextWidth(s string, size float64) float64 { return textWidth(s, size) }

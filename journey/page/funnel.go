@@ -9,6 +9,7 @@ import (
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/output"
+	"github.com/journey-cx/journey/render"
 )
 
 // funnel is one funnel of the report: its title, its bar chart and its table of steps.
@@ -44,7 +45,7 @@ const (
 	barMax      = 400
 	rowHeight   = 28
 	barHeight   = 20
-	nameRunes   = 32
+	labelSize   = 13 // the labels' font size, style.css's svg.chart
 	chartMargin = 4
 )
 
@@ -72,7 +73,7 @@ func funnelChart(m *journey.Map, fn analysis.Funnel, title string, f formatter) 
 		full := name(m, s.ID)
 		c.Bars = append(c.Bars, bar{
 			Y: y + (rowHeight-barHeight)/2, TextY: y + rowHeight/2 + 5,
-			Name: shorten(full, nameRunes), FullName: full,
+			Name: shorten(full, labelWidth-8-chartMargin), FullName: full,
 			Length: units(length), Before: units(scale(prev, start)),
 			Value:  fmt.Sprintf("%s (%s)", f.int(s.Users), f.percent(s.ConversionFromStart)),
 			ValueX: units(labelWidth + length + 6),
@@ -92,13 +93,20 @@ func scale(n, start int64) float64 {
 
 func units(v float64) string { return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64) }
 
-// shorten cuts s to at most n runes, ending in an ellipsis when it was longer.
-func shorten(s string, n int) string {
-	r := []rune(s)
-	if len(r) <= n {
+// shorten cuts s to fit width (labelSize DejaVu Sans, as render measures it), ending in an
+// ellipsis when it was longer: a label set flush right at the bars then never runs off the
+// chart's left edge.
+func shorten(s string, width int) string {
+	if render.TextWidth(s, labelSize) <= float64(width) {
 		return s
 	}
-	return strings.TrimSpace(string(r[:n-1])) + "…"
+	r := []rune(s)
+	for n := len(r) - 1; n > 0; n-- {
+		if cut := strings.TrimSpace(string(r[:n])) + "…"; render.TextWidth(cut, labelSize) <= float64(width) {
+			return cut
+		}
+	}
+	return "…"
 }
 
 // stepTable lists the steps of fn with every number of SPEC section 3.

@@ -17,6 +17,7 @@ import (
 	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/events"
 	"github.com/journey-cx/journey/journey/lang"
+	"github.com/journey-cx/journey/render"
 )
 
 // tinySVG stands in for render's picture, so that the goldens are about the page: it is
@@ -230,6 +231,26 @@ func TestPrintSlices(t *testing.T) {
 		got := printSlices(template.HTML(tt.svg))
 		if strings.Join(got, "|") != strings.Join(tt.want, "|") {
 			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// TestShortenLabel: a funnel step's label fits the room left of the bars, measured as the
+// picture measures text, whatever its letters: a name that fits stays whole, a longer one
+// ends in an ellipsis, wide letters sooner than narrow ones.
+func TestShortenLabel(t *testing.T) {
+	const room = labelWidth - 8 - chartMargin
+	for _, tc := range []struct{ name, want string }{
+		{"Bestelling", "Bestelling"},
+		{"Aanvraag energietoeslag", "Aanvraag energietoeslag"},
+		{"Aanvraagprocedure energietoeslag", "Aanvraagprocedure energietoe…"},
+		{"Zoekmachineoptimalisatieadvertentiecampagne", "Zoekmachineoptimalisatieadve…"},
+		{"WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW", "WWWWWWWWWWWWWWW…"},
+		{strings.Repeat("i", 60), strings.Repeat("i", 60)},
+	} {
+		got := shorten(tc.name, room)
+		if got != tc.want || render.TextWidth(got, labelSize) > room {
+			t.Errorf("shorten(%q) = %q (%.0f wide); want %q, at most %d wide", tc.name, got, render.TextWidth(got, labelSize), tc.want, room)
 		}
 	}
 }
