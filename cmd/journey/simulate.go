@@ -97,7 +97,21 @@ func simulateRun(e *env, opts *simulateOptions) error {
 	if err == nil && !e.quiet && opts.out != "-" {
 		fmt.Fprintln(e.stderr, fmt.Sprintf(l.SimulatedF, l.Int(stats.Rows), l.Int(int64(stats.Users)), opts.out))
 	}
+	if err == nil && !e.quiet && !namesEvents(m) {
+		fmt.Fprintln(e.stderr, "journey: warning: no touchpoint of the map has events, so every row written is noise that maps to no touchpoint; give the touchpoints events: to simulate their visits")
+	}
 	return err
+}
+
+// namesEvents reports whether some touchpoint of m has events, the rows simulate writes
+// for its visits.
+func namesEvents(m *journey.Map) bool {
+	for _, t := range m.Touchpoints() {
+		if len(t.Events) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // simulateValidate checks the flags and turns them into simulation options.
