@@ -19,11 +19,16 @@ func WriteFileAtomic(path string, data []byte, perm os.FileMode) error {
 
 // WriteAtomic streams what write writes into a temporary file in path's folder and renames
 // it over path, so a failed or killed run never leaves half a file, and a file too big to
-// hold in memory is still written whole or not at all. It never creates folders: a missing
-// folder is an error that wraps fs.ErrNotExist.
+// hold in memory is still written whole or not at all. A symbolic link is written through:
+// the file it points to is replaced, and the link stays. It never creates folders: a
+// missing folder is an error that wraps fs.ErrNotExist.
 func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	dest := path
+	if target, err := filepath.EvalSymlinks(path); err == nil {
+		dest = target
+	}
+	dir := filepath.Dir(dest)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".tmp-*")
 	if errors.Is(err, fs.ErrNotExist) {
 		return fmt.Errorf("cannot write %s: folder %q does not exist (journey never creates folders): %w", path, dir, fs.ErrNotExist)
 	}
@@ -33,7 +38,7 @@ func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) err
 	name := tmp.Name()
 	err = errors.Join(write(tmp), tmp.Close(), os.Chmod(name, perm))
 	if err == nil {
-		err = os.Rename(name, path)
+		err = os.Rename(name, dest)
 	}
 	if err != nil {
 		os.Remove(name)

@@ -32,6 +32,28 @@ func TestWriteFileAtomic(t *testing.T) {
 	}
 }
 
+// TestWriteAtomicThroughLink: a symbolic link is written through, in another folder too:
+// its target gets the new bytes and the link stays a link.
+func TestWriteAtomicThroughLink(t *testing.T) {
+	dir, elsewhere := t.TempDir(), t.TempDir()
+	target, link := filepath.Join(elsewhere, "real.journey.yaml"), filepath.Join(dir, "link.journey.yaml")
+	if err := os.WriteFile(target, []byte("old"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(target, link); err != nil {
+		t.Skip("no symbolic links here:", err)
+	}
+	if err := WriteFileAtomic(link, []byte("new"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if fi, err := os.Lstat(link); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+		t.Errorf("the link is no longer a link: %v, %v", fi, err)
+	}
+	if got, _ := os.ReadFile(target); string(got) != "new" {
+		t.Errorf("target = %q, want %q", got, "new")
+	}
+}
+
 func TestWriteAtomicFailedWriteLeavesNothing(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "big.csv")
