@@ -26,8 +26,11 @@ const maxPasses = 4
 //
 // The YAML encoder places a few comments (after an empty value, for example) differently
 // when it reads its own output back, so Source formats its result again until it no longer
-// changes: formatting a formatted map is then a no-op.
+// changes: formatting a formatted map is then a no-op. Windows line endings (CRLF) are read
+// as line feeds, which the canonical form has: the YAML parser loses and moves comments of
+// CRLF text.
 func Source(file string, src []byte) ([]byte, []journey.Diagnostic) {
+	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
 	out, diags := pass(file, src)
 	for i := 1; i < maxPasses && diags == nil; i++ {
 		next, nextDiags := pass(file, out)
@@ -73,6 +76,7 @@ func pass(file string, src []byte) ([]byte, []journey.Diagnostic) {
 // layoutAndEncode puts doc in canonical layout (reordering keys when reorder is set) and
 // encodes it with two-space indentation.
 func layoutAndEncode(doc *yaml.Node, reorder bool) ([]byte, error) {
+	restore := hideAstral(doc) // first: the layout measures lists as the encoder writes them
 	l := layouter{reorder: reorder}
 	for _, n := range doc.Content {
 		l.node(n, mapShape, 0, 0)
@@ -86,7 +90,62 @@ func layoutAndEncode(doc *yaml.Node, reorder bool) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return b.Bytes(), nil
+	return restore(b.Bytes()), nil
+}
+
+// hideAstral replaces, in the text of doc's scalars, every character beyond U+FFFF (emoji:
+// 🌷) by a character of the private use area the document does not hold, and returns what
+// puts them back into the encoded text. The YAML encoder takes such characters for
+// unprintable and writes "\U0001F337" in double quotes; the stand-ins it writes as they are,
+// quoting nothing it would not quote for a letter.
+func hideAstral(doc *yaml.Node) func([]byte) []byte {
+	used := map[rune]bool{}
+	var astral []rune
+	walkNodes(doc, func(n *yaml.Node) {
+		for _, r := range n.Value + n.Anchor + n.HeadComment + n.LineComment + n.FootComment {
+			if !used[r] && r > 0xFFFF && n.Kind == yaml.ScalarNode {
+				astral = append(astral, r)
+			}
+			used[r] = true
+		}
+	})
+	if len(astral) == 0 {
+		return func(b []byte) []byte { return b }
+	}
+	stand := map[rune]rune{}
+	next := rune(0xE000)
+	for _, r := range astral {
+		for used[next] {
+			next++
+		}
+		stand[r] = next
+		next++
+	}
+	walkNodes(doc, func(n *yaml.Node) {
+		if n.Kind != yaml.ScalarNode {
+			return
+		}
+		n.Value = strings.Map(func(r rune) rune {
+			if s, ok := stand[r]; ok {
+				return s
+			}
+			return r
+		}, n.Value)
+	})
+	return func(b []byte) []byte {
+		for r, s := range stand {
+			b = bytes.ReplaceAll(b, []byte(string(s)), []byte(string(r)))
+		}
+		return b
+	}
+}
+
+// walkNodes calls f on n and every node below it.
+func walkNodes(n *yaml.Node, f func(*yaml.Node)) {
+	f(n)
+	for _, c := range n.Content {
+		walkNodes(c, f)
+	}
 }
 
 // keepsComments reports whether out is well-formed YAML holding the comment words want,

@@ -139,3 +139,22 @@ func readFile(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+// TestCRLF: a file with Windows line endings formats as the same file with line feeds: no
+// comment lost (the YAML parser drops a comment inside a flow list of CRLF text), none
+// moved, no blank line added.
+func TestCRLF(t *testing.T) {
+	lf := "# c1\n# c2\nversion: 1\nid: x\n# mid\ntitle: T\nstages:\n  - id: s1\n    name: S1\n    touchpoints:\n" +
+		"      - id: a\n        name: A\n        goal: true\n        pains: [\n          # keep me\n          slow\n        ]\n"
+	want, diags := Source("lf.journey.yaml", []byte(lf))
+	if diags != nil {
+		t.Fatal(diags)
+	}
+	got, diags := Source("crlf.journey.yaml", []byte(strings.ReplaceAll(lf, "\n", "\r\n")))
+	if diags != nil {
+		t.Fatal(diags)
+	}
+	if diff := cmp.Diff(string(want), string(got)); diff != "" || !strings.Contains(string(got), "# keep me") {
+		t.Errorf("CRLF formats otherwise than LF (-lf +crlf):\n%s", diff)
+	}
+}
