@@ -93,6 +93,11 @@ var compareCases = []struct {
 		new: []string{"title: Shop", "title: 'Shop' # renamed? no", "window: 1h", "window: 60m",
 			"pains: [Slow, Dear]", "pains:\n          - \"Dear\"\n          - Slow",
 			"where: {page: [/a, /b]}", "where: {page: [/b, /a]}", "name: B", "name: \"B\"\n        goal: false"}},
+	{name: "the default language and identity written out", new: []string{"title: Shop", "title: Shop\nlanguage: en\nidentity: user_id"}},
+	{name: "language and identity other than the defaults", new: []string{"title: Shop", "title: Shop\nlanguage: nl\nidentity: klant"},
+		want: []string{
+			`{"entity":"map","id":"shop","change":"changed","field":"identity","old":null,"new":"klant"}`,
+			`{"entity":"map","id":"shop","change":"changed","field":"language","old":null,"new":"nl"}`}},
 	{name: "explicit next equal to the document order", new: []string{"name: A\n", "name: A\n        next: [b]\n"}},
 	{name: "a where value or a list of it", new: []string{"where: {page: [/a, /b]}", "where: {page: /a}"},
 		want: []string{`{"entity":"touchpoint","id":"a","change":"changed","field":"events","old":[{"event":"view","where":{"page":["/a","/b"]}}],"new":[{"event":"view","where":{"page":"/a"}}]}`}},

@@ -7,6 +7,8 @@ import (
 	"time"
 
 	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/events"
+	"github.com/journey-cx/journey/journey/lang"
 )
 
 // field is one comparable field of an entity: the value a record shows and the meaning that
@@ -70,8 +72,8 @@ func mapFields(m *journey.Map) []field {
 		textField("description", m.Description),
 		textField("owner", m.Owner),
 		durationField("window", m.Window),
-		textField("identity", m.Identity),
-		textField("language", m.Language),
+		defaultField(textField("identity", m.Identity), events.DefaultID),
+		defaultField(textField("language", m.Language), lang.Default),
 		textField("currency", m.Currency),
 	}
 }
@@ -133,6 +135,15 @@ func textField(name, s string) field {
 	f := field{name: name, meaning: s}
 	if s != "" {
 		f.shown = s
+	}
+	return f
+}
+
+// defaultField gives a text field the meaning def when its key is missing: writing out the
+// default (`language: en`) is no change.
+func defaultField(f field, def string) field {
+	if f.meaning == "" {
+		f.meaning = def
 	}
 	return f
 }
