@@ -253,3 +253,14 @@ func TestLimitDiagnostics(t *testing.T) {
 		})
 	}
 }
+
+// TestYAMLDirective: a map may say which YAML it is written in; %YAML 1.2, the version
+// whose core schema maps are read by, is taken as well as 1.1, and positions stay right.
+func TestYAMLDirective(t *testing.T) {
+	for _, head := range []string{"%YAML 1.2\n---\n", "%YAML 1.1\n---\n", "%YAML 1.2 # the core schema\n---\n"} {
+		_, ds := Check("m.journey.yaml", []byte(head+minimal+"        emotion: 3\n"))
+		if len(ds) != 1 || ds[0].Rule != "emotion-range" || ds[0].Line != 13 {
+			t.Errorf("%q: diagnostics %v, want only emotion-range at line 13", head, ds)
+		}
+	}
+}

@@ -87,7 +87,7 @@ func parseDocument(file string, src []byte) (*yaml.Node, []Diagnostic) {
 	if ds := precheck(file, src); len(ds) > 0 {
 		return nil, ds
 	}
-	dec := yaml.NewDecoder(bytes.NewReader(src))
+	dec := yaml.NewDecoder(bytes.NewReader(AsYAML11(src)))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -105,6 +105,23 @@ func parseDocument(file string, src []byte) (*yaml.Node, []Diagnostic) {
 			"file holds %s; expected a mapping with version, id, title and stages", kindName(root)))
 	}
 	return &doc, ds
+}
+
+// yaml12Directive matches a %YAML 1.2 directive, which yaml.v3 refuses ("incompatible YAML
+// document") though it reads maps by YAML 1.2's core schema anyway.
+var yaml12Directive = regexp.MustCompile(`(?m)^%YAML[ \t]+1\.2([ \t#]|\r?$)`)
+
+// AsYAML11 returns src with a %YAML 1.2 directive written 1.1, the only version yaml.v3
+// takes: the same number of bytes, so positions stay.
+func AsYAML11(src []byte) []byte {
+	loc := yaml12Directive.FindIndex(src)
+	if loc == nil {
+		return src
+	}
+	out := bytes.Clone(src)
+	i := loc[0] + bytes.Index(src[loc[0]:loc[1]], []byte("1.2"))
+	out[i+2] = '1'
+	return out
 }
 
 // secondDocument reports a YAML document after the first one.

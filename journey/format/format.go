@@ -28,9 +28,9 @@ const maxPasses = 4
 // when it reads its own output back, so Source formats its result again until it no longer
 // changes: formatting a formatted map is then a no-op. Windows line endings (CRLF) are read
 // as line feeds, which the canonical form has: the YAML parser loses and moves comments of
-// CRLF text.
+// CRLF text. A %YAML directive is not kept: the encoder writes none.
 func Source(file string, src []byte) ([]byte, []journey.Diagnostic) {
-	src = bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n"))
+	src = journey.AsYAML11(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")))
 	out, diags := pass(file, src)
 	for i := 1; i < maxPasses && diags == nil; i++ {
 		next, nextDiags := pass(file, out)

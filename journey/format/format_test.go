@@ -158,3 +158,13 @@ func TestCRLF(t *testing.T) {
 		t.Errorf("CRLF formats otherwise than LF (-lf +crlf):\n%s", diff)
 	}
 }
+
+// TestYAML12Directive: a map that says it is YAML 1.2 is formatted, without the directive,
+// which the encoder does not write.
+func TestYAML12Directive(t *testing.T) {
+	body := "version: 1\nid: x\ntitle: T\nstages:\n  - id: s1\n    name: S1\n    touchpoints:\n      - id: a\n        name: A\n        goal: true\n"
+	got, diags := Source("m.journey.yaml", []byte("%YAML 1.2\n---\n"+body))
+	if diags != nil || string(got) != body {
+		t.Errorf("got %q, %v; want the body", got, diags)
+	}
+}
