@@ -69,6 +69,9 @@ func initRun(e *env, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
+	if fi, err := os.Stat(opts.dir); err == nil && !fi.IsDir() {
+		return usageError{fmt.Errorf("%s is a file; init writes a new map and its events into a folder: name one", opts.dir)}
+	}
 	mapPath := filepath.Join(opts.dir, id+".journey.yaml")
 	eventsPath := filepath.Join(opts.dir, "events.csv")
 	if !opts.force {
