@@ -198,7 +198,10 @@ func (d *drawing) offMapLabel(tr analysis.Transition) []string {
 // or back, arcs over the tops of the cards (the stages share one outer cluster, which keeps
 // such arcs above them rather than under the journey), sets no column, so it never pushes a
 // card out of its row, and is drawn translucent, so it recedes behind the cards and the
-// short edges; Graphviz places its label (xlabel) beside it.
+// short edges; Graphviz places its label (xlabel) beside it. An arc back is written as an
+// arc forward with its arrowhead at the tail (dir=back): Graphviz reverses a back edge
+// between top ports into one that pulls the columns it joins apart, which drops a later
+// stage below the earlier ones.
 func (d *drawing) edge(from, to *journey.Touchpoint, colour, attrs string, label []string) {
 	if to.Index == from.Index+1 {
 		d.printf("\tt%d -> t%d [tailport=e, headport=w, weight=0, color=%q, %s%s];\n", from.Index, to.Index, colour, attrs, tailLabel(label))
@@ -208,6 +211,10 @@ func (d *drawing) edge(from, to *journey.Touchpoint, colour, attrs string, label
 	if len(label) > 0 {
 		xlabel = ", xlabel=<" + edgeLabel(label) + ">"
 	}
-	d.printf("\tt%d -> t%d [tailport=n, headport=n, constraint=false, weight=1, color=%q, %s%s];\n",
-		from.Index, to.Index, colour+arcAlpha, attrs, xlabel)
+	dir := ""
+	if to.Index < from.Index {
+		from, to, dir = to, from, "dir=back, "
+	}
+	d.printf("\tt%d -> t%d [%stailport=n, headport=n, constraint=false, weight=1, color=%q, %s%s];\n",
+		from.Index, to.Index, dir, colour+arcAlpha, attrs, xlabel)
 }
