@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"slices"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -27,6 +26,15 @@ const (
 	cardPadding = 4
 	metaSize    = 9
 	numbersSize = 10
+)
+
+// nodesepInches is the least gap between the cells of a column, nodesep the same in
+// points; arcLevel is the room Graphviz keeps for one level of arcs over the cards of a
+// stage: the gap and the 2 points of the arc's own place.
+const (
+	nodesepInches = 0.18
+	nodesep       = nodesepInches * 72
+	arcLevel      = nodesep + 2
 )
 
 // minReportGap is the least gap between touchpoint columns with a report, in points.
@@ -62,14 +70,16 @@ type drawing struct {
 	ch *changes
 	// header is the tallest stage header, which every stage's is padded to.
 	header headerLines
+	// levels are the levels of arcs over each stage's cards (see headroom).
+	levels []arcLevels
 }
 
 func (d *drawing) printf(format string, args ...any) { fmt.Fprintf(&d.b, format, args...) }
 
 func (d *drawing) graph() {
 	d.printf("digraph journey {\n")
-	d.printf("\tgraph [rankdir=LR, newrank=true, splines=polyline, nodesep=0.18, ranksep=%s, pad=0.3, "+
-		"outputorder=nodesfirst, bgcolor=%q, fontname=%q, labelloc=t, labeljust=l];\n", d.ranksep(), paper, font)
+	d.printf("\tgraph [rankdir=LR, newrank=true, splines=polyline, nodesep=%g, ranksep=%s, pad=0.3, "+
+		"outputorder=nodesfirst, bgcolor=%q, fontname=%q, labelloc=t, labeljust=l];\n", nodesepInches, d.ranksep(), paper, font)
 	d.printf("\tnode [shape=plain, fontname=%q, fontsize=11, fontcolor=%q];\n", font, ink)
 	d.printf("\tedge [fontname=%q, fontsize=%d, color=%q, fontcolor=%q, arrowsize=0.7];\n", font, labelSize, flowLine, muted)
 	d.printf("\tlabel=<%s>;\n", header(d.m, d.l))
@@ -78,6 +88,7 @@ func (d *drawing) graph() {
 	// Graphviz routes them over the stages instead of under the whole journey.
 	d.printf("\tsubgraph cluster_journey {\n\t\tperipheries=0; margin=0; label=\"\";\n")
 	d.header = tallestHeader(d.m.Stages, d.l)
+	d.levels = d.arcLevels()
 	for i, s := range d.m.Stages {
 		d.stage(i, s)
 	}
@@ -85,7 +96,6 @@ func (d *drawing) graph() {
 	d.panel()
 	d.alignment()
 	d.flow()
-	d.headroom()
 	d.ch.oldCurve(d)
 	d.curve()
 	d.printf("}\n")
@@ -115,6 +125,7 @@ func (d *drawing) stage(i int, s *journey.Stage) {
 		d.printf("\t\te%d [label=<%s>];\n", k, emotionCell(d.lanePoint(k)))
 		d.printf("\t\t{rank=same; t%d -> p%d -> e%d [style=invis];}\n", k, k, k)
 	}
+	d.headroom(i, s)
 	d.printf("\t}\n")
 }
 
@@ -187,26 +198,51 @@ func (d *drawing) ranksep() string {
 	return inches(gap)
 }
 
-// headroom evens the tops of the stages. Graphviz keeps room over the cards for an arc that
-// passes over a card of its own stage, so a stage with such an arc starts higher than one
-// without. When any stage has one, every other stage of three or more touchpoints gets an
-// invisible arc from its first card to its last, which keeps the same room.
-func (d *drawing) headroom() {
-	var lifted []*journey.Stage
+// arcLevels is, for each stage, how many levels of arcs Graphviz keeps room for over its
+// cards: the most arcs between two cards of the stage that pass over one card between them,
+// and the index of the first card with that many over it.
+func (d *drawing) arcLevels() []arcLevels {
+	over := make([]int, len(d.tps))
 	for _, a := range d.arcs() {
-		if a[0].Stage == a[1].Stage && abs(a[0].Index-a[1].Index) >= 2 {
-			lifted = append(lifted, a[0].Stage)
+		if a[0].Stage != a[1].Stage {
+			continue
+		}
+		lo, hi := min(a[0].Index, a[1].Index), max(a[0].Index, a[1].Index)
+		for k := lo + 1; k < hi; k++ {
+			over[k]++
 		}
 	}
-	if len(lifted) == 0 {
+	levels := make([]arcLevels, len(d.m.Stages))
+	for i, s := range d.m.Stages {
+		for j, t := range s.Touchpoints {
+			if j == 0 || over[t.Index] > levels[i].n {
+				levels[i] = arcLevels{n: over[t.Index], at: t.Index}
+			}
+		}
+	}
+	return levels
+}
+
+// arcLevels are the levels of arcs over a stage's cards: n of them over the card at index at.
+type arcLevels struct{ n, at int }
+
+// headroom evens the tops of the stages. Graphviz keeps room over the cards for every arc
+// that passes over a card of its own stage, inside the stage's panel, so a stage with such
+// arcs starts higher than one without. Every stage with fewer levels of them than the most
+// gets an invisible spacer, as tall as the room of the levels it lacks, over the card that
+// has the most; it is written inside the stage's cluster, whose panel it lifts.
+func (d *drawing) headroom(i int, s *journey.Stage) {
+	most := 0
+	for _, l := range d.levels {
+		most = max(most, l.n)
+	}
+	lack := most - d.levels[i].n
+	if lack == 0 || len(s.Touchpoints) == 0 {
 		return
 	}
-	for _, s := range d.m.Stages {
-		if n := len(s.Touchpoints); n >= 3 && !slices.Contains(lifted, s) {
-			d.printf("\tt%d -> t%d [tailport=n, headport=n, constraint=false, weight=1, style=invis];\n",
-				s.Touchpoints[0].Index, s.Touchpoints[n-1].Index)
-		}
-	}
+	d.printf("\t\th%d [shape=box, style=invis, label=\"\", fixedsize=true, width=0.01, height=%s];\n",
+		i, inches(float64(lack)*arcLevel-nodesep))
+	d.printf("\t\t{rank=same; t%d -> h%d [style=invis];}\n", d.levels[i].at, i)
 }
 
 // arcs are the edges drawn over the cards, from and to: every designed edge drawn but those

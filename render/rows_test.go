@@ -76,7 +76,7 @@ func linkReport(m *journey.Map) *analysis.Report {
 // of a stage, with and without numbers, and wants every stage's panel to start at one
 // height and every card to share one top edge.
 func TestRowsWhateverTheLinks(t *testing.T) {
-	for _, p := range []struct{ name, src string }{{"short back", shortBackMap}} {
+	for _, p := range []struct{ name, src string }{{"back", backMap}, {"short back", shortBackMap}} {
 		m, ds := journey.Check("rows.journey.yaml", []byte(p.src))
 		if journey.HasErrors(ds, false) {
 			t.Fatal(ds)
