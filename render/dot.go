@@ -230,19 +230,40 @@ type arcLevels struct{ n, at int }
 // that passes over a card of its own stage, inside the stage's panel, so a stage with such
 // arcs starts higher than one without. Every stage with fewer levels of them than the most
 // gets an invisible spacer, as tall as the room of the levels it lacks, over the card that
-// has the most; it is written inside the stage's cluster, whose panel it lifts.
+// has the most; it is written inside the stage's cluster, whose panel it lifts. When the
+// arcs carry labels, every stage's spacer is taller by the band they need (labelBand).
 func (d *drawing) headroom(i int, s *journey.Stage) {
 	most := 0
 	for _, l := range d.levels {
 		most = max(most, l.n)
 	}
-	lack := most - d.levels[i].n
-	if lack == 0 || len(s.Touchpoints) == 0 {
+	room := float64(most-d.levels[i].n)*arcLevel + d.labelBand()
+	if room == 0 || len(s.Touchpoints) == 0 {
 		return
 	}
 	d.printf("\t\th%d [shape=box, style=invis, label=\"\", fixedsize=true, width=0.01, height=%s];\n",
-		i, inches(float64(lack)*arcLevel-nodesep))
+		i, inches(max(room-nodesep, 1)))
 	d.printf("\t\t{rank=same; t%d -> h%d [style=invis];}\n", d.levels[i].at, i)
+}
+
+// labelBand is the room, in points, kept over the cards of every stage for the labels of
+// the arcs: as tall as the tallest of them and a gap, or 0 when no arc is labelled. Graphviz
+// puts an arc's label beside it where nothing else lies; without the band the only room
+// beside an arc over a card was on the cards, and a label covered a card's badge.
+func (d *drawing) labelBand() float64 {
+	lines := 0
+	for _, k := range d.links {
+		if k.span() > 0 {
+			lines = max(lines, len(d.flowLabel(k.from, k.to)))
+		}
+	}
+	for _, tr := range d.ov.offMap {
+		lines = max(lines, len(d.offMapLabel(tr)))
+	}
+	if lines == 0 {
+		return 0
+	}
+	return float64(lines)*labelSize*lineHeight + 2*labelPad + labelGap
 }
 
 // arcs are the edges drawn over the cards, from and to: every designed edge drawn but those

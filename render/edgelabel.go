@@ -15,8 +15,9 @@ import (
 const (
 	labelGap    = 4
 	arrowLength = 7
-	labelSize   = 9 // the edges' font size
-	labelPad    = 1 // the label patch's cell padding
+	labelSize   = 9   // the edges' font size
+	labelPad    = 1   // the label patch's cell padding
+	lineHeight  = 1.2 // Graphviz's line height, in font sizes
 )
 
 // edgeLabel puts the lines of an edge's label on a patch of paper, so that it stays
