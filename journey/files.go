@@ -39,7 +39,7 @@ func FindMaps(paths []string) ([]string, error) {
 			return nil, readError(p, err)
 		}
 		if !info.IsDir() {
-			files = append(files, p)
+			files = append(files, filepath.Clean(p)) // as the walk writes it: ./d/a is d/a
 			continue
 		}
 		found, err := mapsUnder(p)
