@@ -148,7 +148,11 @@ func diffChanged(r output.DiffReport) bool {
 // diffPair compares the two maps named on the command line.
 func diffPair(e *env, opts *diffOptions) (output.DiffReport, error) {
 	if len(opts.args) != 2 {
-		return output.DiffReport{}, usageError{fmt.Errorf("diff takes two maps, OLD and NEW, found %d arguments; to compare every map with a git revision use --git REV [PATH...]", len(opts.args))}
+		found := fmt.Sprintf("%d arguments", len(opts.args))
+		if len(opts.args) == 1 {
+			found = "1 argument"
+		}
+		return output.DiffReport{}, usageError{fmt.Errorf("diff takes two maps, OLD and NEW, found %s; to compare every map with a git revision use --git REV [PATH...]", found)}
 	}
 	if opts.args[0] == "-" && opts.args[1] == "-" {
 		return output.DiffReport{}, usageError{fmt.Errorf("only one side may be - (standard input)")}
