@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -114,6 +115,8 @@ func (sc *scenario) state(c Change) (int, error) {
 		return 0, &Error{msg}
 	case t.Goal:
 		return 0, errorf("%s %q: %s is a goal; name a step before it", c.flag(), c.target(), t.Name)
+	case !md.isState(t.Index) && !slices.ContainsFunc(md.tps, func(t *journey.Touchpoint) bool { return t.Goal }):
+		return 0, errorf("%s %q: no user visits %s", c.flag(), c.target(), t.Name)
 	case !md.isState(t.Index):
 		return 0, errorf("%s %q: no user visits %s before reaching a goal", c.flag(), c.target(), t.Name)
 	case sc.skipped[t.Index]:

@@ -141,6 +141,7 @@ func TestErrors(t *testing.T) {
 	m := load(t, flowMap)
 	model := observe(t, m, fourUsers...)
 	loop := load(t, strings.Replace(flowMap, "events: [{event: d}], next: []", "events: [{event: d}], next: [b]", 1))
+	noGoal := load(t, strings.Replace(flowMap, ", goal: true", "", 1))
 	for _, tc := range []struct {
 		model   *Model
 		changes []Change
@@ -149,6 +150,7 @@ func TestErrors(t *testing.T) {
 		{model, []Change{{Improve: "bb", By: 0.5}}, `--improve "bb": no touchpoint has this id (did you mean "b"?)`},
 		{model, []Change{{Skip: "buy"}}, `--skip "buy": Buy is a goal; name a step before it`},
 		{observe(t, m, "u1: a buy c"), []Change{{Skip: "c"}}, `--skip "c": no user visits Gamma before reaching a goal`},
+		{observe(t, noGoal, "u1: a b"), []Change{{Improve: "c", By: 0.5}}, `--improve "c": no user visits Gamma`},
 		{model, []Change{{Improve: "d", By: 1}}, `--improve "d": users on Delta only leave, and the map gives it no next touchpoint that users visit or that is a goal`},
 		{model, []Change{{Skip: "c"}, {Improve: "c", By: 0.5}}, `--improve "c": an earlier --skip took Gamma out`},
 		{observe(t, m, "u1: a b", "u2: c buy", "u3: a c buy"), []Change{{Skip: "c"}, {Skip: "b"}},
