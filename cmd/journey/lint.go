@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"fmt"
 	"strings"
 
@@ -63,12 +64,12 @@ func lintRun(e *env, opts *lintOptions) error {
 	if err != nil {
 		return err
 	}
-	result, err := lintFiles(files)
-	if err != nil {
-		return err
-	}
+	result, readErr := lintFiles(files)
 	if err := printer(e.stdout, result, e.printOptions(nil)); err != nil {
 		return err
+	}
+	if readErr != nil {
+		return readErr
 	}
 	if !e.quiet {
 		fmt.Fprintln(e.stderr, output.LintSummary(result))
@@ -87,13 +88,16 @@ type lintOutcome struct {
 }
 
 // lintFiles lints files concurrently and gathers the results in file order, so that the
-// output does not depend on scheduling. A file that cannot be read fails the run.
+// output does not depend on scheduling. A file that cannot be read fails the run: the first
+// such error is returned, with the results of the files that could be read.
 func lintFiles(files []string) (output.LintResult, error) {
 	outcomes := lintConcurrently(files)
 	result := output.LintResult{Sources: map[string][]byte{}, Files: len(files)}
+	var readErr error
 	for i, o := range outcomes {
 		if o.err != nil {
-			return output.LintResult{}, o.err
+			readErr = cmp.Or(readErr, o.err)
+			continue
 		}
 		if len(o.diags) > 0 {
 			result.Sources[files[i]] = o.src
@@ -101,7 +105,7 @@ func lintFiles(files []string) (output.LintResult, error) {
 		}
 	}
 	result.Diagnostics = journey.SortDiagnostics(result.Diagnostics)
-	return result, nil
+	return result, readErr
 }
 
 // lintConcurrently lints every file with one worker per core.
