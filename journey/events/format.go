@@ -39,7 +39,9 @@ const (
 // sniffFormat tells the format of a text from its first bytes: Parquet starts with its
 // magic "PAR1", JSON Lines with an object (after blank lines, if any), one JSON array of
 // objects (which the reader refuses, saying how to convert it) with [ and {, anything else
-// is CSV.
+// is CSV. A text whose first line is no object but a later line of its first bytes is, is
+// JSON Lines with a broken first line, which the reader skips and reports: no CSV row
+// starts with {" or {}.
 func sniffFormat(br *bufio.Reader) fileFormat {
 	head, _ := br.Peek(4 << 10)
 	if bytes.HasPrefix(head, []byte(parquetMagic)) {
@@ -51,12 +53,26 @@ func sniffFormat(br *bufio.Reader) fileFormat {
 			return fileJSONArray
 		}
 	}
-	if i < len(head) && head[i] == '{' {
-		if j := skipSpace(head, i+1); j == len(head) || head[j] == '"' || head[j] == '}' {
+	if startsObject(head[i:]) {
+		return fileJSONL
+	}
+	lines := bytes.Split(head, []byte("\n"))
+	for _, line := range lines[1 : len(lines)-1] { // the last may be cut short
+		if line = bytes.TrimLeft(line, " \t\r"); len(line) > 1 && startsObject(line) {
 			return fileJSONL
 		}
 	}
 	return fileCSV
+}
+
+// startsObject reports whether b starts with a JSON object: { and then, after white space,
+// a key or }.
+func startsObject(b []byte) bool {
+	if len(b) == 0 || b[0] != '{' {
+		return false
+	}
+	j := skipSpace(b, 1)
+	return j == len(b) || b[j] == '"' || b[j] == '}'
 }
 
 // parquetMagic starts and ends every Parquet file.

@@ -117,6 +117,21 @@ func TestJSONLBadLines(t *testing.T) {
 	}
 }
 
+// TestJSONLBrokenFirstLine: a file whose first line is no object but whose next ones are is
+// JSON Lines with a broken first line, skipped and reported as any other; it is not read as
+// a CSV file with a strange header.
+func TestJSONLBrokenFirstLine(t *testing.T) {
+	for _, first := range []string{`null`, `[1]`, `garbage`, `{"user_id":"u0","timestamp":"2026`} {
+		l, err := readFiles(t, jsonlOpts, file{"e.jsonl", first + "\n" + good("u1") + "\n" + good("u2") + "\n"})
+		if err != nil {
+			t.Fatalf("%s: %v", first, err)
+		}
+		if l.Counts != (Counts{Rows: 3, Mapped: 2, Skipped: 1}) || len(l.Skipped) != 1 || l.Skipped[0].Line != 1 {
+			t.Errorf("%s: counts %+v, skipped %v; want line 1 skipped, 2 rows mapped", first, l.Counts, lines(l.Skipped))
+		}
+	}
+}
+
 // TestJSONLValues pins how values become cells: text unescaped, numbers and booleans as
 // written, arrays as written, null and missing keys empty, empty objects no column.
 func TestJSONLValues(t *testing.T) {
