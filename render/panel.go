@@ -87,7 +87,7 @@ func swatch(b *strings.Builder, colour, mark, meaning string) {
 func summary(b *strings.Builder, m *journey.Map, ov *overlay, l *lang.Language) {
 	r := ov.r
 	panelTitle(b, esc(l.PanelData))
-	panelRow(b, esc(fmt.Sprintf(l.PanelInputF, l.Int(r.Input.Users), l.Int(r.Input.Rows), l.Int(r.Input.Mapped))))
+	panelRow(b, esc(fmt.Sprintf(l.PanelInputF, l.Count(l.UsersF, r.Input.Users), l.Count(l.RowsF, r.Input.Rows), l.Int(r.Input.Mapped))))
 	if r.Goal.Rate != nil {
 		panelRow(b, "<B>"+esc(l.Count(l.PanelGoalF, r.Goal.Users, l.Percent(*r.Goal.Rate)))+"</B>")
 	}

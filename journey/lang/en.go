@@ -43,7 +43,8 @@ var english = Words{
 		CardEndsF:            Counted{"%s ends the journey here", "%s end the journey here"},
 		OffMapLabel:          "off-map",
 		PanelData:            "Data",
-		PanelInputF:          "%[1]s users · %[2]s rows, %[3]s mapped",
+		PanelInputF:          "%[1]s · %[2]s, %[3]s mapped",
+		RowsF:                Counted{"%s row", "%s rows"},
 		PanelGoalF:           Counted{"goal reached: %[1]s user (%[2]s)", "goal reached: %[1]s users (%[2]s)"},
 		FunnelF:              "Funnel %s",
 		Step:                 "step",
@@ -53,7 +54,7 @@ var english = Words{
 
 	TableWords: TableWords{
 		ReportHeadF:        "journey %[1]s: identity %[2]s, window %[3]s",
-		InputF:             "%[1]s rows: %[2]s mapped, %[3]s unmapped, %[4]s skipped, %[5]s filtered; %[6]s users",
+		InputF:             "%[1]s: %[2]s mapped, %[3]s unmapped, %[4]s skipped, %[5]s filtered; %[6]s",
 		GoalReachedF:       Counted{"goal reached by %[1]s user (%[2]s)", "goal reached by %[1]s users (%[2]s)"},
 		MarkdownTitleF:     "Journey %s",
 		MarkdownIdentityF:  "Identity %[1]s, window %[2]s",

@@ -44,7 +44,8 @@ var dutch = Words{
 		CardEndsF:            Counted{"%s sluit de klantreis hier af", "%s sluiten de klantreis hier af"},
 		OffMapLabel:          "buiten de kaart",
 		PanelData:            "Gegevens",
-		PanelInputF:          "%[1]s klanten · %[2]s regels, %[3]s gekoppeld",
+		PanelInputF:          "%[1]s · %[2]s, %[3]s gekoppeld",
+		RowsF:                Counted{"%s regel", "%s regels"},
 		PanelGoalF:           Counted{"doel bereikt: %[1]s klant (%[2]s)", "doel bereikt: %[1]s klanten (%[2]s)"},
 		FunnelF:              "Funnel %s",
 		Step:                 "stap",
@@ -54,7 +55,7 @@ var dutch = Words{
 
 	TableWords: TableWords{
 		ReportHeadF:        "journey %[1]s: identiteit %[2]s, conversievenster %[3]s",
-		InputF:             "%[1]s regels: %[2]s gekoppeld, %[3]s niet gekoppeld, %[4]s overgeslagen, %[5]s gefilterd; %[6]s klanten",
+		InputF:             "%[1]s: %[2]s gekoppeld, %[3]s niet gekoppeld, %[4]s overgeslagen, %[5]s gefilterd; %[6]s",
 		GoalReachedF:       Counted{"doel bereikt door %[1]s klant (%[2]s)", "doel bereikt door %[1]s klanten (%[2]s)"},
 		MarkdownTitleF:     "Klantreis %s",
 		MarkdownIdentityF:  "Identiteit %[1]s, conversievenster %[2]s",

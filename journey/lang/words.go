@@ -99,8 +99,11 @@ type PictureWords struct {
 	OffMapLabel string
 	// PanelData titles the panel's summary of the event files.
 	PanelData string
-	// PanelInputF sums the event files up: %[1]s users, %[2]s rows, %[3]s mapped rows.
+	// PanelInputF sums the event files up: %[1]s users (UsersF), %[2]s rows (RowsF), %[3]s
+	// mapped rows.
 	PanelInputF string
+	// RowsF counts rows of event files.
+	RowsF Counted
 	// PanelGoalF is the goal rate: %[1]s users (%[2]s of all).
 	PanelGoalF Counted
 	// FunnelF titles a funnel; %s is its id.
@@ -113,8 +116,8 @@ type PictureWords struct {
 type TableWords struct {
 	// ReportHeadF is the first line: %[1]s journey id, %[2]s identity column, %[3]s window.
 	ReportHeadF string
-	// InputF accounts for the rows read: %[1]s rows, %[2]s mapped, %[3]s unmapped,
-	// %[4]s skipped, %[5]s filtered, %[6]s users.
+	// InputF accounts for the rows read: %[1]s rows (RowsF), %[2]s mapped, %[3]s unmapped,
+	// %[4]s skipped, %[5]s filtered, %[6]s users (UsersF).
 	InputF string
 	// GoalReachedF is the goal rate: %[1]s users, %[2]s of all.
 	GoalReachedF Counted

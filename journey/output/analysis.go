@@ -137,8 +137,8 @@ func offMap(ts []analysis.Transition) []analysis.Transition {
 
 // inputSummary is the one-line account of the rows read.
 func (h human) inputSummary(in analysis.Input) string {
-	return fmt.Sprintf(h.InputF, h.count(in.Rows), h.count(in.Mapped), h.count(in.Unmapped),
-		h.count(in.Skipped), h.count(in.Filtered), h.count(in.Users))
+	return fmt.Sprintf(h.InputF, h.Count(h.RowsF, in.Rows), h.count(in.Mapped), h.count(in.Unmapped),
+		h.count(in.Skipped), h.count(in.Filtered), h.Count(h.UsersF, in.Users))
 }
 
 // goalReached is the goal rate: "goal reached by 67 users (27.9%)".
