@@ -103,18 +103,22 @@ func (ov *overlay) share(from string, users int64, l *lang.Language) []string {
 // rows are the card rows of the numbers: users, conversion and drop-off, exits (on a
 // goal's card, the users who end the journey there, which is no loss). The line of
 // conversion and drop-off goes onto two lines where it would be wider than points, so that
-// the card keeps its width.
+// the card keeps its width. Without conversion, the touchpoint ends the designed flow,
+// unless no user reached it (its conversion is then a ratio over zero): it has no such line.
 func (n *tpNumbers) rows(l *lang.Language, points int, goal bool) string {
 	if n == nil {
 		return ""
 	}
-	flow := esc(l.CardEndOfFlow)
+	flow := "<BR/>" + esc(l.CardEndOfFlow)
+	if n.Users == 0 {
+		flow = ""
+	}
 	if n.Conversion != nil && n.Dropoff != nil {
 		line := fmt.Sprintf(l.CardFlowF, markOn+" "+l.Percent(*n.Conversion), markDown+" "+l.Percent(*n.Dropoff))
 		if textWidth(line, numbersSize) > float64(points) {
 			line = strings.Replace(line, " · ", "\n", 1)
 		}
-		flow = phrase(line)
+		flow = "<BR/>" + phrase(line)
 	}
 	exits := ""
 	switch {
@@ -123,7 +127,7 @@ func (n *tpNumbers) rows(l *lang.Language, points int, goal bool) string {
 	case n.Exits > 0:
 		exits = "<BR/>" + markExit + " " + esc(l.Count(l.CardExitsF, n.Exits))
 	}
-	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d"><B>%s</B><BR/>%s%s%s</FONT></TD></TR>`,
+	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d"><B>%s</B>%s%s%s</FONT></TD></TR>`,
 		bandFill, numbersSize, esc(l.Count(l.CardUsersF, n.Users)), flow, exits, n.cost(l))
 }
 

@@ -379,3 +379,17 @@ func panelTops(t *testing.T, svg []byte) []float64 {
 	}
 	return tops
 }
+
+// TestCardOfNoUsers: a touchpoint no user reached has no conversion (a ratio over zero),
+// but its flow goes on: its card does not say it ends the designed flow. A touchpoint
+// without a next still does.
+func TestCardOfNoUsers(t *testing.T) {
+	m := build("No users", map[string][]tp{"s": {{id: "a"}, {id: "b"}}}, []string{"s"})
+	r := &analysis.Report{Journey: m.ID}
+	r.Touchpoints = []analysis.Touchpoint{{ID: "a"}, {ID: "b", Users: 5, Exits: 5}}
+	en, _ := lang.Get("en")
+	dot := string(DOT(m, r, en))
+	if n := strings.Count(dot, en.CardEndOfFlow); n != 1 {
+		t.Errorf("%q appears %d times, want once, on b's card, not on a's (no users, next b)", en.CardEndOfFlow, n)
+	}
+}
