@@ -82,7 +82,7 @@ func serveRun(ctx context.Context, e *env, opts *serveOptions) error {
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", opts.addr)
+	ln, err := net.Listen(listenNetwork(host), opts.addr)
 	if err != nil {
 		return listenError(opts.addr, err)
 	}
@@ -187,4 +187,17 @@ func over(overGood bool) string {
 		return " over the last good version"
 	}
 	return ""
+}
+
+// listenNetwork is the network to listen on for --addr's host: an IPv4 address (0.0.0.0
+// included) only on IPv4, which Go's "tcp" would widen to IPv6 as well; an IPv6 one only on
+// IPv6; a name or nothing on both.
+func listenNetwork(host string) string {
+	switch ip := net.ParseIP(host); {
+	case ip == nil:
+		return "tcp"
+	case ip.To4() != nil:
+		return "tcp4"
+	}
+	return "tcp6"
 }

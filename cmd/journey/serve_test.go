@@ -196,3 +196,14 @@ func TestServeStartsOnABrokenMap(t *testing.T) {
 		return strings.Contains(p, `<div class="frame">`) && !strings.Contains(p, "[unknown-key]")
 	})
 }
+
+// TestListenNetwork: an IPv4 address, 0.0.0.0 included, listens on IPv4 only, an IPv6 one
+// on IPv6 only, a name or no host on both.
+func TestListenNetwork(t *testing.T) {
+	for host, want := range map[string]string{"0.0.0.0": "tcp4", "127.0.0.1": "tcp4", "192.168.1.20": "tcp4",
+		"::": "tcp6", "::1": "tcp6", "": "tcp", "localhost": "tcp"} {
+		if got := listenNetwork(host); got != want {
+			t.Errorf("listenNetwork(%q) = %q, want %q", host, got, want)
+		}
+	}
+}

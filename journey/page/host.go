@@ -38,7 +38,7 @@ func newHostGuard(host string, bound net.Addr) hostGuard {
 		g.anyIP = true
 		g.names = append(g.names, "localhost")
 		g.open = "127.0.0.1"
-		if ip != nil && ip.To4() == nil {
+		if strings.Contains(host, ":") { // written as IPv6 ([::]:8080)
 			g.open = "::1"
 		}
 	case ip.IsLoopback():

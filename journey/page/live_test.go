@@ -145,6 +145,8 @@ func TestLiveURL(t *testing.T) {
 		{"localhost", &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 9000}, "http://localhost:9000/"},
 		{"", &net.TCPAddr{IP: net.IPv4zero, Port: 8080}, "http://127.0.0.1:8080/"},
 		{"::", &net.TCPAddr{IP: net.IPv6unspecified, Port: 8080}, "http://[::1]:8080/"},
+		{"0.0.0.0", &net.TCPAddr{IP: net.IPv6unspecified, Port: 8080}, "http://127.0.0.1:8080/"},
+		{"", &net.TCPAddr{IP: net.IPv6unspecified, Port: 8080}, "http://127.0.0.1:8080/"},
 	}
 	for _, tt := range tests {
 		if got := NewLive(LiveConfig{Host: tt.host, Addr: tt.bound}).URL(); got != tt.want {
