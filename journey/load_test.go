@@ -2,6 +2,7 @@ package journey
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -262,5 +263,18 @@ func TestYAMLDirective(t *testing.T) {
 		if len(ds) != 1 || ds[0].Rule != "emotion-range" || ds[0].Line != 13 {
 			t.Errorf("%q: diagnostics %v, want only emotion-range at line 13", head, ds)
 		}
+	}
+}
+
+// TestMomentWithBadEmotion: a moment of truth whose emotion is out of range has that error,
+// not also the warning that it has no emotion.
+func TestMomentWithBadEmotion(t *testing.T) {
+	_, ds := Check("m.journey.yaml", []byte(withTouchpointKeys("        moment_of_truth: true\n        emotion: -3\n")))
+	var rules []string
+	for _, d := range ds {
+		rules = append(rules, d.Rule)
+	}
+	if !slices.Equal(rules, []string{"emotion-range"}) {
+		t.Errorf("rules %v, want only emotion-range", rules)
 	}
 }

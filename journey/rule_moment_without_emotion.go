@@ -23,11 +23,12 @@ stages:
 	})
 }
 
-// checkMomentWithoutEmotion reports moments of truth that do not say how they feel.
+// checkMomentWithoutEmotion reports moments of truth that do not say how they feel. An
+// emotion written but invalid (out of range, not a number) has its own error instead.
 func checkMomentWithoutEmotion(r *Rule, m *Map) []Diagnostic {
 	var ds []Diagnostic
 	for _, t := range m.Touchpoints() {
-		if t.MomentOfTruth && t.Emotion == nil {
+		if _, written := t.Keys["emotion"]; t.MomentOfTruth && t.Emotion == nil && !written {
 			ds = append(ds, r.diag(m.File, t.At("moment_of_truth"),
 				"touchpoint %q is a moment of truth without an emotion; add `emotion:` from -2 to +2", t.ID))
 		}
