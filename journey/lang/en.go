@@ -58,7 +58,7 @@ var english = Words{
 		GoalReachedF:       Counted{"goal reached by %[1]s user (%[2]s)", "goal reached by %[1]s users (%[2]s)"},
 		MarkdownTitleF:     "Journey %s",
 		MarkdownIdentityF:  "Identity %[1]s, window %[2]s",
-		KPIAllMetF:         "KPI targets: all %s met",
+		KPIAllMetF:         Counted{"KPI target: %s met", "KPI targets: all %s met"},
 		KPISomeMissedF:     "KPI targets: %[1]s, %[2]s met",
 		KPIMissedF:         "%s missed",
 		KPIOK:              "ok",

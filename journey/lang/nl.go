@@ -59,7 +59,7 @@ var dutch = Words{
 		GoalReachedF:       Counted{"doel bereikt door %[1]s klant (%[2]s)", "doel bereikt door %[1]s klanten (%[2]s)"},
 		MarkdownTitleF:     "Klantreis %s",
 		MarkdownIdentityF:  "Identiteit %[1]s, conversievenster %[2]s",
-		KPIAllMetF:         "KPI-normen: alle %s gehaald",
+		KPIAllMetF:         Counted{"KPI-norm: %s gehaald", "KPI-normen: alle %s gehaald"},
 		KPISomeMissedF:     "KPI-normen: %[1]s, %[2]s gehaald",
 		KPIMissedF:         "%s gemist",
 		KPIOK:              "gehaald",

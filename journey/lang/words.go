@@ -126,7 +126,7 @@ type TableWords struct {
 	// MarkdownIdentityF ends the markdown summary: %[1]s identity column, %[2]s window.
 	MarkdownIdentityF string
 	// KPIAllMetF sums up KPI targets all met; %s is their number.
-	KPIAllMetF string
+	KPIAllMetF Counted
 	// KPISomeMissedF sums up KPI targets: %[1]s is KPIMissedF's text, %[2]s the number met.
 	KPISomeMissedF string
 	// KPIMissedF is the number of KPI targets missed; %s is the number.

@@ -119,7 +119,7 @@ func (h human) kpiSummary(ks []analysis.KPIResult, missed func(string) string) s
 		}
 	}
 	if n == 0 {
-		return fmt.Sprintf(h.KPIAllMetF, h.count(int64(len(ks))))
+		return h.Count(h.KPIAllMetF, int64(len(ks)))
 	}
 	return fmt.Sprintf(h.KPISomeMissedF, missed(fmt.Sprintf(h.KPIMissedF, h.count(int64(n)))), h.count(int64(len(ks)-n)))
 }

@@ -133,3 +133,23 @@ func TestWhatifAnswer(t *testing.T) {
 		}
 	}
 }
+
+// TestKPISummary: one KPI target met is said in the singular, in both languages.
+func TestKPISummary(t *testing.T) {
+	en, _ := lang.Get("en")
+	nl, _ := lang.Get("nl")
+	same := func(s string) string { return s }
+	one, two := []analysis.KPIResult{{OK: true}}, []analysis.KPIResult{{OK: true}, {OK: true}}
+	for _, tc := range []struct {
+		l    *lang.Language
+		ks   []analysis.KPIResult
+		want string
+	}{
+		{en, one, "KPI target: 1 met"}, {en, two, "KPI targets: all 2 met"},
+		{nl, one, "KPI-norm: 1 gehaald"}, {nl, two, "KPI-normen: alle 2 gehaald"},
+	} {
+		if got := (human{tc.l}).kpiSummary(tc.ks, same); got != tc.want {
+			t.Errorf("%s, %d met: %q, want %q", tc.l.Tag, len(tc.ks), got, tc.want)
+		}
+	}
+}
