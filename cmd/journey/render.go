@@ -230,10 +230,13 @@ func renderWrite(e *env, opts *renderOptions, b []byte) error {
 		return err
 	case opts.check:
 		old, err := os.ReadFile(opts.out)
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
+		if errors.Is(err, os.ErrNotExist) {
+			return problemsError{fmt.Errorf("%s does not exist: run journey render to draw it", opts.out)}
+		}
+		if err != nil {
 			return err
 		}
-		if err != nil || !bytes.Equal(old, b) {
+		if !bytes.Equal(old, b) {
 			return problemsError{fmt.Errorf("%s is out of date: run journey render to redraw it", opts.out)}
 		}
 		return nil
