@@ -93,6 +93,9 @@ func readReport(ctx context.Context, e *env, m *journey.Map, files []string, eo 
 // error when summary is set, unless quiet. Problems in the event files come back as
 // *events.Error, which exitCode maps to exit 1.
 func readLog(ctx context.Context, e *env, files []string, eo events.Options, summary bool) (*events.Log, error) {
+	if n := countOf(files, "-"); n > 1 {
+		return nil, usageError{fmt.Errorf("--events - (standard input) is given %d times; standard input can be read once", n)}
+	}
 	done := func() {}
 	if e.progress {
 		done = progressBar(e.stderr, &eo)
@@ -169,4 +172,15 @@ func progressBar(w io.Writer, eo *events.Options) func() {
 			fmt.Fprint(w, "\r\033[K")
 		}
 	}
+}
+
+// countOf counts the items of list equal to v.
+func countOf(list []string, v string) int {
+	n := 0
+	for _, x := range list {
+		if x == v {
+			n++
+		}
+	}
+	return n
 }
