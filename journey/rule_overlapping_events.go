@@ -57,9 +57,13 @@ func checkOverlappingEvents(r *Rule, m *Map) []Diagnostic {
 					continue
 				}
 				reported[pair] = true
+				rows := "such rows all go"
+				if !covers(prev.m.Where, mt.Where) {
+					rows = "rows that match both go"
+				}
 				ds = append(ds, r.diag(m.File, mt.Pos,
-					"touchpoint %q matches event %q like touchpoint %q does (line %d); such rows all go to the first, %q",
-					t.ID, mt.Event, prev.t.ID, prev.m.Pos.Line, prev.t.ID))
+					"touchpoint %q matches event %q like touchpoint %q does (line %d); %s to the first, %q",
+					t.ID, mt.Event, prev.t.ID, prev.m.Pos.Line, rows, prev.t.ID))
 			}
 			byEvent[mt.Event] = append(byEvent[mt.Event], matcherAt{t, mt})
 		}

@@ -8,22 +8,23 @@ import (
 )
 
 // TestOverlappingEventsNamesWhereRowsGo checks that each warning names the touchpoint the
-// shared rows really go to, the first whose matcher can match them, and that touchpoints
-// sharing one event are reported once each rather than in every pair.
+// shared rows really go to, the first whose matcher can match them, says whether that is
+// all the later one's rows or those that match both, and that touchpoints sharing one event
+// are reported once each rather than in every pair.
 func TestOverlappingEventsNamesWhereRowsGo(t *testing.T) {
 	tests := []struct {
 		name     string
 		matchers []string // the events of touchpoints t0, t1, ...
-		want     []string // "later <- earlier" for every warning
+		want     []string // "later <- earlier all" or "... both" for every warning
 	}{
 		{"one event on four touchpoints", []string{"{event: click}", "{event: click}", "{event: click}", "{event: click}"},
-			[]string{"t1 <- t0", "t2 <- t0", "t3 <- t0"}},
+			[]string{"t1 <- t0 all", "t2 <- t0 all", "t3 <- t0 all"}},
 		{"conditions apart, then none", []string{"{event: view, where: {page: /a}}", "{event: view, where: {page: /b}}", "{event: view}"},
-			[]string{"t2 <- t0", "t2 <- t1"}},
+			[]string{"t2 <- t0 both", "t2 <- t1 both"}},
 		{"a narrower one first", []string{"{event: view, where: {page: /a}}", "{event: view}", "{event: view, where: {page: [/a, /b]}}"},
-			[]string{"t1 <- t0", "t2 <- t0", "t2 <- t1"}},
+			[]string{"t1 <- t0 both", "t2 <- t0 both", "t2 <- t1 all"}},
 		{"conditions on two columns", []string{"{event: view, where: {page: /a, source: ads}}", "{event: view, where: {page: /a}}", "{event: view, where: {source: seo}}"},
-			[]string{"t1 <- t0", "t2 <- t1"}},
+			[]string{"t1 <- t0 both", "t2 <- t1 both"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -44,8 +45,9 @@ func TestOverlappingEventsNamesWhereRowsGo(t *testing.T) {
 				}
 				_, rest, _ := strings.Cut(d.Message, "touchpoint \"")
 				later, rest, _ := strings.Cut(rest, "\"")
-				_, first, _ := strings.Cut(rest, "such rows all go to the first, \"")
-				got = append(got, later+" <- "+strings.TrimSuffix(first, "\""))
+				rows, first, _ := strings.Cut(rest, " go to the first, \"")
+				which := map[bool]string{true: "all", false: "both"}[strings.HasSuffix(rows, "such rows all")]
+				got = append(got, later+" <- "+strings.TrimSuffix(first, "\"")+" "+which)
 			}
 			if diff := cmp.Diff(tt.want, got); diff != "" {
 				t.Errorf("warnings (-want +got):\n%s", diff)
