@@ -126,12 +126,9 @@ func serveValidate(opts *serveOptions) (string, error) {
 // else the map's when the map loads, else English. A map that cannot be read is an error
 // (exit 3); one with errors is not, as the page will show them.
 func serveLanguage(opts *serveOptions) (*lang.Language, error) {
-	m, _, failed, err := checkMap(opts.mapPath)
+	m, _, _, err := checkMap(opts.mapPath) // a broken map's language: is kept when valid
 	if err != nil {
 		return nil, err
-	}
-	if failed {
-		m = nil
 	}
 	return chooseLang(opts.page.lang, m)
 }

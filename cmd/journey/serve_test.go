@@ -197,6 +197,18 @@ func TestServeStartsOnABrokenMap(t *testing.T) {
 	})
 }
 
+// TestServeStartsOnABrokenDutchMap: a map broken from the start whose language is Dutch is
+// shown in Dutch, its diagnostics in English.
+func TestServeStartsOnABrokenDutchMap(t *testing.T) {
+	mapPath, _ := writeServeFiles(t)
+	writeFile(t, mapPath, strings.Replace(serveMap, "version: 1", "version: 1\nlanguage: nl\ntitel: typo", 1))
+	s := startServe(t, mapPath)
+	waitFor(t, "the diagnostics", func() bool { return strings.Contains(s.page(t), "[unknown-key]") })
+	if got := s.page(t); !strings.Contains(got, "Nog geen kaart.") || !strings.Contains(got, `lang="nl"`) {
+		t.Errorf("a Dutch map broken from the start is not shown in Dutch:\n%s", got)
+	}
+}
+
 // TestListenNetwork: an IPv4 address, 0.0.0.0 included, listens on IPv4 only, an IPv6 one
 // on IPv6 only, a name or no host on both.
 func TestListenNetwork(t *testing.T) {
