@@ -94,6 +94,8 @@ func TestParseProblems(t *testing.T) {
 		{"seq tag on text", withTouchpointKeys("        description: !!seq x\n"), "11:22 wrong-type tag !!seq: expected a list, found text"},
 		{"yes is no boolean", strings.Replace(minimal, "goal: true", "goal: yes", 1), "10:15 wrong-type expected true or false, found \"yes\""},
 		{"list where text belongs", strings.Replace(minimal, "title: Shop", "title: [a]", 1), "3:8 wrong-type title: expected text, found a list"},
+		{"where null", withTouchpointKeys("        events:\n          - event: view\n            where: {coupon: null}\n"), "13:29 where-null column \"coupon\": null matches the text \"null\", not an empty cell"},
+		{"where tilde in a list", withTouchpointKeys("        events:\n          - event: view\n            where: {coupon: [a, ~]}\n"), "13:33 where-null ~ matches the text \"~\""},
 		{"where empty list", withTouchpointKeys("        events:\n          - event: view\n            where: {page: []}\n"), "13:27 empty-list column \"page\""},
 		{"bad duration", withTouchpointKeys("        duration: 5 minutes\n"), "11:19 invalid-duration invalid duration \"5 minutes\""},
 		{"kpi without target", withTouchpointKeys("        kpis:\n          - metric: users\n"), "12:13 kpi-target no target for KPI \"users\""},
@@ -276,5 +278,18 @@ func TestMomentWithBadEmotion(t *testing.T) {
 	}
 	if !slices.Equal(rules, []string{"emotion-range"}) {
 		t.Errorf("rules %v, want only emotion-range", rules)
+	}
+}
+
+// TestWhereNullQuoted: a null in quotes, or nothing at all, is no warning: the one is the
+// text, the other the empty cell.
+func TestWhereNullQuoted(t *testing.T) {
+	for _, v := range []string{`"null"`, `'~'`, `""`, ``} {
+		_, ds := Check("m.journey.yaml", []byte(withTouchpointKeys("        events:\n          - event: view\n            where: {coupon: "+v+"}\n")))
+		for _, d := range ds {
+			if d.Rule == "where-null" {
+				t.Errorf("where: {coupon: %s}: %s", v, d.Message)
+			}
+		}
 	}
 }

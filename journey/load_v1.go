@@ -138,6 +138,7 @@ func (d *decoder) whereValues(n *yaml.Node, column string) []string {
 	n = resolve(n)
 	switch {
 	case n.Kind == yaml.ScalarNode:
+		d.whereNull(n, column)
 		return []string{n.Value}
 	case n.Kind == yaml.SequenceNode && len(n.Content) == 0:
 		d.report(ruleEmptyList, n, "where: column %q has an empty list of values; it could never match", column)
@@ -148,6 +149,7 @@ func (d *decoder) whereValues(n *yaml.Node, column string) []string {
 				d.report(ruleWrongType, item, "where: column %q: expected a value, found %s", column, kindName(item))
 				continue
 			}
+			d.whereNull(item, column)
 			vs = append(vs, item.Value)
 		}
 		return vs
@@ -155,6 +157,14 @@ func (d *decoder) whereValues(n *yaml.Node, column string) []string {
 		d.report(ruleWrongType, n, "where: column %q: expected a value or a list of values, found %s", column, kindName(n))
 	}
 	return nil
+}
+
+// whereNull warns of a where value written as YAML's null, which is taken as its text.
+func (d *decoder) whereNull(n *yaml.Node, column string) {
+	if n.Tag == "!!null" && n.Value != "" && n.Style == 0 {
+		d.report(ruleWhereNull, n, "where: column %q: %s matches the text %q, not an empty cell; write \"\" to match rows without a value, or %q in quotes for the text",
+			column, n.Value, n.Value, n.Value)
+	}
 }
 
 func (d *decoder) funnels(n *yaml.Node) []*Funnel {
