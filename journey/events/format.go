@@ -57,8 +57,8 @@ func sniffFormat(br *bufio.Reader) fileFormat {
 		return fileJSONL
 	}
 	lines := bytes.Split(head, []byte("\n"))
-	for _, line := range lines[1 : len(lines)-1] { // the last may be cut short
-		if line = bytes.TrimLeft(line, " \t\r"); len(line) > 1 && startsObject(line) {
+	for i := 1; i < len(lines)-1; i++ { // the last may be cut short
+		if line := bytes.TrimLeft(lines[i], " \t\r"); len(line) > 1 && startsObject(line) {
 			return fileJSONL
 		}
 	}

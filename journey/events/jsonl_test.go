@@ -1,6 +1,7 @@
 package events
 
 import (
+	"bufio"
 	"context"
 	"errors"
 	"io"
@@ -305,5 +306,16 @@ func TestJSONLValue(t *testing.T) {
 	_, err = readIDs(context.Background(), []Source{FileSource(without)}, opts)
 	if err == nil || !strings.Contains(err.Error(), `no event file has the value column "order.amount"`) {
 		t.Errorf("err = %v, want no event file has the value column", err)
+	}
+}
+
+// TestSniffShort: texts of no line or one, cut short or not, are told apart without a
+// look beyond their end.
+func TestSniffShort(t *testing.T) {
+	for text, want := range map[string]fileFormat{"": fileCSV, "\n": fileCSV, "a,b": fileCSV, "a,b\n": fileCSV,
+		`{"a":1}`: fileJSONL, "null\n{\"a\":1}\n": fileJSONL, "null\n{\"a\":1}": fileCSV, "PAR1": fileParquet} {
+		if got := sniffFormat(bufio.NewReader(strings.NewReader(text))); got != want {
+			t.Errorf("sniffFormat(%q) = %d, want %d", text, got, want)
+		}
 	}
 }
