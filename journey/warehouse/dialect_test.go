@@ -53,3 +53,24 @@ func errText(err error) string {
 	}
 	return err.Error()
 }
+
+// FuzzSplitTable: any --table value is read or refused without a panic, and the parts of a
+// name it reads are written back by ShowTable to the same parts.
+func FuzzSplitTable(f *testing.F) {
+	for _, s := range []string{"events", "a.b", `"a.b"`, `s."t"`, `"a""b"`, `x."y`, `"a"b`, "", "."} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, name string) {
+		parts, err := SplitTable(name)
+		if err != nil {
+			return
+		}
+		schema, table := "", parts[len(parts)-1]
+		if len(parts) == 2 {
+			schema = parts[0]
+		}
+		if back, err := SplitTable(ShowTable(schema, table)); err != nil || !slices.Equal(back, parts) {
+			t.Errorf("%q: parts %q written %q read back as %q, %v", name, parts, ShowTable(schema, table), back, err)
+		}
+	})
+}
