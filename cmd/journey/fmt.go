@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/format"
@@ -54,6 +55,9 @@ is 1 when there is any.`,
 func fmtRun(e *env, opts *fmtOptions) error {
 	if len(opts.paths) == 1 && opts.paths[0] == "-" {
 		return fmtStdin(e, opts)
+	}
+	if slices.Contains(opts.paths, "-") {
+		return usageError{fmt.Errorf("- (standard input) is formatted alone, to standard output: give it without other paths")}
 	}
 	files, err := journey.FindMaps(opts.paths)
 	if err != nil {
