@@ -133,6 +133,9 @@ func skippedSummary(w io.Writer, log *events.Log) {
 	if n := log.Counts.Skipped; n > int64(len(log.Skipped)) {
 		fmt.Fprintf(w, "%d rows skipped in all (the first %d are listed)\n", n, len(log.Skipped))
 	}
+	if c := log.Counts; c.Rows > 0 && c.Skipped == c.Rows {
+		fmt.Fprintln(w, "journey: warning: every row was skipped, so every number is zero; the reasons above say what to change")
+	}
 	for _, p := range log.Warnings {
 		fmt.Fprintf(w, "%s: warning: %s\n", where(p), p.Message)
 	}
