@@ -1,6 +1,8 @@
 package analysis
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -112,6 +114,33 @@ func TestKPIs(t *testing.T) {
 	}
 	if diff := cmp.Diff(want, r.KPIs); diff != "" {
 		t.Errorf("kpis (-want +got):\n%s", diff)
+	}
+}
+
+// TestKPIBoundMetExactly: 3 users in 10 leaving is a drop-off of 1 - 0.7, which binary
+// floating point makes 0.30000000000000004; it meets `max: 0.3`, and a conversion of 0.7
+// meets `min: 0.7`, while a value a hundredth past its bound still misses.
+func TestKPIBoundMetExactly(t *testing.T) {
+	m := newMap([]string{"a", "b"})
+	m.Stages[0].Touchpoints[0].KPIs = []journey.KPI{
+		{Metric: MetricDropoff, Max: ptr(0.3)}, {Metric: MetricConversion, Min: ptr(0.7), Max: ptr(0.7)},
+		{Metric: MetricDropoff, Max: ptr(0.29)}, {Metric: MetricConversion, Min: ptr(0.71)},
+	}
+	var users []string
+	for i := range 10 {
+		u := fmt.Sprintf("u%d: a@0", i)
+		if i < 7 {
+			u += " b@5"
+		}
+		users = append(users, u)
+	}
+	r := Analyze(m, newLog(t, m, users...), Options{})
+	var got []bool
+	for _, k := range r.KPIs {
+		got = append(got, k.OK)
+	}
+	if want := []bool{true, true, false, false}; !slices.Equal(got, want) {
+		t.Errorf("ok %v, want %v (values %v)", got, want, r.KPIs)
 	}
 }
 

@@ -2,6 +2,7 @@ package analysis
 
 import (
 	"cmp"
+	"math"
 	"slices"
 )
 
@@ -100,18 +101,25 @@ func funnelsOf(p *plan, a *acc, stats *[]gapStat) []Funnel {
 }
 
 // kpisOf checks every KPI target of the map against the measured touchpoints. A value that
-// does not exist (no users, no next touchpoint) misses its target.
+// does not exist (no users, no next touchpoint) misses its target; a bound is met within
+// KPISlack.
 func kpisOf(p *plan, tps []Touchpoint) []KPIResult {
 	out := []KPIResult{}
 	for i, t := range p.tps {
 		for _, k := range t.KPIs {
 			r := KPIResult{Touchpoint: t.ID, Metric: k.Metric, Min: k.Min, Max: k.Max, Value: metric(&tps[i], k.Metric)}
-			r.OK = r.Value != nil && (k.Min == nil || *r.Value >= *k.Min) && (k.Max == nil || *r.Value <= *k.Max)
+			r.OK = r.Value != nil && (k.Min == nil || *r.Value >= *k.Min-KPISlack(*k.Min)) &&
+				(k.Max == nil || *r.Value <= *k.Max+KPISlack(*k.Max))
 			out = append(out, r)
 		}
 	}
 	return out
 }
+
+// KPISlack is how far a value may miss a KPI bound and still meet it: a billionth of the
+// bound, or of 1 when the bound is smaller. A drop-off of 3 users in 10 is 1 - 0.7 =
+// 0.30000000000000004 in binary floating point, and must meet `max: 0.3`.
+func KPISlack(bound float64) float64 { return 1e-9 * max(1, math.Abs(bound)) }
 
 // KPI metric names, as written in maps.
 const (

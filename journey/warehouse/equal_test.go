@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"compress/gzip"
 	"context"
+	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -225,3 +226,32 @@ func TestEqualSimulated(t *testing.T) {
 		}
 	})
 }
+
+// TestEqualKPIBounds: a drop-off of 3 users in 10 (1 - 0.7 in floating point) meets
+// `max: 0.3` in the database as in the CSV engine.
+func TestEqualKPIBounds(t *testing.T) {
+	m := analysistest.NewMap([]string{"a", "b"})
+	m.Stages[0].Touchpoints[0].KPIs = []journey.KPI{{Metric: analysis.MetricDropoff, Max: ptr(0.3)},
+		{Metric: analysis.MetricConversion, Min: ptr(0.7)}, {Metric: analysis.MetricDropoff, Max: ptr(0.29)}}
+	var users []string
+	for i := range 10 {
+		u := fmt.Sprintf("u%d: a@0", i)
+		if i < 7 {
+			u += " b@5"
+		}
+		users = append(users, u)
+	}
+	csv, err := analysistest.CSV(users...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	eachDB(t, func(t *testing.T, db *testDB) {
+		r := checkEqual(t, db, m, csv, options{})
+		if len(r.KPIs) != 3 || !r.KPIs[0].OK || !r.KPIs[1].OK || r.KPIs[2].OK {
+			t.Errorf("kpis %+v; want the first two met, the third missed", r.KPIs)
+		}
+	})
+}
+
+// ptr returns a pointer to v.
+func ptr(v float64) *float64 { return &v }

@@ -150,11 +150,11 @@ func (c *compiler) kpis() string {
 			pairs := []string{"'touchpoint'", d.Lit(t.ID), "'metric'", d.Lit(k.Metric)}
 			if k.Min != nil {
 				pairs = append(pairs, "'min'", floatLit(*k.Min))
-				ok = append(ok, "v >= "+floatLit(*k.Min))
+				ok = append(ok, "v >= "+floatLit(*k.Min-analysis.KPISlack(*k.Min)))
 			}
 			if k.Max != nil {
 				pairs = append(pairs, "'max'", floatLit(*k.Max))
-				ok = append(ok, "v <= "+floatLit(*k.Max))
+				ok = append(ok, "v <= "+floatLit(*k.Max+analysis.KPISlack(*k.Max)))
 			}
 			pairs = append(pairs, "'value'", "v", "'ok'", "COALESCE("+strings.Join(ok, " AND ")+", FALSE)")
 			objs = append(objs, "(SELECT "+d.Object(pairs...)+" FROM (SELECT "+v+" AS v) AS kv)")
