@@ -2,6 +2,7 @@ package journey
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"strconv"
 	"strings"
@@ -290,6 +291,19 @@ func TestWhereNullQuoted(t *testing.T) {
 			if d.Rule == "where-null" {
 				t.Errorf("where: {coupon: %s}: %s", v, d.Message)
 			}
+		}
+	}
+}
+
+// TestNegativeZeroCost: `cost: -0` is a cost of 0, which the outputs write without a sign.
+func TestNegativeZeroCost(t *testing.T) {
+	for _, v := range []string{"-0", "-0.0", "0"} {
+		m, ds := Check("m.journey.yaml", []byte(withTouchpointKeys("        cost: "+v+"\n")))
+		if HasErrors(ds, false) || m == nil {
+			t.Fatalf("cost: %s: %v", v, ds)
+		}
+		if c := m.Touchpoints()[0].Cost; c == nil || math.Signbit(*c) || *c != 0 {
+			t.Errorf("cost: %s read as %v, want 0 without a sign", v, c)
 		}
 	}
 }

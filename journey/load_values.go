@@ -175,6 +175,8 @@ func (d *decoder) cost(n *yaml.Node) *float64 {
 	case v < 0:
 		d.report(ruleInvalidCost, n, "cost %g is negative; a cost is a number of 0 or more", v)
 		return nil
+	case v == 0:
+		v = 0 // -0 is 0: no "-0" in the outputs
 	}
 	return &v
 }
