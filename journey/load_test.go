@@ -99,6 +99,7 @@ func TestParseProblems(t *testing.T) {
 		{"where tilde in a list", withTouchpointKeys("        events:\n          - event: view\n            where: {coupon: [a, ~]}\n"), "13:33 where-null ~ matches the text \"~\""},
 		{"where empty list", withTouchpointKeys("        events:\n          - event: view\n            where: {page: []}\n"), "13:27 empty-list column \"page\""},
 		{"bad duration", withTouchpointKeys("        duration: 5 minutes\n"), "11:19 invalid-duration invalid duration \"5 minutes\""},
+		{"kpi duration not whole", withTouchpointKeys("        kpis:\n          - {metric: median_time_to_next, max: 1.5h}\n"), "12:48 kpi-target max of KPI \"median_time_to_next\" must be a number of seconds or a duration above zero in whole units like 90m or 2d, found \"1.5h\""},
 		{"kpi without target", withTouchpointKeys("        kpis:\n          - metric: users\n"), "12:13 kpi-target no target for KPI \"users\""},
 		{"kpi min above max", withTouchpointKeys("        kpis:\n          - {metric: users, min: 5, max: 2}\n"), "12:34 kpi-target min 5 of KPI \"users\" is above its max 2"},
 		{"next names a funnel", withTouchpointKeys("        next: [main]\nfunnels:\n  - id: main\n    steps: [home]\n"), "11:16 unknown-ref \"main\" is a funnel"},

@@ -113,6 +113,9 @@ func (d *decoder) bound(n *yaml.Node, metric, what string) *float64 {
 		}
 	}
 	switch {
+	case !ok && metric == "median_time_to_next":
+		d.report(ruleKPITarget, n, "%s of KPI %q must be a number of seconds or a duration above zero in whole units like 90m or 2d, found %s", what, metric, describe(n))
+		return nil
 	case !ok:
 		d.report(ruleKPITarget, n, "%s of KPI %q must be a number, found %s", what, metric, describe(n))
 		return nil
