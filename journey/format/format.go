@@ -99,27 +99,33 @@ func layoutAndEncode(doc *yaml.Node, reorder bool) ([]byte, error) {
 // unprintable and writes "\U0001F337" in double quotes; the stand-ins it writes as they are,
 // quoting nothing it would not quote for a letter.
 func hideAstral(doc *yaml.Node) func([]byte) []byte {
-	used := map[rune]bool{}
+	used, hidden := map[rune]bool{}, map[rune]bool{}
 	var astral []rune
 	walkNodes(doc, func(n *yaml.Node) {
 		for _, r := range n.Value + n.Anchor + n.HeadComment + n.LineComment + n.FootComment {
-			if !used[r] && r > 0xFFFF && n.Kind == yaml.ScalarNode {
-				astral = append(astral, r)
-			}
 			used[r] = true
 		}
+		for _, r := range n.Value {
+			if r > 0xFFFF && n.Kind == yaml.ScalarNode && !hidden[r] {
+				hidden[r] = true
+				astral = append(astral, r)
+			}
+		}
 	})
-	if len(astral) == 0 {
-		return func(b []byte) []byte { return b }
-	}
 	stand := map[rune]rune{}
 	next := rune(0xE000)
 	for _, r := range astral {
 		for used[next] {
 			next++
 		}
+		if next > 0xF8FF { // the private use area is spent: the rest stay escaped
+			break
+		}
 		stand[r] = next
 		next++
+	}
+	if len(stand) == 0 {
+		return func(b []byte) []byte { return b }
 	}
 	walkNodes(doc, func(n *yaml.Node) {
 		if n.Kind != yaml.ScalarNode {

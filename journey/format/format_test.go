@@ -168,3 +168,13 @@ func TestYAML12Directive(t *testing.T) {
 		t.Errorf("got %q, %v; want the body", got, diags)
 	}
 }
+
+// TestEmojiInCommentAndValue: an emoji in a comment before the same emoji in a value is
+// written as it is in both.
+func TestEmojiInCommentAndValue(t *testing.T) {
+	src := "version: 1\nid: x\ntitle: T\nstages:\n  - id: s1\n    name: S1\n    touchpoints:\n      # 🌷 first in a comment\n      - id: a\n        name: Tulp 🌷\n        goal: true\n"
+	got, diags := Source("m.journey.yaml", []byte(src))
+	if diags != nil || string(got) != src {
+		t.Errorf("got %q, %v; want the file as it is", got, diags)
+	}
+}
