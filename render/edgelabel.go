@@ -31,7 +31,7 @@ func edgeLabel(lines []string) string {
 func labelWidth(lines []string) float64 {
 	w := 0.0
 	for _, l := range lines {
-		w = max(w, textWidth(l, labelSize))
+		w = max(w, TextWidth(l, labelSize))
 	}
 	return w + 2*labelPad
 }

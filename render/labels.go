@@ -178,7 +178,7 @@ func cardMeta(t *journey.Touchpoint, l *lang.Language, points int) string {
 			continue
 		}
 		part := wrapPoints(p[0]+": "+clean(p[1]), metaSize, float64(points))
-		if n := len(lines); n > 0 && len(part) == 1 && textWidth(lines[n-1]+" · "+part[0], metaSize) <= float64(points) {
+		if n := len(lines); n > 0 && len(part) == 1 && TextWidth(lines[n-1]+" · "+part[0], metaSize) <= float64(points) {
 			lines[n-1] += " · " + part[0]
 			continue
 		}

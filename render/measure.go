@@ -12,12 +12,13 @@ var dejaVuSans = [95]int{
 	1300, 1300, 842, 1067, 803, 1298, 1212, 1675, 1212, 1212, 1075, 1303, 690, 1303, 1716, // p to ~
 }
 
-// textWidth is the width, in points, that Graphviz gives s set in DejaVu Sans (regular) at
-// size points, the width a cell of the picture grows to hold it. Graphviz estimates it from
-// the font's widths of ASCII characters and counts every byte of any other character as a
-// space (so "é" as two spaces, an emoji as four); browsers draw such characters at about
-// that width or less, so text measured here fits the box Graphviz draws.
-func textWidth(s string, size float64) float64 {
+// TextWidth is the width, in points, that Graphviz gives s set in DejaVu Sans (regular) at
+// size points, the width a cell of the picture grows to hold it; pages that set text in
+// DejaVu Sans beside the picture measure it in pixels the same way. Graphviz estimates it
+// from the font's widths of ASCII characters and counts every byte of any other character
+// as a space (so "é" as two spaces, an emoji as four); browsers draw such characters at
+// about that width or less, so text measured here fits the box Graphviz draws.
+func TextWidth(s string, size float64) float64 {
 	units := 0
 	for i := 0; i < len(s); i++ {
 		c := int(s[i])
@@ -28,7 +29,3 @@ func textWidth(s string, size float64) float64 {
 	}
 	return float64(units) * size / 2048
 }
-
-// TextWidth is the width textWidth gives s at size points (or pixels: the unit is the
-// size's), for pages that set text in DejaVu Sans beside the picture.
-func TextWidth(s string, size float64) float64 { return textWidth(s, size) }

@@ -9,7 +9,7 @@ import (
 
 // TestWidthsAsGraphviz lays out a text per printable ASCII character, and a few beyond
 // ASCII, at 2048 points, where a point is a unit of the font, and wants each as wide as
-// textWidth says.
+// TextWidth says.
 func TestWidthsAsGraphviz(t *testing.T) {
 	texts := []string{"xx", "é", "·", "→", "🌷", "Oriëntatie · geïnteresseerd"}
 	for c := ' '; c <= '~'; c++ {
@@ -27,8 +27,8 @@ func TestWidthsAsGraphviz(t *testing.T) {
 		if len(shapes) == 0 {
 			t.Fatalf("no box drawn for %q", s)
 		}
-		if got, want := shapes[0].width(), textWidth(s, 2048); math.Abs(got-want) > 0.5 {
-			t.Errorf("Graphviz sets %q %g units wide, textWidth says %g", s, got, want)
+		if got, want := shapes[0].width(), TextWidth(s, 2048); math.Abs(got-want) > 0.5 {
+			t.Errorf("Graphviz sets %q %g units wide, TextWidth says %g", s, got, want)
 		}
 	}
 }
@@ -50,7 +50,7 @@ func TestWrapPoints(t *testing.T) {
 			t.Errorf("wrapPoints(%q) = %q, want %q", tt.s, got, tt.want)
 		}
 		for _, l := range got {
-			if w := textWidth(l, 9); w > 194 {
+			if w := TextWidth(l, 9); w > 194 {
 				t.Errorf("wrapPoints(%q) gives %q, %g points wide", tt.s, l, w)
 			}
 		}

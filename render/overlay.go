@@ -115,7 +115,7 @@ func (n *tpNumbers) rows(l *lang.Language, points int, goal bool) string {
 	}
 	if n.Conversion != nil && n.Dropoff != nil {
 		line := fmt.Sprintf(l.CardFlowF, markOn+" "+l.Percent(*n.Conversion), markDown+" "+l.Percent(*n.Dropoff))
-		if textWidth(line, numbersSize) > float64(points) {
+		if TextWidth(line, numbersSize) > float64(points) {
 			line = strings.Replace(line, " · ", "\n", 1)
 		}
 		flow = "<BR/>" + phrase(line)

@@ -71,10 +71,10 @@ func wrap(s string, width int) []string {
 }
 
 // wrapPoints splits s into lines that Graphviz sets at most points wide in DejaVu Sans at
-// size points (textWidth), breaking at spaces; a word wider than that is cut. Runs of spaces
+// size points (TextWidth), breaking at spaces; a word wider than that is cut. Runs of spaces
 // collapse into one.
 func wrapPoints(s string, size, points float64) []string {
-	return wrapFit(s, func(line []rune) bool { return textWidth(string(line), size) <= points })
+	return wrapFit(s, func(line []rune) bool { return TextWidth(string(line), size) <= points })
 }
 
 // wrapFit splits s into the longest lines that fit, breaking at spaces; a word that does not

@@ -11,6 +11,7 @@ import (
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/compare"
+	"github.com/journey-cx/journey/journey/lang"
 	"github.com/journey-cx/journey/journey/output"
 	"github.com/spf13/cobra"
 )
@@ -173,10 +174,7 @@ func (opts *compareOptions) comparePeriods(ctx context.Context, e *env, m *journ
 		}
 		numbers[i] = &analysis.Analyze(m, log, ao).Numbers
 		if numbers[i].Input.Users == 0 && !e.quiet {
-			outside := fmt.Sprintf("%d rows were", numbers[i].Input.Filtered)
-			if numbers[i].Input.Filtered == 1 {
-				outside = "1 row was"
-			}
+			outside := lang.English().Count(lang.Counted{"%s row was", "%s rows were"}, numbers[i].Input.Filtered)
 			fmt.Fprintf(e.stderr, "journey: warning: period %s holds no user with a mapped row (%s outside it); check its dates\n", p.Text, outside)
 		}
 	}

@@ -148,10 +148,7 @@ func diffChanged(r output.DiffReport) bool {
 // diffPair compares the two maps named on the command line.
 func diffPair(e *env, opts *diffOptions) (output.DiffReport, error) {
 	if len(opts.args) != 2 {
-		found := fmt.Sprintf("%d arguments", len(opts.args))
-		if len(opts.args) == 1 {
-			found = "1 argument"
-		}
+		found := lang.English().Count(lang.Counted{"%s argument", "%s arguments"}, int64(len(opts.args)))
 		return output.DiffReport{}, usageError{fmt.Errorf("diff takes two maps, OLD and NEW, found %s; to compare every map with a git revision use --git REV [PATH...]", found)}
 	}
 	if opts.args[0] == "-" && opts.args[1] == "-" {

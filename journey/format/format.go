@@ -165,16 +165,11 @@ func keepsComments(out []byte, want []string) bool {
 // comment (a flow list's line comment goes to its key), but must never lose one.
 func commentWords(n *yaml.Node) []string {
 	var words []string
-	var walk func(n *yaml.Node)
-	walk = func(n *yaml.Node) {
+	walkNodes(n, func(n *yaml.Node) {
 		for _, c := range []string{n.HeadComment, n.LineComment, n.FootComment} {
 			words = append(words, wordsOf(c)...)
 		}
-		for _, c := range n.Content {
-			walk(c)
-		}
-	}
-	walk(n)
+	})
 	slices.Sort(words)
 	return words
 }
