@@ -51,6 +51,13 @@ func TestParseProblems(t *testing.T) {
 		{"text too long", withTouchpointKeys("        description: " + strings.Repeat("é", MaxTextLength+1) + "\n"), "11:22 text-too-long 10001 characters"},
 		{"file too large", minimal + "#" + strings.Repeat("x", MaxFileSize), "1:1 file-too-large larger than 10 MB"},
 		{"tab in indentation", strings.Replace(minimal, "        goal", "\tgoal", 1), "10:1 yaml-syntax tab character in indentation"},
+		{"tab first in a block text", withTouchpointKeys("        description: |\n          \tindented\n"),
+			"12:11 yaml-syntax write its indentation after the | or >: |2"},
+		{"tab first in a list item's block text", withTouchpointKeys("        pains:\n          - |\n            \tx\n"),
+			"13:13 yaml-syntax write its indentation after the | or >: |2"},
+		{"tab first in a block text after a valid one", withTouchpointKeys(
+			"        pains:\n          - |2\n            \tx\n          - d: >-\n              \ty\n"),
+			"15:15 yaml-syntax after the | or >: |2"},
 		{"syntax error", "version: 1\nid: shop\n  title: x\n", "3:3 yaml-syntax invalid YAML: mapping values are not allowed"},
 		{"unclosed flow list", "version: 1\nid: shop\ntitle: [Shop\nstages: []\n", "3:1 yaml-syntax did not find expected ',' or ']' in the collection that starts here"},
 		{"bad sequence indentation", "version: 1\nstages:\n  - id: a\n   name: b\n", "3:3 yaml-syntax did not find expected '-' indicator"},

@@ -3,6 +3,7 @@ package journey
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"regexp"
 	"strconv"
@@ -164,9 +165,11 @@ func yamlError(file string, src []byte, err error) Diagnostic {
 		msg = m[2]
 	}
 	lines := bytes.Split(src, []byte("\n"))
-	for l := max(line-1, 1); l <= min(line+1, len(lines)); l++ {
+	// yaml.v3 names the line before the tab's, mostly; a valid tab of a block text may be
+	// on the line before that
+	for l := min(line+1, len(lines)); l >= max(line-1, 1); l-- {
 		if col := indentTab(lines[l-1]); col > 0 {
-			return ruleYAMLSyntax.diag(file, Pos{Line: l, Column: col}, "tab character in indentation; indent with spaces")
+			return tabDiag(file, lines, l, col)
 		}
 	}
 	if m := yamlUnknownAnchor.FindStringSubmatch(err.Error()); m != nil {
@@ -190,6 +193,36 @@ func aliasPos(lines [][]byte, name string) Pos {
 		}
 	}
 	return Pos{Line: 1, Column: 1}
+}
+
+// blockHeader matches the end of a line that starts a block text (| or >, with its
+// indicators) and a comment after it.
+var blockHeader = regexp.MustCompile(`(^|[\s:-])[|>][0-9+-]*\s*(#.*)?$`)
+
+// tabDiag reports the tab at column col of 1-based line l. When the line is the first of a
+// block text, the tab is its text to a reader that takes it (YAML allows it), but not to
+// the parser journey uses: it says how to keep the tab.
+func tabDiag(file string, lines [][]byte, l, col int) Diagnostic {
+	msg := "tab character in indentation; indent with spaces"
+	if l > 1 && col > 1 && blockHeader.Match(bytes.TrimRight(lines[l-2], "\r")) {
+		msg += fmt.Sprintf(" (to start the text with a tab, write its indentation after the | or >: |%d)",
+			col-1-nodeIndent(lines[l-2]))
+	}
+	return ruleYAMLSyntax.diag(file, Pos{Line: l, Column: col}, "%s", msg)
+}
+
+// nodeIndent returns the indentation of the node a block text's header line starts: its
+// spaces, and those of each "- " of a list item holding a mapping.
+func nodeIndent(line []byte) int {
+	rest := bytes.TrimLeft(line, " ")
+	for len(rest) > 1 && rest[0] == '-' && rest[1] == ' ' {
+		item := bytes.TrimLeft(rest[1:], " ")
+		if len(item) > 0 && (item[0] == '|' || item[0] == '>') {
+			break
+		}
+		rest = item
+	}
+	return len(line) - len(rest)
 }
 
 // indentTab returns the 1-based column of a tab in the line's indentation, or 0.

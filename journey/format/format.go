@@ -205,16 +205,23 @@ func (l layouter) node(n *yaml.Node, s *shape, block, inline int) {
 	}
 }
 
-// keepText makes sure the encoder writes the scalar n back with its text. It writes a
-// folded scalar (>) that has more-indented lines, or keeps trailing blank lines, with blank
-// lines the author did not write, and more on every pass; such a scalar is written literal
-// (|) instead, or double-quoted should that not give its text back either.
+// keepText makes sure the encoder writes the block scalar n back with its text. It writes
+// a folded scalar (>) that has more-indented lines, or keeps trailing blank lines, with
+// blank lines the author did not write, and more on every pass; such a scalar is written
+// literal (|) instead, or double-quoted should that not give its text back either. A
+// literal scalar whose first line starts with a tab (read with an indentation indicator,
+// |2) it writes without one, which no reader takes back: that one is written double-quoted.
 func keepText(n *yaml.Node) {
-	if n.Style&yaml.FoldedStyle == 0 || writesBack(n) {
+	const block = yaml.FoldedStyle | yaml.LiteralStyle
+	if n.Style&block == 0 || writesBack(n) {
 		return
 	}
-	for _, style := range []yaml.Style{yaml.LiteralStyle, yaml.DoubleQuotedStyle} {
-		n.Style = n.Style&^yaml.FoldedStyle | style
+	styles := []yaml.Style{yaml.LiteralStyle, yaml.DoubleQuotedStyle}
+	if n.Style&yaml.LiteralStyle != 0 {
+		styles = styles[1:]
+	}
+	for _, style := range styles {
+		n.Style = n.Style&^block | style
 		if writesBack(n) {
 			return
 		}
