@@ -118,9 +118,14 @@ func (e *Error) Error() string { return e.msg }
 
 // Segment returns the numbers of the users whose segment by column is value, from a
 // report analyzed with that column; a value no user has is an *Error listing the values.
+// A segment without users, as (none) is when only identities without a mapped row lack a
+// value, counts as no value.
 func Segment(r *analysis.Report, column, value string) (*analysis.Numbers, error) {
 	var found []string
 	for i := range r.Segments {
+		if r.Segments[i].Input.Users == 0 {
+			continue
+		}
 		if r.Segments[i].Value == value {
 			return &r.Segments[i].Numbers, nil
 		}

@@ -106,9 +106,10 @@ func TestWorse(t *testing.T) {
 // TestSegment finds a group's numbers among the segments; a value no user has is an
 // error listing the values found.
 func TestSegment(t *testing.T) {
+	users := func(n int64) analysis.Numbers { return analysis.Numbers{Input: analysis.Input{Users: n}} }
 	r := &analysis.Report{Segments: []analysis.Segment{
-		{Column: "variant", Value: "(none)"}, {Column: "variant", Value: "control", Numbers: analysis.Numbers{Input: analysis.Input{Users: 7}}},
-		{Column: "variant", Value: "test"}}}
+		{Column: "variant", Value: "(none)", Numbers: users(2)}, {Column: "variant", Value: "control", Numbers: users(7)},
+		{Column: "variant", Value: "test", Numbers: users(1)}}}
 	n, err := Segment(r, "variant", "control")
 	if err != nil || n.Input.Users != 7 {
 		t.Fatalf("control: %v, %v", n, err)
@@ -119,6 +120,14 @@ func TestSegment(t *testing.T) {
 	_, err = Segment(r, "variant", "tset")
 	var e *Error
 	want := `no user has "tset" in column "variant" (did you mean "test"?); the values found: "(none)", "control", "test"`
+	if !errors.As(err, &e) || err.Error() != want {
+		t.Errorf("got  %v\nwant %s", err, want)
+	}
+	// (none) of identities without a mapped row only: its rows are counted, but it has
+	// no user, so it is no group, nor a value found
+	r.Segments[0].Numbers = analysis.Numbers{Input: analysis.Input{Rows: 3, Unmapped: 3}}
+	_, err = Segment(r, "variant", "(none)")
+	want = `no user has "(none)" in column "variant"; the values found: "control", "test"`
 	if !errors.As(err, &e) || err.Error() != want {
 		t.Errorf("got  %v\nwant %s", err, want)
 	}
