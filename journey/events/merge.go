@@ -3,7 +3,6 @@ package events
 import (
 	"cmp"
 	"fmt"
-	"hash/maphash"
 	"maps"
 	"math"
 	"runtime"
@@ -20,7 +19,7 @@ import (
 // deterministic however the workers were scheduled.
 type merger struct {
 	opts   *Options
-	seed   maphash.Seed // of every shard's table; workers hash identities with it
+	seed   idSeed // of every shard's table; workers hash identities with it
 	shards []*shard
 	counts Counts
 	// skipped are the first skipped rows of each kind; perKind counts them all.
@@ -39,7 +38,7 @@ type merger struct {
 
 // newMerger returns an empty merger with shards shards.
 func newMerger(opts *Options, shards int) *merger {
-	m := &merger{opts: opts, seed: maphash.MakeSeed()}
+	m := &merger{opts: opts, seed: newIDSeed()}
 	for i := range shards {
 		m.shards = append(m.shards, newShard(i, opts, m.seed))
 	}

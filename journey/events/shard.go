@@ -3,7 +3,6 @@ package events
 import (
 	"cmp"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"slices"
 )
@@ -62,7 +61,7 @@ type userInfo struct {
 }
 
 // newShard returns the empty shard number index, whose table hashes with seed.
-func newShard(index int, opts *Options, seed maphash.Seed) *shard {
+func newShard(index int, opts *Options, seed idSeed) *shard {
 	return &shard{index: index, opts: opts, table: newUserTable(seed, opts.keepIDs), segIx: map[string]uint32{"": 0},
 		segments: []string{""}, store: eventStore{excludes: len(opts.Exclusions) > 0}, lastRun: -1,
 		everyUser: opts.By != ""}

@@ -2,7 +2,6 @@ package events
 
 import (
 	"fmt"
-	"hash/maphash"
 	"testing"
 	"unsafe"
 )
@@ -25,7 +24,7 @@ func TestUserTable(t *testing.T) {
 
 // testUserTable is TestUserTable for a table that keeps its identities or not.
 func testUserTable(t *testing.T, keep bool) {
-	tab := newUserTable(maphash.MakeSeed(), keep)
+	tab := newUserTable(newIDSeed(), keep)
 	key := func(i int) []byte {
 		switch i % 4 {
 		case 0:
@@ -84,7 +83,7 @@ func testUserTable(t *testing.T, keep bool) {
 // their length and their hash: only their last bytes tell them apart, so a slot must not
 // take one for the other, neither in the probe nor in the shortcut through the last slot.
 func TestUserTableSameHead(t *testing.T) {
-	tab := newUserTable(maphash.MakeSeed(), false)
+	tab := newUserTable(newIDSeed(), false)
 	const h = 1<<63 | 0x5eed_0000_1234
 	for n := 9; n <= 16; n++ {
 		a := []byte("customer" + "aaaaaaaa"[:n-8])
@@ -104,6 +103,39 @@ func TestUserTableSameHead(t *testing.T) {
 			if u, added := tab.lookup(k.key, h); added || u != k.want {
 				t.Fatalf("looking up %q: added %v, number %d, want %d", k.key, added, u, k.want)
 			}
+		}
+	}
+}
+
+// TestIDHashSpread: identities alike but for a digit or two, as exports number their
+// users, spread evenly over the slots the table places them in (the hash's top bits) and
+// over the shards (its low bits), and an identity and the same bytes followed by a zero
+// byte differ. A hash that mixes short identities badly fails it.
+func TestIDHashSpread(t *testing.T) {
+	const n, buckets = 1 << 16, 64
+	for _, format := range []string{"u%d", "%08d", "%d", "user-%d"} {
+		seed := newIDSeed()
+		var top, low [buckets]int
+		tags := map[uint32]bool{}
+		for i := range n {
+			id := fmt.Appendf(make([]byte, 0, 16), format, i)
+			h := idHash(seed, id)
+			top[(h<<1)>>58]++
+			low[shardOf(h, buckets)]++
+			tags[uint32(h>>32)] = true
+			if idHash(seed, append(id, 0)) == h {
+				t.Errorf("%q and %q hash alike", id, append(id, 0))
+			}
+		}
+		for b := range buckets {
+			// n/buckets = 1024 a bucket; a fair hash stays well within a quarter of it
+			if top[b] < 768 || top[b] > 1280 || low[b] < 768 || low[b] > 1280 {
+				t.Fatalf("%s: bucket %d holds %d by the top bits, %d by the low ones; want about %d",
+					format, b, top[b], low[b], n/buckets)
+			}
+		}
+		if len(tags) < n-4 {
+			t.Errorf("%s: %d distinct tags of %d identities", format, len(tags), n)
 		}
 	}
 }

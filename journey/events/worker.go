@@ -3,7 +3,6 @@ package events
 import (
 	"bytes"
 	"fmt"
-	"hash/maphash"
 	"math"
 	"regexp"
 	"strconv"
@@ -21,7 +20,7 @@ const (
 // so workers share nothing but the read-only options and plans.
 type worker struct {
 	opts         *Options
-	seed         maphash.Seed // the merger's user table's, to hash identities with
+	seed         idSeed // the merger's user table's, to hash identities with
 	since, until int64
 	zones        *zones
 	parser       rowParser
@@ -34,7 +33,7 @@ type worker struct {
 }
 
 // newWorker prepares a worker for opts.
-func newWorker(opts *Options, seed maphash.Seed) *worker {
+func newWorker(opts *Options, seed idSeed) *worker {
 	w := &worker{opts: opts, seed: seed, since: math.MinInt64, until: math.MaxInt64,
 		zones: newZones(opts.Location), everyUser: opts.By != ""}
 	if !opts.Since.IsZero() {
