@@ -181,7 +181,90 @@ func yamlError(file string, src []byte, err error) Diagnostic {
 			msg += " in the collection that starts here"
 		}
 	}
-	return ruleYAMLSyntax.diag(file, Pos{Line: line, Column: firstColumn(lines, line)}, "invalid YAML: %s", msg)
+	col := firstColumn(lines, line)
+	if line >= 1 && line <= len(lines) {
+		l := lines[line-1]
+		switch {
+		case strings.HasSuffix(msg, "or ']' in the collection that starts here"):
+			col = max(col, lastOpen(l, "["))
+		case strings.HasSuffix(msg, "or '}' in the collection that starts here"):
+			col = max(col, lastOpen(l, "{"))
+		case msg == "found unexpected end of stream" && lastOpen(l, `"'`) > 0:
+			col, msg = lastOpen(l, `"'`), "the quoted text that starts here is never closed"
+		}
+	}
+	return ruleYAMLSyntax.diag(file, Pos{Line: line, Column: col}, "invalid YAML: %s", msg)
+}
+
+// lastOpen returns the 1-based column of the last of the brackets or quotes the line opens
+// and does not close that is one of kinds, the innermost; 0 when there is none.
+func lastOpen(line []byte, kinds string) int {
+	open := unclosed(line)
+	for k := len(open) - 1; k >= 0; k-- {
+		if strings.IndexByte(kinds, line[open[k]]) >= 0 {
+			return utf8.RuneCount(line[:open[k]]) + 1
+		}
+	}
+	return 0
+}
+
+// unclosed returns where the line opens brackets or a quote that it does not close, outer
+// first. It reads the line as a flow of YAML: a quote opens only where a value starts, a #
+// after a space starts a comment.
+func unclosed(line []byte) []int {
+	var stack []int
+	for i := 0; i < len(line); i++ {
+		switch c := line[i]; {
+		case c == '#' && (i == 0 || line[i-1] == ' '):
+			i = len(line)
+		case (c == '"' || c == '\'') && valueStart(line, i):
+			end := closingQuote(line, i)
+			if end < 0 {
+				stack = append(stack, i)
+				i = len(line)
+				continue
+			}
+			i = end
+		case c == '[' || c == '{':
+			stack = append(stack, i)
+		case (c == ']' || c == '}') && len(stack) > 0:
+			stack = stack[:len(stack)-1]
+		}
+	}
+	return stack
+}
+
+// valueStart reports whether byte i of line starts a value: the line's first non-blank
+// byte, or one after ": ", "- ", "[", "{" or ", " with blanks between.
+func valueStart(line []byte, i int) bool {
+	before := bytes.TrimRight(line[:i], " ")
+	if len(before) == 0 {
+		return true
+	}
+	switch before[len(before)-1] {
+	case '[', '{', ',':
+		return true
+	case ':', '-':
+		return len(before) < i // a blank between
+	}
+	return false
+}
+
+// closingQuote returns the index of the quote that closes the one at i, or -1: a double
+// quote may be escaped with a backslash, a single quote by doubling it.
+func closingQuote(line []byte, i int) int {
+	q := line[i]
+	for j := i + 1; j < len(line); j++ {
+		switch {
+		case q == '"' && line[j] == '\\':
+			j++
+		case line[j] == q && q == '\'' && j+1 < len(line) && line[j+1] == '\'':
+			j++
+		case line[j] == q:
+			return j
+		}
+	}
+	return -1
 }
 
 // aliasPos returns the position of the first *name in the source lines.
