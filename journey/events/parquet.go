@@ -54,7 +54,7 @@ type parquetFile struct {
 func (pl *pipeline) readParquet(s Source, o *opened) (err error) {
 	defer func() {
 		if r := recover(); r != nil {
-			err = &Error{File: s.Name, Message: fmt.Sprintf("corrupt Parquet file: %v", r)}
+			err = &Error{File: s.Name, Message: "corrupt or truncated Parquet file: it does not decode"}
 		}
 	}()
 	ra, size, err := parquetInput(s, o)
@@ -273,7 +273,7 @@ func (pf *parquetFile) fill(b *pqBatch, readers []cellReader, text []byte, left 
 		for j, r := range readers {
 			var err error
 			if text, err = r.read(&b.cols[j], text, int(k)); err != nil {
-				return text, err
+				return text, fmt.Errorf("column %q: %w", pf.plan.header[j], err)
 			}
 		}
 		n += k

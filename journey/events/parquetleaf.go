@@ -317,9 +317,14 @@ func (r *leafReader) segment(m int) pqSegment {
 	return s
 }
 
-// convert writes out the next m rows of a page read value by value.
+// convert writes out the next m rows of a page read value by value: times to nanos and
+// times, other values to src and ref.
 func (r *leafReader) convert(cells *pqCells, text []byte, m int) []byte {
-	cells.segs = append(cells.segs, pqSegment{kind: segConverted, rows: m, val: len(cells.src)})
+	first := len(cells.src)
+	if r.nanos {
+		first = len(cells.nanos)
+	}
+	cells.segs = append(cells.segs, pqSegment{kind: segConverted, rows: m, val: first})
 	for _, v := range r.generic[r.row : r.row+m] {
 		switch {
 		case r.nanos && v.IsNull():
@@ -416,7 +421,8 @@ func (s *pageStream) read() (p parquet.Page, c pqCounts, err error) {
 			if p != nil {
 				parquet.Release(p)
 			}
-			p, err = nil, fmt.Errorf("%v", r)
+			// what the library says of its own slices tells a user nothing
+			p, err = nil, errors.New("a page does not decode")
 		}
 	}()
 	if p, err = s.pages.ReadPage(); err != nil {
