@@ -79,7 +79,7 @@ func (f *fileReader) lines(parse func(*worker, *chunk)) ([]chan struct{}, error)
 			return pending, nil
 		}
 		if len(f.carry) >= MaxRowBytes {
-			if err := f.discardLongRow(); err != nil {
+			if err := f.discardLongRow(false); err != nil {
 				return nil, err
 			}
 		}

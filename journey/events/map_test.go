@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/csv"
 	"errors"
+	"fmt"
 	"io"
 	"maps"
 	"math/rand/v2"
@@ -89,8 +90,8 @@ func TestSeveralFiles(t *testing.T) {
 	}
 }
 
-// TestLongRows checks that a row over MaxRowBytes is skipped without being held, and that a
-// quoted field that long stops the read.
+// TestLongRows checks that a row over MaxRowBytes is skipped without being held, quoted
+// fields and all, and that a quoted field left open to the end of the file stops the read.
 func TestLongRows(t *testing.T) {
 	long := strings.Repeat("x", 2*MaxRowBytes)
 	l, err := readFiles(t, Options{}, file{"f", header + "u1,2020-01-01,a\nu2,2020-01-01," + long + "\nu3,2020-01-01,a\n"})
@@ -105,6 +106,16 @@ func TestLongRows(t *testing.T) {
 	l, err = readFiles(t, Options{}, file{"f", header + strings.Repeat(almost, 5) + "u5,2020-01-01,a\n"})
 	if err != nil || l.Counts.Rows != 6 || l.Counts.Skipped != 0 {
 		t.Errorf("rows of %d bytes: counts %+v, err %v; want 6 rows, none skipped", len(almost), l.Counts, err)
+	}
+	// a quoted field that long, with line feeds and quotes in it, is a row too long; the
+	// rows after it are read, on the lines they are on
+	quoted := "u2,2020-01-01,\"" + strings.Repeat("x\n\"\",y", MaxRowBytes/3) + "\"\n"
+	for _, tail := range []string{"u3,2020-01-01,a\nu4,2020-01-01\n", "u3,2020-01-01,a\nu4,2020-01-01"} {
+		l, err = readFiles(t, Options{}, file{"f", header + "u1,2020-01-01,a\n" + quoted + tail})
+		want := []string{"f:3: row is longer than 1 MiB", fmt.Sprintf("f:%d: row has 2 fields, expected 3 as in the header", 4+MaxRowBytes/3+1)}
+		if err != nil || !cmp.Equal(lines(l.Skipped), want) || l.Counts.Rows != 4 || l.Counts.Unmapped != 2 {
+			t.Errorf("quoted long field: skipped %q, counts %+v, err %v; want %q", lines(l.Skipped), l.Counts, err, want)
+		}
 	}
 	_, err = readFiles(t, Options{}, file{"f", header + "u1,2020-01-01,a\n" + strings.Repeat("u2,2020-01-01,a\n", 300000) + "u2,2020-01-01,\"" + long})
 	var e *Error

@@ -82,12 +82,12 @@ func (f *fileReader) keep(rest []byte) {
 	f.carry = append(f.carry[:0], rest...)
 }
 
-// skipMapped skips the rest of a row longer than MaxRowBytes in the mapping, up to its line
-// feed; the next chunk drops its pages.
-func (f *fileReader) skipMapped() {
+// skipMapped skips the rest of a row longer than MaxRowBytes in the mapping, up to where
+// end finds it ends; the next chunk drops its pages.
+func (f *fileReader) skipMapped(end *rowEnd) {
 	f.carry = nil
-	if k := bytes.IndexByte(f.m.data[f.off:], '\n'); k >= 0 {
-		f.off += k + 1
+	if k, done := end.feed(f.m.data[f.off:]); done {
+		f.off += k
 	} else {
 		f.off, f.eof = len(f.m.data), true
 	}

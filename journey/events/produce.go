@@ -118,15 +118,14 @@ func (f *fileReader) run() error {
 		if err := f.dispatch(c); err != nil {
 			return err
 		}
-		if st == rowPartialQuoted && (f.eof || len(f.carry) >= MaxRowBytes) {
-			return &Error{File: f.name, Line: f.line, Message: fmt.Sprintf(
-				"unterminated quote in the row starting on line %d; rows from line %d on were not loaded", f.line, f.line)}
+		if st == rowPartialQuoted && f.eof {
+			return f.unterminated(f.line)
 		}
 		if f.eof {
 			return f.pl.note(&chunk{plan: f.plan, eof: true})
 		}
 		if len(f.carry) >= MaxRowBytes {
-			if err := f.discardLongRow(); err != nil {
+			if err := f.discardLongRow(true); err != nil {
 				return err
 			}
 		}
@@ -245,31 +244,43 @@ func (pl *pipeline) send(c *chunk) error {
 	}
 }
 
-// discardLongRow skips the rest of a row longer than MaxRowBytes, up to its line feed, and
+// unterminated is the error of a quoted field that the file's end leaves open, in the row
+// that starts on line.
+func (f *fileReader) unterminated(line int64) error {
+	return &Error{File: f.name, Line: line, Message: fmt.Sprintf(
+		"unterminated quote in the row starting on line %d; rows from line %d on were not loaded", line, line)}
+}
+
+// discardLongRow skips the rest of a row longer than MaxRowBytes, the carry holding its
+// start, up to the line feed that ends it (outside quotes in CSV, when quotes is set), and
 // reports it as skipped.
-func (f *fileReader) discardLongRow() error {
-	line, lines := f.line, int64(bytes.Count(f.carry, []byte{'\n'}))
+func (f *fileReader) discardLongRow(quotes bool) error {
+	line, end := f.line, rowEnd{quotes: quotes}
+	end.feed(f.carry) // the carry is a row cut before its end
 	if f.m != nil {
-		f.skipMapped()
-	} else if err := f.skipRead(); err != nil {
+		f.skipMapped(&end)
+	} else if err := f.skipRead(&end); err != nil {
 		return err
 	}
-	f.line += lines + 1
+	if f.eof && end.unterminated() {
+		return f.unterminated(line)
+	}
+	f.line += end.lines + 1
 	c := &chunk{plan: f.plan}
 	c.tally.Rows++
 	c.skip(kindTooLong, line, tooLongMessage)
 	return f.pl.note(c)
 }
 
-// skipRead reads past the rest of a row longer than MaxRowBytes, up to its line feed, and
-// carries what follows the line feed over to the next block.
-func (f *fileReader) skipRead() error {
+// skipRead reads past the rest of a row longer than MaxRowBytes, up to where end finds it
+// ends, and carries what follows over to the next block.
+func (f *fileReader) skipRead(end *rowEnd) error {
 	f.carry = f.carry[:0]
 	buf := make([]byte, 64<<10)
 	for {
 		n, err := f.r.Read(buf)
-		if k := bytes.IndexByte(buf[:n], '\n'); k >= 0 {
-			f.carry = append(f.carry, buf[k+1:n]...)
+		if k, done := end.feed(buf[:n]); done {
+			f.carry = append(f.carry, buf[k:n]...)
 			return nil
 		}
 		if errors.Is(err, io.EOF) {
