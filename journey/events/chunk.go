@@ -2,6 +2,7 @@ package events
 
 import (
 	"encoding/binary"
+	"hash/maphash"
 	"sync/atomic"
 )
 
@@ -114,7 +115,7 @@ func (c *chunk) reset(shards int) {
 // one in the part of the identity's shard, hashed with seed so that the merger does not
 // have to, and with its counts when counted is set (see counts). The pointer is valid until
 // the next call.
-func (c *chunk) run(id []byte, seed idSeed, counted bool) *run {
+func (c *chunk) run(id []byte, seed maphash.Seed, counted bool) *run {
 	head := headOf(id)
 	if c.lastPart >= 0 && head == c.lastHead && len(id) == c.lastLen {
 		p := &c.parts[c.lastPart]

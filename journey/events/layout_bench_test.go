@@ -2,6 +2,7 @@ package events
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math/rand/v2"
 	"testing"
 
@@ -25,7 +26,7 @@ func BenchmarkLayout(b *testing.B) {
 // benchmarkLayout is BenchmarkLayout with step nanoseconds between one event and the next.
 func benchmarkLayout(b *testing.B, step int64) {
 	const users, events, perChunk = 600_000, 5_000_000, 20_000
-	seed := newIDSeed()
+	seed := maphash.MakeSeed()
 	r := rand.New(rand.NewPCG(1, 2))
 	opts := &Options{Exclusions: []journey.Matcher{{}}}
 	pl := &plan{exclusions: true}

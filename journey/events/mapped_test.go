@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"hash/maphash"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -129,7 +130,7 @@ func TestMappedTruncatedParse(t *testing.T) {
 	c.reset(1)
 	start := bytes.IndexByte(data[:100], '\n') + 1
 	c.data, c.plan, c.src, c.from, c.line = data[start:1<<20], p, m, 0, 2
-	parseChunk(newWorker(&opts, newIDSeed()), c)
+	parseChunk(newWorker(&opts, maphash.MakeSeed()), c)
 	var e *Error
 	if !errors.As(c.err, &e) || e.File != path || !strings.Contains(e.Message, "the file changed while it was read") {
 		t.Fatalf("err = %v, want an *Error saying that the file changed", c.err)

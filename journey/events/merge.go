@@ -3,6 +3,7 @@ package events
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"maps"
 	"math"
 	"runtime"
@@ -19,7 +20,7 @@ import (
 // deterministic however the workers were scheduled.
 type merger struct {
 	opts   *Options
-	seed   idSeed // of every shard's table; workers hash identities with it
+	seed   maphash.Seed // of every shard's table; workers hash identities with it
 	shards []*shard
 	counts Counts
 	// skipped are the first skipped rows of each kind; perKind counts them all.
@@ -38,7 +39,7 @@ type merger struct {
 
 // newMerger returns an empty merger with shards shards.
 func newMerger(opts *Options, shards int) *merger {
-	m := &merger{opts: opts, seed: newIDSeed()}
+	m := &merger{opts: opts, seed: maphash.MakeSeed()}
 	for i := range shards {
 		m.shards = append(m.shards, newShard(i, opts, m.seed))
 	}

@@ -3,6 +3,7 @@ package events
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"math/rand/v2"
 	"slices"
 	"testing"
@@ -92,7 +93,7 @@ func TestRegroup(t *testing.T) {
 // returns it and each user's events in input order, users numbered as they are first met.
 func regroupInput(t *testing.T, r *rand.Rand, opts *Options, n int, time func(*rand.Rand, int) int64,
 	mask func(*rand.Rand, int) uint32) (*shard, [][]Event) {
-	seed := newIDSeed()
+	seed := maphash.MakeSeed()
 	s := newShard(0, opts, seed)
 	pl := &plan{exclusions: len(opts.Exclusions) > 0}
 	number := map[string]int{}

@@ -3,6 +3,7 @@ package events
 import (
 	"cmp"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"slices"
 )
@@ -61,7 +62,7 @@ type userInfo struct {
 }
 
 // newShard returns the empty shard number index, whose table hashes with seed.
-func newShard(index int, opts *Options, seed idSeed) *shard {
+func newShard(index int, opts *Options, seed maphash.Seed) *shard {
 	return &shard{index: index, opts: opts, table: newUserTable(seed, opts.keepIDs), segIx: map[string]uint32{"": 0},
 		segments: []string{""}, store: eventStore{excludes: len(opts.Exclusions) > 0}, lastRun: -1,
 		everyUser: opts.By != ""}

@@ -2,6 +2,7 @@ package events
 
 import (
 	"fmt"
+	"hash/maphash"
 	"math/rand/v2"
 	"testing"
 )
@@ -11,7 +12,7 @@ import (
 // numbering users and grouping their events when rows come in time order.
 func BenchmarkShard(b *testing.B) {
 	const users, runs, perChunk = 600_000, 4_000_000, 20_000
-	seed := newIDSeed()
+	seed := maphash.MakeSeed()
 	r := rand.New(rand.NewPCG(1, 2))
 	opts := &Options{}
 	pl := &plan{}

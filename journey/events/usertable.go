@@ -3,7 +3,6 @@ package events
 import (
 	"encoding/binary"
 	"hash/maphash"
-	"math/bits"
 	"runtime"
 	"unsafe"
 )
@@ -16,7 +15,7 @@ import (
 // megabytes. A table that keeps its identities has all of them in the arena, in the order
 // of their numbers, for id.
 type userTable struct {
-	seed  idSeed
+	seed  maphash.Seed
 	slots []userSlot // a power of two, at most three quarters full
 	shift uint       // 32 minus the bits that number the slots
 	n     int
@@ -66,7 +65,7 @@ type userSlot struct {
 
 // newUserTable returns an empty table that hashes with seed, and keeps its identities for
 // id when keep is set.
-func newUserTable(seed idSeed, keep bool) *userTable {
+func newUserTable(seed maphash.Seed, keep bool) *userTable {
 	t := &userTable{seed: seed, slots: make([]userSlot, 1<<initialBits),
 		shift: 32 - initialBits, mapped: &mappedSlots{}, keep: keep}
 	runtime.AddCleanup(t, (*mappedSlots).free, t.mapped)
@@ -83,29 +82,10 @@ func (t *userTable) release() {
 	}
 }
 
-// idSeed keys the hash of identities: a seed for maphash, and two random words that key
-// the hash of identities of up to 8 bytes, which are most.
-type idSeed struct {
-	seed   maphash.Seed
-	k0, k1 uint64
-}
-
-// newIDSeed returns a random idSeed.
-func newIDSeed() idSeed {
-	s := maphash.MakeSeed()
-	return idSeed{seed: s, k0: maphash.String(s, "k0"), k1: maphash.String(s, "k1")}
-}
-
 // idHash returns the hash of an identity under seed as the table stores it: the top bit
-// set marks a slot used, and the next bits place it. An identity of up to 8 bytes is one
-// word (see headOf), mixed with the seed by one 128-bit multiplication, as wyhash mixes its
-// last word: a third of the time of maphash on such keys, which are hashed once a row.
-func idHash(seed idSeed, key []byte) uint64 {
-	if len(key) > 8 {
-		return maphash.Bytes(seed.seed, key) | 1<<63
-	}
-	hi, lo := bits.Mul64(headOf(key)^seed.k0, uint64(len(key))^seed.k1)
-	return (hi ^ lo) | 1<<63
+// set marks a slot used, and the next bits place it.
+func idHash(seed maphash.Seed, key []byte) uint64 {
+	return maphash.Bytes(seed, key) | 1<<63
 }
 
 // lookup returns the number of key, whose idHash under the table's seed is h, numbering it

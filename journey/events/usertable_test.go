@@ -2,6 +2,7 @@ package events
 
 import (
 	"fmt"
+	"hash/maphash"
 	"testing"
 	"unsafe"
 )
@@ -24,7 +25,7 @@ func TestUserTable(t *testing.T) {
 
 // testUserTable is TestUserTable for a table that keeps its identities or not.
 func testUserTable(t *testing.T, keep bool) {
-	tab := newUserTable(newIDSeed(), keep)
+	tab := newUserTable(maphash.MakeSeed(), keep)
 	key := func(i int) []byte {
 		switch i % 4 {
 		case 0:
@@ -83,7 +84,7 @@ func testUserTable(t *testing.T, keep bool) {
 // their length and their hash: only their last bytes tell them apart, so a slot must not
 // take one for the other, neither in the probe nor in the shortcut through the last slot.
 func TestUserTableSameHead(t *testing.T) {
-	tab := newUserTable(newIDSeed(), false)
+	tab := newUserTable(maphash.MakeSeed(), false)
 	const h = 1<<63 | 0x5eed_0000_1234
 	for n := 9; n <= 16; n++ {
 		a := []byte("customer" + "aaaaaaaa"[:n-8])
@@ -110,11 +111,11 @@ func TestUserTableSameHead(t *testing.T) {
 // TestIDHashSpread: identities alike but for a digit or two, as exports number their
 // users, spread evenly over the slots the table places them in (the hash's top bits) and
 // over the shards (its low bits), and an identity and the same bytes followed by a zero
-// byte differ. A hash that mixes short identities badly fails it.
+// byte differ. A cheaper hash that mixes short identities badly fails it.
 func TestIDHashSpread(t *testing.T) {
 	const n, buckets = 1 << 16, 64
 	for _, format := range []string{"u%d", "%08d", "%d", "user-%d"} {
-		seed := newIDSeed()
+		seed := maphash.MakeSeed()
 		var top, low [buckets]int
 		tags := map[uint32]bool{}
 		for i := range n {
@@ -134,7 +135,8 @@ func TestIDHashSpread(t *testing.T) {
 					format, b, top[b], low[b], n/buckets)
 			}
 		}
-		if len(tags) < n-4 {
+		// a fair hash of 2^16 identities to 31 bits collides about once; ten is a flaw
+		if len(tags) < n-10 {
 			t.Errorf("%s: %d distinct tags of %d identities", format, len(tags), n)
 		}
 	}

@@ -3,6 +3,7 @@ package events
 import (
 	"bytes"
 	"fmt"
+	"hash/maphash"
 	"math"
 	"regexp"
 	"strconv"
@@ -20,7 +21,7 @@ const (
 // so workers share nothing but the read-only options and plans.
 type worker struct {
 	opts         *Options
-	seed         idSeed // the merger's user table's, to hash identities with
+	seed         maphash.Seed // the merger's user table's, to hash identities with
 	since, until int64
 	zones        *zones
 	parser       rowParser
@@ -33,7 +34,7 @@ type worker struct {
 }
 
 // newWorker prepares a worker for opts.
-func newWorker(opts *Options, seed idSeed) *worker {
+func newWorker(opts *Options, seed maphash.Seed) *worker {
 	w := &worker{opts: opts, seed: seed, since: math.MinInt64, until: math.MaxInt64,
 		zones: newZones(opts.Location), everyUser: opts.By != ""}
 	if !opts.Since.IsZero() {
