@@ -436,3 +436,20 @@ func TestLackedColumns(t *testing.T) {
 		})
 	}
 }
+
+// TestTimeBounds keeps rows in [Since, Until): a row at Until is filtered, one a nanosecond
+// before it kept; without bounds, a row at the greatest time there is is kept, as the
+// database keeps it.
+func TestTimeBounds(t *testing.T) {
+	rows := header + "u1,1700000000000000000,a\nu2,1699999999999999999,a\nu3,9223372036854775807,a\n"
+	opts := Options{Touchpoints: [][]journey.Matcher{{{Event: "a"}}}}
+	l, err := readFiles(t, opts, file{"f", rows})
+	if err != nil || l.Counts.Mapped != 3 || l.Counts.Filtered != 0 {
+		t.Errorf("without bounds: counts %+v, err %v; want 3 mapped", l.Counts, err)
+	}
+	opts.Since, opts.Until = time.Unix(0, 1699999999999999999), time.Unix(0, 1700000000000000000)
+	l, err = readFiles(t, opts, file{"f", rows})
+	if err != nil || l.Counts.Mapped != 1 || l.Counts.Filtered != 2 || l.NumUsers() != 1 || l.UserID(0) != "u2" {
+		t.Errorf("with bounds: counts %+v, err %v; want u2 mapped, 2 filtered", l.Counts, err)
+	}
+}

@@ -20,14 +20,16 @@ const (
 // worker parses chunks into runs and events. Each worker has its own zone cache and parser,
 // so workers share nothing but the read-only options and plans.
 type worker struct {
-	opts         *Options
-	seed         maphash.Seed // the merger's user table's, to hash identities with
-	since, until int64
-	zones        *zones
-	parser       rowParser
-	split        splitter
-	rec          record     // the fields of the row being parsed
-	unmapped     nameCounts // unmapped rows per event name
+	opts *Options
+	seed maphash.Seed // the merger's user table's, to hash identities with
+	// since and last are the first and the last time a row may have (--since, and the
+	// instant before --until); without them, the least and the greatest time.
+	since, last int64
+	zones       *zones
+	parser      rowParser
+	split       splitter
+	rec         record     // the fields of the row being parsed
+	unmapped    nameCounts // unmapped rows per event name
 	// everyUser says whether the log keeps every user (Options.By is set), not only those
 	// with a kept event.
 	everyUser bool
@@ -35,13 +37,13 @@ type worker struct {
 
 // newWorker prepares a worker for opts.
 func newWorker(opts *Options, seed maphash.Seed) *worker {
-	w := &worker{opts: opts, seed: seed, since: math.MinInt64, until: math.MaxInt64,
+	w := &worker{opts: opts, seed: seed, since: math.MinInt64, last: math.MaxInt64,
 		zones: newZones(opts.Location), everyUser: opts.By != ""}
 	if !opts.Since.IsZero() {
 		w.since = opts.Since.UnixNano()
 	}
 	if !opts.Until.IsZero() {
-		w.until = opts.Until.UnixNano()
+		w.last = opts.Until.UnixNano() - 1
 	}
 	return w
 }
@@ -157,7 +159,7 @@ func (w *worker) goodAt(c *chunk, rec *record, line, t int64, st timeStatus) {
 		w.badTime(c, st, rec.field(pl.time), line)
 		return
 	}
-	if t < w.since || t >= w.until {
+	if t < w.since || t > w.last {
 		c.tally.Filtered++
 		if w.everyUser {
 			w.counted(c, id).filtered++
