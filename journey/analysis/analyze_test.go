@@ -29,6 +29,8 @@ func TestTouchpoints(t *testing.T) {
 			want: Touchpoint{Users: 2, Events: 4, RepeatUsers: 1, Continued: 2, Conversion: ptr(1.0), Dropoff: ptr(0.0), MedianSecondsToNext: ptr(25.0)}},
 		{name: "any later event within the window", window: time.Minute, users: []string{"u1: a@0 a@100 b@130"},
 			want: Touchpoint{Users: 1, Events: 2, RepeatUsers: 1, Continued: 1, Conversion: ptr(1.0), Dropoff: ptr(0.0), MedianSecondsToNext: ptr(30.0)}},
+		{name: "a next event centuries later is not within the window", users: []string{"u1: a@-9000000000 b@1000000000", "u2: a@0 b@10"},
+			want: Touchpoint{Users: 2, Events: 2, Continued: 1, Conversion: ptr(0.5), Dropoff: ptr(0.5), MedianSecondsToNext: ptr(10.0)}},
 		{name: "unmapped rows do not count", users: []string{"u1: a@0 -@5"},
 			want: Touchpoint{Users: 1, Events: 1, Exits: 1, Conversion: ptr(0.0), Dropoff: ptr(1.0)}},
 	}

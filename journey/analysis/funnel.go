@@ -186,7 +186,7 @@ func (s *orderedState) keepOnly(steps []int32) {
 // step st-1.
 func (s *orderedState) step(t int64, idx, st int32) {
 	prev, cur, best := &s.slots[st-1], &s.slots[st], &s.slots[s.n+1]
-	if !prev.set || t-prev.start > s.fp.window {
+	if !prev.set || !events.Within(t, prev.start, s.fp.window) {
 		return
 	}
 	if cur.set && cur.start == prev.start {
@@ -212,11 +212,11 @@ func (s *orderedState) exclude(k int, t int64) {
 		return
 	}
 	prev, nxt, best := &s.slots[k], &s.slots[k+1], &s.slots[s.n+1]
-	if !prev.set || t-prev.start > s.fp.window || (nxt.set && nxt.start == prev.start) || prev.excluded {
+	if !prev.set || !events.Within(t, prev.start, s.fp.window) || (nxt.set && nxt.start == prev.start) || prev.excluded {
 		return
 	}
 	prev.excluded = true
-	if best.step == k && t-best.start <= s.fp.window {
+	if best.step == k && events.Within(t, best.start, s.fp.window) {
 		best.excluded = true
 	}
 }

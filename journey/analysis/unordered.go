@@ -93,7 +93,7 @@ func (s *unorderedState) push(fp *funnelPlan, steps []int32, t int64) {
 		s.completed++
 	}
 	s.q[best] = append(s.q[best], t)
-	if t-s.oldest > fp.window {
+	if !events.Within(t, s.oldest, fp.window) {
 		s.expire(t, fp.window)
 	}
 	if s.completed > s.max {
@@ -109,7 +109,7 @@ func (s *unorderedState) expire(t, window int64) {
 		if h == len(q) {
 			continue
 		}
-		for h < len(q) && t-q[h] > window {
+		for h < len(q) && !events.Within(t, q[h], window) {
 			h++
 		}
 		if h == len(q) {

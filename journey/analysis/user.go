@@ -196,8 +196,8 @@ func (w *worker) shortest(tp int32, t int64) {
 	best := uint64(w.minGap[tp])
 	for _, nx := range w.p.next[tp] {
 		if after := w.nextAfter[nx]; after != none {
-			if gap := after - t; gap <= w.p.window {
-				best = min(best, uint64(gap))
+			if events.Within(after, t, w.p.window) {
+				best = min(best, events.Since(after, t))
 			}
 		}
 	}

@@ -52,6 +52,8 @@ func TestTimeDecay(t *testing.T) {
 	}{
 		{"c1@0 c2@3600 c3@7200 buy@10800", map[string]float64{"c1": 1.0 / 7, "c2": 2.0 / 7, "c3": 4.0 / 7}},
 		{"c1@0 c2@3600 buy@3963600", map[string]float64{"c1": 1.0 / 3, "c2": 2.0 / 3}},
+		// centuries apart, further than an int64 of nanoseconds holds: c1 weighs nothing
+		{"c1@-9000000000 c2@1000000000 buy@1000000001", map[string]float64{"c1": 0, "c2": 1}},
 	} {
 		r := run(t, channelsMap, Options{By: ByTouchpoint, HalfLife: time.Hour}, "u1: "+tc.path)
 		for ch, w := range tc.want {
@@ -120,6 +122,15 @@ func TestLookback(t *testing.T) {
 	}
 	if credit(t, r, Direct, First) != 1 || credit(t, r, "two", First) != 1 {
 		t.Errorf("first: (direct) %v, two %v; want 1 each", credit(t, r, Direct, First), credit(t, r, "two", First))
+	}
+}
+
+// TestLookbackCenturies: a touch centuries before the conversion, further than an int64 of
+// nanoseconds holds, is outside any lookback.
+func TestLookbackCenturies(t *testing.T) {
+	r := run(t, channelsMap, Options{By: ByChannel, Lookback: 24 * time.Hour}, "u1: c1@-9000000000 c2@1000000000 buy@1000000001")
+	if got := channelNames(r); !slices.Equal(got, []string{"two"}) || r.Touches != 1 {
+		t.Errorf("channels %v, %d touches; want two, 1 touch", got, r.Touches)
 	}
 }
 

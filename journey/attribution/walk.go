@@ -125,7 +125,7 @@ func (w *walker) trim(end int64) {
 		return
 	}
 	k := 0
-	for k < len(w.times) && end-w.times[k] > w.p.lookback {
+	for k < len(w.times) && !events.Within(end, w.times[k], w.p.lookback) {
 		k++
 	}
 	w.chans, w.times = w.chans[k:], w.times[k:]
@@ -180,7 +180,7 @@ func (w *walker) timeDecay(add func(k int, c int32, share float64)) {
 	latest := slices.Max(w.times)
 	sum := 0.0
 	for _, t := range w.times {
-		x := math.Exp2(-float64(latest-t) / w.p.halfLife)
+		x := math.Exp2(-float64(events.Since(latest, t)) / w.p.halfLife)
 		w.w = append(w.w, x)
 		sum += x
 	}

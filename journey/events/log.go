@@ -61,6 +61,17 @@ type Event struct {
 	Exclude uint32
 }
 
+// Since returns how long after earlier the time later is, for later at or after earlier, in
+// nanoseconds: as an unsigned number, as times centuries apart are further apart than an
+// int64 holds (a row of 1700 and one of 2024).
+func Since(later, earlier int64) uint64 { return uint64(later) - uint64(earlier) }
+
+// Within reports whether the time later, at or after earlier, is at most window
+// nanoseconds after it; never for a negative window.
+func Within(later, earlier, window int64) bool {
+	return window >= 0 && Since(later, earlier) <= uint64(window)
+}
+
 // Counts are row counts: Rows = Mapped + Unmapped + Skipped + Filtered.
 type Counts struct {
 	Rows, Mapped, Unmapped, Skipped, Filtered int64

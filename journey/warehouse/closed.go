@@ -127,8 +127,9 @@ func (c *compiler) closedStep(fp *funnelPlan, k int) {
 	ps := strings.Join(path, ", ")
 	body := fmt.Sprintf("SELECT u, t, rn, FALSE AS b, %s, t AS p%d\nFROM (SELECT u, t, rn, a, LAG(a) OVER %s AS pa, %s\n"+
 		"FROM (SELECT u, t, rn, TRUE AS a, 0 AS o, %s FROM %s\nUNION ALL SELECT u, t, rn, FALSE, 1, %s FROM %s WHERE st = %d) AS m) AS x\n"+
-		"WHERE NOT a AND pa AND t - p1 <= %d",
-		ps, k, w, strings.Join(lags, ", "), ps, fp.name(fmt.Sprintf("s%d", k-1)), strings.Join(nulls, ", "), fp.name("e"), k, fp.window)
+		"WHERE NOT a AND pa AND %s",
+		ps, k, w, strings.Join(lags, ", "), ps, fp.name(fmt.Sprintf("s%d", k-1)), strings.Join(nulls, ", "), fp.name("e"), k,
+		within("t", "p1", fp.window))
 	c.add(fmt.Sprintf("f%d_s%d", fp.i, k), body)
 }
 
@@ -160,10 +161,10 @@ func (c *compiler) closedStepExcluded(fp *funnelPlan, k int) {
 		"FROM (SELECT u, t, rn, o, %s AS lf, %s AS lx, %s AS ls, %s\n"+
 		"FROM (SELECT u, t, rn, 0 AS o, %s FROM %s WHERE NOT b\nUNION ALL SELECT u, t, rn, 1, %s FROM %s WHERE st = %d\n"+
 		"UNION ALL SELECT u, t, rn, 2, %s FROM %s) AS m) AS x\n"+
-		"WHERE o = 1 AND lf IS NOT NULL AND (ls IS NULL OR ls < lf) AND t - p1 <= %d",
+		"WHERE o = 1 AND lf IS NOT NULL AND (ls IS NULL OR ls < lf) AND %s",
 		ps, k, last(0), last(2), last(1), strings.Join(maxes, ", "),
 		ps, fp.name(fmt.Sprintf("s%d", k-1)), strings.Join(nulls, ", "), fp.name("e"), k,
-		strings.Join(nulls, ", "), fp.excluded(k-1), fp.window)
+		strings.Join(nulls, ", "), fp.excluded(k-1), within("t", "p1", fp.window))
 	c.add(fmt.Sprintf("f%d_s%d", fp.i, k), body)
 }
 
@@ -189,5 +190,5 @@ func (c *compiler) closedFinExcluded(fp *funnelPlan, top, gaps []string) {
 	c.add(fmt.Sprintf("f%d_fin", fp.i), "SELECT "+strings.Join(gaps, ", ")+"\nFROM "+fp.first(
 		"SELECT * FROM (SELECT *, MIN(CASE WHEN b IS NULL THEN t END) OVER (PARTITION BY u, k ORDER BY t DESC RANGE BETWEEN UNBOUNDED PRECEDING AND 1 PRECEDING) AS nx\n"+
 			"FROM ("+rows+") AS a) AS x\n"+
-			fmt.Sprintf("WHERE b = FALSE AND (nx IS NULL OR nx - p1 > %d)", fp.window)))
+			fmt.Sprintf("WHERE b = FALSE AND (nx IS NULL OR NOT %s)", within("nx", "p1", fp.window))))
 }

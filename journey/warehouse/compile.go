@@ -3,6 +3,7 @@ package warehouse
 import (
 	"cmp"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -167,6 +168,19 @@ func (c *compiler) has(name string) bool {
 
 // int64Lit writes an integer literal.
 func int64Lit(v int64) string { return strconv.FormatInt(v, 10) }
+
+// within is SQL that holds when the time later, at or after earlier, is at most window
+// nanoseconds after it, as events.Within: later <= earlier + window, which never takes a
+// difference that overflows 64 bits (rows centuries apart, which later - earlier does). An
+// earlier time so late that adding the window would overflow has every later time within
+// (later = later: NULL for a NULL time, as the comparison gives).
+func within(later, earlier string, window int64) string {
+	if window < 0 {
+		return "FALSE"
+	}
+	return fmt.Sprintf("(CASE WHEN %s > %d THEN %s = %s ELSE %s <= %s + %d END)",
+		earlier, int64(math.MaxInt64)-window, later, later, later, earlier, window)
+}
 
 // floatLit writes a float literal that the engine reads back as exactly v.
 func floatLit(v float64) string {

@@ -255,3 +255,24 @@ func TestEqualKPIBounds(t *testing.T) {
 
 // ptr returns a pointer to v.
 func ptr(v float64) *float64 { return &v }
+
+// TestEqualCenturiesApart: events further apart than an int64 of nanoseconds holds (from
+// 1738 to 2055 and 2245), with a touchpoint its own next and a back link: none is within
+// another's window, and the database computes the report without overflowing.
+func TestEqualCenturiesApart(t *testing.T) {
+	m := analysistest.NewMap([]string{"a", "b", "c"})
+	m.Stages[0].Touchpoints[2].Next = []string{"c", "a"}
+	analysistest.AddFunnel(m, "ordered", journey.Ordered, 0, "a", "b", "c")
+	analysistest.AddFunnel(m, "unordered", journey.Unordered, 0, "a", "b", "c")
+	csv, err := analysistest.CSV("u1: a@-9000000000 b@1000000000 c@1000000001 c@7000000000 a@7000000001",
+		"u2: c@-9000000000 c@1000000000 a@1000000005", "u3: a@0 b@1 c@2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	eachDB(t, func(t *testing.T, db *testDB) {
+		r := checkEqual(t, db, m, csv, options{})
+		if got := r.Touchpoints[2].Continued; got != 2 {
+			t.Errorf("c continued for %d users, want 2 (u1 and u2, whose c has an a or a c just after)", got)
+		}
+	})
+}

@@ -97,7 +97,7 @@ func (o orderedFold) best() []stateCol {
 	cols := []stateCol{{"bstep", "INTEGER", "CASE WHEN g.bupd THEN o.st ELSE r.bstep END"}}
 	if o.excl {
 		cols = append(cols, stateCol{"bexc", "BOOLEAN",
-			fmt.Sprintf("CASE WHEN g.bupd THEN f.pexc WHEN g.xhit AND r.bstep = o.st AND o.t - r.bstart <= %d THEN TRUE ELSE r.bexc END", w)})
+			fmt.Sprintf("CASE WHEN g.bupd THEN f.pexc WHEN g.xhit AND r.bstep = o.st AND %s THEN TRUE ELSE r.bexc END", within("o.t", "r.bstart", w))})
 	}
 	cols = append(cols, stateCol{"bstart", "BIGINT", "CASE WHEN g.bupd THEN f.pstart ELSE r.bstart END"})
 	for j := 2; j <= n; j++ {
@@ -162,7 +162,7 @@ func (o orderedFold) flags() []string {
 			if k+1 < n {
 				same = fmt.Sprintf(" AND NOT (r.s%d IS NOT NULL AND r.s%d = r.s%d)", k+1, k+1, k)
 			}
-			return fmt.Sprintf("(r.s%d IS NOT NULL AND o.t - r.s%d <= %d%s AND NOT r.x%d)", k, k, w, same, k)
+			return fmt.Sprintf("(r.s%d IS NOT NULL AND %s%s AND NOT r.x%d)", k, within("o.t", fmt.Sprintf("r.s%d", k), w), same, k)
 		})
 		out = append(out, "COALESCE("+pexc+", FALSE) AS pexc", "COALESCE("+xok+", FALSE) AS xok")
 	}
@@ -172,7 +172,7 @@ func (o orderedFold) flags() []string {
 // decisions are what the operation does: a step is taken (take), replaces the attempt that
 // counts (bupd) and fills slot st (supd); an exclusion hits (xhit).
 func (o orderedFold) decisions() []string {
-	take := fmt.Sprintf("o.op = %d AND f.pset AND o.t - f.pstart <= %d AND NOT f.csame", opStep, o.fp.window)
+	take := fmt.Sprintf("o.op = %d AND f.pset AND %s AND NOT f.csame", opStep, within("o.t", "f.pstart", o.fp.window))
 	if o.multi {
 		take += " AND NOT f.filled"
 	}

@@ -97,11 +97,15 @@ func (c *compiler) gapExpr() string {
 	for i, t := range c.tps {
 		var gaps []string
 		for _, n := range c.m.NextOf(t) {
-			g := fmt.Sprintf("ge%d - t", n.Index)
+			later := fmt.Sprintf("ge%d", n.Index)
 			if n == t {
-				g = fmt.Sprintf("CASE WHEN same%d > 1 THEN 0 ELSE gt%d - t END", n.Index, n.Index)
+				later = fmt.Sprintf("gt%d", n.Index)
 			}
-			gaps = append(gaps, fmt.Sprintf("CASE WHEN %s <= %d THEN %s END", g, c.window, g))
+			gap := fmt.Sprintf("CASE WHEN %s THEN %s - t END", within(later, "t", c.window), later)
+			if n == t && c.window >= 0 {
+				gap = fmt.Sprintf("CASE WHEN same%d > 1 THEN 0 ELSE %s END", n.Index, gap)
+			}
+			gaps = append(gaps, gap)
 		}
 		if len(gaps) == 0 {
 			continue

@@ -22,7 +22,7 @@ func (c *compiler) unordered(fp *funnelPlan) {
 		init = append(init, d.ArrEmpty+fmt.Sprintf(" AS q%d", k))
 		bt = append(bt, fmt.Sprintf("CASE WHEN %s = 0 THEN -9223372036854775807 - 1 ELSE %s END AS bt%d", d.ArrLen(q), d.ArrAt(q, d.ArrLen(q)), k))
 		grown := fmt.Sprintf("CASE WHEN h.ch = %d THEN %s ELSE %s END", k, d.ArrAppend(q, "o.t"), q)
-		nq = append(nq, fmt.Sprintf("CASE WHEN o.op = %d THEN %s ELSE %s END AS q%d", opRestart, d.ArrEmpty, d.ArrKeep(grown, "v", fmt.Sprintf("o.t - v <= %d", fp.window)), k))
+		nq = append(nq, fmt.Sprintf("CASE WHEN o.op = %d THEN %s ELSE %s END AS q%d", opRestart, d.ArrEmpty, d.ArrKeep(grown, "v", within("o.t", "v", fp.window)), k))
 		count = append(count, fmt.Sprintf("CASE WHEN %s > 0 THEN 1 ELSE 0 END", d.ArrLen(fmt.Sprintf("x.q%d", k))))
 		fronts = append(fronts, d.ArrAt(fmt.Sprintf("x.q%d", k), "1"))
 	}

@@ -103,4 +103,16 @@ var FunnelCases = []FunnelCase{
 	{Name: "unordered exclusion between 1 and the last step is the whole funnel", Order: journey.Unordered, Steps: []string{"a", "b", "c"},
 		Exclude: []journey.Exclusion{{From: 1, To: 3}},
 		Users:   []string{"u1: a@0 b@5 -@7!1 c@10", "u2: a@0 -@3!1 a@4 b@5 c@10"}, Want: []int64{2, 2, 1}},
+	// Events centuries apart (-9e9 and 1e9 seconds: from Base, 1738 and 2055) are further
+	// apart than an int64 of nanoseconds holds: none is within another's window.
+	{Name: "ordered steps centuries apart", Steps: []string{"a", "b", "c"},
+		Users: []string{"u1: a@-9000000000 b@1000000000 c@1000000001", "u2: a@0 b@7000000000", "u3: a@0 b@1 c@2"},
+		Want:  []int64{3, 1, 1}, Mean: []*float64{nil, Ptr(1.0), Ptr(1.0)}},
+	{Name: "an exclusion centuries after the start is outside its window", Steps: []string{"a", "b"},
+		Exclude: []journey.Exclusion{{}}, Users: []string{"u1: a@-9000000000 -@1000000000!1 b@1000000001", "u2: a@-9000000000 -@1000000000!1 a@1000000001 b@1000000002"},
+		Want: []int64{2, 1}},
+	{Name: "strict steps centuries apart", Order: journey.Strict, Steps: []string{"a", "b"},
+		Users: []string{"u1: a@-9000000000 b@1000000000", "u2: a@0 b@1"}, Want: []int64{2, 1}},
+	{Name: "unordered steps centuries apart", Order: journey.Unordered, Steps: []string{"a", "b", "c"},
+		Users: []string{"u1: a@-9000000000 b@1000000000 c@1000000001", "u2: c@0 b@7000000000 a@7000000001"}, Want: []int64{2, 2, 0}},
 }
