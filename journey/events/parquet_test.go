@@ -10,6 +10,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -486,6 +487,41 @@ func TestParquetInt96Pages(t *testing.T) {
 	for i := range n {
 		if got := l.AppendEvents(nil, i)[0].Time; got != base+int64(i)*1e9 {
 			t.Fatalf("user %s at %v, want %v", l.UserID(i), time.Unix(0, got).UTC(), time.Unix(0, base+int64(i)*1e9).UTC())
+		}
+	}
+}
+
+// TestParquetDamagedRuns zeroes 64 bytes at places of an uncompressed file DuckDB wrote
+// (6,000 rows of user_id, timestamp, event and page, dictionary pages of version 1), where
+// the library would read run lengths of billions from what is left and allocate for them
+// (13 GB at byte 6331): the runs are counted before, and no read allocates more than 64 MB.
+// Every read that fails names the file, in journey's words.
+func TestParquetDamagedRuns(t *testing.T) {
+	data, err := os.ReadFile("testdata/duckdb-uncompressed.parquet")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := readParquetBytes(data); err != nil {
+		t.Fatalf("the file as written: %v", err)
+	}
+	places := []int{2594, 3482, 3778, 4592, 4888, 6331, 6664, 6923, 57428, 57539, 58316}
+	for at := 4; at+64 < len(data)-8; at += 211 {
+		places = append(places, at)
+	}
+	var ms runtime.MemStats
+	for _, at := range places {
+		damaged := bytes.Clone(data)
+		clear(damaged[at : at+64])
+		runtime.ReadMemStats(&ms)
+		before := ms.TotalAlloc
+		err := readParquetBytes(damaged)
+		runtime.ReadMemStats(&ms)
+		if got := ms.TotalAlloc - before; got > 64<<20 {
+			t.Errorf("zeroed at %d: the read allocated %d MB", at, got>>20)
+		}
+		var e *Error
+		if err != nil && (!errors.As(err, &e) || e.File != "e.parquet" || strings.Contains(err.Error(), "runtime error")) {
+			t.Errorf("zeroed at %d: %v; want an *Error naming the file, in journey's words", at, err)
 		}
 	}
 }

@@ -72,8 +72,9 @@ func (u unsupportedCodec) Error() string {
 		strings.Join(u.column, "."), u.codec)
 }
 
-// checkChunk checks the codec and the page headers of a column chunk.
-func checkChunk(r io.ReaderAt, size int64, m *format.ColumnMetaData) error {
+// checkChunk checks the codec and the page headers of a column chunk, and the runs of its
+// pages where their bytes are as the file holds them (see pageRuns).
+func checkChunk(r io.ReaderAt, size int64, m *format.ColumnMetaData, runs *pageRuns) error {
 	switch m.Codec {
 	case format.Uncompressed, format.Snappy, format.Gzip, format.Brotli, format.Zstd, format.Lz4Raw:
 	default:
@@ -94,6 +95,9 @@ func checkChunk(r io.ReaderAt, size int64, m *format.ColumnMetaData) error {
 			return fmt.Errorf("column %q, page at byte %d: %w", m.PathInSchema, off, err)
 		}
 		if err := checkPage(h, end-off-n); err != nil {
+			return fmt.Errorf("column %q, page at byte %d: %w", m.PathInSchema, off, err)
+		}
+		if err := runs.check(h, off+n); err != nil {
 			return fmt.Errorf("column %q, page at byte %d: %w", m.PathInSchema, off, err)
 		}
 		off += n + int64(h.CompressedPageSize)
@@ -284,7 +288,10 @@ func (pf *parquetFile) checkRowGroup(r io.ReaderAt, size int64, rg *format.RowGr
 			if leaf.Index() >= len(rg.Columns) {
 				return errDamaged
 			}
-			if err := checkChunk(r, size, &rg.Columns[leaf.Index()].MetaData); err != nil {
+			m := &rg.Columns[leaf.Index()].MetaData
+			runs := &pageRuns{r: r, compressed: m.Codec != format.Uncompressed,
+				maxRep: leaf.MaxRepetitionLevel(), maxDef: leaf.MaxDefinitionLevel()}
+			if err := checkChunk(r, size, m, runs); err != nil {
 				return err
 			}
 		}
