@@ -31,6 +31,11 @@ type Dialect struct {
 	// epoch; a timestamp without zone counts as UTC. DateDays turns a date into days.
 	EpochMicros func(x string) string
 	DateDays    func(x string) string
+	// NanoTypes are the names of the timestamp types that hold nanoseconds, which
+	// EpochNanos turns into nanoseconds since the epoch; none where every timestamp holds
+	// microseconds at most.
+	NanoTypes  []string
+	EpochNanos func(x string) string
 	// Finite tests that a timestamp or date is not infinite.
 	Finite func(x string) string
 	// LocalToUTC turns local seconds since the epoch (a wall clock read as UTC) in zone
@@ -238,6 +243,8 @@ var DuckDB = &Dialect{
 	OrderText:    func(x string) string { return x },
 	StorageOrder: "rowid",
 	EpochMicros:  func(x string) string { return "epoch_us(" + x + ")" },
+	NanoTypes:    []string{"TIMESTAMP_NS"},
+	EpochNanos:   func(x string) string { return "epoch_ns(" + x + ")" },
 	DateDays:     func(x string) string { return "CAST(date_diff('day', DATE '1970-01-01', " + x + ") AS BIGINT)" },
 	// Time zones need the ICU extension, which the Go driver's DuckDB has built in.
 	LocalToUTC: func(local, zone string) string {

@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -30,11 +31,24 @@ func (c *compiler) timeSource() []string {
 	}
 	switch c.timeKind() {
 	case KindTimestampTZ, KindTimestamp:
-		cols = append(cols, "CASE WHEN "+c.d.Finite(id)+" THEN "+c.d.EpochMicros(id)+" END AS tus")
+		epoch := c.d.EpochMicros
+		if c.timeUnit() == 1 {
+			epoch = c.d.EpochNanos
+		}
+		cols = append(cols, "CASE WHEN "+c.d.Finite(id)+" THEN "+epoch(id)+" END AS tu")
 	case KindDate:
 		cols = append(cols, "CASE WHEN "+c.d.Finite(id)+" THEN "+c.d.DateDays(id)+" END AS tday")
 	}
 	return cols
+}
+
+// timeUnit is the nanoseconds of a unit of tu, a typed time since the epoch: 1 for a type
+// that holds nanoseconds (see Dialect.NanoTypes), else 1000, microseconds.
+func (c *compiler) timeUnit() int64 {
+	if col, ok := c.cols[c.q.Events.Time]; ok && slices.Contains(c.d.NanoTypes, col.Type) {
+		return 1
+	}
+	return 1000
 }
 
 // timeKind is the kind of the time column; text when unknown.
@@ -47,7 +61,7 @@ func (c *compiler) timeKind() Kind {
 
 // instants reports whether the time column holds instants as they are: timestamptz, or
 // timestamp without --tz. Then the source's traw is the typed value (trawText gives its
-// text) and its microseconds are the time.
+// text) and its microseconds (nanoseconds, see timeUnit) are the time.
 func (c *compiler) instants() bool {
 	loc := c.q.Events.Location
 	return c.timeKind() == KindTimestampTZ || (c.timeKind() == KindTimestamp && (loc == nil || loc == time.UTC))
@@ -64,13 +78,14 @@ func (c *compiler) trawText() string {
 // times turns each row's time into Unix nanoseconds t and a status st, through two parts:
 // loc, the seconds as written (an instant, or a wall clock when abs is false) with a status
 // for what cannot be read; utc, the instant in the zone of --tz. Instants take one part,
-// utc, from their microseconds: t is 1000 times them, in range when their whole seconds
-// are.
+// utc, from their microseconds or nanoseconds (tu): t is tu times its unit, in range
+// when their whole seconds are.
 func (c *compiler) times() {
 	if c.instants() {
-		st := fmt.Sprintf("CASE WHEN uid = '' THEN %d WHEN tus IS NULL THEN %d WHEN tus >= %d OR tus < %d THEN %d ELSE 0 END",
-			stNoID, stUnparsable, (maxSec+1)*1000000, minSec*1000000, stOutOfRange)
-		c.addRow("utc", "SELECT *, CASE WHEN st = 0 THEN tus * 1000 END AS t\nFROM (SELECT *, "+st+" AS st FROM "+ctePrefix+"src) AS s")
+		u := c.timeUnit()
+		st := fmt.Sprintf("CASE WHEN uid = '' THEN %d WHEN tu IS NULL THEN %d WHEN tu >= %d OR tu < %d THEN %d ELSE 0 END",
+			stNoID, stUnparsable, (maxSec+1)*(1e9/u), minSec*(1e9/u), stOutOfRange)
+		c.addRow("utc", fmt.Sprintf("SELECT *, CASE WHEN st = 0 THEN tu * %d END AS t\nFROM (SELECT *, %s AS st FROM %ssrc) AS s", u, st, ctePrefix))
 		return
 	}
 	base := "uid, ev, seg, ord, traw"
@@ -83,8 +98,9 @@ func (c *compiler) times() {
 		if c.timeKind() == KindTimestampTZ {
 			abs = "TRUE"
 		}
-		c.addRow("loc", "SELECT "+base+", CASE WHEN tus IS NULL THEN 2 ELSE 0 END AS st0, "+abs+" AS abs, TRUE AS rng, "+
-			c.floorDiv("tus", "1000000")+" AS sec, "+c.floorMod("tus", "1000000")+" * 1000 AS nsec\nFROM "+ctePrefix+"src")
+		perSec, u := fmt.Sprint(1e9/c.timeUnit()), fmt.Sprint(c.timeUnit())
+		c.addRow("loc", "SELECT "+base+", CASE WHEN tu IS NULL THEN 2 ELSE 0 END AS st0, "+abs+" AS abs, TRUE AS rng, "+
+			c.floorDiv("tu", perSec)+" AS sec, "+c.floorMod("tu", perSec)+" * "+u+" AS nsec\nFROM "+ctePrefix+"src")
 	case KindDate:
 		c.addRow("loc", "SELECT "+base+", CASE WHEN tday IS NULL THEN 2 ELSE 0 END AS st0, FALSE AS abs, TRUE AS rng, "+
 			"tday * 86400 AS sec, CAST(0 AS BIGINT) AS nsec\nFROM "+ctePrefix+"src")

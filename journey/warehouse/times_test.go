@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis/analysistest"
 )
 
@@ -111,6 +112,33 @@ func TestEqualDates(t *testing.T) {
 		db.exec(t, "CREATE TABLE "+table+"_d AS SELECT klant_id, CAST(timestamp AS DATE) AS timestamp, event, page, source, template, topic, repeat FROM "+table)
 		for _, o := range []options{{}, {tz: "America/New_York", by: "source"}} {
 			checkTable(t, db, m, b.Bytes(), table+"_d", o)
+		}
+	})
+}
+
+// TestEqualNanoTimes reads a DuckDB TIMESTAMP_NS time column to the nanosecond, as its
+// export writes it: rows a few hundred nanoseconds apart (before 1970 too) are in time order,
+// not tied at their microsecond, with and without --tz.
+func TestEqualNanoTimes(t *testing.T) {
+	m := analysistest.NewMap([]string{"a", "b"})
+	analysistest.AddFunnel(m, "f", journey.Ordered, 0, "b", "a")
+	eachDB(t, func(t *testing.T, db *testDB) {
+		if db.name != "duckdb" {
+			t.Skip("only DuckDB has a timestamp type that holds nanoseconds")
+		}
+		table := tableName(t)
+		db.exec(t, "DROP TABLE IF EXISTS "+table)
+		db.exec(t, "CREATE TABLE "+table+" (user_id VARCHAR, timestamp TIMESTAMP_NS, event VARCHAR, tp VARCHAR)")
+		db.exec(t, "INSERT INTO "+table+" VALUES "+
+			"('u1', '2024-06-01 00:00:00.000000900', 'e', 'a'), ('u1', '2024-06-01 00:00:00.000000100', 'e', 'b'), "+
+			"('u1', '2024-06-01 00:00:01.123456789', 'e', 'b'), ('u2', '1969-12-31 23:59:59.999999999', 'e', 'a'), "+
+			"('u2', '1969-12-31 23:59:59.999999001', 'e', 'b')")
+		export := db.export(t, table)
+		for _, o := range []options{{}, {tz: "Europe/Amsterdam"}} {
+			r := checkTable(t, db, m, export, table, o)
+			if got := r.Funnels[0].Steps[1].Users; got != 2 {
+				t.Errorf("%+v: %d users reach a after b, want 2 (b is before a by nanoseconds)", o, got)
+			}
 		}
 	})
 }
