@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"fmt"
+	"strings"
 
 	"github.com/journey-cx/journey/journey/events"
 )
@@ -28,7 +29,7 @@ func (c *compiler) coverage() {
 	}
 	msg := fmt.Sprintf("CASE st WHEN %d THEN 'empty ' || %s || ' (the identity column)' "+
 		"WHEN %d THEN 'unparsable time ' || %s || ' in column ' || %s || '; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns' "+
-		"WHEN %d THEN 'time ' || %s || ' in column ' || %s || ' is out of range' "+
+		"WHEN %d THEN 'time ' || %s || ' in column ' || %s || ' is out of range (a month, day, hour or minute past its end, or a year outside 1678-2261, which journey cannot hold)' "+
 		"ELSE 'local time ' || %s || ' does not exist in ' || %s || ' (a daylight-saving gap)' END",
 		stNoID, col(c.q.Events.ID), stUnparsable, q("traw"), col(c.q.Events.Time), stOutOfRange, q("traw"), col(c.q.Events.Time),
 		q("traw"), d.Lit(zone))
@@ -42,7 +43,25 @@ func (c *compiler) coverage() {
 		"ROW_NUMBER() OVER (ORDER BY ord) AS r FROM "+ctePrefix+"rows WHERE "+implausible+") AS s WHERE r <= "+fmt.Sprint(maxReported)+"\n"+
 		"UNION ALL SELECT 1, NULL, "+problem("CAST(n AS TEXT) || ' rows in all have times before 1990 or after 2100; the first "+fmt.Sprint(maxReported)+" are listed'")+
 		" FROM (SELECT COUNT(*) AS n FROM "+ctePrefix+"rows WHERE "+implausible+") AS s WHERE n > "+fmt.Sprint(maxReported)+"\n"+
-		"UNION ALL SELECT 2, NULL, "+problem("'the table has no rows'")+" FROM (SELECT COUNT(*) AS n FROM "+ctePrefix+"rows) AS s WHERE n = 0")
+		"UNION ALL SELECT 2, NULL, "+problem("'the table has no rows'")+" FROM (SELECT COUNT(*) AS n FROM "+ctePrefix+"rows) AS s WHERE n = 0"+
+		c.lackWarnings(problem))
 	warnings := "(SELECT " + d.Agg("j", "k, ord") + " FROM " + ctePrefix + "warn)"
 	c.add("cov", "SELECT "+d.Object("'unmatched_touchpoints'", unmatched, "'unmapped_events'", unmapped, "'skipped'", skipped, "'warnings'", warnings)+" AS j")
+}
+
+// lackWarnings are the warn rows of the columns the matchers compare that the table lacks,
+// whose conditions match nothing, as the CSV engine warns of a column no event file has;
+// none when the columns are not known.
+func (c *compiler) lackWarnings(problem func(string) string) string {
+	if c.cols == nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, name := range c.comparedColumns() {
+		if !c.has(name) {
+			fmt.Fprintf(&b, "\nUNION ALL SELECT 3, NULL, %s", problem(c.d.Lit(fmt.Sprintf(
+				"the table has no column %q that the map's where conditions compare: they match nothing", name))))
+		}
+	}
+	return b.String()
 }

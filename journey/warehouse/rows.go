@@ -3,6 +3,7 @@ package warehouse
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strings"
 	"time"
 
@@ -84,13 +85,16 @@ func (c *compiler) source() {
 // whereColumns lists, once each in order of first use, the columns the matchers compare
 // that the table has.
 func (c *compiler) whereColumns() []string {
+	return slices.DeleteFunc(c.comparedColumns(), func(name string) bool { return !c.has(name) })
+}
+
+// comparedColumns lists the columns the matchers compare, each once, in order.
+func (c *compiler) comparedColumns() []string {
 	var out []string
-	seen := map[string]bool{}
 	for _, ms := range append(append([][]journey.Matcher{}, c.q.Events.Touchpoints...), c.q.Events.Exclusions) {
 		for _, m := range ms {
 			for _, w := range m.Where {
-				if !seen[w.Column] && c.has(w.Column) {
-					seen[w.Column] = true
+				if !slices.Contains(out, w.Column) {
 					out = append(out, w.Column)
 				}
 			}
