@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -193,5 +194,33 @@ func TestCompare(t *testing.T) {
 				t.Errorf("records (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestMoved moves the fewest items that explain a new order and, of several ways, keeps the
+// items whose place is the same on both sides: reversing five keeps the middle one, which no
+// record may say moved from 3 to 3.
+func TestMoved(t *testing.T) {
+	place := func(order []string) map[string]int {
+		m := map[string]int{}
+		for i, id := range order {
+			m[id] = i
+		}
+		return m
+	}
+	for _, tc := range []struct {
+		old, new, want []string
+	}{
+		{[]string{"a", "b", "c", "d", "e"}, []string{"e", "d", "c", "b", "a"}, []string{"e", "d", "b", "a"}},
+		{[]string{"a", "b"}, []string{"b", "a"}, []string{"b"}},
+		{[]string{"a", "b", "c", "d"}, []string{"b", "c", "d", "a"}, []string{"a"}},
+		{[]string{"a", "b", "c", "d"}, []string{"a", "b", "c", "d"}, nil},
+		{[]string{"a", "b", "c", "d", "e", "f"}, []string{"f", "b", "c", "d", "e", "a"}, []string{"f", "a"}},
+	} {
+		o, n := place(tc.old), place(tc.new)
+		got := moved(tc.old, tc.new, func(id string) (int, int) { return o[id], n[id] })
+		if !slices.Equal(got, tc.want) {
+			t.Errorf("%v -> %v: moved %v, want %v", tc.old, tc.new, got, tc.want)
+		}
 	}
 }
