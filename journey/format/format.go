@@ -262,7 +262,8 @@ func (l layouter) mapping(n *yaml.Node, s *shape, block, inline int) {
 }
 
 // sortPairs orders the key/value pairs of n by the shape's key order, unknown keys last in
-// their original order. The comment above the first key stays at the top of the mapping.
+// their original order. The comment above the first key stays at the top of the mapping,
+// the one after the last key at its end.
 func sortPairs(n *yaml.Node, s *shape) {
 	type pair struct{ key, value *yaml.Node }
 	pairs := make([]pair, 0, len(n.Content)/2)
@@ -272,13 +273,19 @@ func sortPairs(n *yaml.Node, s *shape) {
 	if len(pairs) == 0 {
 		return
 	}
-	first := pairs[0].key
+	first, last := pairs[0].key, pairs[len(pairs)-1].key
 	slices.SortStableFunc(pairs, func(a, b pair) int {
 		return cmp.Compare(s.rank(a.key.Value), s.rank(b.key.Value))
 	})
 	if newFirst := pairs[0].key; newFirst != first && first.HeadComment != "" {
 		newFirst.HeadComment = joinComments(first.HeadComment, newFirst.HeadComment)
 		first.HeadComment = ""
+	}
+	// The comment after the last pair closes the mapping (the file, at the top): it stays
+	// last, after whichever pair comes last now.
+	if newLast := pairs[len(pairs)-1].key; newLast != last && last.FootComment != "" {
+		newLast.FootComment = joinComments(newLast.FootComment, last.FootComment)
+		last.FootComment = ""
 	}
 	n.Content = n.Content[:0]
 	for _, p := range pairs {
