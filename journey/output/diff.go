@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/diff"
 	"github.com/journey-cx/journey/journey/lang"
 )
@@ -167,12 +168,21 @@ func kpiTarget(l *lang.Language, m *journey.Map, id string) string {
 		}
 		var parts []string
 		if k.Min != nil {
-			parts = append(parts, "min "+l.Float(*k.Min, -1))
+			parts = append(parts, "min "+boundText(l, metric, *k.Min))
 		}
 		if k.Max != nil {
-			parts = append(parts, "max "+l.Float(*k.Max, -1))
+			parts = append(parts, "max "+boundText(l, metric, *k.Max))
 		}
 		return strings.Join(parts, ", ")
 	}
 	return ""
+}
+
+// boundText writes a KPI bound of metric: a duration as maps write it (2h, 90m) for
+// median_time_to_next, whose bounds are seconds, else a number in the language's format.
+func boundText(l *lang.Language, metric string, v float64) string {
+	if metric == analysis.MetricMedianTimeToNext {
+		return journey.FormatDuration(v)
+	}
+	return l.Float(v, -1)
 }

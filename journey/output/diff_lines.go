@@ -61,6 +61,9 @@ func lineOf(l *lang.Language, d *diff.Diff, c diff.Change, subject bool, quote f
 		ln.prefix, ln.of, ln.label = fieldLabel(l, c, subject)
 		ln.list, ln.added, ln.removed = c.List, c.AddedItems, c.RemovedItems
 		ln.old, ln.new = valueText(l, c.Field, c.Old, quote), valueText(l, c.Field, c.New, quote)
+		if metric, ok := kpiMetric(c); ok {
+			ln.old, ln.new = kpiBoundText(l, metric, c.Old), kpiBoundText(l, metric, c.New)
+		}
 	}
 	return ln
 }
@@ -148,4 +151,18 @@ func subjectHead(s diff.Subject) (diff.Change, bool) {
 // stageName is a group's stage name, NEW's (or OLD's for a removed stage).
 func stageName(g diff.Group) (name, id string) {
 	return g.Stage.Stage.Name, g.Stage.Stage.ID
+}
+
+// kpiMetric returns the metric of a change to a KPI target's bound.
+func kpiMetric(c diff.Change) (string, bool) {
+	_, metric, ok := strings.Cut(c.ID, "/")
+	return metric, ok && c.Entity == diff.EntityKPI && (c.Field == "min" || c.Field == "max")
+}
+
+// kpiBoundText writes a changed KPI bound (see boundText), or none.
+func kpiBoundText(l *lang.Language, metric string, v any) string {
+	if f, ok := v.(float64); ok {
+		return boundText(l, metric, f)
+	}
+	return l.None
 }
