@@ -95,7 +95,7 @@ func simulateRun(e *env, opts *simulateOptions) error {
 		err = journey.WriteAtomic(opts.out, 0o644, write)
 	}
 	if err == nil && !e.quiet && opts.out != "-" {
-		fmt.Fprintln(e.stderr, fmt.Sprintf(l.SimulatedF, l.Int(stats.Rows), l.Int(int64(stats.Users)), opts.out))
+		fmt.Fprintln(e.stderr, fmt.Sprintf(l.SimulatedF, l.Count(l.RowsF, stats.Rows), l.Count(l.UsersF, int64(stats.Users)), opts.out))
 	}
 	if err == nil && !e.quiet && !namesEvents(m) {
 		fmt.Fprintln(e.stderr, "journey: warning: no touchpoint of the map has events, so every row written is noise that maps to no touchpoint; give the touchpoints events: to simulate their visits")

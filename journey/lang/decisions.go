@@ -52,8 +52,8 @@ type Decisions struct {
 	// Then joins changes applied one after the other.
 	Then string
 	// WhatifMoreF is the answer: the extra goal users (its form for one, and for any other
-	// number, fractions too), the changes, the goal's name, the users, the rate now and in
-	// the scenario.
+	// number, fractions too), the changes, the goal's name, the users (as UsersF writes
+	// them), the rate now and in the scenario.
 	WhatifMoreF Counted
 	// WhatifFewerF is the answer when the change costs goal users: the same arguments,
 	// the users lost first.
@@ -63,8 +63,9 @@ type Decisions struct {
 	WhatifSameF string
 	// AGoal stands for the goal's name when users reach several goals.
 	AGoal string
-	// CheckOKF says the baseline reproduces the data: goal users, users, rate.
-	CheckOKF string
+	// CheckOKF says the baseline reproduces the data: the users (its form for one, and for
+	// any other number), the goal users, the rate.
+	CheckOKF Counted
 	// CheckFailedF says it does not: the baseline's rate and the observed rate.
 	CheckFailedF string
 	// ScenarioNote says that only the scenario is the model's estimate.

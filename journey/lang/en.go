@@ -103,7 +103,7 @@ var english = Words{
 	CommandWords: CommandWords{
 		WroteF:     "wrote %s",
 		RenderedF:  "rendered %[1]s in %[2]s",
-		SimulatedF: "wrote %[1]s rows for %[2]s users to %[3]s",
+		SimulatedF: "wrote %[1]s for %[2]s to %[3]s",
 		NextSteps:  "next:",
 		ServingF:   "serving %[1]s at %[2]s; the page follows every save; Ctrl-C stops",
 		UpdatedF:   "updated the page in %s",

@@ -104,7 +104,7 @@ var dutch = Words{
 	CommandWords: CommandWords{
 		WroteF:     "%s geschreven",
 		RenderedF:  "%[1]s getekend in %[2]s",
-		SimulatedF: "%[1]s regels voor %[2]s klanten geschreven naar %[3]s",
+		SimulatedF: "%[1]s voor %[2]s geschreven naar %[3]s",
 		NextSteps:  "volgende stappen:",
 		ServingF:   "%[1]s staat live op %[2]s; de pagina volgt elke wijziging die je opslaat; stoppen met Ctrl-C",
 		UpdatedF:   "pagina bijgewerkt in %s",

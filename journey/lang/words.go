@@ -164,7 +164,8 @@ type CommandWords struct {
 	WroteF string
 	// RenderedF says --watch drew a picture: %[1]s the path, %[2]s how long it took.
 	RenderedF string
-	// SimulatedF sums up simulate: %[1]s rows, %[2]s users, %[3]s the file.
+	// SimulatedF sums up simulate: %[1]s the rows (as RowsF writes them), %[2]s the users
+	// (as UsersF writes them), %[3]s the file.
 	SimulatedF string
 	// NextSteps introduces the commands init suggests running next.
 	NextSteps string

@@ -106,8 +106,8 @@ func TestHostileNames(t *testing.T) {
 }
 
 // TestWhatifAnswer: the answer says nothing changed only when the outcome table shows no
-// change, counts one user in the singular, a loss as fewer users, and a fraction of a user
-// with the digits that show it.
+// change, counts one user in the singular (more of them, and all of them), a loss as fewer
+// users, and a fraction of a user with the digits that show it.
 func TestWhatifAnswer(t *testing.T) {
 	en, _ := lang.Get("en")
 	nl, _ := lang.Get("nl")
@@ -123,6 +123,8 @@ func TestWhatifAnswer(t *testing.T) {
 		{en, 100, 0.5, 0.4, "Skipping X gives about 10 fewer users reaching G per 100 users (50.0% -> 40.0%)."},
 		{nl, 10, 0.5, 0.4, "X overslaan levert ongeveer 1 klant minder op die G bereikt, per 10 klanten (50,0% -> 40,0%)."},
 		{nl, 100, 0.5, 0.6, "X overslaan levert ongeveer 10 klanten meer op die G bereiken, per 100 klanten (50,0% -> 60,0%)."},
+		{en, 1, 0, 1, "Skipping X gives about 1 more user reaching G per 1 user (0.0% -> 100.0%)."},
+		{nl, 1, 0, 1, "X overslaan levert ongeveer 1 klant meer op die G bereikt, per 1 klant (0,0% -> 100,0%)."},
 	} {
 		n := float64(tc.users)
 		r := &whatif.Report{Journey: "j", Users: tc.users, Goal: "G", Changes: []whatif.Change{{Skip: "x"}}, ChangeNames: []string{"X"},

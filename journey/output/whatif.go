@@ -68,9 +68,9 @@ func whatifLines(r *whatif.Report, l *lang.Language) (title, answer, check strin
 		if n == l.Int(1) {
 			form = words[0]
 		}
-		answer = fmt.Sprintf(form, n, changes, goal, l.Int(r.Users), l.Percent(r.Baseline.P), l.Percent(r.Scenario.P))
+		answer = fmt.Sprintf(form, n, changes, goal, l.Count(l.UsersF, r.Users), l.Percent(r.Baseline.P), l.Percent(r.Scenario.P))
 	}
-	check = fmt.Sprintf(l.CheckOKF, l.Int(r.GoalUsers), l.Int(r.Users), l.Percent(r.ObservedGoalRate))
+	check = l.Count(l.CheckOKF, r.Users, l.Int(r.GoalUsers), l.Percent(r.ObservedGoalRate))
 	if !r.BaselineMatchesObserved {
 		check = fmt.Sprintf(l.CheckFailedF, l.Percent(r.Baseline.P), l.Percent(r.ObservedGoalRate))
 	}
