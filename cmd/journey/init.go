@@ -36,13 +36,13 @@ The map is DIR/NAME.journey.yaml, NAME being --name or else DIR's name made keba
 first line ties it to the JSON Schema for editors. The event file is DIR/events.csv.
 Existing files are never overwritten unless --force is given.
 
---lang sets the map's language: (the language of its picture and tables) and the language
-init speaks in.`,
+--lang writes the starter map in that language (its names, texts and comments), sets its
+language: (the language of its picture and tables) and is the language init speaks in.`,
 		Example: `  journey init                     # in the current directory
   journey init onboarding          # creates onboarding/onboarding.journey.yaml
   journey init maps --name checkout
   journey init . --force           # start over
-  journey init workshop --lang nl  # a map whose picture and tables are in Dutch`,
+  journey init workshop --lang nl  # a map in Dutch, whose picture and tables are in Dutch`,
 		Args: cobra.MaximumNArgs(1),
 		RunE: func(_ *cobra.Command, args []string) error {
 			opts.dir = "."

@@ -18,17 +18,28 @@ const (
 // DefaultID is the map id used when no usable name is given.
 const DefaultID = "my-journey"
 
+// mapTemplates are the starter map in each language: the same map (ids, events, flow,
+// numbers), its texts and comments translated.
+var mapTemplates = map[string]string{"en": mapEN, "nl": mapNL}
+
 //go:embed starter.journey.yaml.tmpl
-var mapTemplate string
+var mapEN string
+
+//go:embed starter.nl.journey.yaml.tmpl
+var mapNL string
 
 //go:embed events.csv
 var events []byte
 
-// Map returns the starter map with the given id, which must be kebab-case (see ID), in the
-// given language (a tag journey.Languages lists).
+// Map returns the starter map with the given id, which must be kebab-case (see ID), written
+// in the given language (a tag journey.Languages lists; English for any other).
 func Map(id, language string) []byte {
+	tmpl, ok := mapTemplates[language]
+	if !ok {
+		tmpl = mapEN
+	}
 	r := strings.NewReplacer("{{id}}", id, "{{schema}}", schema.ID, "{{language}}", language)
-	return []byte(r.Replace(mapTemplate))
+	return []byte(r.Replace(tmpl))
 }
 
 // Events returns the starter event file, which maps onto the starter map.
