@@ -218,7 +218,7 @@ func unclosed(line []byte) []int {
 		case c == '#' && (i == 0 || line[i-1] == ' '):
 			i = len(line)
 		case (c == '"' || c == '\'') && valueStart(line, i):
-			end := closingQuote(line, i)
+			end := ClosingQuote(line, i)
 			if end < 0 {
 				stack = append(stack, i)
 				i = len(line)
@@ -250,17 +250,18 @@ func valueStart(line []byte, i int) bool {
 	return false
 }
 
-// closingQuote returns the index of the quote that closes the one at i, or -1: a double
-// quote may be escaped with a backslash, a single quote by doubling it.
-func closingQuote(line []byte, i int) int {
-	q := line[i]
-	for j := i + 1; j < len(line); j++ {
+// ClosingQuote returns the index in s, a line of text as bytes or runes, of the quote that
+// closes the YAML quoted scalar opened by the quote at s[i], minding the escapes \" (double
+// quotes) and a doubled quote (single quotes); -1 when the line does not close it.
+func ClosingQuote[T byte | rune](s []T, i int) int {
+	q := s[i]
+	for j := i + 1; j < len(s); j++ {
 		switch {
-		case q == '"' && line[j] == '\\':
+		case q == '"' && s[j] == '\\':
 			j++
-		case line[j] == q && q == '\'' && j+1 < len(line) && line[j+1] == '\'':
+		case s[j] == q && q == '\'' && j+1 < len(s) && s[j+1] == '\'':
 			j++
-		case line[j] == q:
+		case s[j] == q:
 			return j
 		}
 	}

@@ -141,19 +141,11 @@ func tokenLength(rest []rune) int {
 }
 
 // quotedLength returns the length of the quoted scalar at the start of rest, minding the
-// escapes \" (double quotes) and ” (single quotes), or of the rest of the line when it
+// escapes \" (double quotes) and a doubled quote (single quotes), or of the rest of the line when it
 // does not close there.
 func quotedLength(rest []rune) int {
-	q := rest[0]
-	for i := 1; i < len(rest); i++ {
-		switch {
-		case q == '"' && rest[i] == '\\':
-			i++
-		case rest[i] == q && q == '\'' && i+1 < len(rest) && rest[i+1] == '\'':
-			i++
-		case rest[i] == q:
-			return i + 1
-		}
+	if end := journey.ClosingQuote(rest, 0); end >= 0 {
+		return end + 1
 	}
 	return len(rest)
 }
