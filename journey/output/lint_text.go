@@ -140,9 +140,8 @@ func tokenLength(rest []rune) int {
 	return max(n, 1)
 }
 
-// quotedLength returns the length of the quoted scalar at the start of rest, minding the
-// escapes \" (double quotes) and a doubled quote (single quotes), or of the rest of the line when it
-// does not close there.
+// quotedLength returns the length of the quoted scalar at the start of rest (see
+// journey.ClosingQuote), or of the rest of the line when it does not close there.
 func quotedLength(rest []rune) int {
 	if end := journey.ClosingQuote(rest, 0); end >= 0 {
 		return end + 1
