@@ -1,13 +1,13 @@
 package analysis
 
 import (
-	"fmt"
 	"slices"
 	"testing"
 	"time"
 
 	"github.com/google/go-cmp/cmp"
 	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis/analysistest"
 	"github.com/journey-cx/journey/journey/events"
 )
 
@@ -128,15 +128,7 @@ func TestKPIBoundMetExactly(t *testing.T) {
 		{Metric: MetricDropoff, Max: ptr(0.3)}, {Metric: MetricConversion, Min: ptr(0.7), Max: ptr(0.7)},
 		{Metric: MetricDropoff, Max: ptr(0.29)}, {Metric: MetricConversion, Min: ptr(0.71)},
 	}
-	var users []string
-	for i := range 10 {
-		u := fmt.Sprintf("u%d: a@0", i)
-		if i < 7 {
-			u += " b@5"
-		}
-		users = append(users, u)
-	}
-	r := Analyze(m, newLog(t, m, users...), Options{})
+	r := Analyze(m, newLog(t, m, analysistest.GoOn(10, 7)...), Options{})
 	var got []bool
 	for _, k := range r.KPIs {
 		got = append(got, k.OK)

@@ -5,7 +5,6 @@ import (
 	"cmp"
 	"compress/gzip"
 	"context"
-	"fmt"
 	"io"
 	"os"
 	"path/filepath"
@@ -236,15 +235,7 @@ func TestEqualKPIBounds(t *testing.T) {
 	m := analysistest.NewMap([]string{"a", "b"})
 	m.Stages[0].Touchpoints[0].KPIs = []journey.KPI{{Metric: analysis.MetricDropoff, Max: ptr(0.3)},
 		{Metric: analysis.MetricConversion, Min: ptr(0.7)}, {Metric: analysis.MetricDropoff, Max: ptr(0.29)}}
-	var users []string
-	for i := range 10 {
-		u := fmt.Sprintf("u%d: a@0", i)
-		if i < 7 {
-			u += " b@5"
-		}
-		users = append(users, u)
-	}
-	csv, err := analysistest.CSV(users...)
+	csv, err := analysistest.CSV(analysistest.GoOn(10, 7)...)
 	if err != nil {
 		t.Fatal(err)
 	}

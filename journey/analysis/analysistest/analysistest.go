@@ -22,6 +22,19 @@ const Base = 1700000000
 // Ptr returns a pointer to v.
 func Ptr[T any](v T) *T { return &v }
 
+// GoOn returns n users at touchpoint a, the first k of whom go on to b five seconds later:
+// a conversion of k in n, and a drop-off of n - k in n.
+func GoOn(n, k int) []string {
+	users := make([]string, n)
+	for i := range users {
+		users[i] = fmt.Sprintf("u%d: a@0", i)
+		if i < k {
+			users[i] += " b@5"
+		}
+	}
+	return users
+}
+
 // NewMap builds a map whose stages hold the given touchpoint ids, in order ("stage-1",
 // "stage-2"...), with the links the loader would set. Every touchpoint matches rows whose
 // event is "e" and whose column tp is its id, so that CSV's files map as the users say.
