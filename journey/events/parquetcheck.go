@@ -90,14 +90,14 @@ func checkChunk(r io.ReaderAt, size int64, m *format.ColumnMetaData, runs *pageR
 	}
 	var win []byte
 	for off := start; off < end; {
-		h, n, err := readPageHeader(r, off, end, &win)
+		h, n, after, err := readPageHeader(r, off, end, &win)
 		if err != nil {
 			return fmt.Errorf("column %q, page at byte %d: %w", m.PathInSchema, off, err)
 		}
 		if err := checkPage(h, end-off-n); err != nil {
 			return fmt.Errorf("column %q, page at byte %d: %w", m.PathInSchema, off, err)
 		}
-		if err := runs.check(h, off+n); err != nil {
+		if err := runs.check(h, off+n, after); err != nil {
 			return fmt.Errorf("column %q, page at byte %d: %w", m.PathInSchema, off, err)
 		}
 		off += n + int64(h.CompressedPageSize)
@@ -105,9 +105,9 @@ func checkChunk(r io.ReaderAt, size int64, m *format.ColumnMetaData, runs *pageR
 	return nil
 }
 
-// readPageHeader reads and checks the page header at off, before end, and returns it and
-// its size. win is a buffer to reuse.
-func readPageHeader(r io.ReaderAt, off, end int64, win *[]byte) (*format.PageHeader, int64, error) {
+// readPageHeader reads and checks the page header at off, before end, and returns it, its
+// size and the bytes after it that it read too (in win, a buffer to reuse).
+func readPageHeader(r io.ReaderAt, off, end int64, win *[]byte) (*format.PageHeader, int64, []byte, error) {
 	for size := int64(4 << 10); ; size *= 16 {
 		n := min(size, end-off)
 		if int64(cap(*win)) < n {
@@ -115,17 +115,17 @@ func readPageHeader(r io.ReaderAt, off, end int64, win *[]byte) (*format.PageHea
 		}
 		b := (*win)[:n]
 		if _, err := r.ReadAt(b, off); err != nil {
-			return nil, 0, err
+			return nil, 0, nil, err
 		}
 		if hn := thriftStruct(b, 0, 0); hn >= 0 {
 			var h format.PageHeader
 			if err := thrift.Unmarshal(new(thrift.CompactProtocol), b[:hn], &h); err != nil {
-				return nil, 0, err
+				return nil, 0, nil, err
 			}
-			return &h, int64(hn), nil
+			return &h, int64(hn), b[hn:], nil
 		}
 		if n == end-off || n >= maxPageBytes {
-			return nil, 0, errDamaged
+			return nil, 0, nil, errDamaged
 		}
 	}
 }

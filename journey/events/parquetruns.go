@@ -23,12 +23,13 @@ type pageRuns struct {
 	buf            []byte
 }
 
-// check counts the runs of the page with header h whose body starts at off.
-func (p *pageRuns) check(h *format.PageHeader, off int64) error {
+// check counts the runs of the page with header h whose body starts at off; have is the
+// start of the body as read with the header, which spares reading it again.
+func (p *pageRuns) check(h *format.PageHeader, off int64, have []byte) error {
 	switch {
 	case h.DataPageHeader.Valid && !p.compressed:
 		d := h.DataPageHeader.V
-		body, err := p.read(off, int64(h.CompressedPageSize))
+		body, err := p.read(off, int64(h.CompressedPageSize), have)
 		if err != nil {
 			return err
 		}
@@ -44,7 +45,7 @@ func (p *pageRuns) check(h *format.PageHeader, off int64) error {
 		if plain {
 			read = int64(h.CompressedPageSize)
 		}
-		body, err := p.read(off, read)
+		body, err := p.read(off, read, have)
 		if err != nil {
 			return err
 		}
@@ -64,8 +65,12 @@ func (p *pageRuns) check(h *format.PageHeader, off int64) error {
 	return nil
 }
 
-// read reads n bytes of the file at off.
-func (p *pageRuns) read(off, n int64) ([]byte, error) {
+// read returns the n bytes of the file at off: from have, the bytes there read already,
+// when it holds them.
+func (p *pageRuns) read(off, n int64, have []byte) ([]byte, error) {
+	if n <= int64(len(have)) {
+		return have[:n], nil
+	}
 	if int64(cap(p.buf)) < n {
 		p.buf = make([]byte, n)
 	}
