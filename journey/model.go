@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"slices"
 	"sync"
 	"time"
 )
@@ -237,6 +238,11 @@ func (m *Map) EffectiveWindow(f *Funnel, override time.Duration) time.Duration {
 		return m.Window
 	}
 	return DefaultWindow
+}
+
+// HasGoal reports whether a touchpoint of the map is a goal.
+func (m *Map) HasGoal() bool {
+	return slices.ContainsFunc(m.Touchpoints(), func(t *Touchpoint) bool { return t.Goal })
 }
 
 // EffectiveFunnels returns the map's funnels, or, when it declares none, one ordered funnel

@@ -24,10 +24,8 @@ stages:
 
 // checkNoGoal reports a map none of whose touchpoints is a goal: its goal rate is undefined.
 func checkNoGoal(r *Rule, m *Map) []Diagnostic {
-	for _, t := range m.Touchpoints() {
-		if t.Goal {
-			return nil
-		}
+	if m.HasGoal() {
+		return nil
 	}
 	return []Diagnostic{r.diag(m.File, m.At("stages"),
 		"map has no goal; mark the touchpoint that converts the journey with `goal: true`")}

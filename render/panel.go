@@ -20,7 +20,7 @@ func panel(m *journey.Map, ov *overlay, l *lang.Language, hidden string, ch *cha
 	if ov.r != nil {
 		section(&b, func(b *strings.Builder) { summary(b, m, ov, l) })
 	}
-	section(&b, func(b *strings.Builder) { legend(b, ov, l, hidden) })
+	section(&b, func(b *strings.Builder) { legend(b, marksOf(m, ch), ov, l, hidden) })
 	b.WriteString(`</TABLE>`)
 	return b.String()
 }
@@ -43,22 +43,42 @@ func panelRow(b *strings.Builder, text string) {
 	fmt.Fprintf(b, `<TR><TD COLSPAN="4" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="10">%s</FONT></TD></TR>`, text)
 }
 
-// legend explains every mark of the picture: a table of swatches, each as wide as the
-// notes under them leave room for, so that they read as one scale, then the notes; hidden
-// is the note on the links a dense map leaves out, or "".
-func legend(b *strings.Builder, ov *overlay, l *lang.Language, hidden string) {
-	panelTitle(b, esc(l.Legend))
-	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
-	for e := 2; e >= -2; e-- {
-		lv := emotionLevel(e)
-		swatch(b, emotionColours[lv], fmt.Sprintf(`<FONT COLOR="%s">%s <B>%s</B></FONT>`, emotionText(lv), emotionFaces[lv], score(e)),
-			esc(fmt.Sprintf(l.EmotionF, l.EmotionLevels[lv])))
+// marks says which of the marks the legend explains a picture uses.
+type marks struct{ emotion, pain, gain, momentOfTruth, goal bool }
+
+// marksOf returns the marks the touchpoints of m use; in a picture of a change (ch), the
+// old emotions count too, as the old curve draws them.
+func marksOf(m *journey.Map, ch *changes) marks {
+	var k marks
+	for _, t := range m.Touchpoints() {
+		k.emotion = k.emotion || t.Emotion != nil
+		k.pain = k.pain || len(t.Pains) > 0
+		k.gain = k.gain || len(t.Gains) > 0
+		k.momentOfTruth = k.momentOfTruth || t.MomentOfTruth
+		k.goal = k.goal || t.Goal
 	}
-	swatch(b, painFill, "<B>"+markPain+"</B>", esc(l.Pain))
-	swatch(b, gainFill, "<B>"+markGain+"</B>", esc(l.Gain))
-	b.WriteString(`</TABLE></TD></TR>`)
-	panelRow(b, fmt.Sprintf(phrase(l.LegendMomentOfTruthF), markMomentOfTruth(l)))
-	panelRow(b, fmt.Sprintf(phrase(l.LegendGoalF), markGoal(l)))
+	if ch != nil {
+		for _, e := range ch.old {
+			k.emotion = k.emotion || e != nil
+		}
+	}
+	return k
+}
+
+// legend explains the marks of the picture that it uses (k): a table of swatches, each as
+// wide as the notes under them leave room for, so that they read as one scale, then the
+// notes; hidden is the note on the links a dense map leaves out, or "".
+func legend(b *strings.Builder, k marks, ov *overlay, l *lang.Language, hidden string) {
+	panelTitle(b, esc(l.Legend))
+	if k.emotion || k.pain || k.gain {
+		swatches(b, k, l)
+	}
+	if k.momentOfTruth {
+		panelRow(b, fmt.Sprintf(phrase(l.LegendMomentOfTruthF), markMomentOfTruth(l)))
+	}
+	if k.goal {
+		panelRow(b, fmt.Sprintf(phrase(l.LegendGoalF), markGoal(l)))
+	}
 	flow := l.LegendFlow
 	if ov.r != nil {
 		flow = l.LegendFlowData
@@ -76,6 +96,24 @@ func legend(b *strings.Builder, ov *overlay, l *lang.Language, hidden string) {
 	}
 }
 
+// swatches is the legend's table of colours: the whole emotion scale when some touchpoint
+// has an emotion, and pains and gains when some touchpoint has them.
+func swatches(b *strings.Builder, k marks, l *lang.Language) {
+	b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">`)
+	for e := 2; k.emotion && e >= -2; e-- {
+		lv := emotionLevel(e)
+		swatch(b, emotionColours[lv], fmt.Sprintf(`<FONT COLOR="%s">%s <B>%s</B></FONT>`, emotionText(lv), emotionFaces[lv], score(e)),
+			esc(fmt.Sprintf(l.EmotionF, l.EmotionLevels[lv])))
+	}
+	if k.pain {
+		swatch(b, painFill, "<B>"+markPain+"</B>", esc(l.Pain))
+	}
+	if k.gain {
+		swatch(b, gainFill, "<B>"+markGain+"</B>", esc(l.Gain))
+	}
+	b.WriteString(`</TABLE></TD></TR>`)
+}
+
 // swatch is a legend row: a mark on its colour, and what it means. The colour fills its
 // column (a fixed-size cell would float in the middle of it).
 func swatch(b *strings.Builder, colour, mark, meaning string) {
@@ -88,7 +126,7 @@ func summary(b *strings.Builder, m *journey.Map, ov *overlay, l *lang.Language) 
 	r := ov.r
 	panelTitle(b, esc(l.PanelData))
 	panelRow(b, esc(fmt.Sprintf(l.PanelInputF, l.Count(l.UsersF, r.Input.Users), l.Count(l.RowsF, r.Input.Rows), l.Int(r.Input.Mapped))))
-	if r.Goal.Rate != nil {
+	if r.Goal.Rate != nil && !r.NoGoal {
 		panelRow(b, "<B>"+esc(l.Count(l.PanelGoalF, r.Goal.Users, l.Percent(*r.Goal.Rate)))+"</B>")
 	}
 	for _, f := range r.Funnels {

@@ -16,6 +16,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/google/go-cmp/cmp"
 	"github.com/journey-cx/journey/internal/golden"
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/analysis"
@@ -391,5 +392,50 @@ func TestCardOfNoUsers(t *testing.T) {
 	dot := string(DOT(m, r, en))
 	if n := strings.Count(dot, en.CardEndOfFlow); n != 1 {
 		t.Errorf("%q appears %d times, want once, on b's card, not on a's (no users, next b)", en.CardEndOfFlow, n)
+	}
+}
+
+// TestLegendExplainsMarksUsed checks that the legend explains the marks the picture uses
+// and no others: a map without a goal gets no goal mark nor a goal rate, one without
+// emotions no emotion scale, and so on.
+func TestLegendExplainsMarksUsed(t *testing.T) {
+	en := lang.English()
+	tests := []struct {
+		name, touchpoints string
+		want              []string // among emotion, pain, gain, truth, goal
+	}{
+		{"bare", "[{id: a, name: A}, {id: b, name: B}]", nil},
+		{"goal only", "[{id: a, name: A}, {id: b, name: B, goal: true}]", []string{"goal"}},
+		{"emotion", "[{id: a, name: A, emotion: -1}, {id: b, name: B}]", []string{"emotion"}},
+		{"pains", "[{id: a, name: A, pains: [Slow]}, {id: b, name: B}]", []string{"pain"}},
+		{"everything", "[{id: a, name: A, emotion: 2, gains: [Fast], moment_of_truth: true}, {id: b, name: B, pains: [Slow], goal: true}]",
+			[]string{"emotion", "pain", "gain", "truth", "goal"}},
+	}
+	phrases := map[string]string{"emotion": fmt.Sprintf(en.EmotionF, en.EmotionLevels[0]), "pain": ">" + en.Pain + "<",
+		"gain": ">" + en.Gain + "<", "truth": en.MomentOfTruth, "goal": en.GoalMark}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := "version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints: " + tt.touchpoints + "\n"
+			m, ds := journey.Parse("m.journey.yaml", []byte(src))
+			if journey.HasErrors(ds, false) {
+				t.Fatal(ds)
+			}
+			r := &analysis.Report{Journey: m.ID, NoGoal: !m.HasGoal()}
+			r.Input.Users = 4
+			r.Goal.Rate = new(float64)
+			dot := string(DOT(m, r, en))
+			var got []string
+			for _, k := range []string{"emotion", "pain", "gain", "truth", "goal"} {
+				if strings.Contains(dot, phrases[k]) {
+					got = append(got, k)
+				}
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("marks explained (-want +got):\n%s", diff)
+			}
+			if rate := strings.Contains(dot, strings.SplitN(en.PanelGoalF[1], ":", 2)[0]); rate != m.HasGoal() {
+				t.Errorf("goal rate shown: %v, want %v", rate, m.HasGoal())
+			}
+		})
 	}
 }

@@ -33,6 +33,7 @@ func Analyze(m *journey.Map, log *events.Log, opts Options) *Report {
 		Numbers:       numbersFor(p, total, inputOf(log.Counts, total.users), &stats),
 		Segments:      []Segment{},
 		Coverage:      coverageOf(p, log, total),
+		NoGoal:        !m.HasGoal(),
 	}
 	if opts.By != "" {
 		for i, v := range values {

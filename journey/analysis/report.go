@@ -11,6 +11,9 @@ type Report struct {
 	Numbers
 	Segments []Segment `json:"segments"`
 	Coverage Coverage  `json:"coverage"`
+	// NoGoal says that the map has no goal touchpoint: the outputs for people then say so
+	// instead of a goal rate of 0. The JSON keeps the rate SPEC section 3 defines.
+	NoGoal bool `json:"-"`
 }
 
 // Numbers are every number of a report over one set of users: the whole input, or the users

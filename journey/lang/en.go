@@ -56,6 +56,7 @@ var english = Words{
 		ReportHeadF:        "journey %[1]s: identity %[2]s, window %[3]s",
 		InputF:             "%[1]s: %[2]s mapped, %[3]s unmapped, %[4]s skipped, %[5]s filtered; %[6]s",
 		GoalReachedF:       Counted{"goal reached by %[1]s user (%[2]s)", "goal reached by %[1]s users (%[2]s)"},
+		NoGoal:             "the map has no goal",
 		MarkdownTitleF:     "Journey %s",
 		MarkdownIdentityF:  "Identity %[1]s, window %[2]s",
 		KPIAllMetF:         Counted{"KPI target: %s met", "KPI targets: all %s met"},

@@ -57,6 +57,7 @@ var dutch = Words{
 		ReportHeadF:        "journey %[1]s: identiteit %[2]s, conversievenster %[3]s",
 		InputF:             "%[1]s: %[2]s gekoppeld, %[3]s niet gekoppeld, %[4]s overgeslagen, %[5]s gefilterd; %[6]s",
 		GoalReachedF:       Counted{"doel bereikt door %[1]s klant (%[2]s)", "doel bereikt door %[1]s klanten (%[2]s)"},
+		NoGoal:             "de kaart heeft geen doel",
 		MarkdownTitleF:     "Klantreis %s",
 		MarkdownIdentityF:  "Identiteit %[1]s, conversievenster %[2]s",
 		KPIAllMetF:         Counted{"KPI-norm: %s gehaald", "KPI-normen: alle %s gehaald"},

@@ -121,6 +121,8 @@ type TableWords struct {
 	InputF string
 	// GoalReachedF is the goal rate: %[1]s users, %[2]s of all.
 	GoalReachedF Counted
+	// NoGoal stands for the goal rate of a map without a goal.
+	NoGoal string
 	// MarkdownTitleF titles the markdown report; %s is the journey id.
 	MarkdownTitleF string
 	// MarkdownIdentityF ends the markdown summary: %[1]s identity column, %[2]s window.

@@ -141,9 +141,13 @@ func (h human) inputSummary(in analysis.Input) string {
 		h.count(in.Skipped), h.count(in.Filtered), h.Count(h.UsersF, in.Users))
 }
 
-// goalReached is the goal rate: "goal reached by 67 users (27.9%)".
-func (h human) goalReached(g analysis.Goal) string {
-	return h.Count(h.GoalReachedF, g.Users, h.percent(g.Rate))
+// goalReached is the goal rate: "goal reached by 67 users (27.9%)", or, for a map without
+// a goal, that it has none.
+func (h human) goalReached(r *analysis.Report) string {
+	if r.NoGoal {
+		return h.NoGoal
+	}
+	return h.Count(h.GoalReachedF, r.Goal.Users, h.percent(r.Goal.Rate))
 }
 
 // coverageNotes are the coverage report as sentences, for the human formats; quote shows

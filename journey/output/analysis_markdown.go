@@ -17,7 +17,7 @@ func printAnalysisMarkdown(w io.Writer, r *analysis.Report, o Options) error {
 	b := bufio.NewWriter(w)
 	fmt.Fprintf(b, "## %s\n\n", fmt.Sprintf(h.MarkdownTitleF, mdCode(r.Journey)))
 	fmt.Fprintf(b, "%s. %s, %s.\n", h.inputSummary(r.Input),
-		fmt.Sprintf(h.MarkdownIdentityF, mdCode(r.Identity), window(r.WindowSeconds)), h.goalReached(r.Goal))
+		fmt.Sprintf(h.MarkdownIdentityF, mdCode(r.Identity), window(r.WindowSeconds)), h.goalReached(r))
 	if s := CostLine(h.Language, r.Cost); s != "" {
 		fmt.Fprintf(b, "\n%s.\n", s)
 	}

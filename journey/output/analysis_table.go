@@ -19,7 +19,7 @@ func printAnalysisTable(w io.Writer, r *analysis.Report, o Options) error {
 	h := human{o.Language()}
 	b := bufio.NewWriter(w)
 	fmt.Fprintln(b, fmt.Sprintf(h.ReportHeadF, termEscape(r.Journey), termEscape(r.Identity), window(r.WindowSeconds)))
-	fmt.Fprintf(b, "%s; %s\n", h.inputSummary(r.Input), h.goalReached(r.Goal))
+	fmt.Fprintf(b, "%s; %s\n", h.inputSummary(r.Input), h.goalReached(r))
 	if s := CostLine(h.Language, r.Cost); s != "" {
 		fmt.Fprintln(b, s)
 	}

@@ -161,3 +161,27 @@ func mustLang(t *testing.T, tag string) *lang.Language {
 	}
 	return l
 }
+
+// TestNoGoalSaidSo checks that the formats for people say a map without a goal has none,
+// in every language, where they would give its goal rate, and that the machine formats keep
+// the rate.
+func TestNoGoalSaidSo(t *testing.T) {
+	r := readReport(t, filepath.Join(analysisDir, "florist.report.json"))
+	r.NoGoal = true
+	for _, tag := range lang.Tags() {
+		l := mustLang(t, tag)
+		for _, name := range []string{"table", "markdown"} {
+			got := string(printAnalysis(t, name, r, l))
+			rate, _, _ := strings.Cut(l.Count(l.GoalReachedF, r.Goal.Users, ""), " (")
+			if !strings.Contains(got, l.NoGoal) || strings.Contains(got, rate) {
+				t.Errorf("%s, %s: want %q and no goal rate in\n%s", tag, name, l.NoGoal, got)
+			}
+		}
+		if got := InputSummary(l, r); !strings.HasSuffix(got, "; "+l.NoGoal) {
+			t.Errorf("%s: InputSummary = %q", tag, got)
+		}
+	}
+	if got := string(printAnalysis(t, "json", r, nil)); !strings.Contains(got, `"goal": {`) && !strings.Contains(got, `"goal":{`) {
+		t.Errorf("json lost the goal: %s", got[:200])
+	}
+}

@@ -10,10 +10,11 @@ import (
 // same words.
 
 // InputSummary accounts for the rows read and the goal rate, in language l: "1,640 rows:
-// 1,512 mapped, ...; 240 users; goal reached by 67 users (27.9%)".
+// 1,512 mapped, ...; 240 users; goal reached by 67 users (27.9%)", or that the map has
+// no goal.
 func InputSummary(l *lang.Language, r *analysis.Report) string {
 	h := human{l}
-	return h.inputSummary(r.Input) + "; " + h.goalReached(r.Goal)
+	return h.inputSummary(r.Input) + "; " + h.goalReached(r)
 }
 
 // KPISummary counts the KPI targets met and missed, in language l: "KPI targets: 1 missed,

@@ -117,6 +117,7 @@ func Analyze(ctx context.Context, conn Conn, m *journey.Map, q *Query) (*analysi
 	if err := json.Unmarshal(raw, r); err != nil {
 		return nil, fmt.Errorf("reading the report the database computed: %w", err)
 	}
+	r.NoGoal = !m.HasGoal()
 	return r, nil
 }
 
