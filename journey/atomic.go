@@ -30,7 +30,7 @@ func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) err
 	dir := filepath.Dir(dest)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(dest)+".tmp-*")
 	if errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("cannot write %s: folder %q does not exist (journey never creates folders): %w", path, dir, fs.ErrNotExist)
+		return &missingFolderError{path: path, dir: dir}
 	}
 	if err != nil {
 		return fmt.Errorf("cannot write %s: %w", path, err)
@@ -46,3 +46,13 @@ func WriteAtomic(path string, perm os.FileMode, write func(io.Writer) error) err
 	}
 	return nil
 }
+
+// missingFolderError is the error for a file whose folder does not exist. It wraps
+// fs.ErrNotExist without saying so again after the sentence that explains it.
+type missingFolderError struct{ path, dir string }
+
+func (e *missingFolderError) Error() string {
+	return fmt.Sprintf("cannot write %s: folder %q does not exist (journey never creates folders)", e.path, e.dir)
+}
+
+func (e *missingFolderError) Unwrap() error { return fs.ErrNotExist }
