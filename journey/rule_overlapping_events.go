@@ -42,13 +42,17 @@ type matcherAt struct {
 // touchpoint silently loses them. A pair is left out when a touchpoint before the earlier
 // one takes every row the two share (its own pair with the later one says so), so that
 // touchpoints sharing one event are reported once each, not in every pair. Each pair of
-// touchpoints is reported once.
+// touchpoints is reported once. A matcher without an event (an error another rule reports,
+// such as an event written as bare text) overlaps nothing.
 func checkOverlappingEvents(r *Rule, m *Map) []Diagnostic {
 	byEvent := map[string][]matcherAt{}
 	reported := map[[2]*Touchpoint]bool{}
 	var ds []Diagnostic
 	for _, t := range m.Touchpoints() {
 		for _, mt := range t.Events {
+			if mt.Event == "" {
+				continue
+			}
 			earlier := byEvent[mt.Event]
 			for _, prev := range earlier {
 				pair := [2]*Touchpoint{prev.t, t}

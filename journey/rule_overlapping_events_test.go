@@ -55,3 +55,23 @@ func TestOverlappingEventsNamesWhereRowsGo(t *testing.T) {
 		})
 	}
 }
+
+// TestOverlappingEventsSkipsMatchersInError checks that matchers the map gets wrong, events
+// written as bare text or without an event, are not also reported as overlapping on the
+// empty event they leave.
+func TestOverlappingEventsSkipsMatchersInError(t *testing.T) {
+	for _, events := range []string{"[ad_click]", "[{where: {page: /a}}]"} {
+		src := "version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints:\n" +
+			"      - id: a\n        name: A\n        events: " + events + "\n" +
+			"      - id: b\n        name: B\n        goal: true\n        events: " + events + "\n"
+		m, ds := Parse("m.journey.yaml", []byte(src))
+		if !HasErrors(ds, false) {
+			t.Fatalf("%s: want an error for the matchers, got %v", events, ds)
+		}
+		for _, d := range Lint(m) {
+			if d.Rule == "overlapping-events" {
+				t.Errorf("%s: %s", events, d.Message)
+			}
+		}
+	}
+}
