@@ -56,7 +56,8 @@ type Change struct {
 	List                     bool
 	AddedItems, RemovedItems []string
 	// Stage is the id of the stage the record is shown under (Groups): its touchpoint's stage
-	// in NEW, in OLD when the record is a removal; empty for the map, the persona and funnels.
+	// in NEW, in OLD when the touchpoint was removed; empty for the map, the persona and
+	// funnels.
 	Stage string
 	// Touchpoint is the id of the touchpoint the record is about, shown under it (Groups):
 	// the touchpoint itself, an edge's FROM, a KPI's touchpoint; empty otherwise.

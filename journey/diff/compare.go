@@ -160,7 +160,7 @@ func (c *comparer) edges() {
 	}
 	for _, e := range oldEdges.list {
 		if !newEdges.has[e.key()] {
-			c.add(Change{Entity: EntityEdge, ID: e.id(), Kind: Removed, Stage: e.from.Stage.ID, Touchpoint: e.from.ID})
+			c.add(Change{Entity: EntityEdge, ID: e.id(), Kind: Removed, Stage: c.shownUnder(e.from), Touchpoint: e.from.ID})
 		}
 	}
 }
@@ -199,9 +199,19 @@ func (c *comparer) kpis() {
 	}
 	for _, k := range oldKPIs.list {
 		if _, ok := newKPIs.at[[2]string{k.tp.ID, k.kpi.Metric}]; !ok {
-			c.add(Change{Entity: EntityKPI, ID: k.id(), Kind: Removed, Stage: k.tp.Stage.ID, Touchpoint: k.tp.ID})
+			c.add(Change{Entity: EntityKPI, ID: k.id(), Kind: Removed, Stage: c.shownUnder(k.tp), Touchpoint: k.tp.ID})
 		}
 	}
+}
+
+// shownUnder is the stage that the removed edges and KPI targets of OLD's touchpoint t are
+// shown under: t's stage in NEW, where t is still in the map, so that every record of a
+// touchpoint that moved to another stage is under one heading; OLD's when t was removed.
+func (c *comparer) shownUnder(t *journey.Touchpoint) string {
+	if n := c.new.tps[t.ID]; n != nil {
+		return n.Stage.ID
+	}
+	return t.Stage.ID
 }
 
 // sameBound reports whether two KPI bounds are both missing or equal.

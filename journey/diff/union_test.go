@@ -62,8 +62,9 @@ func TestUnion(t *testing.T) {
 	}
 }
 
-// TestGroups checks that the records go under their stage in NEW, in OLD for a removal, the
-// map-level records first, and each stage's touchpoints in the union's order.
+// TestGroups checks that the records go under their touchpoint's stage in NEW, in OLD for a
+// touchpoint removed (the edges of a touchpoint that moved stage, removed or not, go with
+// it), the map-level records first, and each stage's touchpoints in the union's order.
 func TestGroups(t *testing.T) {
 	old := load(t, flowMap("s1: a b c | s2: d"))
 	new := load(t, strings.Replace(flowMap("s2: d c | s1: a"), "title: M", "title: N", 1))
@@ -87,8 +88,8 @@ func TestGroups(t *testing.T) {
 	}
 	want := []string{
 		"(map) map:m:changed",
-		"s2 stage:s2:moved [d:D edge:d->c:added] [c:C touchpoint:c:moved edge:c->a:added]",
-		"s1 [a:A edge:a->b:removed] [b:B touchpoint:b:removed edge:b->c:removed] [c:C edge:c->d:removed]",
+		"s2 stage:s2:moved [d:D edge:d->c:added] [c:C touchpoint:c:moved edge:c->a:added edge:c->d:removed]",
+		"s1 [a:A edge:a->b:removed] [b:B touchpoint:b:removed edge:b->c:removed]",
 	}
 	if diff := cmp.Diff(want, got); diff != "" {
 		t.Errorf("groups (-want +got):\n%s", diff)
