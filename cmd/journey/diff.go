@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/journey-cx/journey/journey/lang"
@@ -111,6 +112,9 @@ func diffPrint(e *env, opts *diffOptions, printer output.Printer[output.DiffRepo
 	if err != nil {
 		return err
 	}
+	if opts.lang == "" {
+		l = sharedLanguage(report.Langs, l)
+	}
 	w := bufio.NewWriter(e.stdout)
 	if err := printer(w, report, e.printOptions(l)); err != nil {
 		return err
@@ -133,6 +137,15 @@ func diffLanguages(opts *diffOptions, r output.DiffReport) (output.DiffReport, e
 		r.Langs[i] = l
 	}
 	return r, nil
+}
+
+// sharedLanguage is the language of what is said about all the diffs (the heading of
+// journey diff --git) when --lang does not set it: the language every map has, else def.
+func sharedLanguage(langs []*lang.Language, def *lang.Language) *lang.Language {
+	if len(langs) == 0 || slices.ContainsFunc(langs, func(l *lang.Language) bool { return l != langs[0] }) {
+		return def
+	}
+	return langs[0]
 }
 
 // diffChanged reports whether any diff of the report has a change.

@@ -15,6 +15,9 @@ type DiffWords struct {
 	Map, Persona, Stage, Touchpoint, Flow, Funnel, KPI string
 	// Place is a touchpoint's place in its stage, or a stage's among the stages.
 	Place string
+	// EmotionFact names the emotion among the facts of a touchpoint added or removed, as
+	// ChannelLabel and OwnerLabel name its channel and owner ("emotion: -1").
+	EmotionFact string
 	// None stands for a value that is not set.
 	None string
 	// NoChanges says that two versions of a map mean the same.

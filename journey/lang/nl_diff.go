@@ -7,6 +7,7 @@ var dutchDiff = DiffWords{
 	Map: "kaart", Persona: "persona", Stage: "fase", Touchpoint: "touchpoint", Flow: "vervolgstap",
 	Funnel: "funnel", KPI: "KPI",
 	Place:             "plaats",
+	EmotionFact:       "emotie",
 	None:              "(geen)",
 	NoChanges:         "geen wijzigingen",
 	NoMapChanged:      "geen kaart gewijzigd",

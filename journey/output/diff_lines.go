@@ -97,7 +97,7 @@ func touchpointFacts(l *lang.Language, m *journey.Map, id string) []string {
 		}
 	}
 	if t.Emotion != nil {
-		facts = append(facts, "emotion: "+valueText(l, "emotion", *t.Emotion, plain))
+		facts = append(facts, l.EmotionFact+": "+valueText(l, "emotion", *t.Emotion, plain))
 	}
 	if t.MomentOfTruth {
 		facts = append(facts, strings.ToLower(l.MomentOfTruth))
