@@ -186,7 +186,8 @@ func (m *Map) Stage(id string) *Stage {
 
 // NextOf returns the touchpoints the flow continues to from t: its explicit `next` list, or
 // the following touchpoint in document order when `next` is omitted (none for the last).
-// Ids that name no touchpoint are left out; lint reports them. The first call indexes the
+// Ids that name no touchpoint are left out; lint reports them. An id the list repeats is
+// one successor, in its first place. The first call indexes the
 // whole flow, so later calls are cheap: the map's stages and touchpoints must not change
 // after it. The slice returned is shared and must not be modified.
 func (m *Map) NextOf(t *Touchpoint) []*Touchpoint {
@@ -217,7 +218,7 @@ func buildFlow(all []*Touchpoint) map[*Touchpoint][]*Touchpoint {
 			continue
 		}
 		for _, id := range t.Next {
-			if n := byID[id]; n != nil {
+			if n := byID[id]; n != nil && !slices.Contains(next[t], n) {
 				next[t] = append(next[t], n)
 			}
 		}

@@ -81,14 +81,17 @@ func TestImproveGoalShare(t *testing.T) {
 // next in the map that are states or goals, leaving d itself out: with next [a, buy, d],
 // half go to a and half to the goal. Then h_d = h_a/2 + 1/2 and h_a = h_b = 1/2 * 1/2 +
 // 1/4 h_d, so h_b = 3/8 + h_b/8: p = h_b = 3/7.
+// A touchpoint the next list repeats is one place to go: [a, a, buy, d] splits as [a, buy].
 func TestImproveByNext(t *testing.T) {
-	m := load(t, strings.Replace(flowMap, "events: [{event: d}], next: []", "events: [{event: d}], next: [a, buy, d]", 1))
-	r, err := observe(t, m, fourUsers...).Run([]Change{{Improve: "d", By: 1}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if !near(r.Scenario.P, 3.0/7) {
-		t.Errorf("p %v, want 3/7", r.Scenario.P)
+	for _, next := range []string{"[a, buy, d]", "[a, a, buy, d]"} {
+		m := load(t, strings.Replace(flowMap, "events: [{event: d}], next: []", "events: [{event: d}], next: "+next, 1))
+		r, err := observe(t, m, fourUsers...).Run([]Change{{Improve: "d", By: 1}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !near(r.Scenario.P, 3.0/7) {
+			t.Errorf("next %s: p %v, want 3/7", next, r.Scenario.P)
+		}
 	}
 }
 
