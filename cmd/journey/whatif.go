@@ -119,8 +119,8 @@ func whatifRun(ctx context.Context, e *env, opts *whatifOptions) error {
 	return printResult(e, printer, r, l)
 }
 
-// parseChanges parses the --improve and --skip values, in order; none at all, or an F
-// that does not parse or lies outside (0, 1], is a usage error.
+// parseChanges parses the --improve and --skip values, in order; none at all, an empty
+// --skip, or an F that does not parse or lies outside (0, 1], is a usage error.
 func (opts *whatifOptions) parseChanges() ([]whatif.Change, error) {
 	if len(opts.changes) == 0 {
 		return nil, usageError{fmt.Errorf("no change: give --improve TOUCHPOINT=F (like account-approved=0.5) or --skip TOUCHPOINT")}
@@ -128,6 +128,9 @@ func (opts *whatifOptions) parseChanges() ([]whatif.Change, error) {
 	var out []whatif.Change
 	for _, c := range opts.changes {
 		if c[0] == "skip" {
+			if strings.TrimSpace(c[1]) == "" {
+				return nil, usageError{fmt.Errorf("--skip %q: expected the id of a touchpoint, like account-request", c[1])}
+			}
 			out = append(out, whatif.Change{Skip: c[1]})
 			continue
 		}
