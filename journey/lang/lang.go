@@ -70,20 +70,7 @@ func English() *Language { return tables[Default] }
 
 // Int writes n with the language's thousands separator from 1,000 up: "1,640", "1.640".
 func (l *Language) Int(n int64) string {
-	s := strconv.FormatInt(n, 10)
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	var b strings.Builder
-	if neg {
-		b.WriteByte('-')
-	}
-	for i, c := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteString(l.group)
-		}
-		b.WriteRune(c)
-	}
-	return b.String()
+	return l.grouped(strconv.FormatInt(n, 10))
 }
 
 // Float writes v with prec decimals (-1: as few as v needs), grouping its whole part:
@@ -94,18 +81,25 @@ func (l *Language) Float(v float64, prec int) string {
 		return s
 	}
 	whole, frac, hasFrac := strings.Cut(s, ".")
-	n, err := strconv.ParseInt(whole, 10, 64)
-	if err != nil { // beyond int64: leave the digits ungrouped
-		return strings.Replace(s, ".", l.decimal, 1)
-	}
-	out := l.Int(n)
-	if n == 0 && strings.HasPrefix(whole, "-") {
-		out = "-" + out
-	}
 	if hasFrac {
-		out += l.decimal + frac
+		return l.grouped(whole) + l.decimal + frac
 	}
-	return out
+	return l.grouped(whole)
+}
+
+// grouped writes a whole number given as its digits, with an optional minus sign, with the
+// thousands separator from 1,000 up, however many digits it has.
+func (l *Language) grouped(s string) string {
+	digits := strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	b.WriteString(s[:len(s)-len(digits)])
+	for i, c := range digits {
+		if i > 0 && (len(digits)-i)%3 == 0 {
+			b.WriteString(l.group)
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
 }
 
 // Percent writes a ratio as a percentage with one decimal: "59.7%", "59,7%".

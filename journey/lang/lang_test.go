@@ -3,6 +3,7 @@ package lang
 import (
 	"fmt"
 	"maps"
+	"math"
 	"reflect"
 	"regexp"
 	"slices"
@@ -112,6 +113,10 @@ func TestNumbers(t *testing.T) {
 		{"small int", nl.Int(999), "999"},
 		{"negative int", en.Int(-1234567), "-1,234,567"},
 		{"zero", en.Int(0), "0"},
+		{"least int", en.Int(math.MinInt64), "-9,223,372,036,854,775,808"},
+		{"float beyond int64", nl.Float(2e19, 2), "20.000.000.000.000.000.000,00"},
+		{"negative float beyond int64", en.Float(-1e20, 0), "-100,000,000,000,000,000,000"},
+		{"negative zero", en.Float(-0.001, 2), "-0.00"},
 		{"en percent", en.Percent(0.597), "59.7%"},
 		{"nl percent", nl.Percent(0.597), "59,7%"},
 		{"nl percent of 100", nl.Percent(1), "100,0%"},
