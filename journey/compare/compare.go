@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"encoding/csv"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -145,11 +147,14 @@ func Segment(r *analysis.Report, column, value string) (*analysis.Numbers, error
 	return nil, &Error{msg + "; the values found: " + strings.Join(q, ", ")}
 }
 
-// ParseGroups parses --groups A,B: two different values.
+// ParseGroups parses --groups A,B: two different values, written as a CSV record, so that
+// a value with a comma or a quote is written in double quotes ("x,y",z).
 func ParseGroups(s string) (a, b string, err error) {
-	parts := strings.Split(s, ",")
-	if len(parts) != 2 || parts[0] == "" || parts[1] == "" {
-		return "", "", fmt.Errorf("--groups %q: expected two values A,B, the baseline first, like control,test", s)
+	r := csv.NewReader(strings.NewReader(s))
+	parts, err := r.Read()
+	if _, next := r.Read(); err != nil || next != io.EOF || len(parts) != 2 || parts[0] == "" || parts[1] == "" {
+		return "", "", fmt.Errorf("--groups %q: expected two values A,B, the baseline first, like control,test "+
+			"(a value with a comma in double quotes: '\"x,y\",z')", s)
 	}
 	if parts[0] == parts[1] {
 		return "", "", fmt.Errorf("--groups %q: the two groups are the same value", s)

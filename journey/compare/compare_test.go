@@ -133,12 +133,16 @@ func TestSegment(t *testing.T) {
 	}
 }
 
-// TestParseGroups: two values, A then B.
+// TestParseGroups: two values, A then B, as a CSV record: a value with a comma or a quote
+// is written in double quotes.
 func TestParseGroups(t *testing.T) {
-	if a, b, err := ParseGroups("control,test"); err != nil || a != "control" || b != "test" {
-		t.Errorf("got %q %q %v", a, b, err)
+	for in, want := range map[string][2]string{"control,test": {"control", "test"}, `"x,y",z`: {"x,y", "z"},
+		`z,"say ""hi"""`: {"z", `say "hi"`}, " a,b ": {" a", "b "}} {
+		if a, b, err := ParseGroups(in); err != nil || a != want[0] || b != want[1] {
+			t.Errorf("ParseGroups(%q) = %q, %q, %v; want %q", in, a, b, err, want)
+		}
 	}
-	for _, in := range []string{"", "control", "a,b,c", ",b", "a,", "a,a"} {
+	for _, in := range []string{"", "control", "a,b,c", ",b", "a,", "a,a", `"x,y,z`, "a,b\nc,d", `a"b,c`} {
 		if _, _, err := ParseGroups(in); err == nil {
 			t.Errorf("ParseGroups(%q) accepted", in)
 		}
