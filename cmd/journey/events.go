@@ -64,6 +64,9 @@ func (c *columnFlags) options(m *journey.Map) (events.Options, analysis.Options,
 	if eo.Until, err = flagTime("until", c.until, eo.Location); err != nil {
 		return eo, ao, err
 	}
+	if !eo.Since.IsZero() && !eo.Until.IsZero() && !eo.Since.Before(eo.Until) {
+		return eo, ao, usageError{fmt.Errorf("--since %s is not before --until %s: no row could be kept", c.since, c.until)}
+	}
 	return eo, ao, analysis.Prepare(m, &eo)
 }
 
