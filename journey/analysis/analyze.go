@@ -44,6 +44,7 @@ func Analyze(m *journey.Map, log *events.Log, opts Options) *Report {
 	// The gap statistics of the total and of every segment are taken in one go, on every
 	// CPU, before the KPIs, which may read medians.
 	computeStats(stats)
+	r.DropEmptySegments()
 	r.KPIs = kpisOf(p, r.Touchpoints)
 	for i := range r.Segments {
 		r.Segments[i].KPIs = kpisOf(p, r.Segments[i].Touchpoints)

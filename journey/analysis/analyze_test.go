@@ -163,6 +163,24 @@ func TestSegments(t *testing.T) {
 	}
 }
 
+// TestSegmentsOnlyOfUsers: an identity whose rows are all unmapped is no user, so it makes
+// no (none) segment of no users.
+func TestSegmentsOnlyOfUsers(t *testing.T) {
+	m := newMap([]string{"a", "b"}, []string{"c"})
+	log := newLog(t, m, "u1/email: a@0 b@1", "u2: -@0", "u3: -@0 -@1")
+	r := Analyze(m, log, Options{By: "channel"})
+	var got []string
+	for _, s := range r.Segments {
+		got = append(got, s.Value)
+	}
+	if diff := cmp.Diff([]string{"email"}, got); diff != "" {
+		t.Errorf("segment values (-want +got):\n%s", diff)
+	}
+	if r.Input.Rows != 5 || r.Input.Unmapped != 3 || r.Input.Users != 1 {
+		t.Errorf("input %+v, want 5 rows, 3 unmapped, 1 user", r.Input)
+	}
+}
+
 func TestCoverage(t *testing.T) {
 	m := newMap([]string{"a", "b"}, []string{"c"})
 	log := newLog(t, m, "u1: a@0")

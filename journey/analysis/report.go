@@ -1,5 +1,7 @@
 package analysis
 
+import "slices"
+
 // Report is the result of joining event files to a map. Its JSON encoding is the contract of
 // `journey analyze --format json` (SPEC section 4): ratios are unrounded numbers in 0..1,
 // durations are seconds, and a value that does not exist is null (a nil pointer).
@@ -14,6 +16,12 @@ type Report struct {
 	// NoGoal says that the map has no goal touchpoint: the outputs for people then say so
 	// instead of a goal rate of 0. The JSON keeps the rate SPEC section 3 defines.
 	NoGoal bool `json:"-"`
+}
+
+// DropEmptySegments leaves out the segments without a user: the (none) of identities that
+// have rows but no mapped one, which are no users (SPEC section 3) and so in no segment.
+func (r *Report) DropEmptySegments() {
+	r.Segments = slices.DeleteFunc(r.Segments, func(s Segment) bool { return s.Input.Users == 0 })
 }
 
 // Numbers are every number of a report over one set of users: the whole input, or the users
