@@ -52,6 +52,33 @@ type Diagnostic struct {
 	Severity Severity `json:"severity"`
 	Rule     string   `json:"rule"`
 	Message  string   `json:"message"`
+	// Hidden is set on a too-many-problems diagnostic only: the problems of the file it
+	// stands for, which are not shown. It is no part of the machine-readable outputs.
+	Hidden Counts `json:"-"`
+}
+
+// Counts are numbers of problems by severity.
+type Counts struct {
+	Errors, Warnings int
+}
+
+// Count returns how many errors and warnings ds stand for: each diagnostic counts as one of
+// its severity, but a too-many-problems notice, which is no problem itself, counts the
+// problems it hides instead. Summaries give the real totals so.
+func Count(ds []Diagnostic) Counts {
+	var c Counts
+	for _, d := range ds {
+		switch {
+		case d.Rule == ruleTooManyProblems.ID:
+			c.Errors += d.Hidden.Errors
+			c.Warnings += d.Hidden.Warnings
+		case d.Severity == Warning:
+			c.Warnings++
+		default:
+			c.Errors++
+		}
+	}
+	return c
 }
 
 // Error formats the diagnostic as file:line:col: message [rule], so that a diagnostic can be

@@ -95,7 +95,8 @@ func limitDiagnostics(file string, ds []Diagnostic) []Diagnostic {
 		more = "1 more problem"
 	}
 	d := ruleTooManyProblems.diag(file, shown[len(shown)-1].pos(), "file has %s not shown; fix these first", more)
-	if !HasErrors(hidden, false) {
+	d.Hidden = Count(hidden)
+	if d.Hidden.Errors == 0 {
 		d.Severity = Warning
 	}
 	return append(shown, d)

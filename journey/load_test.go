@@ -274,6 +274,27 @@ func TestLimitDiagnostics(t *testing.T) {
 	}
 }
 
+// TestCountBehindTooManyProblems: the totals of a file with more problems than are shown
+// are the problems found, shown or not, and not the notice that says some are not shown.
+func TestCountBehindTooManyProblems(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(minimal)
+	for i := range 119 {
+		fmt.Fprintf(&b, "      - id: t%d\n        name: Home\n", i) // duplicate-name
+		if i < 110 {
+			b.WriteString("        emotion: 3\n") // emotion-range
+		}
+	}
+	_, ds := Check("m.journey.yaml", []byte(b.String()))
+	if len(ds) != MaxDiagnostics+1 || ds[MaxDiagnostics].Rule != "too-many-problems" {
+		t.Fatalf("%d diagnostics, want %d and the notice", len(ds), MaxDiagnostics)
+	}
+	// 119 duplicate names, and the last touchpoint is a dead end.
+	if got, want := Count(ds), (Counts{Errors: 110, Warnings: 120}); got != want {
+		t.Errorf("Count = %+v, want %+v", got, want)
+	}
+}
+
 // TestYAMLDirective: a map may say which YAML it is written in; %YAML 1.2, the version
 // whose core schema maps are read by, is taken as well as 1.1, and positions stay right.
 func TestYAMLDirective(t *testing.T) {

@@ -6,7 +6,7 @@ import "strings"
 var ruleTooManyProblems = registerRule(&Rule{
 	ID:       "too-many-problems",
 	Severity: Error,
-	Summary:  "a file has at most 100 problems shown, errors first; the rest are counted (a warning when they are all warnings)",
+	Summary:  "a file has at most 100 problems shown, errors first; the rest are counted (a warning when they are all warnings), and the summary of the run counts them all",
 	Example:  "A map with 102 unknown keys.",
 	source: func() []byte {
 		var b strings.Builder

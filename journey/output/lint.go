@@ -30,16 +30,11 @@ func init() {
 }
 
 // LintSummary is the one-line summary of a lint run: "2 errors, 1 warning in 3 files",
-// "1 warning in 1 file", or "no problems in 3 files".
+// "1 warning in 1 file", or "no problems in 3 files". It counts every problem found, those a
+// too-many-problems notice hides included, and not the notice itself.
 func LintSummary(r LintResult) string {
-	errs, warns := 0, 0
-	for _, d := range r.Diagnostics {
-		if d.Severity == journey.Warning {
-			warns++
-		} else {
-			errs++
-		}
-	}
+	c := journey.Count(r.Diagnostics)
+	errs, warns := c.Errors, c.Warnings
 	files := plural(r.Files, "file")
 	switch {
 	case errs+warns == 0:

@@ -107,6 +107,8 @@ func TestGitHubEscaping(t *testing.T) {
 func TestLintSummary(t *testing.T) {
 	e := journey.Diagnostic{Severity: journey.Error}
 	w := journey.Diagnostic{Severity: journey.Warning}
+	more := journey.Diagnostic{Severity: journey.Error, Rule: "too-many-problems",
+		Hidden: journey.Counts{Errors: 10, Warnings: 119}}
 	tests := []struct {
 		ds    []journey.Diagnostic
 		files int
@@ -116,6 +118,7 @@ func TestLintSummary(t *testing.T) {
 		{[]journey.Diagnostic{e}, 1, "1 error in 1 file"},
 		{[]journey.Diagnostic{w, w}, 2, "2 warnings in 2 files"},
 		{[]journey.Diagnostic{e, e, w}, 3, "2 errors, 1 warning in 3 files"},
+		{[]journey.Diagnostic{e, w, more}, 1, "11 errors, 120 warnings in 1 file"},
 	}
 	for _, tt := range tests {
 		if got := LintSummary(LintResult{Diagnostics: tt.ds, Files: tt.files}); got != tt.want {
