@@ -5,7 +5,7 @@ func init() {
 	registerRule(&Rule{
 		ID:       "no-goal",
 		Severity: Warning,
-		Summary:  "the map has a goal: a touchpoint with `goal: true`",
+		Summary:  "a map with touchpoints has a goal: a touchpoint with `goal: true`",
 		Example: `version: 1
 id: webshop
 title: Buying flowers
@@ -23,8 +23,10 @@ stages:
 }
 
 // checkNoGoal reports a map none of whose touchpoints is a goal: its goal rate is undefined.
+// A map without touchpoints is left alone: the errors that say why it has none (a missing
+// or empty list, a wrong type) are what to fix first.
 func checkNoGoal(r *Rule, m *Map) []Diagnostic {
-	if m.HasGoal() {
+	if m.HasGoal() || len(m.Touchpoints()) == 0 {
 		return nil
 	}
 	return []Diagnostic{r.diag(m.File, m.At("stages"),
