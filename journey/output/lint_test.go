@@ -104,6 +104,22 @@ func TestGitHubEscaping(t *testing.T) {
 	}
 }
 
+// TestLintTextBOM: a file's byte order mark is not shown, so that the marker lines up with
+// the column, which does not count it either.
+func TestLintTextBOM(t *testing.T) {
+	d := journey.Diagnostic{File: "a.journey.yaml", Line: 1, Column: 8, Rule: "wrong-type", Message: "m"}
+	r := LintResult{Diagnostics: []journey.Diagnostic{d},
+		Sources: map[string][]byte{"a.journey.yaml": []byte("\uFEFFtitle: [a]\nversion: 1\n")}}
+	var out bytes.Buffer
+	if err := printLintText(&out, r, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	want := "a.journey.yaml:1:8: m [wrong-type]\n  |\n1 | title: [a]\n  |        ^~~\n"
+	if out.String() != want {
+		t.Errorf("got\n%s\nwant\n%s", out.String(), want)
+	}
+}
+
 func TestLintSummary(t *testing.T) {
 	e := journey.Diagnostic{Severity: journey.Error}
 	w := journey.Diagnostic{Severity: journey.Warning}

@@ -22,6 +22,10 @@ const (
 	ansiGray   = "\x1b[90m"
 )
 
+// utf8BOM is the byte order mark a file may start with. The parser does not count it as a
+// column, so the source shown leaves it out too.
+var utf8BOM = []byte("\uFEFF")
+
 // printLintText writes each diagnostic as `file:line:col: message [rule]`, followed by the
 // source line and a ^~~~ marker under the token it points at, in the manner of actionlint.
 // Warnings say so before their message.
@@ -31,7 +35,7 @@ func printLintText(w io.Writer, r LintResult, o Options) error {
 	for _, d := range r.Diagnostics {
 		src, ok := lines[d.File]
 		if content, known := r.Sources[d.File]; !ok && known {
-			src = bytes.Split(content, []byte("\n"))
+			src = bytes.Split(bytes.TrimPrefix(content, utf8BOM), []byte("\n"))
 			lines[d.File] = src
 		}
 		writeDiagnostic(bw, d, o.Color)
