@@ -51,8 +51,16 @@ func TestGraphRules(t *testing.T) {
 	}
 }
 
+// TestKebabCase: the id suggested for a name spells its letters in ASCII rather than
+// cutting them out.
 func TestKebabCase(t *testing.T) {
-	for in, want := range map[string]string{"Home Page": "home-page", "Oriëntatie": "ori-ntatie", "__x__": "x", "!!": ""} {
+	for in, want := range map[string]string{
+		"Home Page": "home-page", "__x__": "x", "!!": "",
+		"Oriëntatie": "orientatie", "Café": "cafe", "über-uns": "uber-uns", "ÉÊÈ à la carte": "eee-a-la-carte",
+		"Straße": "strasse", "Æbleskiver": "aebleskiver", "Smørrebrød": "smorrebrod", "Łódź": "lodz",
+		"İstanbul": "istanbul", "ﬁnance": "finance", "Ｗeb": "web", "Cœur": "coeur", "Þing": "thing",
+		"日本": "", "Zoë 日本 2": "zoe-2",
+	} {
 		if got := KebabCase(in); got != want {
 			t.Errorf("KebabCase(%q) = %q, want %q", in, got, want)
 		}

@@ -5,8 +5,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
+	"golang.org/x/text/unicode/norm"
 )
 
 // kebab is the shape of every id: ASCII lower-case words joined by single hyphens.
@@ -70,24 +72,41 @@ func (d *decoder) checkKebab(n *yaml.Node, id, what string) bool {
 }
 
 // KebabCase turns text into the closest kebab-case id: lower-case ASCII letters and
-// digits, every run of other characters a single hyphen, none at either end. It returns ""
-// when nothing usable is left.
+// digits, every run of other characters a single hyphen, none at either end. Letters
+// beyond ASCII are spelled in ASCII first (Oriëntatie is orientatie, Straße strasse). It
+// returns "" when nothing usable is left.
 func KebabCase(s string) string {
 	var b strings.Builder
 	hyphen := false
-	for _, r := range strings.ToLower(s) {
-		if (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') {
-			if hyphen && b.Len() > 0 {
-				b.WriteByte('-')
-			}
-			b.WriteRune(r)
-			hyphen = false
-		} else {
-			hyphen = true
+	for _, r := range norm.NFKD.String(strings.ToLower(s)) {
+		if unicode.Is(unicode.Mn, r) {
+			continue // an accent, taken apart from its letter
 		}
+		spelled, ok := asciiLetters[r]
+		if !ok && isASCIIAlnum(r) {
+			spelled, ok = string(r), true
+		}
+		if !ok {
+			hyphen = true
+			continue
+		}
+		if hyphen && b.Len() > 0 {
+			b.WriteByte('-')
+		}
+		b.WriteString(spelled)
+		hyphen = false
 	}
 	return b.String()
 }
+
+// asciiLetters spells in ASCII the lower-case letters that compatibility decomposition does
+// not turn into an ASCII letter and accents.
+var asciiLetters = map[rune]string{
+	'ß': "ss", 'æ': "ae", 'œ': "oe", 'ø': "o", 'ł': "l", 'đ': "d", 'ð': "d", 'þ': "th",
+	'ı': "i", 'ħ': "h", 'ŧ': "t", 'ŋ': "ng",
+}
+
+func isASCIIAlnum(r rune) bool { return (r >= 'a' && r <= 'z') || (r >= '0' && r <= '9') }
 
 // refList decodes a list of ids and queues each for checking.
 func (d *decoder) refList(n *yaml.Node, what string, kind refKind) []string {

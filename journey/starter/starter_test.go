@@ -94,7 +94,7 @@ func TestID(t *testing.T) {
 		"shop":             "shop",
 		"My Shop":          "my-shop",
 		"florist_webshop2": "florist-webshop2",
-		"--Oriëntatie--":   "ori-ntatie",
+		"--Oriëntatie--":   "orientatie",
 		".":                DefaultID,
 		"":                 DefaultID,
 		"日本":               DefaultID,
