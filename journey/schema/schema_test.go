@@ -133,6 +133,11 @@ func TestRejectedMaps(t *testing.T) {
 		{"version 2", "version: 1", "version: 2"},
 		{"version text", "version: 1", "version: one"},
 		{"missing title", "title: Shop\n", ""},
+		{"null title", "title: Shop", "title: null"},
+		{"empty stage name", "name: Visit", "name: ''"},
+		{"blank touchpoint name", "name: Home", "name: '  '"},
+		{"null event", "event: page_view", "event: ~"},
+		{"negative id", "id: shop", "id: -1"},
 		{"goal not boolean", "goal: true", "goal: yes"},
 		{"channel with spaces", "channel: website", "channel: Web Site"},
 		{"between one step", "between: [1, 2]", "between: [1]"},
@@ -159,6 +164,41 @@ func TestRejectedMaps(t *testing.T) {
 	}
 	if err := sch.Validate(instance(t, []byte(base))); err != nil {
 		t.Errorf("the schema rejects the base map: %v", err)
+	}
+}
+
+// TestAcceptedVariants checks that values the loader reads as text where an id or text
+// is expected, and null where text is optional, validate too.
+func TestAcceptedVariants(t *testing.T) {
+	sch := compile(t)
+	tests := []struct {
+		name     string
+		old, new []string
+	}{
+		{"numeric map id", []string{"id: shop"}, []string{"id: 2024"}},
+		{"numeric touchpoint id", []string{"id: home", "steps: [home, order]"}, []string{"id: 1", "steps: [1, order]"}},
+		{"boolean id", []string{"id: order", "[home, order]"}, []string{"id: true", "[home, true]"}},
+		{"numeric channel", []string{"channel: website"}, []string{"channel: 5"}},
+		{"null channel", []string{"channel: website"}, []string{"channel: null"}},
+		{"null description", []string{"title: Shop"}, []string{"title: Shop\ndescription: null"}},
+		{"numeric title", []string{"title: Shop"}, []string{"title: 2024"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := base
+			for i, old := range tt.old {
+				if !strings.Contains(src, old) {
+					t.Fatalf("base map has no %q", old)
+				}
+				src = strings.Replace(src, old, tt.new[i], 1)
+			}
+			if _, diags := journey.Parse("m.journey.yaml", []byte(src)); journey.HasErrors(diags, false) {
+				t.Fatalf("the loader rejects the map; the case is wrong: %v\n%s", diags, src)
+			}
+			if err := sch.Validate(instance(t, []byte(src))); err != nil {
+				t.Errorf("the schema rejects a map the loader accepts: %v\n%s", err, src)
+			}
+		})
 	}
 }
 
