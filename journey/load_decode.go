@@ -1,7 +1,6 @@
 package journey
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
 
@@ -190,18 +189,18 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.ShortTag() == nullTag
 }
 
-// decimal matches the integers format 1 accepts: plain decimal digits with a sign.
-var decimal = regexp.MustCompile(`^[-+]?[0-9]+$`)
-
-// integer decodes a decimal integer, plain or tagged !!int; ok is false (nothing reported)
-// otherwise.
+// integer decodes a whole number of the YAML 1.2 core schema (12, +1, 0o17, 0x10), plain or
+// tagged !!int; ok is false (nothing reported) otherwise.
 func integer(n *yaml.Node) (int, bool) {
 	s, tag, ok := scalar(n)
-	if !ok || (tag != "" && tag != intTag) || !decimal.MatchString(s) {
+	if !ok || (tag != "" && tag != intTag) {
 		return 0, false
 	}
-	i, err := strconv.Atoi(s)
-	return i, err == nil
+	i, ok := parseCoreInt(s)
+	if !ok || int64(int(i)) != i {
+		return 0, false
+	}
+	return int(i), true
 }
 
 // boolean decodes true or false, the only booleans of YAML 1.2 as format 1 reads it, plain
@@ -215,17 +214,14 @@ func (d *decoder) boolean(n *yaml.Node, what string) bool {
 	return s == "true"
 }
 
-// number decodes a finite number, plain or tagged !!int or !!float.
+// number decodes a finite number of the YAML 1.2 core schema (7.5, .5, 1e3, 0x10), plain or
+// tagged !!int or !!float.
 func number(n *yaml.Node) (float64, bool) {
 	s, tag, ok := scalar(n)
-	if !ok || (tag != "" && tag != intTag && tag != floatTag) || strings.ContainsAny(s, "xXoO_") {
+	if !ok || (tag != "" && tag != intTag && tag != floatTag) {
 		return 0, false
 	}
-	f, err := strconv.ParseFloat(s, 64)
-	if err != nil || f != f || f > 1e300 || f < -1e300 {
-		return 0, false
-	}
-	return f, true
+	return parseCoreNumber(s)
 }
 
 // describe quotes a scalar's text for a message, or names the node's kind. Text that is

@@ -72,6 +72,43 @@ func TestYAML12Scalars(t *testing.T) {
 	}
 }
 
+// TestCoreNumbers checks that every number the YAML 1.2 core schema writes is a number
+// wherever the map takes one: octal and hexadecimal integers as well as signs, exponents and
+// leading dots. Text that is no core number stays an error.
+func TestCoreNumbers(t *testing.T) {
+	tests := []struct {
+		emotion, cost, min string
+		want               string // emotion, cost, min; or the rules reported
+	}{
+		{"1", "7.5", "10", "1 7.5 10"},
+		{"+1", "1e3", ".5", "1 1000 0.5"},
+		{"0o1", "0x10", "0o17", "1 16 15"},
+		{"0x2", "0o17", "0xA", "2 15 10"},
+		{"-0", "0o0", "0x0", "0 0 0"},
+		{"0x3", "0x", "0o8", "emotion-range invalid-cost kpi-target"},
+		{"-0x1", "0X10", "0O7", "emotion-range invalid-cost kpi-target"},
+		{"1_0", ".inf", "1e400", "emotion-range invalid-cost kpi-target"},
+	}
+	for _, tt := range tests {
+		keys := fmt.Sprintf("        emotion: %s\n        cost: %s\n        kpis: [{metric: users, min: %s}]\n", tt.emotion, tt.cost, tt.min)
+		m, ds := Parse("m.journey.yaml", []byte(withTouchpointKeys(keys)))
+		var got string
+		if len(ds) > 0 {
+			rules := make([]string, len(ds))
+			for i, d := range SortDiagnostics(ds) {
+				rules[i] = d.Rule
+			}
+			got = strings.Join(rules, " ")
+		} else {
+			home := m.Touchpoint("home")
+			got = fmt.Sprintf("%d %g %g", *home.Emotion, *home.Cost, *home.KPIs[0].Min)
+		}
+		if got != tt.want {
+			t.Errorf("emotion %s, cost %s, min %s: got %s, want %s", tt.emotion, tt.cost, tt.min, got, tt.want)
+		}
+	}
+}
+
 // TestCoreTags checks that a value tagged with a YAML 1.2 core tag takes its tag's type:
 // `!!bool "true"` is true, `!!int "1"` the number 1, `!!int 5` where text belongs the text
 // "5", `!!null` nothing.

@@ -3,6 +3,7 @@ package journey
 import (
 	"regexp"
 	"strconv"
+	"strings"
 
 	"go.yaml.in/yaml/v3"
 )
@@ -13,12 +14,53 @@ import (
 // `!!int "1"` the number 1.
 var coreTags = map[string]tagRule{
 	strTag:   {yaml.ScalarNode, nil, "text"},
-	intTag:   {yaml.ScalarNode, regexp.MustCompile(`^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$`), "an integer"},
-	floatTag: {yaml.ScalarNode, regexp.MustCompile(`^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`), "a number"},
+	intTag:   {yaml.ScalarNode, coreInt, "an integer"},
+	floatTag: {yaml.ScalarNode, coreFloat, "a number"},
 	boolTag:  {yaml.ScalarNode, regexp.MustCompile(`^(?:true|True|TRUE|false|False|FALSE)$`), "true or false"},
 	nullTag:  {yaml.ScalarNode, regexp.MustCompile(`^(?:~|null|Null|NULL|)$`), "nothing (null or ~)"},
 	"!!seq":  {yaml.SequenceNode, nil, "a list"},
 	"!!map":  {yaml.MappingNode, nil, "a mapping"},
+}
+
+// The numbers of the YAML 1.2 core schema, the one place that says how a map writes a
+// number: integers in decimal with an optional sign, octal (0o17) or hexadecimal (0x10), and
+// floats, infinities and not-a-number included.
+var (
+	coreInt   = regexp.MustCompile(`^(?:[-+]?[0-9]+|0o[0-7]+|0x[0-9a-fA-F]+)$`)
+	coreFloat = regexp.MustCompile(`^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$`)
+)
+
+// parseCoreInt reads text the core schema takes for an integer: 010 is ten, 0o10 eight and
+// 0x10 sixteen. ok is false for any other text and for integers beyond int64.
+func parseCoreInt(s string) (int64, bool) {
+	if !coreInt.MatchString(s) {
+		return 0, false
+	}
+	base, digits := 10, s
+	switch {
+	case strings.HasPrefix(s, "0o"):
+		base, digits = 8, s[2:]
+	case strings.HasPrefix(s, "0x"):
+		base, digits = 16, s[2:]
+	}
+	i, err := strconv.ParseInt(digits, base, 64)
+	return i, err == nil
+}
+
+// parseCoreNumber reads text the core schema takes for a number, an integer or a float,
+// as a finite float64 of magnitude at most 1e300.
+func parseCoreNumber(s string) (float64, bool) {
+	if i, ok := parseCoreInt(s); ok {
+		return float64(i), true
+	}
+	if !coreFloat.MatchString(s) {
+		return 0, false
+	}
+	f, err := strconv.ParseFloat(s, 64)
+	if err != nil || f != f || f > 1e300 || f < -1e300 {
+		return 0, false
+	}
+	return f, true
 }
 
 // tagRule is what a core tag requires of the node it tags.
