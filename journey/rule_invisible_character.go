@@ -4,7 +4,7 @@ package journey
 var ruleInvisibleCharacter = registerRule(&Rule{
 	ID:       "invisible-character",
 	Severity: Warning,
-	Summary:  "text holds no bidirectional controls or zero-width characters (a joiner inside an emoji sequence aside), which can hide what it says",
+	Summary:  "text holds no bidirectional controls or zero-width characters (a joiner inside an emoji sequence aside), which can hide what it says; each kind is reported, in block text (| or >) at its line and column",
 	Example: `version: 1
 id: webshop
 title: Buying flowers

@@ -43,7 +43,7 @@ func parseYAML(file string, src []byte) (*yaml.Node, []Diagnostic) {
 		}
 		return nil, ds
 	}
-	tree, fatal := checkTree(file, doc)
+	tree, fatal := checkTree(file, src, doc)
 	ds = append(ds, tree...)
 	if fatal {
 		return nil, ds

@@ -1,6 +1,7 @@
 package journey
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,6 +33,7 @@ const sizeCap = 1 << 40
 // type, alias bombs, characters and lengths of text, depth.
 type treeChecker struct {
 	file     string
+	lines    [][]byte // of the source, to find characters inside block text
 	diags    []Diagnostic
 	sizes    map[*yaml.Node]int
 	visiting map[*yaml.Node]bool
@@ -39,9 +41,11 @@ type treeChecker struct {
 	fatal    bool
 }
 
-// checkTree checks doc and reports whether the problems found make the file unusable.
-func checkTree(file string, doc *yaml.Node) ([]Diagnostic, bool) {
-	c := &treeChecker{file: file, sizes: map[*yaml.Node]int{}, visiting: map[*yaml.Node]bool{}, budget: AliasBudget}
+// checkTree checks doc, parsed from src, and reports whether the problems found make the
+// file unusable.
+func checkTree(file string, src []byte, doc *yaml.Node) ([]Diagnostic, bool) {
+	c := &treeChecker{file: file, lines: bytes.Split(src, []byte("\n")),
+		sizes: map[*yaml.Node]int{}, visiting: map[*yaml.Node]bool{}, budget: AliasBudget}
 	c.walk(doc, 0)
 	return c.diags, c.fatal
 }
@@ -105,9 +109,7 @@ func (c *treeChecker) checkText(n *yaml.Node) {
 	if r, ok := firstRune(n.Value, isControl); ok {
 		c.report(ruleControlCharacter, n, "text holds the control character %U; remove it", r)
 	}
-	if r, ok := firstInvisible([]rune(n.Value)); ok {
-		c.report(ruleInvisibleCharacter, n, "text holds the invisible character %U, which can make it read differently than it is", r)
-	}
+	c.checkInvisible(n)
 	if l := utf8.RuneCountInString(n.Value); l > MaxTextLength {
 		c.report(ruleTextTooLong, n, "text is %d characters long; expected at most %d", l, MaxTextLength)
 	}
@@ -156,17 +158,6 @@ func (c *treeChecker) size(n *yaml.Node) int {
 func firstRune(s string, match func(rune) bool) (rune, bool) {
 	for _, r := range s {
 		if match(r) {
-			return r, true
-		}
-	}
-	return 0, false
-}
-
-// firstInvisible returns the first invisible character of text, leaving out the joiners of
-// emoji sequences (see JoinsEmoji).
-func firstInvisible(text []rune) (rune, bool) {
-	for i, r := range text {
-		if isInvisible(r) && !JoinsEmoji(text, i) {
 			return r, true
 		}
 	}
