@@ -187,12 +187,12 @@ func (d *drawing) ranksep() string {
 	gap := minReportGap
 	for _, k := range d.links {
 		if k.to.Index == k.from.Index+1 {
-			gap = max(gap, labelRoom(d.flowLabel(k.from, k.to), d.flowPen(k.from, k.to)))
+			gap = max(gap, labelRoom(d.flowLabel(k.from, k.to), d.flowPen(k.from, k.to), cardBorder(k.from)))
 		}
 	}
 	for _, tr := range d.ov.offMap {
 		if d.m.Touchpoint(tr.To).Index == d.m.Touchpoint(tr.From).Index+1 {
-			gap = max(gap, labelRoom(d.offMapLabel(tr), d.ov.pen(tr.Users)))
+			gap = max(gap, labelRoom(d.offMapLabel(tr), d.ov.pen(tr.Users), cardBorder(d.m.Touchpoint(tr.From))))
 		}
 	}
 	return inches(gap)

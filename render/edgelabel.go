@@ -39,21 +39,23 @@ func labelWidth(lines []string) float64 {
 // tailLabel is the attributes that label an edge to the next card with lines (none when
 // there are none): on the edge, centred labelGap plus half its width after the card it
 // leaves, so that it covers neither that card's border nor the arrowhead at the other end
-// (ranksep leaves the room for both). Graphviz puts a tail label given an angle and a
+// (ranksep leaves the room for both). The edge leaves from a cell inside the card, inset
+// points inside its outline (its border). Graphviz puts a tail label given an angle and a
 // distance exactly there, the same every time; an external label (xlabel), which it places
 // itself, lay over the next card's border and the arrowhead.
-func tailLabel(lines []string) string {
+func tailLabel(lines []string, inset int) string {
 	if len(lines) == 0 {
 		return ""
 	}
-	distance := (labelGap + labelWidth(lines)/2) / 10 // in Graphviz's units of 10 points
+	distance := (float64(inset) + labelGap + labelWidth(lines)/2) / 10 // in Graphviz's units of 10 points
 	return fmt.Sprintf(", taillabel=<%s>, labelangle=0, labeldistance=%s", edgeLabel(lines), strconv.FormatFloat(distance, 'f', 2, 64))
 }
 
 // labelRoom is the gap between two cards that an edge labelled with lines and drawn pen
-// points wide needs: the label, the room on either side of it, and the arrowhead.
-func labelRoom(lines []string, pen float64) float64 {
-	return labelGap + labelWidth(lines) + labelGap + arrowLength + 2*pen
+// points wide needs: the label, the room on either side of it, and the arrowhead; the edge
+// leaves from inset points inside the card it leaves (see tailLabel).
+func labelRoom(lines []string, pen float64, inset int) float64 {
+	return float64(inset) + labelGap + labelWidth(lines) + labelGap + arrowLength + 2*pen
 }
 
 // inches formats points as inches for DOT, rounded up to a hundredth.

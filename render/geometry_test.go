@@ -186,6 +186,52 @@ func arrowReport() *analysis.Report {
 	return r
 }
 
+// feelingMap's first card is much taller than the next (a long feeling), whose name row the
+// edge between them must still meet level.
+var feelingMap = `version: 1
+id: tall
+title: Tall
+stages:
+  - id: s
+    name: S
+    touchpoints:
+      - {id: a, name: A, emotion: 1, moment_of_truth: true, feeling: "` + strings.Repeat("a long feeling ", 30) + `", events: [{event: a}]}
+      - {id: b, name: B, events: [{event: b}]}
+      - {id: c, name: C, goal: true, events: [{event: c}]}
+`
+
+// TestEdgesToNextCardLevel draws cards of different heights and wants every edge to the
+// next card to run level (within a few points), from the first row of one card to the
+// first row of the next, its label clear of both.
+func TestEdgesToNextCardLevel(t *testing.T) {
+	m, ds := journey.Check("tall.journey.yaml", []byte(feelingMap))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	r := &analysis.Report{Journey: "tall"}
+	r.Touchpoints = []analysis.Touchpoint{{ID: "a", Users: 30, Continued: 29}, {ID: "b", Users: 29, Continued: 24}, {ID: "c", Users: 24}}
+	r.Transitions = []analysis.Transition{{From: "a", To: "b", Users: 29, OnMap: true}, {From: "b", To: "c", Users: 24, OnMap: true}}
+	svg := image(t, DOT(m, r, nil))
+	edges := shortEdge.FindAllSubmatch(svg, -1)
+	if len(edges) != 2 {
+		t.Fatalf("%d edges to the next card drawn, want 2", len(edges))
+	}
+	nodes := nodeShapes(t, svg)
+	for _, e := range edges {
+		d := regexp.MustCompile(`<path[^>]* d="([^"]*)"`).FindSubmatch(e[3])
+		lo, hi := math.Inf(1), math.Inf(-1)
+		for _, y := range regexp.MustCompile(`,(-?[0-9.]+)`).FindAllSubmatch(d[1], -1) {
+			v, _ := strconv.ParseFloat(string(y[1]), 64)
+			lo, hi = min(lo, v), max(hi, v)
+		}
+		// The first rows differ by a thicker border or a taller badge: a few points.
+		if hi-lo > 4 {
+			t.Errorf("edge %s->%s is not level: %s", e[1], e[2], d[1])
+		}
+		checkEdgeLabel(t, "tall", string(e[1])+"->"+string(e[2]), e[3], nodes[string(e[1])][0], nodes[string(e[2])][0])
+	}
+}
+
 // TestEdgeLabelsClearOfCards draws pictures with numbers and wants the label of every edge
 // to the next card clear of both cards' borders and of the arrowhead.
 func TestEdgeLabelsClearOfCards(t *testing.T) {

@@ -123,20 +123,19 @@ func padLines(lines []string, n int) string {
 }
 
 // card is a touchpoint's card: emotion badge, name, channel and owner, markers and, with a
-// report, its numbers; extra rows (what changed, in a picture of a change) come last. Every
+// report, its numbers; extra rows (what changed, in a picture of a change) come last. The
+// name cell is port h, where an edge to the next card leaves, and the badge port b, where
+// one arrives. Every
 // card is cardWidth wide, so that it lines up with its column's pains and emotion cell: the
 // small print wraps to fit inside it.
 func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language, extra string) string {
 	var b strings.Builder
-	border := 1
-	if t.MomentOfTruth {
-		border = 4
-	}
+	border := cardBorder(t)
 	// The badge and the name cell fill the card exactly, so the full-width rows below them
 	// (markers, numbers) reach both borders.
 	fmt.Fprintf(&b, `<TABLE BORDER="%d" CELLBORDER="0" CELLSPACING="0" CELLPADDING="%d" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`,
 		border, cardPadding, ink, paper)
-	fmt.Fprintf(&b, `<TR>%s<TD ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><B>%s</B></TD></TR>`, badge(t.Emotion, l), cardWidth-badgeWidth-2*border, lines(t.Name, nameWidth))
+	fmt.Fprintf(&b, `<TR>%s<TD PORT="h" ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><B>%s</B></TD></TR>`, badge(t.Emotion, l), cardWidth-badgeWidth-2*border, lines(t.Name, nameWidth))
 	inside := cardWidth - 2*border - 2*cardPadding
 	if meta := cardMeta(t, l, inside); meta != "" {
 		fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d" COLOR="%s">%s</FONT></TD></TR>`, metaSize, muted, meta)
@@ -153,12 +152,20 @@ func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language, extra string) s
 	return b.String()
 }
 
+// cardBorder is the width of a card's border in points: thick for a moment of truth.
+func cardBorder(t *journey.Touchpoint) int {
+	if t.MomentOfTruth {
+		return 4
+	}
+	return 1
+}
+
 // badge is the emotion cell of a card: face and score on the emotion's colour, a rounded
 // patch set in from the card's border so that it leaves the card's rounded corner whole. It
 // is not of fixed size: beside a name of many lines it grows into a stripe down the card's
 // side (a fixed-size cell would be centred beside the name and drawn over the card's border).
 func badge(e *int, l *lang.Language) string {
-	const patch = `<TD CELLPADDING="2" WIDTH="%d" HEIGHT="34"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" BGCOLOR="%s" STYLE="rounded"><TR><TD>%s</TD></TR></TABLE></TD>`
+	const patch = `<TD PORT="b" CELLPADDING="2" WIDTH="%d" HEIGHT="34"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="0" BGCOLOR="%s" STYLE="rounded"><TR><TD>%s</TD></TR></TABLE></TD>`
 	if e == nil {
 		return fmt.Sprintf(patch, badgeWidth, bandFill, fmt.Sprintf(`<FONT POINT-SIZE="9" COLOR="%s">%s</FONT>`, muted, phrase(l.NoEmotion)))
 	}

@@ -197,8 +197,10 @@ func (d *drawing) offMapLabel(tr analysis.Transition) []string {
 }
 
 // edge writes one flow edge in colour, labelled with the lines of label (none when empty).
-// An edge to the next card leaves a card's right side for the next card's left side, and
-// its label sits on it just after the card it leaves (tailLabel). Every longer one, forward
+// An edge to the next card leaves a card's right side for the next card's left side, both
+// at the height of the card's first row (badge and name, port h of the name cell, b of the
+// badge), so that it runs level between cards of different heights, and its label sits on
+// it just after the card it leaves (tailLabel). Every longer one, forward
 // or back, arcs over the tops of the cards (the stages share one outer cluster, which keeps
 // such arcs above them rather than under the journey), sets no column, so it never pushes a
 // card out of its row, and is drawn translucent, so it recedes behind the cards and the
@@ -208,7 +210,7 @@ func (d *drawing) offMapLabel(tr analysis.Transition) []string {
 // stage below the earlier ones.
 func (d *drawing) edge(from, to *journey.Touchpoint, colour, attrs string, label []string) {
 	if to.Index == from.Index+1 {
-		d.printf("\tt%d -> t%d [tailport=e, headport=w, weight=0, color=%q, %s%s];\n", from.Index, to.Index, colour, attrs, tailLabel(label))
+		d.printf("\tt%d -> t%d [tailport=\"h:e\", headport=\"b:w\", weight=0, color=%q, %s%s];\n", from.Index, to.Index, colour, attrs, tailLabel(label, cardBorder(from)))
 		return
 	}
 	xlabel := ""
