@@ -119,3 +119,38 @@ func TestAnalyzeDBExitCodes(t *testing.T) {
 		}
 	}
 }
+
+// TestDBPasswordNeverShown gives analyze and sql, through --db and through JOURNEY_DB,
+// every form of connection string with a password, on every path that echoes the value or
+// a driver's message about it: the password never shows.
+func TestDBPasswordNeverShown(t *testing.T) {
+	const m, pw = "../../examples/florist/florist.journey.yaml", "s3cretPW"
+	values := map[string]int{
+		"host=127.0.0.1 user=qa password=" + pw + " dbname=ev":        exitUsage,
+		"host=::1 user=qa password='" + pw + "' dbname=ev":            exitUsage,
+		"user=qa password=ab:" + pw:                                   exitUsage,
+		"qa:" + pw + "@127.0.0.1:55434/ev":                            exitUsage,
+		"mysql://qa:" + pw + "@127.0.0.1/ev":                          exitUsage,
+		"postgres://qa:" + pw + "@[::1/ev":                            exitUsage,
+		"postgres://qa:" + pw + "/x@127.0.0.1:1/ev":                   exitUsage,
+		"postgres://qa:" + pw + "@127.0.0.1:1/ev?sslmode=disable":     exitFailure,
+		"postgres://qa@127.0.0.1:1/ev?sslmode=disable&password=" + pw: exitFailure,
+	}
+	for v, code := range values {
+		for _, cmd := range []string{"analyze", "sql"} {
+			for _, env := range []bool{false, true} {
+				args := []string{cmd, m, "--table", "events"}
+				if env {
+					t.Setenv("JOURNEY_DB", v)
+				} else {
+					t.Setenv("JOURNEY_DB", "")
+					args = append(args, "--db", v)
+				}
+				_, stderr, got := runJourney(args...)
+				if got != code || strings.Contains(stderr, pw) {
+					t.Errorf("%s with %q (JOURNEY_DB %v): exit %d, %q; want exit %d without the password", cmd, v, env, got, stderr, code)
+				}
+			}
+		}
+	}
+}

@@ -22,7 +22,7 @@ type duckDB struct{ db *sql.DB }
 func openDuckDB(ctx context.Context, dbURL string) (Conn, error) {
 	path := strings.TrimPrefix(dbURL[len("duckdb:"):], "//")
 	if path == "" {
-		return nil, &URLError{Message: fmt.Sprintf("--db %q names no file: expected duckdb:PATH or duckdb:///ABSOLUTE/PATH", dbURL)}
+		return nil, &URLError{Message: fmt.Sprintf("--db %q names no file: expected duckdb:PATH or duckdb:///ABSOLUTE/PATH", Redact(dbURL))}
 	}
 	if _, err := os.Stat(path); err != nil {
 		return nil, fmt.Errorf("cannot open the DuckDB database: %w", err)

@@ -16,8 +16,33 @@ import (
 // secret is a password that must never appear in a message.
 const secret = "s3cr3t-pw-9f2"
 
+// TestRedact: the password of every form of --db value is hidden, and nothing else.
+func TestRedact(t *testing.T) {
+	for _, tc := range []struct{ in, want string }{
+		{"postgres://qa:" + secret + "@127.0.0.1:5432/ev", "postgres://qa:xxxxx@127.0.0.1:5432/ev"},
+		{"postgresql://qa@127.0.0.1/ev?sslmode=disable&password=" + secret, "postgresql://qa@127.0.0.1/ev?sslmode=disable&password=xxxxx"},
+		{"postgres://qa:p%40ss:" + secret + "@h/ev", "postgres://qa:xxxxx@h/ev"},
+		{"postgres://qa@h/ev", "postgres://qa@h/ev"},
+		{"postgres://qa:" + secret + "/x@h1,h2/ev", "postgres://qa:xxxxx@h1,h2/ev"},
+		{"qa:" + secret + "@127.0.0.1:55434/ev", "qa:xxxxx@127.0.0.1:55434/ev"},
+		{"//qa:" + secret + "@h/ev", "//qa:xxxxx@h/ev"},
+		{"host=127.0.0.1 user=qa password=" + secret + " dbname=ev", "host=127.0.0.1 user=qa password=xxxxx dbname=ev"},
+		{"host=h password = '" + secret + " \\' x' dbname=ev", "host=h password = xxxxx dbname=ev"},
+		{"user=qa PASSWORD=ab:" + secret + "@h", "user=qa PASSWORD=xxxxx"},
+		{"host=h sslpassword=" + secret, "host=h sslpassword=xxxxx"},
+		{"duckdb:/data/ev.duckdb", "duckdb:/data/ev.duckdb"},
+		{"localhost/shop", "localhost/shop"},
+	} {
+		if got := Redact(tc.in); got != tc.want {
+			t.Errorf("Redact(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
+
 func TestOpenRefusesURLs(t *testing.T) {
-	for _, u := range []string{"", "localhost/shop", "mysql://me:" + secret + "@localhost/shop", "postgres://me:" + secret + "@[::1/x"} {
+	for _, u := range []string{"", "localhost/shop", "mysql://me:" + secret + "@localhost/shop", "postgres://me:" + secret + "@[::1/x",
+		"host=127.0.0.1 user=qa password=" + secret + " dbname=ev", "qa:" + secret + "@127.0.0.1:55434/ev",
+		"user=qa password=ab:" + secret, "host=::1 password='" + secret + "'", "postgres://me@[::1/x?password=" + secret} {
 		_, err := Open(context.Background(), u)
 		var ue *URLError
 		if !errors.As(err, &ue) {

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"net/url"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -44,10 +43,11 @@ var openers = map[string]func(ctx context.Context, url string) (Conn, error){
 }
 
 // Open connects to the database a URL names: postgres:// or postgresql:// (PostgreSQL),
-// duckdb:PATH (DuckDB, in builds with it). Errors never hold the URL's password.
+// duckdb:PATH (DuckDB, in builds with it). Errors never hold a password: every message
+// that echoes the URL shows it through Redact.
 func Open(ctx context.Context, dbURL string) (Conn, error) {
 	scheme, _, ok := strings.Cut(dbURL, ":")
-	if !ok || scheme == "" {
+	if !ok || !isScheme(scheme) {
 		return nil, &URLError{Message: fmt.Sprintf("--db %q is not a database URL: expected postgres://USER@HOST/DATABASE or duckdb:PATH", Redact(dbURL))}
 	}
 	open := openers[strings.ToLower(scheme)]
@@ -63,41 +63,6 @@ func Open(ctx context.Context, dbURL string) (Conn, error) {
 	}
 	return conn, nil
 }
-
-// Redact hides the password of a database URL.
-func Redact(dbURL string) string {
-	u, err := url.Parse(dbURL)
-	if err != nil || u.User == nil {
-		return dbURL
-	}
-	if _, has := u.User.Password(); has {
-		u.User = url.UserPassword(u.User.Username(), "xxxxx")
-	}
-	return u.String()
-}
-
-// redactErr returns err with the URL's password, if any, taken out of its message.
-func redactErr(err error, dbURL string) error {
-	u, perr := url.Parse(dbURL)
-	if perr != nil || u.User == nil {
-		return err
-	}
-	pw, has := u.User.Password()
-	if !has || pw == "" || !strings.Contains(err.Error(), pw) {
-		return err
-	}
-	return redacted{err: err, msg: strings.ReplaceAll(err.Error(), pw, "xxxxx")}
-}
-
-// redacted is an error whose message hides a password; it keeps the error's type for
-// errors.As.
-type redacted struct {
-	err error
-	msg string
-}
-
-func (r redacted) Error() string { return r.msg }
-func (r redacted) Unwrap() error { return r.err }
 
 // Analyze computes the report of m over the table of q in the database: it checks the
 // table's columns, compiles the statement for them and decodes its report.
