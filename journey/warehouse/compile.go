@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -40,7 +41,7 @@ const (
 	KindTimestampTZ             // an instant
 	KindTimestamp               // a wall-clock time without zone
 	KindDate                    // a calendar day
-	KindBool                    // a boolean, whose CSV text differs from its cast
+	KindBool                    // a boolean, from which no time is read
 	KindOther                   // a type no time can be read from (json, bytea, arrays...)
 )
 
@@ -150,11 +151,20 @@ func (c *compiler) addRow(name, body string) {
 // It compares and sorts byte by byte, as the CSV engine compares: a column's own collation
 // could call two different identities equal, and sorts slower.
 func (c *compiler) text(name string) string {
-	id := Ident(name)
-	if col, ok := c.cols[name]; ok && col.Kind == KindBool {
-		return c.d.OrderText("COALESCE(" + c.d.BoolText(id) + ", '')")
+	x := c.d.ExportText(Ident(name))
+	if col, ok := c.cols[name]; ok && slices.Contains(c.d.TextTypes, withoutLength(col.Type)) {
+		x = "CAST(" + Ident(name) + " AS TEXT)"
 	}
-	return c.d.OrderText("COALESCE(CAST(" + id + " AS TEXT), '')")
+	return c.d.OrderText("COALESCE(" + x + ", '')")
+}
+
+// withoutLength is a type's name without its length or precision: character varying for
+// character varying(20).
+func withoutLength(typ string) string {
+	if i := strings.IndexByte(typ, '('); i > 0 && strings.HasSuffix(typ, ")") {
+		return strings.TrimSpace(typ[:i])
+	}
+	return typ
 }
 
 // has reports whether the table has a column; unknown columns are taken to exist.

@@ -43,8 +43,14 @@ type Dialect struct {
 	LocalToUTC func(local, zone string) string
 	// UTCToLocal turns seconds since the epoch into the wall clock of zone, read as UTC.
 	UTCToLocal func(sec, zone string) string
-	// BoolText is a boolean column's text in a CSV export.
-	BoolText func(x string) string
+	// ExportText is the text of a value of any type as the engine's CSV export (COPY ...
+	// TO, FORMAT csv) writes it, the type's output function (NULL may come out NULL or
+	// empty). A cast to text is not always that: PostgreSQL's trims a char(n), adds /32 to
+	// an inet and writes a boolean as true.
+	ExportText func(x string) string
+	// TextTypes are the types (as Describe names them, without a length) whose cast to
+	// text is their export text at no cost: the text types themselves.
+	TextTypes []string
 	// JSON building: an object of key/value pairs, an array aggregate ordered by order
 	// (an empty array over no rows), and the type to cast a built value to.
 	Object   func(pairs ...string) string
@@ -203,8 +209,10 @@ var Postgres = &Dialect{
 	UTCToLocal: func(sec, zone string) string {
 		return "CAST(EXTRACT(EPOCH FROM to_timestamp(" + sec + ") AT TIME ZONE " + zone + ") AS BIGINT)"
 	},
-	BoolText: func(x string) string { return "CASE WHEN " + x + " THEN 't' WHEN NOT " + x + " THEN 'f' END" },
-	Object:   func(pairs ...string) string { return "json_build_object(" + strings.Join(pairs, ", ") + ")" },
+	// concat writes each argument with its type's output function, as COPY does.
+	ExportText: func(x string) string { return "concat(" + x + ")" },
+	TextTypes:  []string{"text", "character varying"},
+	Object:     func(pairs ...string) string { return "json_build_object(" + strings.Join(pairs, ", ") + ")" },
 	Agg: func(x, order string) string {
 		return "COALESCE(json_agg(" + x + " ORDER BY " + order + "), '[]'::json)"
 	},
@@ -253,9 +261,10 @@ var DuckDB = &Dialect{
 	UTCToLocal: func(sec, zone string) string {
 		return "epoch_us(timezone(" + zone + ", to_timestamp(" + sec + "))) // 1000000"
 	},
-	Finite:   func(x string) string { return "isfinite(" + x + ")" },
-	BoolText: func(x string) string { return "CASE WHEN " + x + " THEN 'true' WHEN NOT " + x + " THEN 'false' END" },
-	Object:   func(pairs ...string) string { return "json_object(" + strings.Join(pairs, ", ") + ")" },
+	Finite: func(x string) string { return "isfinite(" + x + ")" },
+	// A cast to text writes every type as COPY does.
+	ExportText: func(x string) string { return "CAST(" + x + " AS TEXT)" },
+	Object:     func(pairs ...string) string { return "json_object(" + strings.Join(pairs, ", ") + ")" },
 	Agg: func(x, order string) string {
 		return "COALESCE(to_json(list(" + x + " ORDER BY " + order + ")), CAST('[]' AS JSON))"
 	},

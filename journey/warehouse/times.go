@@ -70,7 +70,7 @@ func (c *compiler) instants() bool {
 // trawText is the text of the time as written, from a part's traw.
 func (c *compiler) trawText() string {
 	if c.instants() {
-		return c.d.OrderText("COALESCE(CAST(traw AS TEXT), '')")
+		return c.d.OrderText("COALESCE(" + c.d.ExportText("traw") + ", '')")
 	}
 	return "traw"
 }
