@@ -37,9 +37,11 @@ lacks never matches); without, every column is read as its text, as a CSV export
 and the table must have every column the map's matchers name.
 
 In PostgreSQL, analyze --db runs it in a read-only transaction after SET LOCAL
-extra_float_digits = 3 (every digit of a ratio, for the same numbers), TimeZone = 'UTC',
-work_mem = '512MB', hash_mem_multiplier = 8 (a funnel's recursive part builds its hash table
-once), enable_mergejoin = off and jit = off (compiling costs seconds and gains little). Rows
+extra_float_digits = 3 (every digit of a ratio, for the same numbers), work_mem = '512MB',
+hash_mem_multiplier = 8 (a funnel's recursive part builds its hash table once),
+enable_mergejoin = off and jit = off (compiling costs seconds and gains little). It keeps the
+session's time zone, as COPY does: a timestamptz column other than the time column compares as
+the text COPY writes in that zone, while the time column is the same instant in any zone. Rows
 with the same identity and time are taken in the table's storage order; a view's in the order
 it returns them.
 

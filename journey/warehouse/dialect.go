@@ -227,9 +227,10 @@ var Postgres = &Dialect{
 	Sorted: func(xs []string) string {
 		return "ARRAY(SELECT v FROM unnest(ARRAY[" + strings.Join(xs, ", ") + "]) AS v WHERE v IS NOT NULL ORDER BY v)"
 	},
+	// The session's TimeZone is left as the database sets it: COPY writes a timestamptz
+	// column's text in it, and the statement reads no time through it.
 	Prelude: []string{
 		"SET LOCAL extra_float_digits = 3",
-		"SET LOCAL TimeZone = 'UTC'",
 		"SET LOCAL work_mem = '512MB'",
 		// The funnels' recursive part joins each step with the operations' hash table,
 		// which is rebuilt at every step unless it fits in memory at once.

@@ -59,5 +59,14 @@ func openTestDuckDB(t *testing.T) *testDB {
 		}
 		return b
 	}
-	return &testDB{name: "duckdb", conn: &duckDB{db: db}, load: load, exec: exec, export: export}
+	conn := &duckDB{db: db}
+	query := func(t *testing.T, stmt string) []byte {
+		t.Helper()
+		out, err := conn.Report(context.Background(), stmt) // DuckDB's runs no settings
+		if err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	return &testDB{name: "duckdb", conn: conn, load: load, exec: exec, export: export, query: query}
 }

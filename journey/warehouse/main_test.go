@@ -25,6 +25,9 @@ type testDB struct {
 	// for the numbers analyze --db computes. (PostgreSQL may store a row COPY loads after
 	// another before it, where a page has room for it.)
 	export func(t *testing.T, table string) []byte
+	// query runs a statement from Compile as another client would run what journey sql
+	// prints, with no settings of journey's, and returns its report column.
+	query func(t *testing.T, stmt string) []byte
 }
 
 // dbs opens the databases of this build's tests: PostgreSQL, and DuckDB in the build
@@ -75,7 +78,13 @@ func openTestPostgres(t *testing.T) *testDB {
 	if pgSkip != "" {
 		t.Skip(pgSkip)
 	}
-	conn, err := Open(context.Background(), pgURL)
+	return openPostgresAt(t, pgURL)
+}
+
+// openPostgresAt connects to the database at url of the tests' server.
+func openPostgresAt(t *testing.T, url string) *testDB {
+	t.Helper()
+	conn, err := Open(context.Background(), url)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -104,7 +113,15 @@ func openTestPostgres(t *testing.T) *testDB {
 		}
 		return b.Bytes()
 	}
-	return &testDB{name: "postgres", conn: conn, load: load, exec: exec, export: export}
+	query := func(t *testing.T, stmt string) []byte {
+		t.Helper()
+		var out []byte
+		if err := pc.QueryRow(context.Background(), stmt).Scan(&out); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	return &testDB{name: "postgres", conn: conn, load: load, exec: exec, export: export, query: query}
 }
 
 // textColumns is the column list of a table for a CSV file's header, every column text.
