@@ -62,7 +62,7 @@ func dbReport(ctx context.Context, e *env, m *journey.Map, d dbFlags, eo events.
 	}
 	if eo.Strict && len(r.Coverage.Skipped) > 0 {
 		p := r.Coverage.Skipped[0]
-		return nil, problemsError{fmt.Errorf("%s: %s (strict mode stops at the first skipped row)", p.File, p.Message)}
+		return nil, problemsError{fmt.Errorf("%s: %s (strict mode stops at the first skipped row)", p.Where(), p.Message)}
 	}
 	if !e.quiet {
 		dbSummary(e.stderr, r)
@@ -73,13 +73,13 @@ func dbReport(ctx context.Context, e *env, m *journey.Map, d dbFlags, eo events.
 // dbSummary tells on standard error which rows were skipped and why, and the warnings.
 func dbSummary(w io.Writer, r *analysis.Report) {
 	for _, p := range r.Coverage.Skipped {
-		fmt.Fprintf(w, "%s: skipped: %s\n", p.File, p.Message)
+		fmt.Fprintf(w, "%s: skipped: %s\n", p.Where(), p.Message)
 	}
 	if n := r.Input.Skipped; n > int64(len(r.Coverage.Skipped)) {
 		fmt.Fprintf(w, "%d rows skipped in all (the first %d are listed)\n", n, len(r.Coverage.Skipped))
 	}
 	for _, p := range r.Coverage.Warnings {
-		fmt.Fprintf(w, "%s: warning: %s\n", p.File, p.Message)
+		fmt.Fprintf(w, "%s: warning: %s\n", p.Where(), p.Message)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
@@ -152,5 +153,46 @@ func TestDBPasswordNeverShown(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// TestAnalyzeDBCoverage: analyze --db names a skipped row by the table, its identity and
+// its time, in the JSON and on standard error.
+func TestAnalyzeDBCoverage(t *testing.T) {
+	url := testPostgres(t)
+	ctx := context.Background()
+	conn, err := pgx.Connect(ctx, url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close(ctx)
+	for _, stmt := range []string{"DROP TABLE IF EXISTS skips", "CREATE TABLE skips AS SELECT klant_id, timestamp, event FROM florist",
+		"INSERT INTO skips VALUES ('K1', 'abc', 'login')"} {
+		if _, err := conn.Exec(ctx, stmt); err != nil {
+			t.Fatal(err)
+		}
+	}
+	export := filepath.Join(t.TempDir(), "skips.csv")
+	var b bytes.Buffer
+	if _, err := conn.PgConn().CopyTo(ctx, &b, "COPY skips TO STDOUT (FORMAT csv, HEADER true)"); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(export, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	const m = "../../examples/florist/florist.journey.yaml"
+	out, stderr, code := runJourney("analyze", m, "--db", url, "--table", "skips", "--format", "json")
+	_, _, wcode := runJourney("analyze", m, "--events", export, "--format", "json", "-q")
+	if code != 0 || wcode != 0 {
+		t.Fatalf("exit %d (%d with --events): %s", code, wcode, stderr)
+	}
+	if !strings.Contains(out, `"table": "skips",
+        "identity": "K1",
+        "time": "abc",
+        "message": "unparsable time \"abc\" in column \"timestamp\";`) || strings.Contains(out, `"line"`) {
+		t.Errorf("the JSON does not name the skipped row by table, identity and time alone:\n%s", out)
+	}
+	if !strings.Contains(stderr, `skips: user "K1", time "abc": skipped: unparsable time "abc"`) {
+		t.Errorf("standard error does not name the skipped row: %s", stderr)
 	}
 }

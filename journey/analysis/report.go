@@ -143,10 +143,3 @@ type EventCount struct {
 	Event string `json:"event"`
 	Count int64  `json:"count"`
 }
-
-// RowProblem points at one row (or, with Line 0, a whole file) and says what is wrong.
-type RowProblem struct {
-	File    string `json:"file"`
-	Line    int64  `json:"line"`
-	Message string `json:"message"`
-}

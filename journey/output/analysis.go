@@ -176,10 +176,7 @@ func (h human) coverageNotes(r *analysis.Report, quote func(string) string) []st
 }
 
 func problem(p analysis.RowProblem, quote func(string) string) string {
-	if p.Line > 0 {
-		return quote(fmt.Sprintf("%s:%d: %s", p.File, p.Line, p.Message))
-	}
-	return quote(p.File + ": " + p.Message)
+	return quote(p.Where() + ": " + p.Message)
 }
 
 // funnelTitle names a funnel with its order and window: "Funnel main (ordered, window 30d)".

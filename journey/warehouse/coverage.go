@@ -12,8 +12,8 @@ import (
 const maxReported = 5
 
 // coverage writes cov: what the map does not explain, as analysis.Coverage. Skipped rows
-// and implausible times name the table, with the row's identity and time in the message,
-// where the CSV engine gives a file and line.
+// and implausible times name the table and the row's identity and time where the CSV
+// engine gives a file and line; notices about the whole table name the table.
 func (c *compiler) coverage() {
 	d := c.d
 	unmatched := "(SELECT " + d.Agg("l.id", "l.tp") + " FROM " + ctePrefix + "tpl AS l LEFT JOIN " + ctePrefix +
@@ -22,7 +22,6 @@ func (c *compiler) coverage() {
 		ctePrefix + "rows WHERE st = 0 AND NOT flt AND tp < 0 GROUP BY ev ORDER BY n DESC, " + d.OrderText("ev") + fmt.Sprintf(" LIMIT %d) AS u)", events.MostUnmapped)
 	q := func(x string) string { return `'"' || ` + x + ` || '"'` }
 	col := func(name string) string { return d.Lit(fmt.Sprintf("%q", name)) }
-	where := "'user ' || " + q("uid") + " || ', time ' || " + q("traw") + " || ': ' || "
 	zone := "UTC"
 	if c.q.Events.Location != nil {
 		zone = c.q.Events.Location.String()
@@ -33,13 +32,14 @@ func (c *compiler) coverage() {
 		"ELSE 'local time ' || %s || ' does not exist in ' || %s || ' (a daylight-saving gap)' END",
 		stNoID, col(c.q.Events.ID), stUnparsable, q("traw"), col(c.q.Events.Time), stOutOfRange, q("traw"), col(c.q.Events.Time),
 		q("traw"), d.Lit(zone))
-	problem := func(m string) string {
-		return d.Object("'file'", d.Lit(c.q.Table), "'line'", "0", "'message'", m)
+	problem := func(m string) string { return d.Object("'table'", d.Lit(c.q.Table), "'message'", m) }
+	rowProblem := func(m string) string {
+		return d.Object("'table'", d.Lit(c.q.Table), "'identity'", "uid", "'time'", "traw", "'message'", m)
 	}
-	skipped := "(SELECT " + d.Agg(problem(where+msg), "ord") + " FROM (SELECT uid, traw, st, ord, ROW_NUMBER() OVER (PARTITION BY CASE WHEN st = " +
+	skipped := "(SELECT " + d.Agg(rowProblem(msg), "ord") + " FROM (SELECT uid, traw, st, ord, ROW_NUMBER() OVER (PARTITION BY CASE WHEN st = " +
 		fmt.Sprint(stOutOfRange) + " THEN " + fmt.Sprint(stUnparsable) + " ELSE st END ORDER BY ord) AS r FROM " + ctePrefix +
 		fmt.Sprintf("rows WHERE st <> 0) AS s WHERE r <= %d)", maxReported)
-	c.add("warn", "SELECT 0 AS k, ord, "+problem(where+"'time ' || "+q("traw")+" || ' is before 1990 or after 2100; the row is kept'")+" AS j FROM (SELECT uid, traw, ord, "+
+	c.add("warn", "SELECT 0 AS k, ord, "+rowProblem("'time ' || "+q("traw")+" || ' is before 1990 or after 2100; the row is kept'")+" AS j FROM (SELECT uid, traw, ord, "+
 		"ROW_NUMBER() OVER (ORDER BY ord) AS r FROM "+ctePrefix+"rows WHERE "+implausible+") AS s WHERE r <= "+fmt.Sprint(maxReported)+"\n"+
 		"UNION ALL SELECT 1, NULL, "+problem("CAST(n AS TEXT) || ' rows in all have times before 1990 or after 2100; the first "+fmt.Sprint(maxReported)+" are listed'")+
 		" FROM (SELECT COUNT(*) AS n FROM "+ctePrefix+"rows WHERE "+implausible+") AS s WHERE n > "+fmt.Sprint(maxReported)+"\n"+
