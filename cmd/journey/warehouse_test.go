@@ -3,8 +3,10 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -157,7 +159,8 @@ func TestDBPasswordNeverShown(t *testing.T) {
 }
 
 // TestAnalyzeDBCoverage: analyze --db names a skipped row by the table, its identity and
-// its time, in the JSON and on standard error.
+// its time, in the JSON and on standard error, and lists the warnings in the order analyze
+// --events lists them for the table's export.
 func TestAnalyzeDBCoverage(t *testing.T) {
 	url := testPostgres(t)
 	ctx := context.Background()
@@ -182,7 +185,7 @@ func TestAnalyzeDBCoverage(t *testing.T) {
 	}
 	const m = "../../examples/florist/florist.journey.yaml"
 	out, stderr, code := runJourney("analyze", m, "--db", url, "--table", "skips", "--format", "json")
-	_, _, wcode := runJourney("analyze", m, "--events", export, "--format", "json", "-q")
+	want, _, wcode := runJourney("analyze", m, "--events", export, "--format", "json", "-q")
 	if code != 0 || wcode != 0 {
 		t.Fatalf("exit %d (%d with --events): %s", code, wcode, stderr)
 	}
@@ -195,4 +198,26 @@ func TestAnalyzeDBCoverage(t *testing.T) {
 	if !strings.Contains(stderr, `skips: user "K1", time "abc": skipped: unparsable time "abc"`) {
 		t.Errorf("standard error does not name the skipped row: %s", stderr)
 	}
+	if g, w := warnedColumns(t, out), warnedColumns(t, want); len(w) != 5 || !slices.Equal(g, w) {
+		t.Errorf("warnings name the columns %q, want --events's %q", g, w)
+	}
+}
+
+// warnedColumns are the columns the warnings of a JSON report name, in order.
+func warnedColumns(t *testing.T, report string) []string {
+	t.Helper()
+	var r struct {
+		Coverage struct{ Warnings []struct{ Message string } }
+	}
+	if err := json.Unmarshal([]byte(report), &r); err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, w := range r.Coverage.Warnings {
+		if _, rest, ok := strings.Cut(w.Message, `column "`); ok {
+			name, _, _ := strings.Cut(rest, `"`)
+			out = append(out, name)
+		}
+	}
+	return out
 }

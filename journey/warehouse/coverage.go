@@ -2,6 +2,7 @@ package warehouse
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/journey-cx/journey/journey/events"
@@ -50,17 +51,20 @@ func (c *compiler) coverage() {
 }
 
 // lackWarnings are the warn rows of the columns the matchers compare that the table lacks,
-// whose conditions match nothing, as the CSV engine warns of a column no event file has;
-// none when the columns are not known.
+// whose conditions match nothing, as the CSV engine warns of a column no event file has:
+// in the order of the columns' names, as it does (each its own k, from 3 on, so that the
+// order is certain). None when the columns are not known.
 func (c *compiler) lackWarnings(problem func(string) string) string {
 	if c.cols == nil {
 		return ""
 	}
 	var b strings.Builder
-	for _, name := range c.comparedColumns() {
+	k := 3
+	for _, name := range slices.Sorted(slices.Values(c.comparedColumns())) {
 		if !c.has(name) {
-			fmt.Fprintf(&b, "\nUNION ALL SELECT 3, NULL, %s", problem(c.d.Lit(fmt.Sprintf(
+			fmt.Fprintf(&b, "\nUNION ALL SELECT %d, NULL, %s", k, problem(c.d.Lit(fmt.Sprintf(
 				"the table has no column %q that the map's where conditions compare: they match nothing", name))))
+			k++
 		}
 	}
 	return b.String()

@@ -2,16 +2,20 @@ package warehouse
 
 import (
 	"encoding/json"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/analysis"
 	"github.com/journey-cx/journey/journey/analysis/analysistest"
 )
 
 // TestCoverageRows: skipped rows and implausible times are named by the table and the
-// row's identity and time instead of a file and line, in the JSON too.
+// row's identity and time instead of a file and line, in the JSON too, and the warnings
+// come in the order of the CSV engine's: the rows', then those of the columns the table
+// lacks, by the columns' names.
 func TestCoverageRows(t *testing.T) {
 	csv := []byte(`user_id,timestamp,event,tp
 u1,2024-01-01T10:00:00Z,e,a
@@ -45,5 +49,23 @@ u3,1950-01-01T10:00:00Z,e,a
 			strings.Contains(s, `"line"`) || strings.Contains(s, `"file"`) {
 			t.Errorf("coverage JSON %s: want the table, identity and time of each row, no file or line", s)
 		}
+		order := []string{"", "alpha", "zeta"} // the implausible time, then the columns by name
+		if w, g := lackedColumns(want.Coverage.Warnings), lackedColumns(got.Warnings); !slices.Equal(w, order) || !slices.Equal(g, w) {
+			t.Errorf("warnings name columns %q, want the CSV engine's order %q (%q)", g, w, order)
+		}
 	})
+}
+
+// lackedColumns is, per warning, the column it names ("" for none).
+func lackedColumns(ps []analysis.RowProblem) []string {
+	re := regexp.MustCompile(`column "([^"]*)"`)
+	var out []string
+	for _, p := range ps {
+		m := re.FindStringSubmatch(p.Message)
+		out = append(out, "")
+		if m != nil {
+			out[len(out)-1] = m[1]
+		}
+	}
+	return out
 }
