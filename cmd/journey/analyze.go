@@ -39,8 +39,8 @@ observed flow between touchpoints, with the transitions the map does not draw; t
 funnels, counted the way PostHog counts them; the goal rate; the KPI targets; and what the
 map does not explain (unmapped events, touchpoints no row matched, skipped rows).
 
---events may be repeated, and the arguments after the map are event files too, so that
---events data/*.csv reads every file the shell finds. They are read as one stream.
+--events may be repeated, and takes every file that follows it, so that --events
+data/*.csv reads every file the shell finds. They are read as one stream.
 
 Formats are told apart by their bytes, not their names, and files of different formats may
 be given together. CSV has a header row. JSON Lines (.jsonl, .ndjson, as Segment, Mixpanel

@@ -23,7 +23,7 @@ func (e *NotRepositoryError) Error() string {
 type RevisionError struct{ Rev string }
 
 func (e *RevisionError) Error() string {
-	return fmt.Sprintf("unknown revision %q: not a commit, branch or tag of this repository (try HEAD~1, main or a commit id)", e.Rev)
+	return fmt.Sprintf("unknown revision %q: not a commit, branch or tag of this repository (a branch such as main, HEAD~N within the history, or a commit id)", e.Rev)
 }
 
 // MissingError is returned for a path the revision does not have.
