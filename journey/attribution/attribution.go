@@ -83,20 +83,35 @@ func Attribute(m *journey.Map, log *events.Log, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	parts := analysis.Shares(log.NumUsers(), opts.Workers, func(lo, hi int) *acc {
+	users := log.NumUsers()
+	blocks := (users + blockUsers - 1) / blockUsers
+	parts := analysis.Shares(blocks, opts.Workers, func(lo, hi int) []*acc {
 		w := newWalker(p, log)
-		a := newAcc(p)
-		for i := lo; i < hi; i++ {
-			w.user(a, i)
+		var out []*acc
+		for b := lo; b < hi; b++ {
+			a := newAcc(p)
+			for i := b * blockUsers; i < min((b+1)*blockUsers, users); i++ {
+				w.user(a, i)
+			}
+			out = append(out, a)
 		}
-		return a
+		return out
 	})
 	total := newAcc(p)
-	for _, a := range parts {
-		total.merge(a)
+	for _, part := range parts {
+		for _, a := range part {
+			total.merge(a)
+		}
 	}
 	return report(m, p, total)
 }
+
+// blockUsers is how many users, in the log's order, are added up before their sums join
+// the total, block after block in order: the credits are sums of fractions, which depend
+// on the order of their terms, so the blocks, not the CPUs sharing them, set that order,
+// and the numbers are the same bytes on every machine. It is a variable so that tests can
+// use small blocks.
+var blockUsers = 1 << 14
 
 // checkOptions refuses an unknown dimension or model; the command checks them first, so
 // this guards other callers.

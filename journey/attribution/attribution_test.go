@@ -5,6 +5,8 @@ import (
 	"slices"
 	"testing"
 	"time"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 // TestPublishedExample is SPEC section 6's check: paths C1 > C2 > C3 (converts), C1 (null)
@@ -262,4 +264,30 @@ func channel(t *testing.T, r *Report, name string) Channel {
 	}
 	t.Fatalf("no channel %q", name)
 	return Channel{}
+}
+
+// TestSameOnEveryMachine: the credits are sums of fractions, whose last bits depend on the
+// order of the terms; the reports must be the same, bit for bit, whatever the number of
+// workers sharing the users.
+func TestSameOnEveryMachine(t *testing.T) {
+	defer func(n int) { blockUsers = n }(blockUsers)
+	blockUsers = 7
+	var users []string
+	names := []string{"c1", "c2", "c3"}
+	for i := range 200 {
+		path := ""
+		for k := range i%4 + 1 {
+			path += names[(i*5+k)%3] + "@" + itoa(int64(k*60+i%11)) + " "
+		}
+		if i%2 == 0 {
+			path += "buy@600=" + itoa(int64(i%13))
+		}
+		users = append(users, "u"+itoa(int64(1000+i))+": "+path)
+	}
+	want := run(t, channelsMap, Options{Workers: 1, HalfLife: time.Minute}, users...)
+	for _, workers := range []int{2, 3, 5, 8} {
+		if diff := cmp.Diff(want, run(t, channelsMap, Options{Workers: workers, HalfLife: time.Minute}, users...)); diff != "" {
+			t.Errorf("%d workers differ from 1 (-1 +%d):\n%s", workers, workers, diff)
+		}
+	}
 }
