@@ -1,7 +1,9 @@
 package compare
 
 import (
+	"encoding/csv"
 	"errors"
+	"strings"
 	"testing"
 	"time"
 
@@ -211,7 +213,24 @@ func FuzzParseGroups(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) {
 		a, b, err := ParseGroups(s)
-		if err == nil && (a == "" || b == "" || a == b || a+","+b != s) {
+		if err != nil {
+			return
+		}
+		if a == "" || b == "" || a == b {
+			t.Fatalf("ParseGroups(%q) = %q, %q", s, a, b)
+		}
+		// Written back as a CSV record, the two values read the same.
+		var w strings.Builder
+		cw := csv.NewWriter(&w)
+		if err := cw.Write([]string{a, b}); err != nil {
+			t.Fatal(err)
+		}
+		cw.Flush()
+		if a2, b2, err := ParseGroups(w.String()); err != nil || a2 != a || b2 != b {
+			t.Fatalf("ParseGroups(%q) = %q, %q; written back as %q it reads %q, %q, %v", s, a, b, w.String(), a2, b2, err)
+		}
+		// Without quotes or line breaks, they are the text on either side of its one comma.
+		if !strings.ContainsAny(s, "\"\r\n") && a+","+b != s {
 			t.Fatalf("ParseGroups(%q) = %q, %q", s, a, b)
 		}
 	})
