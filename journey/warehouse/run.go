@@ -46,8 +46,9 @@ var openers = map[string]func(ctx context.Context, url string) (Conn, error){
 // duckdb:PATH (DuckDB, in builds with it). Errors never hold a password: every message
 // that echoes the URL shows it through Redact.
 func Open(ctx context.Context, dbURL string) (Conn, error) {
-	scheme, _, ok := strings.Cut(dbURL, ":")
-	if !ok || !isScheme(scheme) {
+	scheme, rest, ok := strings.Cut(dbURL, ":")
+	// USER:PASSWORD@HOST/DATABASE without a scheme would read as a scheme USER.
+	if !ok || !isScheme(scheme) || !strings.HasPrefix(rest, "//") && !strings.EqualFold(scheme, "duckdb") {
 		return nil, &URLError{Message: fmt.Sprintf("--db %q is not a database URL: expected postgres://USER@HOST/DATABASE or duckdb:PATH", Redact(dbURL))}
 	}
 	open := openers[strings.ToLower(scheme)]
