@@ -37,6 +37,9 @@ const (
 	arcLevel      = nodesep + 2
 )
 
+// clusterPull is the weight with which Graphviz keeps a cluster short.
+const clusterPull = 128
+
 // minReportGap is the least gap between touchpoint columns with a report, in points.
 const minReportGap = 54.0
 
@@ -139,12 +142,16 @@ func (d *drawing) panel() {
 // joined at their tops (port n), so a row of cards of different heights shares one top
 // edge; the emotion cells all have one height and are joined at their centres. The panel
 // hangs from the top of the last card instead of growing up over the header. The weights
-// outweigh Graphviz's pull (128 per cluster) to keep each stage short, which would otherwise
-// lift a tall card out of its row to save a few points.
+// outweigh Graphviz's pull to keep each stage short (128 per cluster), which would otherwise
+// lift a tall card out of its row to save a few points: where a column is taller than the
+// room between the cards' tops and the emotion lane, moving the lane down lengthens every
+// stage, so the cards' weight grows with the stages; the emotion lane's stays above it, so
+// that the lane moves as one.
 func (d *drawing) alignment() {
 	prev := [3]string{"lane_card", "lane_pg", "lane_emo"}
 	ports := [3]string{":n", ":n", ""}
-	weights := [3]int{1000, 100, 3000}
+	cards := max(1000, clusterPull*(len(d.m.Stages)+2))
+	weights := [3]int{cards, 100, 3 * cards}
 	for k := range d.tps {
 		cur := [3]string{fmt.Sprintf("t%d", k), fmt.Sprintf("p%d", k), fmt.Sprintf("e%d", k)}
 		for i := range cur {

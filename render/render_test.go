@@ -439,3 +439,39 @@ func TestLegendExplainsMarksUsed(t *testing.T) {
 		})
 	}
 }
+
+// TestStagePanelsStartAtOneHeightOnManyStages draws twelve stages with numbers, one of
+// whose columns is much taller than the others (a long feeling on the card, many pains
+// under it): the tall column pushes the rows below the cards down rather than its card up,
+// so that every stage's panel still starts at one height.
+func TestStagePanelsStartAtOneHeightOnManyStages(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("version: 1\nid: many\ntitle: Many\nstages:\n")
+	for i := range 12 {
+		fmt.Fprintf(&b, "  - id: s%d\n    name: Stage %d\n    touchpoints:\n", i, i)
+		switch i {
+		case 10:
+			fmt.Fprintf(&b, "      - {id: t%d, name: T, emotion: 1, moment_of_truth: true, feeling: %q, pains: [%s]}\n",
+				i, strings.Repeat("a long feeling ", 20), strings.TrimSuffix(strings.Repeat("a pain that wraps over two lines in its box, ", 6), ", "))
+		case 11:
+			fmt.Fprintf(&b, "      - {id: t%d, name: T, emotion: -2, goal: true}\n", i)
+		default:
+			fmt.Fprintf(&b, "      - {id: t%d, name: T, emotion: 0}\n", i)
+		}
+	}
+	m, ds := journey.Check("many.journey.yaml", []byte(b.String()))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	r := &analysis.Report{Journey: m.ID}
+	for _, tp := range m.Touchpoints() {
+		r.Touchpoints = append(r.Touchpoints, analysis.Touchpoint{ID: tp.ID, Users: 100, Continued: 90, Conversion: ptr(0.9), Dropoff: ptr(0.1), Exits: 10})
+		for _, n := range m.NextOf(tp) {
+			r.Transitions = append(r.Transitions, analysis.Transition{From: tp.ID, To: n.ID, Users: 90, Count: 90, OnMap: true})
+		}
+	}
+	tops := panelTops(t, image(t, DOT(m, r, nil)))
+	if len(tops) != 12 || slices.Max(tops)-slices.Min(tops) > 1 {
+		t.Errorf("the stage panels start at %v, want twelve at one height", tops)
+	}
+}
