@@ -42,7 +42,8 @@ func TestRedact(t *testing.T) {
 func TestOpenRefusesURLs(t *testing.T) {
 	for _, u := range []string{"", "localhost/shop", "mysql://me:" + secret + "@localhost/shop", "postgres://me:" + secret + "@[::1/x",
 		"host=127.0.0.1 user=qa password=" + secret + " dbname=ev", "qa:" + secret + "@127.0.0.1:55434/ev",
-		"user=qa password=ab:" + secret, "host=::1 password='" + secret + "'", "postgres://me@[::1/x?password=" + secret} {
+		"user=qa password=ab:" + secret, "host=::1 password='" + secret + "'", "postgres://me@[::1/x?password=" + secret,
+		"postgres://me:ab@" + secret + "@127.0.0.1:1/shop?connect_timeout=1"} {
 		_, err := Open(context.Background(), u)
 		var ue *URLError
 		if !errors.As(err, &ue) {

@@ -51,6 +51,11 @@ func Open(ctx context.Context, dbURL string) (Conn, error) {
 	if !ok || !isScheme(scheme) || !strings.HasPrefix(rest, "//") && !strings.EqualFold(scheme, "duckdb") {
 		return nil, &URLError{Message: fmt.Sprintf("--db %q is not a database URL: expected postgres://USER@HOST/DATABASE or duckdb:PATH", Redact(dbURL))}
 	}
+	if strings.Count(rest, "@") > 1 {
+		// The driver would take the host from after the first @, and its error would show
+		// the rest of the password with it.
+		return nil, &URLError{Message: fmt.Sprintf("--db %q holds more than one @: write an @ of the password (or user) as %%40", Redact(dbURL))}
+	}
 	open := openers[strings.ToLower(scheme)]
 	if open == nil {
 		if strings.EqualFold(scheme, "duckdb") {
