@@ -2,9 +2,12 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/lang"
@@ -151,6 +154,52 @@ func TestDiffGlyphsInDejaVu(t *testing.T) {
 					t.Errorf("%s: %U %q (bold %v) is not in DejaVu Sans, in %q", tag, c, c, isBold, text)
 				}
 			}
+		}
+	}
+}
+
+// TestDiffLegendOfRemovedMarks: a removed touchpoint's card is drawn without its pains,
+// gains, moment of truth or goal, so the legend of the picture of a change does not explain
+// those marks when only removed touchpoints had them; its edges name no port the card lacks.
+func TestDiffLegendOfRemovedMarks(t *testing.T) {
+	old, ds := journey.Check("old.journey.yaml", []byte(`version: 1
+id: m
+title: M
+stages:
+  - id: s
+    name: S
+    touchpoints:
+      - {id: a, name: A}
+      - {id: x, name: X, pains: [Slow], gains: [Nice], moment_of_truth: true}
+      - {id: g, name: G, goal: true}
+`))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	m, ds := journey.Check("new.journey.yaml", []byte("version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - {id: a, name: A}\n      - {id: b, name: B, next: []}\n"))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	en := lang.English()
+	dot := string(DiffDOT(m, nil, Change{Old: old, Since: "old"}, en))
+	for _, mark := range []string{">" + en.Pain + "<", ">" + en.Gain + "<", en.MomentOfTruth, en.GoalMark} {
+		if strings.Contains(dot, mark) {
+			t.Errorf("the legend explains %q, which no card shows", mark)
+		}
+	}
+	if _, err := Image(context.Background(), []byte(dot), SVG, 10*time.Second); err != nil {
+		t.Fatal(err)
+	}
+	ghosts := map[string]bool{}
+	for _, g := range regexp.MustCompile(`(?m)^\s*(t\d+) \[label=<<TABLE[^>]*STYLE="rounded,dashed"`).FindAllStringSubmatch(dot, -1) {
+		ghosts[g[1]] = true
+	}
+	if len(ghosts) != 2 {
+		t.Fatalf("%d removed cards drawn, want 2", len(ghosts))
+	}
+	for _, e := range regexp.MustCompile(`(?m)^\s*(t\d+) -> (t\d+) \[tailport=("h:e"|e), headport=("b:w"|w)`).FindAllStringSubmatch(dot, -1) {
+		if ghosts[e[1]] == (e[3] != "e") || ghosts[e[2]] == (e[4] != "w") {
+			t.Errorf("edge %s -> %s leaves at %s and enters at %s", e[1], e[2], e[3], e[4])
 		}
 	}
 }

@@ -199,9 +199,10 @@ func (d *drawing) offMapLabel(tr analysis.Transition) []string {
 // edge writes one flow edge in colour, labelled with the lines of label (none when empty).
 // An edge to the next card leaves a card's right side for the next card's left side, both
 // at the height of the card's first row (badge and name, port h of the name cell, b of the
-// badge), so that it runs level between cards of different heights, and its label sits on
-// it just after the card it leaves (tailLabel). Every longer one, forward
-// or back, arcs over the tops of the cards (the stages share one outer cluster, which keeps
+// badge), so that it runs level between cards of different heights (a name of three lines
+// or more makes its first row taller, and the edge slants by a few points), and its label
+// sits on it just after the card it leaves (tailLabel). Every longer one, forward or back,
+// arcs over the tops of the cards (the stages share one outer cluster, which keeps
 // such arcs above them rather than under the journey), sets no column, so it never pushes a
 // card out of its row, and is drawn translucent, so it recedes behind the cards and the
 // short edges; Graphviz places its label (xlabel) beside it. An arc back is written as an
@@ -210,7 +211,14 @@ func (d *drawing) offMapLabel(tr analysis.Transition) []string {
 // stage below the earlier ones.
 func (d *drawing) edge(from, to *journey.Touchpoint, colour, attrs string, label []string) {
 	if to.Index == from.Index+1 {
-		d.printf("\tt%d -> t%d [tailport=\"h:e\", headport=\"b:w\", weight=0, color=%q, %s%s];\n", from.Index, to.Index, colour, attrs, tailLabel(label, cardBorder(from)))
+		tail, head := `"h:e"`, `"b:w"`
+		if d.ch.ghost(from) {
+			tail = "e" // a removed touchpoint's card has no badge, nor ports
+		}
+		if d.ch.ghost(to) {
+			head = "w"
+		}
+		d.printf("\tt%d -> t%d [tailport=%s, headport=%s, weight=0, color=%q, %s%s];\n", from.Index, to.Index, tail, head, colour, attrs, tailLabel(label, cardBorder(from)))
 		return
 	}
 	xlabel := ""

@@ -51,6 +51,9 @@ type marks struct{ emotion, pain, gain, momentOfTruth, goal bool }
 func marksOf(m *journey.Map, ch *changes) marks {
 	var k marks
 	for _, t := range m.Touchpoints() {
+		if ch.ghost(t) {
+			continue // a removed touchpoint's card shows none of these marks
+		}
 		k.emotion = k.emotion || t.Emotion != nil
 		k.pain = k.pain || len(t.Pains) > 0
 		k.gain = k.gain || len(t.Gains) > 0
