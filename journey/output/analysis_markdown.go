@@ -131,19 +131,25 @@ func (h human) kpiRows(ks []analysis.KPIResult) [][]string {
 	return rows
 }
 
-// segmentRows summarises each segment: its users, goal rate and each funnel's conversion
-// from start to the last step.
+// segmentRows summarises each segment: its users, goal rate (not for a map without a goal)
+// and each funnel's conversion from start to the last step.
 func (h human) segmentRows(r *analysis.Report) [][]string {
 	if len(r.Segments) == 0 {
 		return nil
 	}
-	head := []string{r.Segments[0].Column, h.ColUsers, h.ColGoalRate}
+	head := []string{r.Segments[0].Column, h.ColUsers}
+	if !r.NoGoal {
+		head = append(head, h.ColGoalRate)
+	}
 	for _, f := range r.Funnels {
 		head = append(head, fmt.Sprintf(h.ColFunnelF, f.ID))
 	}
 	rows := [][]string{head}
 	for _, s := range r.Segments {
-		row := []string{s.Value, h.count(s.Input.Users), h.percent(s.Goal.Rate)}
+		row := []string{s.Value, h.count(s.Input.Users)}
+		if !r.NoGoal {
+			row = append(row, h.percent(s.Goal.Rate))
+		}
 		for i := range r.Funnels {
 			v := missing
 			if i < len(s.Funnels) {

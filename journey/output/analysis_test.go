@@ -168,6 +168,9 @@ func mustLang(t *testing.T, tag string) *lang.Language {
 func TestNoGoalSaidSo(t *testing.T) {
 	r := readReport(t, filepath.Join(analysisDir, "florist.report.json"))
 	r.NoGoal = true
+	if len(r.Segments) == 0 {
+		t.Fatal("the report has no segments")
+	}
 	for _, tag := range lang.Tags() {
 		l := mustLang(t, tag)
 		for _, name := range []string{"table", "markdown"} {
@@ -175,6 +178,9 @@ func TestNoGoalSaidSo(t *testing.T) {
 			rate, _, _ := strings.Cut(l.Count(l.GoalReachedF, r.Goal.Users, ""), " (")
 			if !strings.Contains(got, l.NoGoal) || strings.Contains(got, rate) {
 				t.Errorf("%s, %s: want %q and no goal rate in\n%s", tag, name, l.NoGoal, got)
+			}
+			if strings.Contains(got, l.ColGoalRate) {
+				t.Errorf("%s, %s: the segments have a goal rate column:\n%s", tag, name, got)
 			}
 		}
 		if got := InputSummary(l, r); !strings.HasSuffix(got, "; "+l.NoGoal) {
