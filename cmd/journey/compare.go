@@ -41,7 +41,8 @@ exactly as journey analyze computes them.
   --by COLUMN --groups A,B      an A/B test: the users whose segment (the first value of
                                 COLUMN on their mapped rows, as analyze --by takes it) is A
                                 or B; (none) names the users without one; a value with a
-                                comma goes in double quotes: --groups '"x,y",z'
+                                comma or a quote goes in double quotes, a quote in it
+                                doubled, as in CSV: --groups '"x,y",z'
   --periods SINCE..UNTIL,SINCE..UNTIL
                                 monitoring: the same files analyzed twice, each time with the
                                 rows in [SINCE, UNTIL); dates are midnight in --tz (UTC by

@@ -154,7 +154,7 @@ func ParseGroups(s string) (a, b string, err error) {
 	parts, err := r.Read()
 	if _, next := r.Read(); err != nil || next != io.EOF || len(parts) != 2 || parts[0] == "" || parts[1] == "" {
 		return "", "", fmt.Errorf("--groups %q: expected two values A,B, the baseline first, like control,test "+
-			"(a value with a comma in double quotes: '\"x,y\",z')", s)
+			"(as in CSV, a value with a comma or a quote in double quotes: '\"x,y\",z')", s)
 	}
 	if parts[0] == parts[1] {
 		return "", "", fmt.Errorf("--groups %q: the two groups are the same value", s)
