@@ -10,8 +10,7 @@ type acc struct {
 	counts  events.Counts
 	goal    int64
 	tp      []tpAcc
-	trCount []int64 // trCount[a*n+b]: transitions a -> b
-	trUsers []int64
+	tr      pairs // the transitions a -> b, by pair a*n+b
 	funnels []funnelAcc
 }
 
@@ -31,7 +30,7 @@ type funnelAcc struct {
 
 func newAcc(p *plan) *acc {
 	n := len(p.tps)
-	a := &acc{tp: make([]tpAcc, n), trCount: make([]int64, n*n), trUsers: make([]int64, n*n)}
+	a := &acc{tp: make([]tpAcc, n), tr: newPairs(p)}
 	for _, fp := range p.funnels {
 		a.funnels = append(a.funnels, funnelAcc{furthest: make([]int64, fp.n+1), gaps: make([]gapList, fp.n+1)})
 	}
@@ -52,10 +51,7 @@ func (a *acc) merge(b *acc) {
 		x.exits += y.exits
 		x.gaps.merge(&y.gaps)
 	}
-	for i := range a.trCount {
-		a.trCount[i] += b.trCount[i]
-		a.trUsers[i] += b.trUsers[i]
-	}
+	a.tr.merge(&b.tr)
 	for i := range a.funnels {
 		x, y := &a.funnels[i], &b.funnels[i]
 		for k := range x.furthest {

@@ -20,6 +20,7 @@ const noSegment = "(none)"
 func Analyze(m *journey.Map, log *events.Log, opts Options) *Report {
 	p := newPlan(m, opts.Window)
 	values, userSeg := segmentsOf(log, opts.By)
+	p.densePairs = denseFits(len(p.tps), (len(values)+1)*workersFor(opts.Workers))
 	accs := accumulate(p, log, userSeg, len(values), opts.Workers)
 	total := newAcc(p)
 	for _, a := range accs {
@@ -112,10 +113,7 @@ func segmentName(v string) string {
 // share, empty when there are no users. Every command that walks a log's users walks them
 // this way.
 func Shares[T any](users, workers int, work func(lo, hi int) T) []T {
-	if workers <= 0 {
-		workers = runtime.GOMAXPROCS(0)
-	}
-	workers = max(1, min(workers, users))
+	workers = max(1, min(workersFor(workers), users))
 	parts := make([]T, workers)
 	var wg sync.WaitGroup
 	for w := range workers {
@@ -124,6 +122,14 @@ func Shares[T any](users, workers int, work func(lo, hi int) T) []T {
 	}
 	wg.Wait()
 	return parts
+}
+
+// workersFor is how many workers a count of 0 or less means: one per CPU.
+func workersFor(workers int) int {
+	if workers <= 0 {
+		return runtime.GOMAXPROCS(0)
+	}
+	return workers
 }
 
 // accumulate runs the users through the workers, each over a contiguous share of them, and

@@ -1,7 +1,9 @@
 package analysis
 
 import (
+	"runtime"
 	"slices"
+	"strconv"
 	"testing"
 	"time"
 
@@ -213,5 +215,48 @@ func TestWorkersAgree(t *testing.T) {
 		if diff := cmp.Diff(want, Analyze(m, log, Options{Workers: w, By: "x"})); diff != "" {
 			t.Errorf("%d workers differ from 1 (-1 +%d):\n%s", w, w, diff)
 		}
+	}
+}
+
+// TestSparsePairsAgree checks that the transitions tallied in a map of the pairs met, as a
+// map of many touchpoints or many segments has them, give the numbers of the arrays.
+func TestSparsePairsAgree(t *testing.T) {
+	m := benchMap()
+	log := generate(m, 400, 10, 3)
+	want := Analyze(m, log, Options{By: "x", Workers: 2})
+	defer func(b float64) { densePairsBytes = b }(densePairsBytes)
+	densePairsBytes = 0
+	got := Analyze(m, log, Options{By: "x", Workers: 2})
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("sparse tallies differ (-dense +sparse):\n%s", diff)
+	}
+	if len(want.Transitions) == 0 {
+		t.Fatal("no transitions to compare")
+	}
+}
+
+// TestPairsMemory analyzes a map of 300 touchpoints split into 500 segments: arrays of
+// every pair would take 300*300 tallies per segment and worker (over 2 GB); the tallies
+// of the pairs met take a few megabytes.
+func TestPairsMemory(t *testing.T) {
+	var stage []string
+	for i := range 300 {
+		stage = append(stage, "t"+strconv.Itoa(i))
+	}
+	m := newMap(stage)
+	log := &events.Log{Unmapped: map[string]int64{}}
+	for u := range 2000 {
+		evs := []events.Event{{Time: int64(u), Touchpoint: int32(u % 300)}, {Time: int64(u) + 1, Touchpoint: int32((u + 1) % 300)}}
+		log.Append("u"+strconv.Itoa(u), "s"+strconv.Itoa(u%500), evs, events.UserCounts{Rows: 2, Mapped: 2})
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	r := Analyze(m, log, Options{By: "x", Workers: 2})
+	runtime.ReadMemStats(&after)
+	if len(r.Segments) != 500 {
+		t.Fatalf("%d segments, want 500", len(r.Segments))
+	}
+	if mb := (after.TotalAlloc - before.TotalAlloc) >> 20; mb > 200 {
+		t.Errorf("the analysis allocated %d MB, want at most 200", mb)
 	}
 }

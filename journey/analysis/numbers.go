@@ -60,13 +60,10 @@ func costOf(p *plan, tps []Touchpoint, goalUsers int64) *Cost {
 func transitionsOf(p *plan, a *acc) []Transition {
 	n := len(p.tps)
 	out := []Transition{}
-	for pair, c := range a.trCount {
-		if c == 0 {
-			continue
-		}
-		out = append(out, Transition{From: p.tps[pair/n].ID, To: p.tps[pair%n].ID, Count: c,
-			Users: a.trUsers[pair], OnMap: p.onMap[pair]})
-	}
+	a.tr.each(func(pair int32, x *pairTally) {
+		out = append(out, Transition{From: p.tps[int(pair)/n].ID, To: p.tps[int(pair)%n].ID, Count: x.count,
+			Users: x.users, OnMap: p.onMap[pair]})
+	})
 	slices.SortFunc(out, func(x, y Transition) int {
 		return cmp.Or(cmp.Compare(y.Count, x.Count), cmp.Compare(x.From, y.From), cmp.Compare(x.To, y.To))
 	})

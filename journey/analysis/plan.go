@@ -11,12 +11,14 @@ import (
 // plan is the map compiled into the index tables the per-user loops read, so that the hot
 // path never looks up an id.
 type plan struct {
-	tps     []*journey.Touchpoint
-	next    [][]int32 // next[t]: the touchpoint indexes t's flow continues to
-	onMap   []bool    // onMap[a*n+b]: b is in a's next
-	goal    bitset    // the goal touchpoints
-	window  int64     // map-level window in nanoseconds
-	funnels []*funnelPlan
+	tps   []*journey.Touchpoint
+	next  [][]int32      // next[t]: the touchpoint indexes t's flow continues to
+	onMap map[int32]bool // onMap[a*n+b]: b is in a's next
+	// densePairs says whether the transitions are tallied in arrays of every pair (see pairs).
+	densePairs bool
+	goal       bitset // the goal touchpoints
+	window     int64  // map-level window in nanoseconds
+	funnels    []*funnelPlan
 	// currency is the map's currency of the touchpoints' costs, "" for none.
 	currency string
 }
@@ -63,12 +65,12 @@ func newPlan(m *journey.Map, override time.Duration) *plan {
 	p := &plan{tps: m.Touchpoints(), window: int64(m.EffectiveWindow(nil, override)), currency: m.Currency}
 	n := len(p.tps)
 	p.next = make([][]int32, n)
-	p.onMap = make([]bool, n*n)
+	p.onMap = map[int32]bool{}
 	p.goal = newBitset(n)
 	for i, t := range p.tps {
 		for _, nx := range m.NextOf(t) {
 			p.next[i] = append(p.next[i], int32(nx.Index))
-			p.onMap[i*n+nx.Index] = true
+			p.onMap[int32(i*n+nx.Index)] = true
 		}
 		if t.Goal {
 			p.goal.add(int32(i))

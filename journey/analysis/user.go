@@ -15,14 +15,13 @@ const none = -1 << 63
 // that the per-user loops do not allocate.
 type worker struct {
 	p         *plan
-	count     []int32 // events per touchpoint of the current user
-	minGap    []int64 // shortest gap to a next touchpoint, or none
-	nextAfter []int64 // time of the earliest later event at each touchpoint, or none
-	grp       []int32 // events per touchpoint in the current same-time group
-	seen      bitset  // touchpoints the current user has events at
-	after     int32   // touchpoint of the mapped event after the current one, or -1
-	pairStamp []int32 // pairStamp[a*n+b]: serial of the last user counted for a -> b
-	serial    int32
+	count     []int32        // events per touchpoint of the current user
+	minGap    []int64        // shortest gap to a next touchpoint, or none
+	nextAfter []int64        // time of the earliest later event at each touchpoint, or none
+	grp       []int32        // events per touchpoint in the current same-time group
+	seen      bitset         // touchpoints the current user has events at
+	after     int32          // touchpoint of the mapped event after the current one, or -1
+	serial    int32          // of the current user, which pairTally.last notes
 	evs       []events.Event // the current user's events
 	looked    []events.Event // those of them the current funnel looks at
 	ord       orderedState
@@ -32,7 +31,7 @@ type worker struct {
 func newWorker(p *plan) *worker {
 	n := len(p.tps)
 	w := &worker{p: p, count: make([]int32, n), minGap: make([]int64, n), nextAfter: make([]int64, n),
-		grp: make([]int32, n), seen: newBitset(n), pairStamp: make([]int32, n*n)}
+		grp: make([]int32, n), seen: newBitset(n)}
 	for i := range n {
 		w.minGap[i], w.nextAfter[i] = none, none
 	}
@@ -101,11 +100,11 @@ func (w *worker) tally(a *acc, tp int32) {
 	if w.after < 0 {
 		a.tp[tp].exits++
 	} else {
-		pair := tp*int32(len(w.p.tps)) + w.after
-		a.trCount[pair]++
-		if w.pairStamp[pair] != w.serial {
-			w.pairStamp[pair] = w.serial
-			a.trUsers[pair]++
+		x := a.tr.at(tp*int32(len(w.p.tps)) + w.after)
+		x.count++
+		if x.last != w.serial {
+			x.last = w.serial
+			x.users++
 		}
 	}
 	w.after = tp
