@@ -88,14 +88,23 @@ func (d Diagnostic) Error() string {
 }
 
 // SortDiagnostics orders diagnostics by file, line, column, rule and message, and drops exact
-// duplicates, so that every output is deterministic.
+// duplicates, so that every output is deterministic. A file's too-many-problems notice,
+// which says that problems after it are not shown, comes after the file's others.
 func SortDiagnostics(ds []Diagnostic) []Diagnostic {
 	slices.SortStableFunc(ds, func(a, b Diagnostic) int {
-		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line),
+		return cmp.Or(cmp.Compare(a.File, b.File), cmp.Compare(isNotice(a), isNotice(b)), cmp.Compare(a.Line, b.Line),
 			cmp.Compare(a.Column, b.Column), cmp.Compare(a.Rule, b.Rule),
 			cmp.Compare(a.Message, b.Message))
 	})
 	return slices.Compact(ds)
+}
+
+// isNotice is 1 for a too-many-problems notice, else 0.
+func isNotice(d Diagnostic) int {
+	if d.Rule == ruleTooManyProblems.ID {
+		return 1
+	}
+	return 0
 }
 
 // HasErrors reports whether any diagnostic is an error (or, when strict, a warning).

@@ -295,6 +295,23 @@ func TestCountBehindTooManyProblems(t *testing.T) {
 	}
 }
 
+// TestTooManyProblemsNoticeLast: the notice stands at the place of the last problem shown
+// and, sorted again as the outputs sort every file's diagnostics, still comes after it,
+// whatever that problem's rule (unknown-key sorts after too-many-problems).
+func TestTooManyProblemsNoticeLast(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(minimal)
+	for i := range 105 {
+		fmt.Fprintf(&b, "      - {id: t%d, name: T%d, colour: red}\n", i, i) // unknown-key
+	}
+	_, ds := Check("m.journey.yaml", []byte(b.String()))
+	for _, got := range [][]Diagnostic{ds, SortDiagnostics(slices.Clone(ds))} {
+		if last := got[len(got)-1]; last.Rule != "too-many-problems" {
+			t.Errorf("the last diagnostic is %v, want the notice", last)
+		}
+	}
+}
+
 // TestYAMLDirective: a map may say which YAML it is written in; %YAML 1.2, the version
 // whose core schema maps are read by, is taken as well as 1.1, and positions stay right.
 func TestYAMLDirective(t *testing.T) {
