@@ -67,6 +67,7 @@ var english = Words{
 		And:                "and",
 		SectionTouchpoints: "Touchpoints",
 		SectionOffMap:      "Off-map transitions",
+		SectionOffMapSomeF: "%[1]s: the %[2]s most frequent of %[3]s (--format json or csv lists them all)",
 		SectionKPIs:        "KPIs",
 		SectionSegments:    "Segments",
 		SectionCoverage:    "Coverage",

@@ -8,12 +8,12 @@ var dutchDecisions = Decisions{
 	CostPerGoalUser:  "Kosten per klant met doel",
 	CardCostF:        "kosten: %s",
 
-	AttributionTitleF:   "journey %s: toekenning van %s over %s, per %s",
+	AttributionTitleF:   "journey %s: attributie van %s over %s, per %s",
 	ConversionsF:        Counted{"%s conversie", "%s conversies"},
 	PathsF:              Counted{"%s klantreis", "%s klantreizen"},
 	AttributionValueF:   "Waarde: %s uit kolom %s",
 	AttributionMarkovF:  "Markov: %s van de klantreizen converteert",
-	AttributionLeadF:    "%s: %s krijgt de meeste toekenning, %s van %s (%s)",
+	AttributionLeadF:    "%s: %s krijgt het grootste deel, %s van %s (%s)",
 	CreditedConversions: "Toegekende conversies (aandeel)",
 	CreditedValue:       "Toegekende waarde (aandeel)",
 	Touches:             "Contactmomenten",
@@ -25,7 +25,7 @@ var dutchDecisions = Decisions{
 	ModelFirst:          "Eerste contact",
 	ModelLast:           "Laatste contact",
 	ModelLinear:         "Lineair",
-	ModelPosition:       "Positie",
+	ModelPosition:       "Positiegebaseerd",
 	ModelTimeDecay:      "Tijdsverval",
 	ModelMarkov:         "Markov",
 

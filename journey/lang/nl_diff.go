@@ -16,7 +16,7 @@ var dutchDiff = DiffWords{
 	IDsDifferF:        "de kaarten hebben verschillende ids, %s en %s; hun fasen, touchpoints en funnels zijn toch op id vergeleken",
 	ChangesSinceF:     "Wijzigingen sinds %s",
 	LegendAdded:       "toegevoegd",
-	LegendRemoved:     "verwijderd (vaag getekend)",
+	LegendRemoved:     "verwijderd (vervaagd getekend)",
 	LegendChanged:     "gewijzigd",
 	LegendMoved:       "verplaatst",
 	LegendOldEmotion:  "emotie van toen, en de curve van toen waar die afwijkt",

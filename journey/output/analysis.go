@@ -124,6 +124,21 @@ func (h human) kpiSummary(ks []analysis.KPIResult, missed func(string) string) s
 	return fmt.Sprintf(h.KPISomeMissedF, missed(fmt.Sprintf(h.KPIMissedF, h.count(int64(n)))), h.count(int64(len(ks)-n)))
 }
 
+// offMapTitle titles the off-map transitions of ts, saying so when offMap lists only the
+// most frequent.
+func (h human) offMapTitle(ts []analysis.Transition) string {
+	n := 0
+	for _, t := range ts {
+		if !t.OnMap {
+			n++
+		}
+	}
+	if n <= maxOffMap {
+		return h.SectionOffMap
+	}
+	return fmt.Sprintf(h.SectionOffMapSomeF, h.SectionOffMap, h.count(maxOffMap), h.count(int64(n)))
+}
+
 // offMap returns the most frequent transitions that the map does not draw.
 func offMap(ts []analysis.Transition) []analysis.Transition {
 	var out []analysis.Transition
@@ -209,7 +224,7 @@ func (h human) sections(r *analysis.Report) []section {
 		out = append(out, section{h.funnelTitle(f), 2, h.stepRows(f)})
 	}
 	return append(out,
-		section{h.SectionOffMap, 2, h.transitionRows(offMap(r.Transitions))},
+		section{h.offMapTitle(r.Transitions), 2, h.transitionRows(offMap(r.Transitions))},
 		section{h.SectionKPIs, 5, h.kpiRows(r.KPIs)},
 		section{h.SectionSegments, 1, withSegmentCost(h.segmentRows(r), h.Language, r)})
 }

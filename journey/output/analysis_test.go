@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -189,5 +190,30 @@ func TestNoGoalSaidSo(t *testing.T) {
 	}
 	if got := string(printAnalysis(t, "json", r, nil)); !strings.Contains(got, `"goal": {`) && !strings.Contains(got, `"goal":{`) {
 		t.Errorf("json lost the goal: %s", got[:200])
+	}
+}
+
+// TestOffMapTitleSaysSome: when the formats for people list only the most frequent
+// off-map transitions, the title says how many of how many, and where to find them all.
+func TestOffMapTitleSaysSome(t *testing.T) {
+	var ts []analysis.Transition
+	for i := range 12 {
+		ts = append(ts, analysis.Transition{From: "a", To: "b" + strconv.Itoa(i), Count: int64(20 - i), Users: 1})
+	}
+	ts = append(ts, analysis.Transition{From: "a", To: "z", Count: 1, Users: 1, OnMap: true})
+	for tag, want := range map[string]string{"en": "Off-map transitions: the 10 most frequent of 12 (--format json or csv lists them all)",
+		"nl": "Stappen buiten de kaart: de 10 meest voorkomende van 12 (--format json of csv toont ze allemaal)"} {
+		l := mustLang(t, tag)
+		if got := OffMapTitle(l, ts); got != want {
+			t.Errorf("%s: %q, want %q", tag, got, want)
+		}
+		if got := OffMapTitle(l, ts[8:]); got != l.SectionOffMap {
+			t.Errorf("%s, 4 off-map: %q, want %q", tag, got, l.SectionOffMap)
+		}
+		r := &analysis.Report{Journey: "j"}
+		r.Transitions = ts
+		if got := string(printAnalysis(t, "table", r, l)); !strings.Contains(got, want) {
+			t.Errorf("%s: the table lacks the title %q:\n%s", tag, want, got)
+		}
 	}
 }

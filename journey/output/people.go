@@ -49,3 +49,7 @@ func CoverageNotes(l *lang.Language, r *analysis.Report) []string {
 // OffMap returns the most frequent transitions that the map does not draw, as many as the
 // formats for people list.
 func OffMap(ts []analysis.Transition) []analysis.Transition { return offMap(ts) }
+
+// OffMapTitle titles the off-map transitions of ts in language l, saying so when OffMap
+// lists only the most frequent of them.
+func OffMapTitle(l *lang.Language, ts []analysis.Transition) string { return human{l}.offMapTitle(ts) }

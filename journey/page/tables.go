@@ -101,7 +101,7 @@ func kpiTable(m *journey.Map, ks []analysis.KPIResult, f formatter) table {
 // offMapTable lists the most frequent transitions the map does not draw.
 func offMapTable(m *journey.Map, ts []analysis.Transition, f formatter) table {
 	w := f.l.Words
-	t := table{Title: w.SectionOffMap, Head: append(texts(w.ColFrom, w.ColTo), numCells(w.ColCount, w.ColUsers)...)}
+	t := table{Title: output.OffMapTitle(f.l, ts), Head: append(texts(w.ColFrom, w.ColTo), numCells(w.ColCount, w.ColUsers)...)}
 	for _, tr := range output.OffMap(ts) {
 		t.Rows = append(t.Rows, append([]cell{{Text: name(m, tr.From), Note: tr.From}, {Text: name(m, tr.To), Note: tr.To}},
 			numCells(f.int(tr.Count), f.int(tr.Users))...))
