@@ -1,6 +1,7 @@
 package events
 
 import (
+	"math"
 	"slices"
 	"time"
 	"unsafe"
@@ -60,6 +61,38 @@ type Event struct {
 	// Exclude has bit i set when the row matches Options.Exclusions[i].
 	Exclude uint32
 }
+
+// KeptRange returns the first and the last time, in Unix nanoseconds, that a row kept by
+// Options.Since and Until may have: the whole range of times when they are zero, and, for
+// a bound beyond the times an int64 of nanoseconds holds (1678-2261), what the bound means
+// for every time it holds (--until 3000-01-01 keeps them all, --since 3000-01-01 none).
+// When no time is kept, first is after last.
+func KeptRange(since, until time.Time) (first, last int64) {
+	first, last = math.MinInt64, math.MaxInt64
+	if !since.IsZero() {
+		switch {
+		case since.After(maxTime):
+			return math.MaxInt64, math.MinInt64
+		case !since.Before(minTime):
+			first = since.UnixNano()
+		}
+	}
+	if !until.IsZero() {
+		switch {
+		case !until.After(minTime):
+			return math.MaxInt64, math.MinInt64
+		case !until.After(maxTime):
+			last = until.UnixNano() - 1
+		}
+	}
+	return first, last
+}
+
+// minTime and maxTime are the least and the greatest time an int64 of nanoseconds holds.
+var (
+	minTime = time.Unix(0, math.MinInt64)
+	maxTime = time.Unix(0, math.MaxInt64)
+)
 
 // Since returns how long after earlier the time later is, for later at or after earlier, in
 // nanoseconds: as an unsigned number, as times centuries apart are further apart than an

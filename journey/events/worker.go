@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"hash/maphash"
-	"math"
 	"regexp"
 	"strconv"
 	"unicode/utf8"
@@ -37,14 +36,8 @@ type worker struct {
 
 // newWorker prepares a worker for opts.
 func newWorker(opts *Options, seed maphash.Seed) *worker {
-	w := &worker{opts: opts, seed: seed, since: math.MinInt64, last: math.MaxInt64,
-		zones: newZones(opts.Location), everyUser: opts.By != ""}
-	if !opts.Since.IsZero() {
-		w.since = opts.Since.UnixNano()
-	}
-	if !opts.Until.IsZero() {
-		w.last = opts.Until.UnixNano() - 1
-	}
+	w := &worker{opts: opts, seed: seed, zones: newZones(opts.Location), everyUser: opts.By != ""}
+	w.since, w.last = KeptRange(opts.Since, opts.Until)
 	return w
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/events"
 )
 
 // Row statuses: why a row was skipped, 0 when it was not.
@@ -40,11 +41,12 @@ func (c *compiler) rows() {
 	c.times()
 	q := &c.q.Events
 	var filtered []string
-	if !q.Since.IsZero() {
-		filtered = append(filtered, "t < "+int64Lit(q.Since.UnixNano()))
+	first, last := events.KeptRange(q.Since, q.Until)
+	if first > math.MinInt64 {
+		filtered = append(filtered, "t < "+int64Lit(first))
 	}
-	if !q.Until.IsZero() {
-		filtered = append(filtered, "t >= "+int64Lit(q.Until.UnixNano()))
+	if last < math.MaxInt64 {
+		filtered = append(filtered, "t > "+int64Lit(last))
 	}
 	flt := "FALSE"
 	if len(filtered) > 0 {
