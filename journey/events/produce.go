@@ -140,7 +140,7 @@ func (f *fileReader) run() error {
 func (f *fileReader) firstBlock() (*chunk, error) {
 	c, err := f.fill()
 	for err == nil && !f.eof && len(c.data) < blockSize {
-		if _, _, st := f.parser.parse(c.data, 0, false); st == rowDone {
+		if f.headerEnds(c.data) {
 			break
 		}
 		f.keep(c.data)
@@ -151,18 +151,33 @@ func (f *fileReader) firstBlock() (*chunk, error) {
 	return c, err
 }
 
-// header parses the header row at the start of data, builds the file's plan and returns the
-// data after the header.
+// headerEnds reports whether the header row, after any blank lines, ends within data.
+func (f *fileReader) headerEnds(data []byte) bool {
+	skip, _ := blankLines(data)
+	if skip == len(data) {
+		return false
+	}
+	_, _, st := f.parser.parse(data, skip, false)
+	return st == rowDone
+}
+
+// header parses the header row at the start of data, after any blank lines (as
+// encoding/csv skips them), builds the file's plan and returns the data after the header.
 func (f *fileReader) header(data []byte) ([]byte, error) {
-	end, bad, st := f.parser.parse(data, 0, f.eof)
+	skip, blank := blankLines(data)
+	if skip == len(data) && f.eof {
+		return nil, &Error{File: f.name, Message: "file has blank lines only; expected a header row naming the columns"}
+	}
+	at := 1 + blank // the header's line
+	end, bad, st := f.parser.parse(data, skip, f.eof)
 	switch {
 	case st != rowDone:
-		return nil, &Error{File: f.name, Line: 1, Message: fmt.Sprintf(
+		return nil, &Error{File: f.name, Line: at, Message: fmt.Sprintf(
 			"the header row does not end within %d MiB; is a quote unterminated?", blockSize>>20)}
-	case semicolons(data[:end]):
-		return nil, &Error{File: f.name, Line: 1, Message: semicolonMessage}
+	case semicolons(data[skip:end]):
+		return nil, &Error{File: f.name, Line: at, Message: semicolonMessage}
 	case bad != kindNone:
-		return nil, &Error{File: f.name, Line: 1, Message: "bad header row: " + badRowMessage(bad)()}
+		return nil, &Error{File: f.name, Line: at, Message: "bad header row: " + badRowMessage(bad)()}
 	}
 	header := make([]string, len(f.parser.fields))
 	for i, h := range f.parser.fields {
@@ -177,6 +192,22 @@ func (f *fileReader) header(data []byte) ([]byte, error) {
 	f.plan = p
 	f.line = 1 + int64(bytes.Count(data[:end], []byte{'\n'}))
 	return data[end:], nil
+}
+
+// blankLines returns how many bytes of blank lines (LF or CRLF) data starts with, and how
+// many lines they are.
+func blankLines(data []byte) (n int, lines int64) {
+	for {
+		switch {
+		case n < len(data) && data[n] == '\n':
+			n++
+		case n+1 < len(data) && data[n] == '\r' && data[n+1] == '\n':
+			n += 2
+		default:
+			return n, lines
+		}
+		lines++
+	}
 }
 
 // fill takes a free chunk and fills its buffer with the carried-over row start and as much

@@ -195,6 +195,9 @@ func TestBadRows(t *testing.T) {
 		{name: "blank lines are not rows and keep line numbers", rows: 2,
 			text: header + "\nu1,2020-01-01,a\n\n\r\nu2,bad,a\n\n",
 			want: []string{`f:6: unparsable time "bad" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`}},
+		{name: "blank lines before the header, as encoding/csv skips them", rows: 2,
+			text: "\n\r\n" + header + "u1,2020-01-01,a\nu2,bad,a\n",
+			want: []string{`f:5: unparsable time "bad" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`}},
 		{name: "blank lines between quoted rows", rows: 2,
 			text: header + "\n\"u1\",2020-01-01,a\n\r\n\n\"u2\",bad,a\n",
 			want: []string{`f:6: unparsable time "bad" in column "timestamp"; expected RFC 3339, YYYY-MM-DD or Unix epoch seconds, ms, us or ns`}},
@@ -242,6 +245,7 @@ func TestFileErrors(t *testing.T) {
 		want string
 	}{
 		{name: "empty", text: "", want: "f: file is empty; expected a header row naming the columns"},
+		{name: "blank lines only", text: "\n\r\n\n", want: "f: file has blank lines only; expected a header row naming the columns"},
 		{name: "only a BOM", text: "\xef\xbb\xbf", want: "f: file is empty (a byte order mark only); expected a header row naming the columns"},
 		{name: "UTF-16 with BOM", text: "\xff\xfeu\x00s\x00", want: "f: file is UTF-16 encoded; save it as UTF-8"},
 		{name: "UTF-16 without BOM", text: "u\x00s\x00e\x00r\x00", want: "f: file is UTF-16 encoded; save it as UTF-8"},
