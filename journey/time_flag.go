@@ -7,8 +7,9 @@ import "time"
 var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"}
 
 // ParseTime parses a time written on the command line: RFC 3339 (2024-03-01T09:00:00Z),
-// the same without a zone, or YYYY-MM-DD for midnight. Times without a zone are in loc (nil
-// means UTC). ok is false when v is none of these.
+// the same without a zone, or YYYY-MM-DD for midnight; a space may stand for the T, as in
+// event files. Times without a zone are in loc (nil means UTC). ok is false when v is none
+// of these.
 //
 // A local time that loc's clock skips (a daylight-saving gap) is the instant the clock
 // jumps over it: a date whose midnight is skipped starts when the date does. A local time
@@ -16,6 +17,9 @@ var timeLayouts = []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02"
 func ParseTime(v string, loc *time.Location) (t time.Time, ok bool) {
 	if loc == nil {
 		loc = time.UTC
+	}
+	if len(v) > 10 && v[10] == ' ' {
+		v = v[:10] + "T" + v[11:]
 	}
 	for i, layout := range timeLayouts {
 		t, err := time.ParseInLocation(layout, v, loc)

@@ -19,6 +19,9 @@ func TestParseTime(t *testing.T) {
 		{"2024-03-01", ams, time.Date(2024, 3, 1, 0, 0, 0, 0, ams)},
 		{"2024-03-01T09:30:00", ams, time.Date(2024, 3, 1, 9, 30, 0, 0, ams)},
 		{"2024-03-01T09:30:00+02:00", ams, time.Date(2024, 3, 1, 7, 30, 0, 0, time.UTC)},
+		// a space for the T, as event files may write it
+		{"2024-03-01 09:30:00", ams, time.Date(2024, 3, 1, 9, 30, 0, 0, ams)},
+		{"2024-03-01 09:30:00Z", ams, time.Date(2024, 3, 1, 9, 30, 0, 0, time.UTC)},
 		// the clock skips 02:00-03:00 on 2024-03-31, and shows 02:00-03:00 twice on 2024-10-27
 		{"2024-03-31T02:30:00", ams, time.Date(2024, 3, 31, 1, 0, 0, 0, time.UTC)},
 		{"2024-03-31T03:00:00", ams, time.Date(2024, 3, 31, 1, 0, 0, 0, time.UTC)},
@@ -31,7 +34,7 @@ func TestParseTime(t *testing.T) {
 			t.Errorf("ParseTime(%q) = %v, %v; want %v", tc.in, got, ok, tc.want)
 		}
 	}
-	for _, in := range []string{"", "2024-3-1", "yesterday", "1709280000"} {
+	for _, in := range []string{"", "2024-3-1", "yesterday", "1709280000", "2024-03-01  09:30:00", "2024-03-01 "} {
 		if _, ok := ParseTime(in, nil); ok {
 			t.Errorf("ParseTime(%q) accepted", in)
 		}
