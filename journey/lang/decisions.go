@@ -63,6 +63,9 @@ type Decisions struct {
 	WhatifSameF string
 	// AGoal stands for the goal's name when users reach several goals.
 	AGoal string
+	// NameF sets a touchpoint's name off in a sentence, where a name that reads as a verb
+	// phrase ("Maakt een account") would run into the words round it; %s is the name.
+	NameF string
 	// CheckOKF says the baseline reproduces the data: the users (its form for one, and for
 	// any other number), the goal users, the rate.
 	CheckOKF Counted

@@ -42,6 +42,7 @@ var englishDecisions = Decisions{
 		"%[2]s gives about %[1]s fewer users reaching %[3]s per %[4]s (%[5]s -> %[6]s)."},
 	WhatifSameF: "%s changes nothing measurable: %s reach %s either way.",
 	AGoal:       "a goal",
+	NameF:       "“%s”",
 	CheckOKF: Counted{"Check: the model's baseline reproduces the data: %[2]s of %[1]s user reaches a goal (%[3]s), and the visits per touchpoint match.",
 		"Check: the model's baseline reproduces the data: %[2]s of %[1]s users reach a goal (%[3]s), and the visits per touchpoint match."},
 	CheckFailedF: "Check failed: the model's baseline gives %s where the data give %s; do not trust the scenario.",

@@ -53,9 +53,9 @@ func printWhatifMarkdown(w io.Writer, r *whatif.Report, o Options) error {
 func whatifLines(r *whatif.Report, l *lang.Language) (title, answer, check string) {
 	title = fmt.Sprintf(l.WhatifTitleF, r.Journey, l.Count(l.UsersF, r.Users))
 	changes := capitalize(changeText(r, l))
-	goal := r.Goal
-	if goal == "" {
-		goal = l.AGoal
+	goal := l.AGoal
+	if r.Goal != "" {
+		goal = fmt.Sprintf(l.NameF, r.Goal)
 	}
 	if l.Percent(r.Baseline.P) == l.Percent(r.Scenario.P) && l.Float(r.Baseline.GoalUsers, 1) == l.Float(r.Scenario.GoalUsers, 1) {
 		answer = fmt.Sprintf(l.WhatifSameF, changes, l.Percent(r.Baseline.P), goal)
@@ -82,7 +82,7 @@ func whatifLines(r *whatif.Report, l *lang.Language) (title, answer, check strin
 func changeText(r *whatif.Report, l *lang.Language) string {
 	parts := make([]string, len(r.Changes))
 	for i, c := range r.Changes {
-		name := r.ChangeNames[i]
+		name := fmt.Sprintf(l.NameF, r.ChangeNames[i])
 		switch {
 		case c.Skip != "":
 			parts[i] = fmt.Sprintf(l.SkipF, name)
