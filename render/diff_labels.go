@@ -98,9 +98,9 @@ func (ch *changes) fieldList(t *journey.Touchpoint, fields []string) string {
 		switch {
 		case seen[f]:
 		case f == "emotion":
-			parts = append(parts, "emotion "+scoreOf(ch.old[t.ID])+" → "+scoreOf(t.Emotion))
+			parts = append(parts, ch.l.Field(f)+" "+scoreOf(ch.old[t.ID])+" → "+scoreOf(t.Emotion))
 		default:
-			parts = append(parts, f)
+			parts = append(parts, ch.l.Field(f))
 		}
 		seen[f] = true
 	}

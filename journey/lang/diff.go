@@ -15,9 +15,9 @@ type DiffWords struct {
 	Map, Persona, Stage, Touchpoint, Flow, Funnel, KPI string
 	// Place is a touchpoint's place in its stage, or a stage's among the stages.
 	Place string
-	// EmotionFact names the emotion among the facts of a touchpoint added or removed, as
-	// ChannelLabel and OwnerLabel name its channel and owner ("emotion: -1").
-	EmotionFact string
+	// FieldNames are the words for the map's keys where a change names them ("emotie" for
+	// emotion); a key it lacks is shown as the map writes it, as English shows them all.
+	FieldNames map[string]string
 	// None stands for a value that is not set.
 	None string
 	// NoChanges says that two versions of a map mean the same.

@@ -7,7 +7,6 @@ var englishDiff = DiffWords{
 	Map: "map", Persona: "persona", Stage: "stage", Touchpoint: "touchpoint", Flow: "flow",
 	Funnel: "funnel", KPI: "KPI",
 	Place:             "place",
-	EmotionFact:       "emotion",
 	None:              "(none)",
 	NoChanges:         "no changes",
 	NoMapChanged:      "no map changed",

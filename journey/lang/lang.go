@@ -65,6 +65,15 @@ func Choose(flag, mapLanguage string) (*Language, error) {
 	return Get(mapLanguage)
 }
 
+// Field is the word for a key of the map where a change names it: FieldNames', else the
+// key as the map writes it.
+func (l *Language) Field(key string) string {
+	if w, ok := l.FieldNames[key]; ok {
+		return w
+	}
+	return key
+}
+
 // English returns the default language, for callers that have no choice to make.
 func English() *Language { return tables[Default] }
 

@@ -50,6 +50,10 @@ func texts(w Words) map[string]string {
 		switch v.Kind() {
 		case reflect.String:
 			out[name] = v.String()
+		case reflect.Map:
+			for _, k := range v.MapKeys() {
+				walk(fmt.Sprintf("%s[%s]", name, k), v.MapIndex(k))
+			}
 		case reflect.Array:
 			for i := range v.Len() {
 				walk(fmt.Sprintf("%s[%d]", name, i), v.Index(i))
@@ -154,5 +158,24 @@ func TestGet(t *testing.T) {
 	}
 	if l, _ := Choose("", "nl"); l.Tag != "nl" {
 		t.Errorf("the map's language applies without a flag")
+	}
+}
+
+// TestFieldNames: every key of the map that a change can name has a Dutch word, and English
+// shows the keys as the map writes them.
+func TestFieldNames(t *testing.T) {
+	nl, _ := Get("nl")
+	for _, key := range []string{"version", "title", "description", "owner", "window", "identity", "language", "currency",
+		"name", "goals", "frustrations", "goal", "channel", "systems", "expectation", "duration", "emotion", "feeling",
+		"pains", "gains", "moment_of_truth", "opportunities", "events", "cost", "steps", "order", "exclude"} {
+		if w := nl.Field(key); w == key || w == "" {
+			t.Errorf("nl has no word for %q", key)
+		}
+		if w := English().Field(key); w != key {
+			t.Errorf("en: %q for %q, want it as written", w, key)
+		}
+	}
+	if nl.Field("min") != "min" {
+		t.Errorf("a key without a word is shown as written: %q", nl.Field("min"))
 	}
 }

@@ -68,19 +68,21 @@ func lineOf(l *lang.Language, d *diff.Diff, c diff.Change, subject bool, quote f
 	return ln
 }
 
-// fieldLabel names a changed field: "emotion" under its touchpoint, "KPI conversion min",
-// "map window", "funnel activation steps", "persona goals".
+// fieldLabel names a changed field, in the language's words for the map's keys (emotie for
+// emotion): "emotion" under its touchpoint, "KPI conversion min", "map window", "funnel
+// activation steps", "persona goals".
 func fieldLabel(l *lang.Language, c diff.Change, subject bool) (prefix, of, field string) {
+	field = l.Field(c.Field)
 	switch {
 	case c.Entity == diff.EntityKPI:
 		_, metric, _ := strings.Cut(c.ID, "/")
-		return l.KPI, metric, c.Field
+		return l.KPI, metric, field
 	case subject || c.Entity == diff.EntityStage:
-		return "", "", c.Field
+		return "", "", field
 	case c.Entity == diff.EntityFunnel:
-		return l.Funnel, c.ID, c.Field
+		return l.Funnel, c.ID, field
 	}
-	return entityWord(l, c.Entity), "", c.Field
+	return entityWord(l, c.Entity), "", field
 }
 
 // touchpointFacts are the facts of the touchpoint id of m: "channel: email", "owner: sales",
@@ -97,7 +99,7 @@ func touchpointFacts(l *lang.Language, m *journey.Map, id string) []string {
 		}
 	}
 	if t.Emotion != nil {
-		facts = append(facts, l.EmotionFact+": "+valueText(l, "emotion", *t.Emotion, plain))
+		facts = append(facts, l.Field("emotion")+": "+valueText(l, "emotion", *t.Emotion, plain))
 	}
 	if t.MomentOfTruth {
 		facts = append(facts, strings.ToLower(l.MomentOfTruth))
