@@ -117,14 +117,14 @@ func TestWhatifAnswer(t *testing.T) {
 		base, scen float64
 		want       string
 	}{
-		{en, 2, 0.5, 0.51, "Skipping X gives about 0.02 more users reaching G per 2 users (50.0% -> 51.0%)."},
-		{en, 2, 0.5, 0.5, "Skipping X changes nothing measurable: 50.0% reach G either way."},
-		{en, 10, 0.5, 0.6, "Skipping X gives about 1 more user reaching G per 10 users (50.0% -> 60.0%)."},
-		{en, 100, 0.5, 0.4, "Skipping X gives about 10 fewer users reaching G per 100 users (50.0% -> 40.0%)."},
-		{nl, 10, 0.5, 0.4, "X overslaan levert ongeveer 1 klant minder op die G bereikt, per 10 klanten (50,0% -> 40,0%)."},
-		{nl, 100, 0.5, 0.6, "X overslaan levert ongeveer 10 klanten meer op die G bereiken, per 100 klanten (50,0% -> 60,0%)."},
-		{en, 1, 0, 1, "Skipping X gives about 1 more user reaching G per 1 user (0.0% -> 100.0%)."},
-		{nl, 1, 0, 1, "X overslaan levert ongeveer 1 klant meer op die G bereikt, per 1 klant (0,0% -> 100,0%)."},
+		{en, 2, 0.5, 0.51, "Skipping “X” gives about 0.02 more users reaching “G” per 2 users (50.0% -> 51.0%)."},
+		{en, 2, 0.5, 0.5, "Skipping “X” changes nothing measurable: 50.0% reach “G” either way."},
+		{en, 10, 0.5, 0.6, "Skipping “X” gives about 1 more user reaching “G” per 10 users (50.0% -> 60.0%)."},
+		{en, 100, 0.5, 0.4, "Skipping “X” gives about 10 fewer users reaching “G” per 100 users (50.0% -> 40.0%)."},
+		{nl, 10, 0.5, 0.4, "‘X’ overslaan levert ongeveer 1 klant minder op die ‘G’ bereikt, per 10 klanten (50,0% -> 40,0%)."},
+		{nl, 100, 0.5, 0.6, "‘X’ overslaan levert ongeveer 10 klanten meer op die ‘G’ bereiken, per 100 klanten (50,0% -> 60,0%)."},
+		{en, 1, 0, 1, "Skipping “X” gives about 1 more user reaching “G” per 1 user (0.0% -> 100.0%)."},
+		{nl, 1, 0, 1, "‘X’ overslaan levert ongeveer 1 klant meer op die ‘G’ bereikt, per 1 klant (0,0% -> 100,0%)."},
 	} {
 		n := float64(tc.users)
 		r := &whatif.Report{Journey: "j", Users: tc.users, Goal: "G", Changes: []whatif.Change{{Skip: "x"}}, ChangeNames: []string{"X"},
