@@ -1,7 +1,6 @@
 package journey
 
 import (
-	"bytes"
 	"unicode"
 	"unicode/utf8"
 
@@ -33,7 +32,8 @@ const sizeCap = 1 << 40
 // type, alias bombs, characters and lengths of text, depth.
 type treeChecker struct {
 	file     string
-	lines    [][]byte // of the source, to find characters inside block text
+	src      []byte
+	lines    [][]byte // of src, split when a block text holds an invisible character
 	diags    []Diagnostic
 	sizes    map[*yaml.Node]int
 	visiting map[*yaml.Node]bool
@@ -44,8 +44,7 @@ type treeChecker struct {
 // checkTree checks doc, parsed from src, and reports whether the problems found make the
 // file unusable.
 func checkTree(file string, src []byte, doc *yaml.Node) ([]Diagnostic, bool) {
-	c := &treeChecker{file: file, lines: bytes.Split(src, []byte("\n")),
-		sizes: map[*yaml.Node]int{}, visiting: map[*yaml.Node]bool{}, budget: AliasBudget}
+	c := &treeChecker{file: file, src: src, sizes: map[*yaml.Node]int{}, visiting: map[*yaml.Node]bool{}, budget: AliasBudget}
 	c.walk(doc, 0)
 	return c.diags, c.fatal
 }

@@ -24,7 +24,7 @@ func (c *treeChecker) checkInvisible(n *yaml.Node) {
 	}
 	var placed []rune
 	if n.Style&(yaml.LiteralStyle|yaml.FoldedStyle) != 0 {
-		for _, at := range blockInvisibles(c.lines, n.Line) {
+		for _, at := range blockInvisibles(c.sourceLines(), n.Line) {
 			c.diags = append(c.diags, invisibleDiag(c.file, at.pos, at.r))
 			placed = append(placed, at.r)
 		}
@@ -34,6 +34,15 @@ func (c *treeChecker) checkInvisible(n *yaml.Node) {
 			c.diags = append(c.diags, invisibleDiag(c.file, nodePos(n), r))
 		}
 	}
+}
+
+// sourceLines returns the lines of the source, split the first time they are asked for: only
+// a block text with an invisible character needs them.
+func (c *treeChecker) sourceLines() [][]byte {
+	if c.lines == nil {
+		c.lines = bytes.Split(c.src, []byte("\n"))
+	}
+	return c.lines
 }
 
 func invisibleDiag(file string, pos Pos, r rune) Diagnostic {
