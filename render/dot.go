@@ -293,8 +293,6 @@ func (d *drawing) arcs() [][2]*journey.Touchpoint {
 	return arcs
 }
 
-func abs(n int) int { return max(n, -n) }
-
 // hasEmotion reports whether the column at index k exists and is on the emotion curve.
 func (d *drawing) hasEmotion(k int) bool {
 	return k >= 0 && k < len(d.tps) && d.ch.level(d.tps, k) != nil

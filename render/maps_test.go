@@ -149,3 +149,5 @@ func denseReport(m *journey.Map) *analysis.Report {
 	}
 	return r
 }
+
+func abs(n int) int { return max(n, -n) }

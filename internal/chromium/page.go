@@ -1,11 +1,9 @@
 package chromium
 
 import (
-	"encoding/base64"
 	"encoding/json"
 	"errors"
 	"fmt"
-	"os"
 	"time"
 )
 
@@ -88,23 +86,6 @@ func (b *Browser) Requests() []string {
 		}
 	}
 	return out
-}
-
-// Screenshot saves a PNG of the page's viewport, width by height CSS pixels, to path.
-func (b *Browser) Screenshot(path string, width, height int) error {
-	metrics := map[string]any{"width": width, "height": height, "deviceScaleFactor": 1, "mobile": false}
-	if err := b.call(b.session, "Emulation.setDeviceMetricsOverride", metrics, nil); err != nil {
-		return err
-	}
-	var shot struct{ Data string }
-	if err := b.call(b.session, "Page.captureScreenshot", map[string]any{"format": "png"}, &shot); err != nil {
-		return err
-	}
-	png, err := base64.StdEncoding.DecodeString(shot.Data)
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(path, png, 0o644)
 }
 
 // EmulateMedia makes the page use the CSS of media type "print" or "screen".
