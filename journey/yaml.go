@@ -165,6 +165,9 @@ func yamlError(file string, src []byte, err error) Diagnostic {
 		msg = m[2]
 	}
 	lines := bytes.Split(src, []byte("\n"))
+	if l, col := tabAfterBlanks(lines, line); col > 0 {
+		return tabDiag(file, lines, l, col)
+	}
 	// yaml.v3 names the line before the tab's, mostly; a valid tab of a block text may be
 	// on the line before that
 	for l := min(line+1, len(lines)); l >= max(line-1, 1); l-- {
@@ -307,6 +310,21 @@ func nodeIndent(line []byte) int {
 		rest = item
 	}
 	return len(line) - len(rest)
+}
+
+// tabAfterBlanks returns the 1-based line and column of a tab in the indentation of the
+// lines after line up to its next line of text, or 0 as column: yaml.v3 names the last line
+// of text before a tab that blank lines follow.
+func tabAfterBlanks(lines [][]byte, line int) (int, int) {
+	for l := line + 1; l >= 1 && l <= len(lines); l++ {
+		if col := indentTab(lines[l-1]); col > 0 {
+			return l, col
+		}
+		if len(bytes.TrimSpace(lines[l-1])) > 0 {
+			break
+		}
+	}
+	return 0, 0
 }
 
 // indentTab returns the 1-based column of a tab in the line's indentation, or 0.
