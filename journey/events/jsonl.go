@@ -3,6 +3,7 @@ package events
 import (
 	"bufio"
 	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -165,15 +166,16 @@ func badLineMessage(line []byte, e syntaxError) string {
 		return fmt.Sprintf("line is not a JSON object: %s at byte %d", e.why, e.at+1)
 	}
 	what := "not JSON"
-	switch c := line[e.at]; {
-	case c == '[':
+	switch value := bytes.TrimSpace(line); {
+	case !json.Valid(value):
+	case value[0] == '[':
 		what = "a JSON array"
-	case c == '"':
+	case value[0] == '"':
 		what = "a JSON string"
-	case c == '-' || isDigit(c):
+	case value[0] == '-' || isDigit(value[0]):
 		what = "a JSON number"
-	case c == 't' || c == 'f' || c == 'n':
-		what = "true, false or null"
+	default:
+		what = string(value) // true, false or null
 	}
 	return "line is " + what + ", not an object; JSON Lines has one object per line"
 }
