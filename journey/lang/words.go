@@ -141,7 +141,8 @@ type TableWords struct {
 	SectionTouchpoints, SectionOffMap, SectionKPIs, SectionSegments, SectionCoverage string
 	// SectionOffMapSomeF titles the off-map transitions when only the most frequent are
 	// listed: %[1]s SectionOffMap, %[2]s the number listed, %[3]s the number in all.
-	SectionOffMapSomeF string
+	// OffMapAllHint follows it in the command's own outputs, to say where they all are.
+	SectionOffMapSomeF, OffMapAllHint string
 	// SectionFunnelF titles a funnel's table: %[1]s id, %[2]s order, %[3]s window.
 	SectionFunnelF string
 	// Column heads of the touchpoint table.

@@ -125,8 +125,8 @@ func (h human) kpiSummary(ks []analysis.KPIResult, missed func(string) string) s
 }
 
 // offMapTitle titles the off-map transitions of ts, saying so when offMap lists only the
-// most frequent.
-func (h human) offMapTitle(ts []analysis.Transition) string {
+// most frequent, and, when hint is set, that the json and csv formats list them all.
+func (h human) offMapTitle(ts []analysis.Transition, hint bool) string {
 	n := 0
 	for _, t := range ts {
 		if !t.OnMap {
@@ -136,7 +136,11 @@ func (h human) offMapTitle(ts []analysis.Transition) string {
 	if n <= maxOffMap {
 		return h.SectionOffMap
 	}
-	return fmt.Sprintf(h.SectionOffMapSomeF, h.SectionOffMap, h.count(maxOffMap), h.count(int64(n)))
+	title := fmt.Sprintf(h.SectionOffMapSomeF, h.SectionOffMap, h.count(maxOffMap), h.count(int64(n)))
+	if hint {
+		title += h.OffMapAllHint
+	}
+	return title
 }
 
 // offMap returns the most frequent transitions that the map does not draw.
@@ -224,7 +228,7 @@ func (h human) sections(r *analysis.Report) []section {
 		out = append(out, section{h.funnelTitle(f), 2, h.stepRows(f)})
 	}
 	return append(out,
-		section{h.offMapTitle(r.Transitions), 2, h.transitionRows(offMap(r.Transitions))},
+		section{h.offMapTitle(r.Transitions, true), 2, h.transitionRows(offMap(r.Transitions))},
 		section{h.SectionKPIs, 5, h.kpiRows(r.KPIs)},
 		section{h.SectionSegments, 1, withSegmentCost(h.segmentRows(r), h.Language, r)})
 }

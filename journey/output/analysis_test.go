@@ -194,7 +194,8 @@ func TestNoGoalSaidSo(t *testing.T) {
 }
 
 // TestOffMapTitleSaysSome: when the formats for people list only the most frequent
-// off-map transitions, the title says how many of how many, and where to find them all.
+// off-map transitions, the title says how many of how many, and the command's outputs
+// where to find them all; a page's title names no flag.
 func TestOffMapTitleSaysSome(t *testing.T) {
 	var ts []analysis.Transition
 	for i := range 12 {
@@ -204,8 +205,8 @@ func TestOffMapTitleSaysSome(t *testing.T) {
 	for tag, want := range map[string]string{"en": "Off-map transitions: the 10 most frequent of 12 (--format json or csv lists them all)",
 		"nl": "Stappen buiten de kaart: de 10 meest voorkomende van 12 (--format json of csv toont ze allemaal)"} {
 		l := mustLang(t, tag)
-		if got := OffMapTitle(l, ts); got != want {
-			t.Errorf("%s: %q, want %q", tag, got, want)
+		if got, page := OffMapTitle(l, ts), strings.TrimSuffix(want, l.OffMapAllHint); got != page || got == want {
+			t.Errorf("%s: %q, want %q", tag, got, page)
 		}
 		if got := OffMapTitle(l, ts[8:]); got != l.SectionOffMap {
 			t.Errorf("%s, 4 off-map: %q, want %q", tag, got, l.SectionOffMap)

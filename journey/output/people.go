@@ -51,5 +51,7 @@ func CoverageNotes(l *lang.Language, r *analysis.Report) []string {
 func OffMap(ts []analysis.Transition) []analysis.Transition { return offMap(ts) }
 
 // OffMapTitle titles the off-map transitions of ts in language l, saying so when OffMap
-// lists only the most frequent of them.
-func OffMapTitle(l *lang.Language, ts []analysis.Transition) string { return human{l}.offMapTitle(ts) }
+// lists only the most frequent of them, for a page: without the command's flags.
+func OffMapTitle(l *lang.Language, ts []analysis.Transition) string {
+	return human{l}.offMapTitle(ts, false)
+}
