@@ -123,13 +123,13 @@ func whatifRun(ctx context.Context, e *env, opts *whatifOptions) error {
 // --skip, or an F that does not parse or lies outside (0, 1], is a usage error.
 func (opts *whatifOptions) parseChanges() ([]whatif.Change, error) {
 	if len(opts.changes) == 0 {
-		return nil, usageError{fmt.Errorf("no change: give --improve TOUCHPOINT=F (like account-approved=0.5) or --skip TOUCHPOINT")}
+		return nil, usageError{fmt.Errorf("no change: give --improve TOUCHPOINT=F, F a fraction like 0.5 or a percentage like 50%%, or --skip TOUCHPOINT, TOUCHPOINT the id of one of the map's touchpoints")}
 	}
 	var out []whatif.Change
 	for _, c := range opts.changes {
 		if c[0] == "skip" {
 			if strings.TrimSpace(c[1]) == "" {
-				return nil, usageError{fmt.Errorf("--skip %q: expected the id of a touchpoint, like account-request", c[1])}
+				return nil, usageError{fmt.Errorf("--skip %q: expected the id of one of the map's touchpoints", c[1])}
 			}
 			out = append(out, whatif.Change{Skip: c[1]})
 			continue

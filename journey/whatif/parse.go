@@ -11,7 +11,7 @@ import (
 func ParseImprove(s string) (Change, error) {
 	id, f, ok := strings.Cut(s, "=")
 	if !ok || id == "" {
-		return Change{}, fmt.Errorf("--improve %q: expected TOUCHPOINT=F, like account-approved=0.5 or account-approved=50%%", s)
+		return Change{}, fmt.Errorf("--improve %q: expected TOUCHPOINT=F: the id of one of the map's touchpoints, =, and a fraction like 0.5 or a percentage like 50%%", s)
 	}
 	num, pct := strings.CutSuffix(f, "%")
 	v, ok := decimal(num)

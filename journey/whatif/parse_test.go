@@ -22,8 +22,8 @@ func TestParseImprove(t *testing.T) {
 		}
 	}
 	for in, msg := range map[string]string{
-		"a":       `--improve "a": expected TOUCHPOINT=F, like account-approved=0.5 or account-approved=50%`,
-		"=0.5":    `--improve "=0.5": expected TOUCHPOINT=F, like account-approved=0.5 or account-approved=50%`,
+		"a":       `--improve "a": expected TOUCHPOINT=F: the id of one of the map's touchpoints, =, and a fraction like 0.5 or a percentage like 50%`,
+		"=0.5":    `--improve "=0.5": expected TOUCHPOINT=F: the id of one of the map's touchpoints, =, and a fraction like 0.5 or a percentage like 50%`,
 		"a=0":     `--improve "a=0": F must be more than 0 and at most 1 (or 100%), found "0"`,
 		"a=1.5":   `--improve "a=1.5": F must be more than 0 and at most 1 (or 100%), found "1.5"`,
 		"a=150%":  `--improve "a=150%": F must be more than 0 and at most 1 (or 100%), found "150%"`,
