@@ -86,10 +86,10 @@ Exit codes: 0 success; 1 the map has errors, an event file cannot be trusted, or
 		Args: mapArgs(-1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
-			if len(args) > 1 && len(opts.events) == 0 {
-				return usageError{fmt.Errorf("unexpected argument %q: analyze takes one map; event files go after --events", args[1])}
+			var err error
+			if opts.events, err = eventFiles("analyze", args, opts.events); err != nil {
+				return err
 			}
-			opts.events = append(opts.events, args[1:]...)
 			return analyzeRun(cmd.Context(), e, opts)
 		},
 	}

@@ -20,3 +20,14 @@ func mapArgs(most int) cobra.PositionalArgs {
 		return nil
 	}
 }
+
+// eventFiles returns the event files of command name, run as MAP --events FILE...: those
+// --events gives and, when it is given, the arguments after the map, which is how a shell
+// hands on a glob after --events (--events data/*.csv). Without --events an argument after
+// the map is wrong usage.
+func eventFiles(name string, args, events []string) ([]string, error) {
+	if len(args) > 1 && len(events) == 0 {
+		return nil, usageError{fmt.Errorf("unexpected argument %q: %s takes one map; event files go after --events", args[1], name)}
+	}
+	return append(events, args[1:]...), nil
+}

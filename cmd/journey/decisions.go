@@ -38,14 +38,15 @@ func (c *eventsCommand) addFlags(f *pflag.FlagSet, window bool) {
 	}
 }
 
-// runE takes the command's arguments, MAP [FILE...], adding the files to those of --events,
-// and runs run. Files both ways at once, or no files at all, are a usage error.
+// runE takes the command's arguments, MAP --events FILE... (see eventFiles), and runs run.
+// No event files at all is a usage error.
 func (c *eventsCommand) runE(run func(ctx context.Context) error) func(*cobra.Command, []string) error {
 	return func(cmd *cobra.Command, args []string) error {
-		if len(args) > 1 && len(c.events) > 0 {
-			return usageError{fmt.Errorf("unexpected argument %q: %s takes one map; event files go after --events", args[1], c.name)}
+		var err error
+		c.mapPath = args[0]
+		if c.events, err = eventFiles(c.name, args, c.events); err != nil {
+			return err
 		}
-		c.mapPath, c.events = args[0], append(c.events, args[1:]...)
 		if len(c.events) == 0 {
 			return usageError{fmt.Errorf("no event files: give one or more with --events FILE (- reads standard input)")}
 		}

@@ -89,9 +89,13 @@ marks. It goes to MAP's name with -diff and the format's extension (florist-diff
   journey render --watch examples/florist/florist.journey.yaml --events examples/florist/events.csv
   journey render examples/florist/florist.journey.yaml --diff examples/florist/before/florist.journey.yaml
   journey render maps/shop.journey.yaml --diff origin/main       # what a pull request changes`,
-		Args: mapArgs(1),
+		Args: mapArgs(-1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
+			var err error
+			if opts.events, err = eventFiles("render", args, opts.events); err != nil {
+				return err
+			}
 			return renderRun(cmd.Context(), e, opts)
 		},
 	}

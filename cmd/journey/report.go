@@ -45,9 +45,13 @@ usage (-o naming an input, an unknown --lang); 3 a file could not be read or wri
   journey report examples/saas/trial.journey.yaml -o trial-map.html
   journey report examples/florist/florist.journey.yaml --events examples/florist/events.csv --lang en -o florist-en.html
   journey report examples/florist/florist.journey.yaml --events examples/florist/events.csv -o - > report.html`,
-		Args: mapArgs(1),
+		Args: mapArgs(-1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
+			var err error
+			if opts.page.events, err = eventFiles("report", args, opts.page.events); err != nil {
+				return err
+			}
 			return reportRun(cmd.Context(), e, opts)
 		},
 	}

@@ -59,9 +59,13 @@ column flag, --events -); 3 the map cannot be read or the port is in use.`,
   journey serve examples/saas/trial.journey.yaml --addr 127.0.0.1:9000
   journey serve examples/florist/florist.journey.yaml --lang en
   journey serve examples/florist/florist.journey.yaml --addr 0.0.0.0:8080    # the whole room`,
-		Args: mapArgs(1),
+		Args: mapArgs(-1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.mapPath = args[0]
+			var err error
+			if opts.page.events, err = eventFiles("serve", args, opts.page.events); err != nil {
+				return err
+			}
 			return serveRun(cmd.Context(), e, opts)
 		},
 	}
