@@ -116,8 +116,8 @@ func (pl *pipeline) filePlan(file string, header []string) (*plan, error) {
 }
 
 // columnsRead lists the columns a plan for opts reads: the required ones first (see
-// plan.required), then the others (those the matchers compare, and the value column), each
-// once.
+// plan.required), then the others (the By column, those the matchers compare, and the
+// value column), each once.
 func columnsRead(opts *Options) (required, others []string) {
 	for _, c := range (&plan{}).required(opts) {
 		if !slices.Contains(required, c.name) {
@@ -129,6 +129,7 @@ func columnsRead(opts *Options) (required, others []string) {
 			others = append(others, col)
 		}
 	}
+	add(opts.By)
 	for _, m := range matchers(opts) {
 		for _, w := range m.Where {
 			add(w.Column)

@@ -183,7 +183,8 @@ func badLineMessage(line []byte, e syntaxError) string {
 // check runs once every line is parsed: every required column must be a key of some line,
 // and so must the columns in unsure, whose absence matters (see absenceMatters) but which
 // could not be looked for before the read (the file was standard input). The columns of
-// wheres (those the matchers compare) that no line has are noted in the plan's lacks.
+// wheres (those the matchers compare) that no line has are noted in the plan's lacks, and
+// every column of the plan that no line has in its unseen.
 func (jf *jsonlFile) check(required, unsure, wheres []string) error {
 	seen := map[string]bool{}
 	names := map[string]struct{}{}
@@ -207,8 +208,13 @@ func (jf *jsonlFile) check(required, unsure, wheres []string) error {
 			return missingKey(jf.plan.file, found, name)
 		}
 	}
+	jf.plan.found = found
 	for _, name := range jf.plan.header {
-		if !seen[name] && slices.Contains(wheres, name) && !slices.Contains(jf.plan.lacks, name) {
+		if seen[name] {
+			continue
+		}
+		jf.plan.unseen = append(jf.plan.unseen, name)
+		if slices.Contains(wheres, name) && !slices.Contains(jf.plan.lacks, name) {
 			jf.plan.lacks = append(jf.plan.lacks, name)
 		}
 	}

@@ -179,7 +179,7 @@ func TestJSONLColumnErrors(t *testing.T) {
 		{"missing identity", `{"userId":"u","timestamp":"2024-01-01","event":"a","p":{"q":1}}` + "\n[]\n",
 			Options{}, `e.jsonl: no line has the column "user_id" (did you mean "userId"?); the columns found (nested keys joined with dots): "event", "p.q", "timestamp", "userId"`},
 		{"missing by", good("u1"), Options{By: "channel"},
-			`e.jsonl: no line has the column "channel"; the columns found (nested keys joined with dots): "event", "timestamp", "user_id"`},
+			`e.jsonl: no event file has the --by column "channel"; the columns found: "event", "timestamp", "user_id"`},
 		{"no object", "{}\n[1]\n", Options{}, `e.jsonl: no line has the column "user_id"; no line is a JSON object with keys (pretty-printed JSON? JSON Lines has each object whole on one line: jq -c . FILE)`},
 		{"pretty-printed", "{\n  \"user_id\": \"u1\"\n}\n", Options{}, `e.jsonl: no line has the column "user_id"; no line is a JSON object with keys (pretty-printed JSON? JSON Lines has each object whole on one line: jq -c . FILE)`},
 	}

@@ -11,6 +11,8 @@ import (
 	"strings"
 	"sync"
 	"unsafe"
+
+	"github.com/journey-cx/journey/journey"
 )
 
 // merger folds parsed chunks, in input order, into the log. It adds up the counts and the
@@ -30,9 +32,13 @@ type merger struct {
 	warnings []Problem
 	vals     valueMerger // what the value picks need of the files, only with a Value column
 	// files are the names of the files read; lacking counts, per column the matchers
-	// compare, the files that lack it.
+	// compare, the files that lack it; columns are the columns of every file, each once,
+	// for the message when no file has the By or Value column; bySeen says some file has
+	// the By column.
 	files   []string
 	lacking map[string]int
+	columns []string
+	bySeen  bool
 	// fileRows and fileWarned count the rows and implausible times of the current file.
 	fileRows, fileWarned int64
 }
@@ -56,6 +62,7 @@ func (m *merger) add(c *chunk) error {
 	if c.eof {
 		m.endFile(c.plan)
 		m.noteLacks(c.plan)
+		m.noteColumns(c.plan)
 		if m.opts.Value != "" {
 			m.vals.noteFile(c.plan)
 		}
@@ -82,6 +89,26 @@ func (m *merger) addCounts(c *chunk) {
 		m.fileWarned++
 	}
 	m.fileWarned += c.nWarned - int64(len(c.warnings))
+}
+
+// noteColumns notes the columns of the file of plan p, and whether it has the By column.
+func (m *merger) noteColumns(p *plan) {
+	for _, c := range p.found {
+		if !slices.Contains(m.columns, c) {
+			m.columns = append(m.columns, c)
+		}
+	}
+	m.bySeen = m.bySeen || p.has(p.by)
+}
+
+// missing returns the error for a column that no file has, the flag's (--by) or the
+// value column: it lists the columns found, suggesting the closest.
+func (m *merger) missing(what, col string) error {
+	msg := fmt.Sprintf("no event file has the %s column %q", what, col)
+	if s := journey.Suggest(col, m.columns); s != "" {
+		msg += fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return &Error{File: strings.Join(m.files, ", "), Message: msg + "; the columns found: " + quoteList(m.columns)}
 }
 
 // noteLacks notes the file of plan p and the compared columns it lacks.
@@ -124,6 +151,12 @@ func (m *merger) endFile(p *plan) {
 // met, each user's events in one range of the store, sorted by time (stably, so ties keep
 // input order).
 func (m *merger) log(workers []*worker, big bool) (*Log, error) {
+	switch {
+	case m.opts.By != "" && !m.bySeen:
+		return nil, m.missing("--by", m.opts.By)
+	case m.opts.Value != "" && !m.vals.seen:
+		return nil, m.missing("value", m.opts.Value)
+	}
 	ids := 0
 	if m.opts.keepIDs {
 		for _, s := range m.shards {

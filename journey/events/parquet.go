@@ -150,13 +150,18 @@ func (c *countingReaderAt) ReadAt(p []byte, off int64) (int, error) {
 func newParquetFile(pl *pipeline, name string, f *parquet.File) (*parquetFile, error) {
 	opts := pl.opts
 	required, others := columnsRead(opts)
-	header, cols, err := pqPick(name, pqColumns(f.Root()), required, others)
+	all := pqColumns(f.Root())
+	header, cols, err := pqPick(name, all, required, others)
 	if err != nil {
 		return nil, err
 	}
 	p, err := pl.filePlan(name, header)
 	if err != nil {
 		return nil, err
+	}
+	p.found = make([]string, len(all))
+	for i, c := range all {
+		p.found[i] = c.name
 	}
 	pf := &parquetFile{name: name, plan: p, cols: cols, types: make([]leafType, len(cols)), defs: make([]byte, len(cols))}
 	n := len(cols)

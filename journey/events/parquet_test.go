@@ -289,7 +289,7 @@ func TestParquetErrors(t *testing.T) {
 		want string
 	}{
 		{"missing column", FileSource(good), Options{ID: "userid"}, good + `: no column "userid" in the file (did you mean "user_id"?); the columns found (nested fields joined with dots): "user_id", "event", "timestamp"`},
-		{"missing by", FileSource(good), Options{By: "nested.page"}, good + `: no column "nested.page" in the file; the columns found (nested fields joined with dots): "user_id", "event", "timestamp"`},
+		{"missing by", FileSource(good), Options{By: "nested.page"}, good + `: no event file has the --by column "nested.page"; the columns found: "user_id", "event", "timestamp"`},
 		{"two columns, one name", FileSource(writeParquet(t, []struct {
 			AB string `parquet:"a.b"`
 			A  struct {

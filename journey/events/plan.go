@@ -31,6 +31,11 @@ type plan struct {
 	// lacks are the columns the matchers compare that the file does not have, whose
 	// conditions never match in it: the merger warns of those no file has.
 	lacks []string
+	// found are the file's columns, for messages: a CSV file's header, a Parquet file's
+	// columns, the keys of a JSON Lines file's lines (the first maxNames).
+	found []string
+	// unseen are the columns of header that no line of the file has (JSON Lines only).
+	unseen []string
 }
 
 // rule lists the matchers for one event name: touchpoints in document order, then the
@@ -61,9 +66,12 @@ func newPlan(file string, header []string, opts *Options) (*plan, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := &plan{file: file, header: header, by: -1, value: -1, exclusions: len(opts.Exclusions) > 0}
+	p := &plan{file: file, header: header, by: -1, value: -1, exclusions: len(opts.Exclusions) > 0, found: header}
 	if i, ok := cols[opts.Value]; ok && opts.Value != "" {
 		p.value = i
+	}
+	if i, ok := cols[opts.By]; ok && opts.By != "" {
+		p.by = i
 	}
 	if opts.Value != "" {
 		p.valueAt = opts.ValueAt
@@ -125,12 +133,18 @@ type requiredColumn struct {
 }
 
 // required lists the columns every file must have for opts: the identity, time and event
-// columns, and the --by column when there is one. Readers of formats without a header (JSON
-// Lines, Parquet) take their column names from here and from the matchers (see
-// columnsRead), so a column added here is read from every format.
+// columns. Readers of formats without a header (JSON Lines, Parquet) take their column names
+// from here and from the matchers (see columnsRead), so a column added here is read from
+// every format. The By and Value columns are not required of every file, as files are one
+// stream: some file must have them (see merger.missing).
 func (p *plan) required(opts *Options) []requiredColumn {
-	cols := []requiredColumn{{opts.ID, &p.id}, {opts.Time, &p.time}, {opts.Event, &p.event}, {opts.By, &p.by}}
-	return slices.DeleteFunc(cols, func(c requiredColumn) bool { return c.name == "" })
+	return []requiredColumn{{opts.ID, &p.id}, {opts.Time, &p.time}, {opts.Event, &p.event}}
+}
+
+// has reports whether the file has column col: it is one of the plan's, and, for a JSON
+// Lines file, some line has it.
+func (p *plan) has(col int) bool {
+	return col >= 0 && !slices.Contains(p.unseen, p.header[col])
 }
 
 // add compiles one matcher into rules; a matcher on a column the file lacks never matches,

@@ -262,7 +262,7 @@ func TestFileErrors(t *testing.T) {
 		{name: "missing column", text: "user_id,timestmp,event\n",
 			want: `f:1: no column "timestamp" in the header (did you mean "timestmp"?); the columns found: "user_id", "timestmp", "event"`},
 		{name: "missing by column", text: good, opts: Options{By: "channel"},
-			want: `f:1: no column "channel" in the header; the columns found: "user_id", "timestamp", "event"`},
+			want: `f: no event file has the --by column "channel"; the columns found: "user_id", "timestamp", "event"`},
 		{name: "semicolons", text: "user_id;timestamp;event\nu1;2020-01-01;a\n",
 			want: `f:1: the file looks semicolon-delimited (as a spreadsheet set to Dutch saves CSV); save it comma-separated`},
 		{name: "semicolons, quoted", text: "\"user_id\";\"timestamp\";\"event\"\r\n\"u1\";\"2020-01-01\";\"a\"\r\n",

@@ -6,8 +6,6 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-
-	"github.com/journey-cx/journey/journey"
 )
 
 // The value pick (Options.Value) keeps, per user, the cell of one column on the user's
@@ -95,14 +93,12 @@ func parseValue(b []byte) (float64, bool) {
 	return v, err == nil
 }
 
-// valueMerger gathers what the value picks need of the files: their plans, by number, and,
-// for the message when no file has the column, whether one did, every file's columns and
-// the files' names. The users' picks are in their shards (see shard.pickValue).
+// valueMerger gathers what the value picks need of the files: their plans, by number, and
+// whether one has the column (see merger.missing). The users' picks are in their shards
+// (see shard.pickValue).
 type valueMerger struct {
-	files   []*plan
-	seen    bool
-	columns []string
-	names   []string
+	files []*plan
+	seen  bool
 }
 
 // pickValue merges a run's pick, from the file of plan pl, into user u's. The shard keeps
@@ -124,31 +120,18 @@ func (s *shard) pickValue(u uint32, p *valuePick, pl *plan) {
 	}
 }
 
-// noteFile records a file's plan, its columns and whether it has the value column; files
-// are noted in the order they are read, so files[i] is the file of plan.ordinal i.
+// noteFile records a file's plan and whether it has the value column; files are noted in
+// the order they are read, so files[i] is the file of plan.ordinal i.
 func (vm *valueMerger) noteFile(p *plan) {
 	vm.files = append(vm.files, p)
-	vm.seen = vm.seen || p.value >= 0
-	for _, h := range p.header {
-		if !slices.Contains(vm.columns, h) {
-			vm.columns = append(vm.columns, h)
-		}
-	}
-	vm.names = append(vm.names, p.file)
+	vm.seen = vm.seen || p.has(p.value)
 }
 
 // log counts the bad picks of column col in l and reports the first few, with their cells
-// as the shards kept them; a column no file has is an *Error listing the columns found.
+// as the shards kept them. Some file has the column (see merger.log).
 func (vm *valueMerger) log(l *Log, col string, shards []*shard) error {
 	if col == "" {
 		return nil
-	}
-	if !vm.seen {
-		msg := fmt.Sprintf("no event file has the value column %q", col)
-		if s := journey.Suggest(col, vm.columns); s != "" {
-			msg += fmt.Sprintf(" (did you mean %q?)", s)
-		}
-		return &Error{File: strings.Join(vm.names, ", "), Message: msg + "; the columns found: " + quoteList(vm.columns)}
 	}
 	var first []uint64 // the input positions of the first bad picks, ascending
 	for u := range l.values.n {
