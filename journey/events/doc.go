@@ -25,7 +25,7 @@
 //
 // # Bad input
 //
-// Zip archives, UTF-16 text, empty files, duplicate or missing header columns, a header that
+// Zip archives, zstd, bzip2, xz, lz4 and 7-Zip data, UTF-16 text, empty files, duplicate or missing header columns, a header that
 // looks semicolon- or tab-separated, several unnamed header columns, a JSON array (not JSON
 // Lines), corrupt gzip data and unterminated quotes stop the read
 // with an *Error; so do two keys of a JSON Lines line that give one column, and a corrupt or

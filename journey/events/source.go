@@ -116,7 +116,7 @@ func openSource(s Source) (*opened, error) {
 	o := &opened{raw: raw, close: rc.Close}
 	o.file, _ = rc.(*os.File)
 	br := bufio.NewReaderSize(raw, 64<<10)
-	head, _ := br.Peek(4)
+	head, _ := br.Peek(6)
 	var text io.Reader = br
 	switch {
 	case bytes.HasPrefix(head, gzipMagic):
@@ -135,6 +135,12 @@ func openSource(s Source) (*opened, error) {
 		rc.Close()
 		return nil, &Error{File: s.Name, Message: fmt.Sprintf(
 			"file is a zip archive (read %d bytes, 0 rows); unzip it first or compress it with gzip", raw.n)}
+	case otherCompression(head) != nil:
+		rc.Close()
+		c := otherCompression(head)
+		return nil, &Error{File: s.Name, Message: fmt.Sprintf(
+			"file is %s-compressed (read %d bytes, 0 rows); journey reads gzip only: decompress it first (%s) or compress it with gzip",
+			c.name, raw.n, c.commandFor(s.Name))}
 	}
 	if o.r, err = sniffText(s.Name, text.(*bufio.Reader)); err != nil {
 		rc.Close()
@@ -145,6 +151,44 @@ func openSource(s Source) (*opened, error) {
 
 // gzipMagic is how gzip data starts.
 var gzipMagic = []byte{0x1f, 0x8b}
+
+// compression is a compressed format other than gzip that warehouses and data tools write:
+// how its data starts and the command that decompresses it.
+type compression struct{ magic, name, command string }
+
+// compressions are the formats otherCompression recognises.
+var compressions = []compression{
+	{"\x28\xb5\x2f\xfd", "zstd", "zstd -dk FILE"},
+	{"BZh", "bzip2", "bunzip2 -k FILE"},
+	{"\xfd7zXZ\x00", "xz", "unxz -k FILE"},
+	{"\x04\x22\x4d\x18", "lz4", "lz4 -d FILE"},
+	{"7z\xbc\xaf\x27\x1c", "7-Zip", "7z x FILE"},
+}
+
+// commandFor returns the command that decompresses the file name, keeping the original.
+func (c *compression) commandFor(name string) string {
+	if name == StdinName {
+		name = "FILE"
+	} else {
+		name = shellWord(name)
+	}
+	return strings.ReplaceAll(c.command, "FILE", name)
+}
+
+// otherCompression returns the compressed format other than gzip that data starting with
+// head is in, or nil. A bzip2 stream's "BZh" is followed by its block size, a digit 1 to 9.
+func otherCompression(head []byte) *compression {
+	for i, c := range compressions {
+		if !bytes.HasPrefix(head, []byte(c.magic)) {
+			continue
+		}
+		if c.name == "bzip2" && (len(head) < 4 || head[3] < '1' || head[3] > '9') {
+			continue
+		}
+		return &compressions[i]
+	}
+	return nil
+}
 
 // compressedTwice explains a file whose gzip data holds gzip data again: only one level is
 // read, and the text inside would otherwise be reported as invalid UTF-8. It says how to
