@@ -113,7 +113,12 @@ func diffPrint(e *env, opts *diffOptions, printer output.Printer[output.DiffRepo
 		return err
 	}
 	if opts.lang == "" {
-		l = sharedLanguage(report.Langs, l)
+		langs := slices.Clone(report.Langs)
+		for _, m := range report.Unchanged {
+			ml, _ := chooseLang("", m) // a map's language was checked when it was loaded
+			langs = append(langs, ml)
+		}
+		l = sharedLanguage(langs, l)
 	}
 	w := bufio.NewWriter(e.stdout)
 	if err := printer(w, report, e.printOptions(l)); err != nil {

@@ -167,6 +167,8 @@ func diffGit(ctx context.Context, e *env, opts *diffOptions) (output.DiffReport,
 	for _, d := range diffs {
 		if len(d.Changes) > 0 {
 			report.Diffs = append(report.Diffs, d)
+		} else {
+			report.Unchanged = append(report.Unchanged, d.NewMap)
 		}
 	}
 	return report, nil

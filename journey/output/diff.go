@@ -23,6 +23,10 @@ type DiffReport struct {
 	// Langs is the language of each diff for the formats for people (nil: Options.Lang);
 	// Options.Lang is the language of what is said about all of them.
 	Langs []*lang.Language
+	// Unchanged are the maps --git compared that changed in their text only (a comment,
+	// the layout): not printed, but what is said about all maps is in the language that
+	// they share with the diffs.
+	Unchanged []*journey.Map
 }
 
 // Diff holds the printers of map diffs; "text" is the default.
