@@ -90,7 +90,7 @@ func layoutAndEncode(doc *yaml.Node, reorder bool) ([]byte, error) {
 	if err := enc.Close(); err != nil {
 		return nil, err
 	}
-	return restore(b.Bytes()), nil
+	return trimFolded(restore(b.Bytes())), nil
 }
 
 // hideAstral replaces, in the text of doc's scalars, every character beyond U+FFFF (emoji:
