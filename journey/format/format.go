@@ -17,6 +17,10 @@ const Width = 80
 // format faithfully. The other diagnostics are those of journey.ParseDocument.
 const Rule = "yaml-syntax"
 
+// lineFeeds writes every line end as a line feed. The YAML parser takes a carriage return
+// alone for a line break too; replacing only CRLF would turn "\r\r\n" into a new CRLF.
+var lineFeeds = strings.NewReplacer("\r\n", "\n", "\r", "\n")
+
 // maxPasses bounds how often Source formats its own output on the way to a fixed point.
 const maxPasses = 4
 
@@ -26,11 +30,12 @@ const maxPasses = 4
 //
 // The YAML encoder places a few comments (after an empty value, for example) differently
 // when it reads its own output back, so Source formats its result again until it no longer
-// changes: formatting a formatted map is then a no-op. Windows line endings (CRLF) are read
-// as line feeds, which the canonical form has: the YAML parser loses and moves comments of
-// CRLF text. A %YAML directive is not kept: the encoder writes none.
+// changes: formatting a formatted map is then a no-op. Windows line endings (CRLF), and
+// carriage returns alone, are read as line feeds, which the canonical form has: the YAML
+// parser loses and moves comments of CRLF text. A %YAML directive is not kept: the encoder
+// writes none.
 func Source(file string, src []byte) ([]byte, []journey.Diagnostic) {
-	src = journey.AsYAML11(bytes.ReplaceAll(src, []byte("\r\n"), []byte("\n")))
+	src = journey.AsYAML11([]byte(lineFeeds.Replace(string(src))))
 	out, diags := pass(file, src)
 	for i := 1; i < maxPasses && diags == nil; i++ {
 		next, nextDiags := pass(file, out)

@@ -178,3 +178,25 @@ func TestEmojiInCommentAndValue(t *testing.T) {
 		t.Errorf("got %q, %v; want the file as it is", got, diags)
 	}
 }
+
+// TestCarriageReturns: carriage returns alone are line ends as well, which the YAML parser
+// reads as line breaks; the result has line feeds and formats to itself.
+func TestCarriageReturns(t *testing.T) {
+	tests := []struct{ name, src, want string }{
+		{"blank lines", "\r\r\n", "\n\n"},
+		{"comment", "# c\r", "# c\n"},
+		{"map", "version: 1\rid: x # the id\r\rtitle: T\r", "version: 1\nid: x # the id\ntitle: T\n"},
+		{"literal text", "version: 1\rdescription: |\r  a\r\r\n  b\r", "version: 1\ndescription: |\n  a\n\n  b\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, diags := Source("m.journey.yaml", []byte(tt.src))
+			if len(diags) > 0 || string(out) != tt.want {
+				t.Fatalf("Source = %q, %v; want %q", out, diags, tt.want)
+			}
+			if again, _ := Source("m.journey.yaml", out); string(again) != string(out) {
+				t.Errorf("second pass = %q", again)
+			}
+		})
+	}
+}
