@@ -67,3 +67,39 @@ func TestDocumentEndComments(t *testing.T) {
 		t.Error("output without the comments after the end marker passes the check")
 	}
 }
+
+// TestCommentAboveDash checks that the comment above the key that becomes first in a list
+// item is written on its own line above the item's dash, never on the dash's line.
+func TestCommentAboveDash(t *testing.T) {
+	const head = "version: 1\nid: a\ntitle: A\nstages:\n"
+	tests := []struct{ name, src, want string }{
+		{"stage id moved first",
+			"  - touchpoints:\n      - id: t\n        name: T\n        goal: true\n    # fase-id\n    id: f1\n    name: F\n",
+			"  # fase-id\n  - id: f1\n    name: F\n    touchpoints:\n      - id: t\n        name: T\n        goal: true\n"},
+		{"touchpoint id moved first",
+			"  - id: s\n    name: S\n    touchpoints:\n      - name: T\n        goal: true\n        # tp-id\n        id: t\n",
+			"  - id: s\n    name: S\n    touchpoints:\n      # tp-id\n      - id: t\n        name: T\n        goal: true\n"},
+		{"below the item's own comment",
+			"  # the stage\n  - name: S\n    # its id\n    id: s\n",
+			"  # the stage\n  # its id\n  - id: s\n    name: S\n"},
+		{"written on the dash's line",
+			"  - # its id\n    id: s\n    name: S\n",
+			"  # its id\n  - id: s\n    name: S\n"},
+		{"list in a list",
+			"  - id: s\nx:\n  - - # inner\n      a: 1\n",
+			"  - id: s\nx:\n  # inner\n  - - a: 1\n"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := []byte(head + tt.src)
+			out, diags := Source("m.journey.yaml", src)
+			if len(diags) > 0 || string(out) != head+tt.want {
+				t.Fatalf("Source = %v\n%s\nwant:\n%s%s", diags, out, head, tt.want)
+			}
+			checkCommentsKept(t, src, out)
+			if again, _ := Source("m.journey.yaml", out); string(again) != string(out) {
+				t.Errorf("second pass changed the output:\n%s", again)
+			}
+		})
+	}
+}

@@ -198,6 +198,7 @@ func (l layouter) node(n *yaml.Node, s *shape, block, inline int) {
 	case yaml.SequenceNode:
 		for _, item := range n.Content {
 			l.node(item, s, block+2, block+2)
+			liftHeadComment(item)
 			if blockLineComment(item) {
 				first := firstScalar(item)
 				first.LineComment = joinLine(first.LineComment, item.LineComment)
@@ -208,6 +209,25 @@ func (l layouter) node(n *yaml.Node, s *shape, block, inline int) {
 	case yaml.ScalarNode:
 		keepText(n)
 	}
+}
+
+// liftHeadComment moves the head comment of the first key (or item) of item, a block
+// collection in a list, above the item's dash: the encoder would write it on the dash's
+// line (`- # note`), and the key's text on the line below. Above the dash it reads as the
+// comment of the item and its first key, and the parser gives it back to the item, so the
+// layout is stable.
+func liftHeadComment(item *yaml.Node) {
+	if !isBlock(item) || len(item.Content) == 0 {
+		return
+	}
+	first := item.Content[0]
+	if first.HeadComment == "" {
+		return
+	}
+	if item.HeadComment != "" {
+		first.HeadComment = joinComments(item.HeadComment, first.HeadComment)
+	}
+	item.HeadComment, first.HeadComment = first.HeadComment, ""
 }
 
 // keepText makes sure the encoder writes the block scalar n back with its text. It writes
