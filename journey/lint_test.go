@@ -35,6 +35,11 @@ func TestGraphRules(t *testing.T) {
 		{"cycle back to the start", "      - {id: a, name: A, next: [b]}\n      - {id: b, name: B, next: [a, c]}\n      - {id: c, name: C, goal: true}\n", nil},
 		{"branch skips a touchpoint", "      - {id: a, name: A, next: [c]}\n      - {id: b, name: B}\n      - {id: c, name: C, goal: true}\n", nil},
 		{"explicit end is no dead end", "      - {id: a, name: A, next: [b]}\n      - {id: b, name: B, next: []}\n      - {id: c, name: C, goal: true, next: [b]}\n", nil},
+		{"a touchpoint that leads only to itself", "      - {id: a, name: A, next: [b]}\n      - {id: b, name: B, next: [b]}\n      - {id: c, name: C, goal: true}\n", []string{"dead-end"}},
+		{"a loop the flow never leaves", "      - {id: a, name: A, next: [b, d]}\n      - {id: b, name: B, next: [c]}\n      - {id: c, name: C, next: [b]}\n      - {id: d, name: D, goal: true}\n", []string{"dead-end"}},
+		{"a loop with a way out", "      - {id: a, name: A, next: [b]}\n      - {id: b, name: B, next: [c]}\n      - {id: c, name: C, next: [b, d]}\n      - {id: d, name: D, goal: true}\n", nil},
+		{"a loop with an end", "      - {id: a, name: A, next: [b]}\n      - {id: b, name: B, next: [a, c]}\n      - {id: c, name: C, next: []}\n      - {id: d, name: D, goal: true}\n", nil},
+		{"a loop into a loop", "      - {id: a, name: A, next: [a, b]}\n      - {id: b, name: B, next: [b]}\n      - {id: d, name: D, goal: true}\n", []string{"dead-end"}},
 		{"same matcher twice in one touchpoint", "      - {id: a, name: A, goal: true, events: [{event: v}, {event: v}]}\n", nil},
 		{"overlap reported once per pair", "      - {id: a, name: A, events: [{event: v}, {event: w}]}\n      - {id: b, name: B, goal: true, events: [{event: v}, {event: w}]}\n", []string{"overlapping-events"}},
 	}
