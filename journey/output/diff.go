@@ -190,3 +190,16 @@ func boundText(l *lang.Language, metric string, v float64) string {
 	}
 	return l.Float(v, -1)
 }
+
+// sides returns the names of a diff's old and new map for people: /dev/null, as git writes
+// it, for the side of a map that was added or removed.
+func sides(d *diff.Diff) (old, new string) {
+	old, new = d.Old, d.New
+	if d.OldMap == nil {
+		old = "/dev/null"
+	}
+	if d.NewMap == nil {
+		new = "/dev/null"
+	}
+	return old, new
+}

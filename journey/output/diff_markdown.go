@@ -48,7 +48,8 @@ func (m mdDiff) diff(d *diff.Diff, level string) {
 		count = changeCount(m.l, n)
 	}
 	fmt.Fprintf(m.w, "%s %s: %s\n\n", level, fmt.Sprintf(m.l.MapChangesF, mdCode(d.MapID())), count)
-	sides := mdCode(d.Old) + " → " + mdCode(d.New)
+	old, new := sides(d)
+	sides := mdCode(old) + " → " + mdCode(new)
 	if len(d.Changes) > 0 {
 		sides = kindCounts(m.l, d.Changes) + " · " + sides
 	}

@@ -51,7 +51,8 @@ func (t textDiff) diff(d *diff.Diff) {
 		head = fmt.Sprintf("%s: %s (%s)", termEscape(d.MapID()), changeCount(t.l, n), kindCounts(t.l, d.Changes))
 	}
 	fmt.Fprintln(t.w, t.bold(head))
-	fmt.Fprintf(t.w, "--- %s\n+++ %s\n", termEscape(d.Old), termEscape(d.New))
+	old, new := sides(d)
+	fmt.Fprintf(t.w, "--- %s\n+++ %s\n", termEscape(old), termEscape(new))
 	if note := idsNote(t.l, d, strconv.Quote); note != "" {
 		fmt.Fprintln(t.w, note)
 	}
