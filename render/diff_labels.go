@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -71,27 +72,30 @@ func (ch *changes) card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language) s
 }
 
 // bands are the rows at the foot of a card that say what changed: added, the fields changed
-// (an emotion with its old and new score), moved.
+// (an emotion with its old and new score), moved. Their text wraps to the card's width.
 func (ch *changes) bands(t *journey.Touchpoint) string {
 	var b strings.Builder
+	inside := cardInside(t)
 	if ch.added[t.ID] {
-		b.WriteString(band(addedLine, paper, markAdded+" "+esc(strings.ToUpper(ch.l.Added))))
+		b.WriteString(band(addedLine, paper, bandText(markAdded+" "+strings.ToUpper(ch.l.Added), nil, inside)))
 	}
 	if fields := ch.fields[t.ID]; len(fields) > 0 && !ch.added[t.ID] {
-		b.WriteString(band(changedFill, ink, markChanged+" "+esc(strings.ToUpper(ch.l.ChangedKind))+": "+ch.fieldList(t, fields)))
+		head := markChanged + " " + strings.ToUpper(ch.l.ChangedKind) + ":"
+		b.WriteString(band(changedFill, ink, bandText(head, ch.fieldNames(t, fields), inside)))
 	}
 	if m, ok := ch.moved[t.ID]; ok {
 		what := ch.l.Place
 		if m.Field == "stage" {
 			what = ch.l.Stage
 		}
-		b.WriteString(band(movedFill, ink, fmt.Sprintf("%s %s: %s %v → %v", markMoved, esc(strings.ToUpper(ch.l.Moved)), esc(what), esc(fmt.Sprint(m.Old)), esc(fmt.Sprint(m.New)))))
+		head := fmt.Sprintf("%s %s: %s %v → %v", markMoved, strings.ToUpper(ch.l.Moved), what, m.Old, m.New)
+		b.WriteString(band(movedFill, ink, bandText(head, nil, inside)))
 	}
 	return b.String()
 }
 
-// fieldList names the fields that changed, each once, an emotion with its old and new score.
-func (ch *changes) fieldList(t *journey.Touchpoint, fields []string) string {
+// fieldNames names the fields that changed, each once, an emotion with its old and new score.
+func (ch *changes) fieldNames(t *journey.Touchpoint, fields []string) []string {
 	var parts []string
 	seen := map[string]bool{}
 	for _, f := range fields {
@@ -104,7 +108,7 @@ func (ch *changes) fieldList(t *journey.Touchpoint, fields []string) string {
 		}
 		seen[f] = true
 	}
-	return esc(strings.Join(parts, " · "))
+	return parts
 }
 
 // scoreOf is an emotion's score, or "–" when there is none.
@@ -115,9 +119,22 @@ func scoreOf(e *int) string {
 	return score(*e)
 }
 
-// band is a full-width row of a card: text on a fill.
+// bandText is the markup of a band's text: head, then the parts with " · " between them, in
+// lines at most points wide in the band's bold type (see flow), so that a long band wraps
+// inside the card rather than widening it. Graphviz sizes a cell that spans columns, as a
+// band does, in whole points, dropping the fraction, and so does the measure here.
+func bandText(head string, parts []string, points int) string {
+	parts = append([]string{head}, parts...)
+	if len(parts) > 1 {
+		parts = append([]string{head + " " + parts[1]}, parts[2:]...)
+	}
+	measure := func(s string) float64 { return math.Floor(boldWidth(s, bandSize)) }
+	return escLines(flow(parts, float64(points), measure))
+}
+
+// band is a full-width row of a card: text (markup) on a fill.
 func band(fill, text, content string) string {
-	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="9" COLOR="%s"><B>%s</B></FONT></TD></TR>`, fill, text, content)
+	return fmt.Sprintf(`<TR><TD COLSPAN="2" BGCOLOR="%s" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d" COLOR="%s"><B>%s</B></FONT></TD></TR>`, fill, bandSize, text, content)
 }
 
 // ghostCard is a removed touchpoint where it was: its name struck through, faint, in a

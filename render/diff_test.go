@@ -5,6 +5,7 @@ import (
 	"context"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -200,6 +201,71 @@ stages:
 	for _, e := range regexp.MustCompile(`(?m)^\s*(t\d+) -> (t\d+) \[tailport=("h:e"|e), headport=("b:w"|w)`).FindAllStringSubmatch(dot, -1) {
 		if ghosts[e[1]] == (e[3] != "e") || ghosts[e[2]] == (e[4] != "w") {
 			t.Errorf("edge %s -> %s leaves at %s and enters at %s", e[1], e[2], e[3], e[4])
+		}
+	}
+}
+
+// changedCardsOld and changedCardsNew are two versions of a map whose cards have long bands:
+// many fields changed (on a moment of truth, with its thicker border, too) and a move
+// between stages with long ids.
+const (
+	changedCardsOld = `version: 1
+id: m
+title: M
+stages:
+  - id: aanvragen-en-registreren
+    name: Aanvragen
+    touchpoints:
+      - {id: a, name: A, channel: app, owner: verhuur, emotion: 1}
+      - {id: b, name: B, channel: app, emotion: -1, moment_of_truth: true}
+      - {id: c, name: C, emotion: 0}
+  - id: reageren-op-het-aanbod
+    name: Reageren
+    touchpoints:
+      - {id: d, name: D, emotion: 1}
+`
+	changedCardsNew = `version: 1
+id: m
+title: M
+stages:
+  - id: aanvragen-en-registreren
+    name: Aanvragen
+    touchpoints:
+      - {id: a, name: A, channel: chat, owner: verhuur, emotion: 1, feeling: hoopvol, systems: [crm], duration: 5m,
+         expectation: Snel antwoord, opportunities: [Push-bericht], gains: [Eindelijk kans]}
+      - {id: b, name: B, channel: app, emotion: -2, moment_of_truth: true, cost: 3, pains: [Traag]}
+  - id: reageren-op-het-aanbod
+    name: Reageren
+    touchpoints:
+      - {id: d, name: D, emotion: 1}
+      - {id: c, name: C, emotion: 0}
+`
+)
+
+// TestDiffCardsShareOneWidth draws cards whose bands say much, in every language, and
+// wants every card cardWidth wide and centred on its column, as TestCardsShareOneWidth
+// wants the cards of a map: a long band wraps inside its card.
+func TestDiffCardsShareOneWidth(t *testing.T) {
+	old, ds := journey.Check("old.journey.yaml", []byte(changedCardsOld))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	m, ds := journey.Check("new.journey.yaml", []byte(changedCardsNew))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	for _, code := range []string{"en", "nl"} {
+		l, _ := lang.Get(code)
+		dot := DiffDOT(m, nil, Change{Old: old, Since: "old"}, l)
+		for _, want := range []string{markChanged, markMoved} {
+			if !bytes.Contains(dot, []byte(want)) {
+				t.Fatalf("%s: the picture lacks the band %q", code, want)
+			}
+		}
+		nodes := nodeShapes(t, image(t, dot))
+		for _, tp := range m.Touchpoints() {
+			k := strconv.Itoa(tp.Index)
+			checkCard(t, code, false, tp, nodes["t"+k], span(nodes["e"+k]), nodes["p"+k])
 		}
 	}
 }

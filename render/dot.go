@@ -18,14 +18,15 @@ const (
 
 // cardWidth is the width of a touchpoint column and of its card, badgeWidth that of the
 // emotion badge on a card and cardPadding the room round the text of a card's cells, in
-// points; metaSize and numbersSize are the font sizes of a card's small print and of its
-// numbers.
+// points; metaSize, numbersSize and bandSize are the font sizes of a card's small print, of
+// its numbers and of its bands (what changed, in a picture of a change).
 const (
 	cardWidth   = 210
 	badgeWidth  = 42
 	cardPadding = 4
 	metaSize    = 9
 	numbersSize = 10
+	bandSize    = 9
 )
 
 // nodesepInches is the least gap between the cells of a column, nodesep the same in

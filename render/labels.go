@@ -136,7 +136,7 @@ func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language, extra string) s
 	fmt.Fprintf(&b, `<TABLE BORDER="%d" CELLBORDER="0" CELLSPACING="0" CELLPADDING="%d" COLOR="%s" BGCOLOR="%s" STYLE="rounded">`,
 		border, cardPadding, ink, paper)
 	fmt.Fprintf(&b, `<TR>%s<TD PORT="h" ALIGN="LEFT" BALIGN="LEFT" WIDTH="%d"><B>%s</B></TD></TR>`, badge(t.Emotion, l), cardWidth-badgeWidth-2*border, lines(t.Name, nameWidth))
-	inside := cardWidth - 2*border - 2*cardPadding
+	inside := cardInside(t)
 	if meta := cardMeta(t, l, inside); meta != "" {
 		fmt.Fprintf(&b, `<TR><TD COLSPAN="2" ALIGN="LEFT" BALIGN="LEFT"><FONT POINT-SIZE="%d" COLOR="%s">%s</FONT></TD></TR>`, metaSize, muted, meta)
 	}
@@ -150,6 +150,12 @@ func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language, extra string) s
 	b.WriteString(extra)
 	b.WriteString(`</TABLE>`)
 	return b.String()
+}
+
+// cardInside is the width, in points, of the text of a card's full-width rows: the card's
+// width less its borders and the cells' padding.
+func cardInside(t *journey.Touchpoint) int {
+	return cardWidth - 2*cardBorder(t) - 2*cardPadding
 }
 
 // cardBorder is the width of a card's border in points: thick for a moment of truth.
@@ -175,23 +181,32 @@ func badge(e *int, l *lang.Language) string {
 }
 
 // cardMeta is the card's small print: channel, owner and feeling, in lines at most points
-// wide. Each value is cleaned, and so shortened, on its own, so that a long one leaves the
-// others whole. The parts share a line, with " · " between them, while they fit; a part that
-// does not fit starts a line of its own, and one wider than a line wraps at spaces.
+// wide (see flow). Each value is cleaned, and so shortened, on its own, so that a long one
+// leaves the others whole.
 func cardMeta(t *journey.Touchpoint, l *lang.Language, points int) string {
-	var lines []string
+	var parts []string
 	for _, p := range [][2]string{{l.ChannelLabel, t.Channel}, {l.OwnerLabel, t.Owner}, {l.FeelingLabel, t.Feeling}} {
-		if p[1] == "" {
-			continue
+		if p[1] != "" {
+			parts = append(parts, p[0]+": "+clean(p[1]))
 		}
-		part := wrapPoints(p[0]+": "+clean(p[1]), metaSize, float64(points))
-		if n := len(lines); n > 0 && len(part) == 1 && TextWidth(lines[n-1]+" · "+part[0], metaSize) <= float64(points) {
+	}
+	return escLines(flow(parts, float64(points), func(s string) float64 { return TextWidth(s, metaSize) }))
+}
+
+// flow sets parts in lines at most points wide as measure measures them: the parts share a
+// line, with " · " between them, while they fit; a part that does not fit starts a line of
+// its own, and one wider than a line wraps at spaces.
+func flow(parts []string, points float64, measure func(string) float64) []string {
+	var lines []string
+	for _, p := range parts {
+		part := wrapFit(p, func(line []rune) bool { return measure(string(line)) <= points })
+		if n := len(lines); n > 0 && len(part) == 1 && measure(lines[n-1]+" · "+part[0]) <= points {
 			lines[n-1] += " · " + part[0]
 			continue
 		}
 		lines = append(lines, part...)
 	}
-	return escLines(lines)
+	return lines
 }
 
 // marker is a full-width dark band with white text on a card; text is markup.
