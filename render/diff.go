@@ -45,11 +45,15 @@ type changes struct {
 	// which the current curve crosses a ghost's column, nil where it does not.
 	ghosts  map[*journey.Touchpoint]bool
 	bridges map[*journey.Touchpoint]*int
-	// added, the touchpoints only the new version has; fields, the fields changed of each
-	// touchpoint (list fields by name, emotion apart); moved, how a touchpoint moved.
+	// added, the touchpoints only the new version has; fields, the records of each
+	// touchpoint's fields and KPI targets' bounds changed; kpis, those of its KPI targets
+	// added or removed; moved, how a touchpoint moved.
 	added  map[string]bool
-	fields map[string][]string
+	fields map[string][]diff.Change
+	kpis   map[string][]diff.Change
 	moved  map[string]diff.Change
+	// oldMap and newMap are the two versions, where an added or removed KPI target is read.
+	oldMap, newMap *journey.Map
 	// old holds every old touchpoint's emotion, and oldOrder their ids in old document order.
 	old      map[string]*int
 	oldOrder []string
@@ -94,7 +98,8 @@ func compose(m *journey.Map, c Change, l *lang.Language) (*journey.Map, *changes
 // newChanges indexes the records of the diff from c.Old to m.
 func newChanges(m *journey.Map, c Change, l *lang.Language) *changes {
 	ch := &changes{l: l, since: c.Since, records: diff.Compare(c.Old, m), ghosts: map[*journey.Touchpoint]bool{}, bridges: map[*journey.Touchpoint]*int{},
-		added: map[string]bool{}, fields: map[string][]string{}, moved: map[string]diff.Change{}, old: map[string]*int{},
+		added: map[string]bool{}, fields: map[string][]diff.Change{}, kpis: map[string][]diff.Change{}, moved: map[string]diff.Change{},
+		old: map[string]*int{}, oldMap: c.Old, newMap: m,
 		stageAdded: map[string]bool{}, stageRemoved: map[string]bool{}, edgeAdded: map[[2]string]bool{}}
 	for _, t := range c.Old.Touchpoints() {
 		if _, dup := ch.old[t.ID]; !dup {
@@ -116,9 +121,11 @@ func (ch *changes) index(r diff.Change) {
 	case r.Entity == diff.EntityTouchpoint && r.Kind == diff.Moved:
 		ch.moved[r.ID] = r
 	case r.Entity == diff.EntityTouchpoint && r.Kind == diff.Changed:
-		ch.fields[r.ID] = append(ch.fields[r.ID], r.Field)
-	case r.Entity == diff.EntityKPI && r.Kind != diff.Moved:
-		ch.fields[r.Touchpoint] = append(ch.fields[r.Touchpoint], "kpis")
+		ch.fields[r.ID] = append(ch.fields[r.ID], r)
+	case r.Entity == diff.EntityKPI && r.Kind == diff.Changed:
+		ch.fields[r.Touchpoint] = append(ch.fields[r.Touchpoint], r)
+	case r.Entity == diff.EntityKPI && (r.Kind == diff.Added || r.Kind == diff.Removed):
+		ch.kpis[r.Touchpoint] = append(ch.kpis[r.Touchpoint], r)
 	case r.Entity == diff.EntityStage && r.Kind == diff.Added:
 		ch.stageAdded[r.ID] = true
 	case r.Entity == diff.EntityStage && r.Kind == diff.Removed:
@@ -183,8 +190,8 @@ func (ch *changes) apart(tps []*journey.Touchpoint, k int) bool {
 
 // emotionChanged reports whether the touchpoint with id has another emotion than before.
 func (ch *changes) emotionChanged(id string) bool {
-	for _, f := range ch.fields[id] {
-		if f == "emotion" {
+	for _, r := range ch.fields[id] {
+		if r.Entity == diff.EntityTouchpoint && r.Field == "emotion" {
 			return true
 		}
 	}

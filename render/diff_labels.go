@@ -8,6 +8,7 @@ import (
 	"github.com/journey-cx/journey/journey"
 	"github.com/journey-cx/journey/journey/diff"
 	"github.com/journey-cx/journey/journey/lang"
+	"github.com/journey-cx/journey/journey/output"
 )
 
 // Colours of a picture of a change. Colour is never the only cue: added and removed things
@@ -71,8 +72,9 @@ func (ch *changes) card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language) s
 	return card(t, n, l, ch.bands(t))
 }
 
-// bands are the rows at the foot of a card that say what changed: added, the fields changed
-// (an emotion with its old and new score), moved. Their text wraps to the card's width.
+// bands are the rows at the foot of a card that say what changed, as journey diff says it:
+// added; the fields changed (an emotion with its old and new score); KPI targets added and
+// removed; moved. Their text wraps to the card's width.
 func (ch *changes) bands(t *journey.Touchpoint) string {
 	var b strings.Builder
 	inside := cardInside(t)
@@ -82,6 +84,12 @@ func (ch *changes) bands(t *journey.Touchpoint) string {
 	if fields := ch.fields[t.ID]; len(fields) > 0 && !ch.added[t.ID] {
 		head := markChanged + " " + strings.ToUpper(ch.l.ChangedKind) + ":"
 		b.WriteString(band(changedFill, ink, bandText(head, ch.fieldNames(t, fields), inside)))
+	}
+	if added := ch.kpiTargets(t, diff.Added); len(added) > 0 && !ch.added[t.ID] {
+		b.WriteString(band(addedLine, paper, bandText(markAdded+" "+strings.ToUpper(ch.l.Added)+":", added, inside)))
+	}
+	if removed := ch.kpiTargets(t, diff.Removed); len(removed) > 0 {
+		b.WriteString(band(ghostLine, paper, bandText(markRemoved+" "+strings.ToUpper(ch.l.Removed)+":", removed, inside)))
 	}
 	if m, ok := ch.moved[t.ID]; ok {
 		what := ch.l.Place
@@ -94,19 +102,47 @@ func (ch *changes) bands(t *journey.Touchpoint) string {
 	return b.String()
 }
 
-// fieldNames names the fields that changed, each once, an emotion with its old and new score.
-func (ch *changes) fieldNames(t *journey.Touchpoint, fields []string) []string {
+// fieldNames names the fields that changed, each once, in the words of journey diff: an
+// emotion with its old and new score, a KPI target's bound as "KPI conversion min".
+func (ch *changes) fieldNames(t *journey.Touchpoint, fields []diff.Change) []string {
 	var parts []string
 	seen := map[string]bool{}
-	for _, f := range fields {
-		switch {
-		case seen[f]:
-		case f == "emotion":
-			parts = append(parts, ch.l.Field(f)+" "+scoreOf(ch.old[t.ID])+" → "+scoreOf(t.Emotion))
-		default:
-			parts = append(parts, ch.l.Field(f))
+	for _, r := range fields {
+		name := ch.l.Field(r.Field)
+		if r.Entity == diff.EntityKPI {
+			_, metric, _ := strings.Cut(r.ID, "/")
+			name = ch.l.KPI + " " + metric + " " + name
 		}
-		seen[f] = true
+		switch {
+		case seen[name]:
+		case r.Entity == diff.EntityTouchpoint && r.Field == "emotion":
+			parts = append(parts, name+" "+scoreOf(ch.old[t.ID])+" → "+scoreOf(t.Emotion))
+		default:
+			parts = append(parts, name)
+		}
+		seen[name] = true
+	}
+	return parts
+}
+
+// kpiTargets names the KPI targets of t that the change added or removed (kind), as journey
+// diff does: "KPI conversion (min 0.25)", the target as the version that has it sets it.
+func (ch *changes) kpiTargets(t *journey.Touchpoint, kind string) []string {
+	side := ch.newMap
+	if kind == diff.Removed {
+		side = ch.oldMap
+	}
+	var parts []string
+	for _, r := range ch.kpis[t.ID] {
+		if r.Kind != kind {
+			continue
+		}
+		_, metric, _ := strings.Cut(r.ID, "/")
+		part := ch.l.KPI + " " + metric
+		if bounds := output.KPIBounds(ch.l, side, r.ID); bounds != "" {
+			part += " (" + bounds + ")"
+		}
+		parts = append(parts, part)
 	}
 	return parts
 }
@@ -121,14 +157,16 @@ func scoreOf(e *int) string {
 
 // bandText is the markup of a band's text: head, then the parts with " · " between them, in
 // lines at most points wide in the band's bold type (see flow), so that a long band wraps
-// inside the card rather than widening it. Graphviz sizes a cell that spans columns, as a
-// band does, in whole points, dropping the fraction, and so does the measure here.
+// inside the card rather than widening it; the first part follows the head on its line when
+// it fits there, else starts the next. Graphviz sizes a cell that spans columns, as a band
+// does, in whole points, dropping the fraction, and so does the measure here.
 func bandText(head string, parts []string, points int) string {
-	parts = append([]string{head}, parts...)
-	if len(parts) > 1 {
-		parts = append([]string{head + " " + parts[1]}, parts[2:]...)
-	}
 	measure := func(s string) float64 { return math.Floor(boldWidth(s, bandSize)) }
+	if len(parts) > 0 && measure(head+" "+parts[0]) <= float64(points) {
+		parts = append([]string{head + " " + parts[0]}, parts[1:]...)
+	} else {
+		parts = append([]string{head}, parts...)
+	}
 	return escLines(flow(parts, float64(points), measure))
 }
 
@@ -243,8 +281,8 @@ func (ch *changes) legend(b *strings.Builder) {
 		colour, mark string
 		meaning      string
 	}{
-		{len(ch.added)+len(ch.stageAdded) > 0, addedLine, fmt.Sprintf(`<FONT COLOR="%s"><B>%s</B></FONT>`, paper, markAdded), l.LegendAdded},
-		{len(ch.ghosts)+len(ch.stageRemoved) > 0, ghostLine, fmt.Sprintf(`<FONT COLOR="%s"><B>%s</B></FONT>`, paper, markRemoved), l.LegendRemoved},
+		{len(ch.added)+len(ch.stageAdded) > 0 || ch.kpisOf(diff.Added), addedLine, fmt.Sprintf(`<FONT COLOR="%s"><B>%s</B></FONT>`, paper, markAdded), l.LegendAdded},
+		{len(ch.ghosts)+len(ch.stageRemoved) > 0 || ch.kpisOf(diff.Removed), ghostLine, fmt.Sprintf(`<FONT COLOR="%s"><B>%s</B></FONT>`, paper, markRemoved), l.LegendRemoved},
 		{len(ch.fields) > 0, changedFill, "<B>" + markChanged + "</B>", l.LegendChanged},
 		{len(ch.moved) > 0, movedFill, "<B>" + markMoved + "</B>", l.LegendMoved},
 		{ch.oldEmotions(), paper, `<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0"><TR>` + oldMarker(-1, 1) + `</TR></TABLE>`, l.LegendOldEmotion},
@@ -257,6 +295,19 @@ func (ch *changes) legend(b *strings.Builder) {
 		b.WriteString(`<TR><TD COLSPAN="4" ALIGN="LEFT"><TABLE BORDER="0" CELLBORDER="0" CELLSPACING="0" CELLPADDING="3">` + rows.String() + `</TABLE></TD></TR>`)
 	}
 	ch.flowLegend(b)
+}
+
+// kpisOf reports whether a card has a band of KPI targets of kind (added or removed): one
+// of a touchpoint drawn, and for an added target, one not added itself.
+func (ch *changes) kpisOf(kind string) bool {
+	for id, rs := range ch.kpis {
+		for _, r := range rs {
+			if r.Kind == kind && ch.newMap.Touchpoint(id) != nil && !(kind == diff.Added && ch.added[id]) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // oldEmotions reports whether the picture draws an old emotion: a ghost's or a changed one.

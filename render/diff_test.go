@@ -269,3 +269,53 @@ func TestDiffCardsShareOneWidth(t *testing.T) {
 		}
 	}
 }
+
+// kpiMap is a one-touchpoint map with the KPI targets kpis (YAML flow), none when "".
+func kpiMap(kpis string) string {
+	m := "version: 1\nid: m\ntitle: M\nstages:\n  - id: s\n    name: S\n    touchpoints:\n      - {id: a, name: A, emotion: 1"
+	if kpis != "" {
+		m += ", kpis: " + kpis
+	}
+	return m + "}\n"
+}
+
+// TestDiffDOTKPIs wants a card to say what happened to its KPI targets as journey diff says
+// it, in the language's words: added or removed with the target, or which bound changed.
+func TestDiffDOTKPIs(t *testing.T) {
+	nl, _ := lang.Get("nl")
+	for _, tt := range []struct {
+		name, old, new string
+		l              *lang.Language
+		want, not      string
+	}{
+		{"added", "", "[{metric: conversion, min: 0.25}]", nl,
+			markAdded + " TOEGEVOEGD: KPI conversion (min 0,25)", markChanged},
+		{"added en", "", "[{metric: conversion, min: 0.25}]", lang.English(),
+			markAdded + " ADDED: KPI conversion (min 0.25)", markChanged},
+		{"removed", "[{metric: conversion, min: 0.25, max: 0.9}]", "", nl,
+			markRemoved + " VERWIJDERD: KPI conversion (min 0,25, max 0,9)", markChanged},
+		{"bound changed", "[{metric: conversion, min: 0.25}]", "[{metric: conversion, min: 0.3}]", nl,
+			markChanged + " GEWIJZIGD: KPI conversion min", markAdded + " TOEGEVOEGD"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			old, ds := journey.Check("old.journey.yaml", []byte(kpiMap(tt.old)))
+			if journey.HasErrors(ds, false) {
+				t.Fatal(ds)
+			}
+			m, ds := journey.Check("new.journey.yaml", []byte(kpiMap(tt.new)))
+			if journey.HasErrors(ds, false) {
+				t.Fatal(ds)
+			}
+			dot := string(DiffDOT(m, nil, Change{Old: old, Since: "old"}, tt.l))
+			if !strings.Contains(strings.ReplaceAll(dot, "<BR/>", " "), tt.want) {
+				t.Errorf("the card lacks %q", tt.want)
+			}
+			for _, not := range []string{tt.not, "kpis"} {
+				if strings.Contains(dot, not) {
+					t.Errorf("the card says %q", not)
+				}
+			}
+			image(t, []byte(dot))
+		})
+	}
+}

@@ -155,9 +155,10 @@ func whereText(where map[string]any) string {
 	return strings.Join(cols, ", ")
 }
 
-// kpiTarget writes the target of the KPI id (TOUCHPOINT/METRIC) in m, "min 0.3, max 0.9",
-// or "" when m has none.
-func kpiTarget(l *lang.Language, m *journey.Map, id string) string {
+// KPIBounds writes the target of the KPI id (TOUCHPOINT/METRIC) in m as a change names it,
+// "min 0.3, max 0.9", or "" when m has none: journey diff and the picture of a change name
+// an added or removed KPI target with it.
+func KPIBounds(l *lang.Language, m *journey.Map, id string) string {
 	if m == nil {
 		return ""
 	}

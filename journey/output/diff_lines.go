@@ -45,7 +45,7 @@ func lineOf(l *lang.Language, d *diff.Diff, c diff.Change, subject bool, quote f
 			ln.name = entityName(d, diff.Change{Entity: diff.EntityTouchpoint, ID: ln.id})
 		case diff.EntityKPI:
 			_, ln.id, _ = strings.Cut(c.ID, "/")
-			ln.name, ln.target = "", kpiTarget(l, sideOf(d, c), c.ID)
+			ln.name, ln.target = "", KPIBounds(l, sideOf(d, c), c.ID)
 		case diff.EntityPersona:
 			ln.name, ln.id = "", ""
 		case diff.EntityTouchpoint:
