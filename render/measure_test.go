@@ -46,7 +46,7 @@ func TestWrapPoints(t *testing.T) {
 		{"channel: chat · owner: sales · feels: frustrated and really very angry",
 			[]string{"channel: chat · owner: sales · feels:", "frustrated and really very angry"}},
 		{"WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW iiii",
-			[]string{"WWWWWWWWWWWWWWWWWWWWW", "WWWWWWWWWWWWWWWWWWWWW", "WW iiii"}},
+			[]string{"WWWWWWWWWWWWWWWWWWWWW-", "WWWWWWWWWWWWWWWWWWWW-", "WWW iiii"}},
 		{"  spaced   out  ", []string{"spaced out"}},
 		{"", nil},
 	} {

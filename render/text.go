@@ -65,20 +65,20 @@ func visible(r rune) rune {
 }
 
 // wrap splits s into lines of at most width runes, breaking at spaces; a word longer than
-// width is cut. Runs of spaces collapse into one.
+// width is broken with a hyphen (see breakWord). Runs of spaces collapse into one.
 func wrap(s string, width int) []string {
 	return wrapFit(s, func(line []rune) bool { return len(line) <= width })
 }
 
 // wrapPoints splits s into lines that Graphviz sets at most points wide in DejaVu Sans at
-// size points (TextWidth), breaking at spaces; a word wider than that is cut. Runs of spaces
-// collapse into one.
+// size points (TextWidth), breaking at spaces; a word wider than that is broken with a
+// hyphen (see breakWord). Runs of spaces collapse into one.
 func wrapPoints(s string, size, points float64) []string {
 	return wrapFit(s, func(line []rune) bool { return TextWidth(string(line), size) <= points })
 }
 
 // wrapFit splits s into the longest lines that fit, breaking at spaces; a word that does not
-// fit on a line of its own is cut, at least one rune a line. Runs of spaces collapse into one.
+// fit on a line of its own is broken (breakWord). Runs of spaces collapse into one.
 func wrapFit(s string, fits func(line []rune) bool) []string {
 	var lines []string
 	var line []rune
@@ -94,11 +94,9 @@ func wrapFit(s string, fits func(line []rune) bool) []string {
 			case len(line) > 0:
 				lines, line = append(lines, string(line)), nil
 			default:
-				n := 1
-				for n < len(w) && fits(w[:n+1]) {
-					n++
-				}
-				lines, w = append(lines, string(w[:n])), w[n:]
+				var head []rune
+				head, w = breakWord(w, fits)
+				lines = append(lines, string(head))
 			}
 		}
 	}
@@ -106,6 +104,35 @@ func wrapFit(s string, fits func(line []rune) bool) []string {
 		lines = append(lines, string(line))
 	}
 	return lines
+}
+
+// minFragment is the fewest runes a word broken across lines leaves on either side of the
+// break, so that no syllable's tail (the "m" of "polisadministratiesysteem") is left alone.
+const minFragment = 3
+
+// breakWord splits a word that does not fit on a line of its own into the line's part and the
+// rest: after the last hyphen of the word that leaves the line fitting, else at the most
+// runes that fit with a hyphen added, and never with fewer than minFragment runes on either
+// side. Only where a line cannot hold that much is the word cut bare, at least one rune a
+// line, so that every line still fits.
+func breakWord(w []rune, fits func(line []rune) bool) (head, rest []rune) {
+	n := 0
+	for n < len(w) && fits(append(slices.Clip(w[:n+1]), '-')) {
+		n++
+	}
+	for k := min(n+1, len(w)-minFragment); k > minFragment; k-- {
+		if w[k-1] == '-' {
+			return w[:k], w[k:]
+		}
+	}
+	if n = min(n, len(w)-minFragment); n >= minFragment {
+		return append(slices.Clip(w[:n]), '-'), w[n:]
+	}
+	n = 1
+	for n < len(w) && fits(w[:n+1]) {
+		n++
+	}
+	return w[:n], w[n:]
 }
 
 // esc escapes s for a Graphviz HTML-like label: XML escaping for the five special
