@@ -208,14 +208,17 @@ func (d *drawing) ranksep() string {
 
 // arcLevels is, for each stage, how many levels of arcs Graphviz keeps room for over its
 // cards: the most arcs between two cards of the stage that pass over one card between them,
-// and the index of the first card with that many over it.
+// and the index of the first card with that many over it. Arcs between the same two cards
+// (a designed arc and an off-map one back) count once: Graphviz routes them as one.
 func (d *drawing) arcLevels() []arcLevels {
 	over := make([]int, len(d.tps))
+	pairs := map[[2]int]bool{}
 	for _, a := range d.arcs() {
-		if a[0].Stage != a[1].Stage {
+		lo, hi := min(a[0].Index, a[1].Index), max(a[0].Index, a[1].Index)
+		if a[0].Stage != a[1].Stage || pairs[[2]int{lo, hi}] {
 			continue
 		}
-		lo, hi := min(a[0].Index, a[1].Index), max(a[0].Index, a[1].Index)
+		pairs[[2]int{lo, hi}] = true
 		for k := lo + 1; k < hi; k++ {
 			over[k]++
 		}

@@ -475,3 +475,38 @@ func TestStagePanelsStartAtOneHeightOnManyStages(t *testing.T) {
 		t.Errorf("the stage panels start at %v, want twelve at one height", tops)
 	}
 }
+
+// TestStagePanelsStartAtOneHeightOverSharedArcs draws a stage with a designed arc over a
+// card and, with numbers, an off-map arc back between the same two cards, which Graphviz
+// routes as one: every stage's panel still starts at one height.
+func TestStagePanelsStartAtOneHeightOverSharedArcs(t *testing.T) {
+	m, ds := journey.Check("arcs.journey.yaml", []byte(`version: 1
+id: arcs
+title: Arcs
+stages:
+  - id: one
+    name: One
+    touchpoints:
+      - {id: a, name: A, emotion: 0, next: [b, c]}
+      - {id: b, name: B, emotion: 0}
+      - {id: c, name: C, emotion: 1}
+  - id: two
+    name: Two
+    touchpoints: [{id: d, name: D, emotion: 1}]
+  - id: three
+    name: Three
+    touchpoints: [{id: e, name: E, emotion: -1}]
+`))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	r := &analysis.Report{Journey: m.ID}
+	r.Transitions = []analysis.Transition{{From: "a", To: "c", Users: 80, Count: 80, OnMap: true}, {From: "c", To: "a", Users: 20, Count: 20}}
+	for _, tp := range m.Touchpoints() {
+		r.Touchpoints = append(r.Touchpoints, analysis.Touchpoint{ID: tp.ID, Users: 100, Continued: 90, Conversion: ptr(0.9), Dropoff: ptr(0.1), Exits: 10})
+	}
+	tops := panelTops(t, image(t, DOT(m, r, nil)))
+	if len(tops) != 3 || slices.Max(tops)-slices.Min(tops) > 1 {
+		t.Errorf("the stage panels start at %v, want three at one height", tops)
+	}
+}
