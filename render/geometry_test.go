@@ -296,3 +296,43 @@ func checkEdgeLabel(t *testing.T, picture, edge string, svg []byte, from, to box
 		}
 	}
 }
+
+// TestCardFootInsideRoundedCorners draws cards whose last row is a dark marker (a goal, a
+// moment of truth) and wants its fill to have no square corner at the card's foot: a square
+// one sticks out of the card's rounded bottom corners.
+func TestCardFootInsideRoundedCorners(t *testing.T) {
+	m, ds := journey.Check("cards.journey.yaml", []byte(cardsMap))
+	if journey.HasErrors(ds, false) {
+		t.Fatal(ds)
+	}
+	svg := image(t, DOT(m, nil, nil))
+	for _, g := range nodeGroup.FindAllSubmatch(svg, -1) {
+		name := string(g[1])
+		if !strings.HasPrefix(name, "t") {
+			continue
+		}
+		shapes := shape.FindAllSubmatch(g[2], -1)
+		card := boxOf(t, string(shapes[0][1]), shapes[0][2])
+		for _, s := range shapes[1:] {
+			b := boxOf(t, string(s[1]), s[2])
+			if card.foot-b.foot <= 5 && squareCorner(t, s[2], b) {
+				t.Errorf("card %s's last row, filled %s, has square corners at the card's foot", name, b.fill)
+			}
+		}
+	}
+}
+
+// squareCorner reports whether the points of a shape have a vertex at the lower left corner
+// of its box b.
+func squareCorner(t *testing.T, points []byte, b box) bool {
+	t.Helper()
+	ns := number.FindAll(points, -1)
+	for i := 0; i+1 < len(ns); i += 2 {
+		x, _ := strconv.ParseFloat(string(ns[i]), 64)
+		y, _ := strconv.ParseFloat(string(ns[i+1]), 64)
+		if math.Abs(x-b.left) < 0.01 && math.Abs(y-b.foot) < 0.01 {
+			return true
+		}
+	}
+	return false
+}

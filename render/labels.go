@@ -148,8 +148,26 @@ func card(t *journey.Touchpoint, n *tpNumbers, l *lang.Language, extra string) s
 	}
 	b.WriteString(n.rows(l, inside, t.Goal))
 	b.WriteString(extra)
-	b.WriteString(`</TABLE>`)
-	return b.String()
+	return roundFoot(b.String()) + `</TABLE>`
+}
+
+// fullRow is how every filled full-width row of a card (marker, numbers, band) starts.
+const fullRow = `<TR><TD COLSPAN="2" BGCOLOR=`
+
+// roundFoot rounds the fill of a card's last row when it is a marker or a band under an
+// unfilled row (rows are the card's rows so far), so that its dark or coloured corners stay
+// inside the card's rounded bottom corners instead of sticking out of them. The pale numbers
+// row is left square, and so is a row under another filled one, where rounded corners
+// would show as notches of the card's white.
+func roundFoot(rows string) string {
+	i := strings.LastIndex(rows, fullRow)
+	if i < 0 || strings.Contains(rows[i:], "</TR><TR>") || strings.HasPrefix(rows[i+len(fullRow):], `"`+bandFill) {
+		return rows
+	}
+	if j := strings.LastIndex(rows[:i], "<TR>"); j >= 0 && strings.HasPrefix(rows[j:], fullRow) {
+		return rows
+	}
+	return rows[:i] + `<TR><TD STYLE="rounded" COLSPAN="2" BGCOLOR=` + rows[i+len(fullRow):]
 }
 
 // cardInside is the width, in points, of the text of a card's full-width rows: the card's
