@@ -155,3 +155,18 @@ func TestKPISummary(t *testing.T) {
 		}
 	}
 }
+
+// TestAbout pins how the whatif answer rounds a number of users: whole from 1 up, one
+// decimal below, and below 0.05 to its first digit, also for a number a little under it as
+// floating point computes it (6 * 1/600 is 0.009999…).
+func TestAbout(t *testing.T) {
+	en := mustLang(t, "en")
+	for v, want := range map[float64]string{
+		6.4: "6", 1: "1", 0.44: "0.4", 0.05: "0.1", 0.02: "0.02", 6 * (1.0 / 600): "0.01",
+		0.0099999999999: "0.01", 0.0004: "0.0004", -0.02: "-0.02", 0: "0.0",
+	} {
+		if got := about(en, v); got != want {
+			t.Errorf("about(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

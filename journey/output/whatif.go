@@ -106,7 +106,8 @@ func about(l *lang.Language, v float64) string {
 	case a >= 0.05 || a == 0:
 		return l.Float(v, 1)
 	default:
-		return l.Float(v, min(int(math.Ceil(-math.Log10(a))), 9))
+		// less a little: 0.01 computed as 0.00999… is still given to its first digit
+		return l.Float(v, min(int(math.Ceil(-math.Log10(a)-1e-9)), 9))
 	}
 }
 

@@ -1,6 +1,9 @@
 package whatif
 
-import "github.com/journey-cx/journey/journey/markov"
+import (
+	"github.com/journey-cx/journey/journey"
+	"github.com/journey-cx/journey/journey/markov"
+)
 
 // Report is the result of a what-if run. Its JSON encoding is the contract of `journey
 // whatif --format json` (SPEC section 7), with one key more: baseline_matches_observed,
@@ -25,7 +28,7 @@ type Report struct {
 	Touchpoints []TouchpointVisits `json:"touchpoints"`
 
 	// What the human formats need besides: the observed goal users, the changes' and the
-	// goal's names (Goal is "" when walks ended at several goals).
+	// goal's names (Goal is "" unless walks may end at one goal only; see goalName).
 	GoalUsers   int64    `json:"-"`
 	ChangeNames []string `json:"-"`
 	Goal        string   `json:"-"`
@@ -80,18 +83,30 @@ func (md *Model) report(changes []Change, b, s *markov.Solution) *Report {
 	return r
 }
 
-// goalName is the name of the goal touchpoint every goal walk ended at, "" when they
-// ended at several or none.
+// goalName is the name of the one goal a walk may end at, "" when there are several or
+// none: a goal walks reached, or one a touchpoint they visit leads to by its next, since a
+// scenario may send walks there (as --improve does when it splits a touchpoint's users over
+// its next). A goal only reached after another one is no end of a walk.
 func (md *Model) goalName() string {
-	name := ""
-	for i, n := range md.goals {
-		if n == 0 {
+	ends := map[*journey.Touchpoint]bool{}
+	for i, t := range md.tps {
+		if md.goals[i] > 0 {
+			ends[t] = true
+		}
+		if !md.isState(i) {
 			continue
 		}
-		if name != "" {
-			return ""
+		for _, n := range md.m.NextOf(t) {
+			if n.Goal {
+				ends[n] = true
+			}
 		}
-		name = md.tps[i].Name
 	}
-	return name
+	if len(ends) != 1 {
+		return ""
+	}
+	for t := range ends {
+		return t.Name
+	}
+	return ""
 }

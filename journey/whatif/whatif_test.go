@@ -228,3 +228,32 @@ func TestAgreesWithAnalysis(t *testing.T) {
 		}
 	}
 }
+
+// TestGoalNamed: the answer names the goal when walks may end at one goal only: one they
+// reached, or one a touchpoint they visit leads to by its next. With a second goal that b
+// leads to, it names none, even when every walk so far reached the same one, since a
+// scenario may lead walks to the other; a goal only after another is no end of a walk.
+func TestGoalNamed(t *testing.T) {
+	twoGoals := strings.Replace(flowMap, "{id: d, name: Delta, events: [{event: d}], next: []}",
+		"{id: d, name: Delta, goal: true, events: [{event: d}], next: []}", 1)
+	goalAfterGoal := strings.Replace(flowMap, "{id: buy, name: Buy, goal: true, events: [{event: buy}]}",
+		"{id: buy, name: Buy, goal: true, events: [{event: buy}], next: [again]}\n      - {id: again, name: Again, goal: true, events: [{event: again}], next: []}", 1)
+	for _, c := range []struct {
+		name, src string
+		users     []string
+		want      string
+	}{
+		{"one goal", flowMap, fourUsers, "Buy"},
+		{"one goal, never reached, that c leads to", flowMap, []string{"u1: a b c", "u2: a b d"}, "Buy"},
+		{"a goal only after the goal", goalAfterGoal, fourUsers, "Buy"},
+		{"two goals, one reached", twoGoals, []string{"u1: a b c buy", "u2: a b"}, ""},
+	} {
+		r, err := observe(t, load(t, c.src), c.users...).Run([]Change{{Improve: "b", By: 0.5}})
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		if r.Goal != c.want {
+			t.Errorf("%s: goal %q, want %q", c.name, r.Goal, c.want)
+		}
+	}
+}
