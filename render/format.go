@@ -72,25 +72,57 @@ func imagePrinter(f Format) output.Printer[Picture] {
 	}
 }
 
-// PNG comes from go-graphviz's own image renderer, not Graphviz's (see docs/render.md). Its
-// font has no emoji or symbol glyphs, and it paints a table's border over the table's
-// content. pngSafe adapts a drawing to it: tables lose their borders (cards keep their white
-// fill and their markers), and the picture's symbols become text it can draw. The symbols
-// are replaced wherever they occur, in the user's text too, where they would otherwise show
-// as empty boxes.
+// PNG is painted by paintPNG with the Go fonts, which have no emoji and few symbols. pngSafe
+// makes the picture's symbols text they can draw. The symbols are replaced wherever they
+// occur, in the user's text too, where they would otherwise show as empty boxes.
+//
+// It also takes the dashes out of HTML tables and cells: Graphviz 12.1.2 writes a dashed or
+// dotted one's style to xdot followed by whatever memory comes after it (and can crash
+// doing so). Their border colour gets an alpha that paintPNG reads back as the dashes (see
+// penDashed).
 func pngSafe(dot []byte) []byte {
-	s := tableBorder.ReplaceAllString(string(dot), `<TABLE BORDER="0"`)
+	s := htmlTag.ReplaceAllStringFunc(string(dot), undash)
 	return []byte(pngGlyphs.Replace(s))
 }
 
-// tableBorder matches the border of a table the renderer draws: user text cannot contain it,
-// as its < and " are escaped.
-var tableBorder = regexp.MustCompile(`<TABLE BORDER="[1-9]"`)
+// htmlTag matches a table or cell tag of an HTML-like label with a style. User text cannot
+// contain one: its < and " are escaped.
+var htmlTag = regexp.MustCompile(`<(TABLE|TD) [^>]*STYLE="[^"]*"[^>]*>`)
+
+// tagStyle and tagColor match a tag's style and its border colour, a colour without alpha.
+var (
+	tagStyle = regexp.MustCompile(`STYLE="([^"]*)"`)
+	tagColor = regexp.MustCompile(` COLOR="(#[0-9a-fA-F]{6})"`)
+)
+
+// undash takes the dashes out of the style of an HTML tag and marks its border colour
+// instead.
+func undash(tag string) string {
+	style := tagStyle.FindStringSubmatch(tag)[1]
+	var kept []string
+	alpha := ""
+	for _, st := range strings.Split(style, ",") {
+		switch st {
+		case "dashed":
+			alpha = penDashed
+		case "dotted":
+			alpha = penDotted
+		default:
+			kept = append(kept, st)
+		}
+	}
+	if alpha == "" {
+		return tag
+	}
+	tag = tagStyle.ReplaceAllLiteralString(tag, `STYLE="`+strings.Join(kept, ",")+`"`)
+	tag = strings.ReplaceAll(tag, ` STYLE=""`, "")
+	return tagColor.ReplaceAllString(tag, ` COLOR="${1}`+alpha+`"`)
+}
 
 // pngGlyphs maps the picture's symbols to text for PNG.
 var pngGlyphs = strings.NewReplacer(
 	emotionFaces[0], ":-((", emotionFaces[1], ":-(", emotionFaces[2], ":-|",
 	emotionFaces[3], ":-)", emotionFaces[4], ":-D",
 	"✓", "+", "✗", "x", "★", "*", "⚑", "»", "⏏ ", "",
-	markRemoved, "-", markChanged, "~", markMoved, "<>",
+	markChanged, "~", markMoved, "↔",
 )

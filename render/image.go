@@ -39,7 +39,8 @@ var (
 // so the abandoned layout keeps running, and holding the lock, in the background until it
 // finishes or the process exits. A command-line run exits right after, so that is harmless
 // there.
-// SVG output is checked by CheckSVG; output that fails the check is an error.
+// SVG output is checked by CheckSVG; output that fails the check is an error. PNG is
+// painted from Graphviz's xdot output by paintPNG, within the same time limit.
 func Image(ctx context.Context, dot []byte, f Format, timeout time.Duration) ([]byte, error) {
 	type result struct {
 		b   []byte
@@ -48,6 +49,9 @@ func Image(ctx context.Context, dot []byte, f Format, timeout time.Duration) ([]
 	done := make(chan result, 1)
 	go func() {
 		b, err := layout(dot, f)
+		if err == nil && f == PNG {
+			b, err = paintPNG(b)
+		}
 		done <- result{b, err}
 	}()
 	timer := time.NewTimer(timeout)
@@ -87,8 +91,12 @@ func layout(dot []byte, f Format) ([]byte, error) {
 		return nil, fmt.Errorf("graphviz cannot read the generated graph: %w", err)
 	}
 	defer graph.Close()
+	format := graphviz.Format(f)
+	if f == PNG {
+		format = "xdot" // painted by paintPNG, not go-graphviz's PNG renderer
+	}
 	var buf bytes.Buffer
-	if err := gv.Render(ctx, graph, graphviz.Format(f), &buf); err != nil {
+	if err := gv.Render(ctx, graph, format, &buf); err != nil {
 		return nil, fmt.Errorf("graphviz cannot draw the map: %w", err)
 	}
 	if buf.Len() == 0 {

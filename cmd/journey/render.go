@@ -67,9 +67,8 @@ With --watch the picture is drawn again whenever the map or an event file change
 per drawing on standard error (none with -q), until interrupted; a broken save is reported
 and the last good picture kept.
 
-SVG is the picture to use. PNG is a rough preview: go-graphviz draws it with a simple
-renderer that has no emoji or symbols (faces become :-) and the like), no table borders and
-poor edges. The first run on a machine takes about half a second longer while Graphviz's
+SVG is the picture to use. PNG draws the same picture at 96 dpi, its text in the Go fonts,
+which have no emoji or symbols (faces become :-) and the like). The first run on a machine takes about half a second longer while Graphviz's
 WebAssembly is compiled into a cache under the temp dir. See docs/render.md.
 
 With --diff the picture shows what changed since an older version of the map: a git revision

@@ -1,0 +1,310 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"image/color"
+	"math"
+	"strconv"
+	"sync"
+
+	"github.com/fogleman/gg"
+	xfont "golang.org/x/image/font"
+	"golang.org/x/image/font/gofont/gobold"
+	"golang.org/x/image/font/gofont/gobolditalic"
+	"golang.org/x/image/font/gofont/goitalic"
+	"golang.org/x/image/font/gofont/goregular"
+	"golang.org/x/image/font/opentype"
+	"golang.org/x/image/font/sfnt"
+)
+
+// pngScale is the PNG's pixels per point: 96 dpi, as Graphviz's PNG and a browser's view of
+// the SVG at 100%.
+const pngScale = 96.0 / 72
+
+// paintPNG paints the xdot layout Graphviz wrote and returns it as PNG bytes.
+//
+// go-graphviz's own PNG renderer fills every shape and curve it is given (its WebAssembly
+// glue reports every shape as filled), so edges become filled blobs over the labels and
+// table borders paint over the tables. xdot states explicitly what is filled and what is
+// stroked; painting it ourselves draws what Graphviz's SVG draws, in the same order.
+func paintPNG(xdot []byte) ([]byte, error) {
+	d, err := readXdot(xdot)
+	if err != nil {
+		return nil, err
+	}
+	w := math.Ceil((d.bb[2] - d.bb[0] + 2*d.padX) * pngScale)
+	h := math.Ceil((d.bb[3] - d.bb[1] + 2*d.padY) * pngScale)
+	if w < 1 || h < 1 || w*h > maxPNGPixels {
+		return nil, fmt.Errorf("the picture is too large for PNG (%.0f × %.0f pixels); draw SVG", w, h)
+	}
+	p := &painter{
+		dc:    gg.NewContext(int(w), int(h)),
+		x0:    d.padX - d.bb[0],
+		y0:    d.bb[3] + d.padY,
+		faces: map[faceKey]xfont.Face{},
+	}
+	p.dc.SetLineCapButt()
+	p.dc.SetLineJoinRound()
+	for _, s := range d.ops {
+		ops, err := parseOps(s)
+		if err != nil {
+			return nil, fmt.Errorf("cannot read graphviz's layout: %w", err)
+		}
+		if err := p.paint(ops); err != nil {
+			return nil, err
+		}
+	}
+	var buf bytes.Buffer
+	if err := p.dc.EncodePNG(&buf); err != nil {
+		return nil, err
+	}
+	return buf.Bytes(), nil
+}
+
+// maxPNGPixels bounds the PNG's size (400 MB of RGBA): a map too large for it is better
+// drawn as SVG.
+const maxPNGPixels = 100_000_000
+
+// painter paints xdot operations on an image, keeping the drawing state of one operation
+// string.
+type painter struct {
+	dc     *gg.Context
+	x0, y0 float64 // the image's origin in layout points: x' = x + x0, y' = y0 - y
+	faces  map[faceKey]xfont.Face
+
+	pen, fill color.NRGBA
+	width     float64
+	dashes    []float64
+	fontSize  float64
+	fontFlags int
+}
+
+// reset sets the state Graphviz assumes at the start of an operation string.
+func (p *painter) reset() {
+	p.pen, p.fill = color.NRGBA{A: 255}, color.NRGBA{A: 255}
+	p.width, p.dashes = 1, nil
+	p.fontSize, p.fontFlags = 14, 0
+}
+
+// paint paints one object's operation string.
+func (p *painter) paint(ops []xop) error {
+	p.reset()
+	for _, op := range ops {
+		if err := p.op(op); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *painter) op(op xop) error {
+	var err error
+	switch op.kind {
+	case 'c':
+		p.pen, err = parseColor(op.text)
+		p.penDashes()
+	case 'C':
+		p.fill, err = parseColor(op.text)
+	case 'S':
+		var st lineStyle
+		if st, err = parseStyle(op.text); err == nil {
+			if st.setWidth {
+				p.width = st.width
+			}
+			if st.setDash {
+				p.dashes = st.dashes
+			}
+		}
+	case 'F':
+		p.fontSize = op.num[0]
+	case 't':
+		p.fontFlags = int(op.num[0])
+	case 'T':
+		err = p.text(op)
+	case 'E', 'e':
+		p.dc.DrawEllipse((op.pts[0]+p.x0)*pngScale, (p.y0-op.pts[1])*pngScale, op.pts[2]*pngScale, op.pts[3]*pngScale)
+		p.finish(op.kind == 'E')
+	case 'P', 'p', 'L':
+		p.polyline(op.pts)
+		if op.kind != 'L' {
+			p.dc.ClosePath()
+		}
+		p.finish(op.kind == 'P')
+	case 'b', 'B':
+		p.bezier(op.pts)
+		if op.kind == 'b' {
+			p.dc.ClosePath()
+		}
+		p.finish(op.kind == 'b')
+	}
+	return err
+}
+
+// penDashed and penDotted are the alphas of a pen colour that pngSafe marks as dashed or
+// dotted; the painter draws the colour opaque with those dashes.
+const (
+	penDashed = "fe"
+	penDotted = "fd"
+)
+
+// penDashes applies the dashes a pen colour's alpha marks.
+func (p *painter) penDashes() {
+	switch p.pen.A {
+	case 0xfe:
+		p.dashes, p.pen.A = dashed, 0xff
+	case 0xfd:
+		p.dashes, p.pen.A = dotted, 0xff
+	}
+}
+
+// pt converts layout point i of pts to image coordinates.
+func (p *painter) pt(pts []float64, i int) (float64, float64) {
+	return (pts[2*i] + p.x0) * pngScale, (p.y0 - pts[2*i+1]) * pngScale
+}
+
+func (p *painter) polyline(pts []float64) {
+	p.dc.NewSubPath()
+	p.dc.MoveTo(p.pt(pts, 0))
+	for i := 1; i < len(pts)/2; i++ {
+		p.dc.LineTo(p.pt(pts, i))
+	}
+}
+
+// bezier adds a piecewise cubic Bézier curve: a start point, then three points a segment.
+func (p *painter) bezier(pts []float64) {
+	n := len(pts) / 2
+	p.dc.NewSubPath()
+	p.dc.MoveTo(p.pt(pts, 0))
+	i := 1
+	for ; i+2 < n; i += 3 {
+		x1, y1 := p.pt(pts, i)
+		x2, y2 := p.pt(pts, i+1)
+		x3, y3 := p.pt(pts, i+2)
+		p.dc.CubicTo(x1, y1, x2, y2, x3, y3)
+	}
+	for ; i < n; i++ {
+		p.dc.LineTo(p.pt(pts, i))
+	}
+}
+
+// finish paints the current path: a filled shape is filled with the fill colour and outlined
+// with the pen, as Graphviz's SVG does; any other is stroked with the pen.
+func (p *painter) finish(filled bool) {
+	if filled && p.fill.A > 0 {
+		p.dc.SetColor(p.fill)
+		p.dc.FillPreserve()
+	}
+	if p.pen.A > 0 && p.width > 0 {
+		p.dc.SetColor(p.pen)
+		p.dc.SetLineWidth(p.width * pngScale)
+		dashes := make([]float64, len(p.dashes))
+		for i, d := range p.dashes {
+			dashes[i] = d * pngScale
+		}
+		p.dc.SetDash(dashes...)
+		p.dc.StrokePreserve()
+	}
+	p.dc.ClearPath()
+}
+
+// Font characteristics of the t operation that the painter draws.
+const (
+	fontBold      = 1
+	fontItalic    = 2
+	fontUnderline = 4
+	fontStrike    = 32
+)
+
+// text paints a T operation in the pen colour with the Go fonts, which are embedded, so the
+// picture is the same on every machine. The layout was measured with DejaVu Sans, which is
+// wider, so the text fits its place; it is aligned as Graphviz aligned it.
+func (p *painter) text(op xop) error {
+	face, err := p.face(p.fontFlags&(fontBold|fontItalic), p.fontSize*pngScale)
+	if err != nil {
+		return err
+	}
+	x, y := (op.num[0]+p.x0)*pngScale, (p.y0-op.num[1])*pngScale
+	w := float64(xfont.MeasureString(face, op.text)) / 64
+	x -= w * (op.num[2] + 1) / 2 // justification: -1 left, 0 centre, 1 right
+	p.dc.SetFontFace(face)
+	p.dc.SetColor(p.pen)
+	p.dc.DrawString(op.text, x, y)
+	size := p.fontSize * pngScale
+	if p.fontFlags&fontUnderline != 0 {
+		p.rule(x, y+size*0.12, w, size)
+	}
+	if p.fontFlags&fontStrike != 0 {
+		p.rule(x, y-size*0.3, w, size)
+	}
+	return nil
+}
+
+// rule draws a line under or through a text of width w and font size size at y.
+func (p *painter) rule(x, y, w, size float64) {
+	p.dc.SetColor(p.pen)
+	p.dc.SetLineWidth(math.Max(1, size/14))
+	p.dc.SetDash()
+	p.dc.DrawLine(x, y, x+w, y)
+	p.dc.Stroke()
+}
+
+// faceKey names a face: bold and italic flags, and the size in pixels.
+type faceKey struct {
+	style int
+	size  float64
+}
+
+func (p *painter) face(style int, size float64) (xfont.Face, error) {
+	k := faceKey{style, size}
+	if f, ok := p.faces[k]; ok {
+		return f, nil
+	}
+	fonts, err := goFonts()
+	if err != nil {
+		return nil, err
+	}
+	f, err := opentype.NewFace(fonts[style], &opentype.FaceOptions{Size: size, DPI: 72, Hinting: xfont.HintingNone})
+	if err != nil {
+		return nil, fmt.Errorf("cannot size the PNG font: %w", err)
+	}
+	p.faces[k] = f
+	return f, nil
+}
+
+// goFonts parses, once, the Go fonts by style: regular, bold, italic, bold italic.
+var goFonts = sync.OnceValues(func() ([4]*sfnt.Font, error) {
+	var fonts [4]*sfnt.Font
+	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
+		f, err := opentype.Parse(ttf)
+		if err != nil {
+			return fonts, fmt.Errorf("cannot read the PNG font: %w", err)
+		}
+		fonts[i] = f
+	}
+	return fonts, nil
+})
+
+// parseColor reads an xdot colour: #rrggbb, #rrggbbaa, or one of the names Graphviz writes
+// for the picture's defaults.
+func parseColor(s string) (color.NRGBA, error) {
+	switch s {
+	case "black":
+		return color.NRGBA{A: 255}, nil
+	case "white":
+		return color.NRGBA{255, 255, 255, 255}, nil
+	case "transparent", "none", "invis":
+		return color.NRGBA{}, nil
+	}
+	if len(s) != 7 && len(s) != 9 || s[0] != '#' {
+		return color.NRGBA{}, fmt.Errorf("cannot paint colour %q in PNG", s)
+	}
+	v, err := strconv.ParseUint(s[1:], 16, 32)
+	if err != nil {
+		return color.NRGBA{}, fmt.Errorf("cannot paint colour %q in PNG", s)
+	}
+	if len(s) == 7 {
+		v = v<<8 | 0xff
+	}
+	return color.NRGBA{uint8(v >> 24), uint8(v >> 16), uint8(v >> 8), uint8(v)}, nil
+}
