@@ -8,6 +8,8 @@ import (
 	"image/color"
 	"image/png"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -293,3 +295,50 @@ func checkGlyphs(t *testing.T, f *sfnt.Font, text string) {
 		}
 	}
 }
+
+// TestPNGPaintsInSVGOrder checks that the PNG paints in the SVG's order: the outlined curves
+// (edges, rounded borders) of the same layout come in the same sequence.
+func TestPNGPaintsInSVGOrder(t *testing.T) {
+	m := florist()
+	old := loadExample(t, "examples/florist/before/florist.journey.yaml")
+	ex := loadExample(t, "examples/florist/florist.journey.yaml")
+	for name, dot := range map[string][]byte{
+		"florist": pngSafe(DOT(m, floristReport(m), nil)),
+		"diff":    pngSafe(DiffDOT(ex, nil, Change{Old: old, Since: "before"}, nil)),
+	} {
+		var want [][2]float64
+		for _, p := range svgCurveStart.FindAllSubmatch(image(t, dot), -1) {
+			x, _ := strconv.ParseFloat(string(p[1]), 64)
+			y, _ := strconv.ParseFloat(string(p[2]), 64)
+			want = append(want, [2]float64{x, -y})
+		}
+		xdot, err := layout(dot, PNG)
+		if err != nil {
+			t.Fatal(err)
+		}
+		d, err := readXdot(xdot)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got [][2]float64
+		for _, s := range d.ops {
+			ops, _ := parseOps(s)
+			for _, op := range ops {
+				if op.kind == 'B' {
+					got = append(got, [2]float64{op.pts[0], op.pts[1]})
+				}
+			}
+		}
+		if len(got) != len(want) || len(want) < 20 {
+			t.Fatalf("%s: the PNG has %d outlined curves, the SVG %d", name, len(got), len(want))
+		}
+		for i := range want {
+			if math.Abs(got[i][0]-want[i][0]) > 0.01 || math.Abs(got[i][1]-want[i][1]) > 0.01 {
+				t.Fatalf("%s: outlined curve %d starts at %v in the PNG, %v in the SVG", name, i, got[i], want[i])
+			}
+		}
+	}
+}
+
+// svgCurveStart matches the start of an outlined path of Graphviz's SVG.
+var svgCurveStart = regexp.MustCompile(`<path fill="none"[^>]* d="M(-?[\d.]+),(-?[\d.]+)C`)

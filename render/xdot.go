@@ -1,7 +1,9 @@
 package render
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -14,7 +16,8 @@ type layoutOps struct {
 	// padX and padY are the margins around bb, in points.
 	padX, padY float64
 	// ops are the xdot operation strings: the graph, the clusters from the outside in, the
-	// nodes, then the edges (the picture is drawn with outputorder=nodesfirst).
+	// nodes, then the edges, each node's out-edges after the last's (the picture is drawn
+	// with outputorder=nodesfirst).
 	ops []string
 }
 
@@ -37,7 +40,16 @@ func readXdot(text []byte) (*layoutOps, error) {
 	for _, n := range r.order {
 		d.ops = append(d.ops, r.nodes[n]...)
 	}
-	d.ops = append(d.ops, r.edges...)
+	seq := map[string]int{}
+	for i, n := range r.order {
+		seq[n] = i
+	}
+	slices.SortStableFunc(r.edges, func(a, b xdotEdge) int {
+		return cmp.Compare(tailSeq(seq, a.tail), tailSeq(seq, b.tail))
+	})
+	for _, e := range r.edges {
+		d.ops = append(d.ops, e.ops...)
+	}
 	if err := r.page(d); err != nil {
 		return nil, fmt.Errorf("cannot read graphviz's layout: %w", err)
 	}
@@ -54,7 +66,21 @@ type xdotReader struct {
 	graphs []string            // the graph's and the subgraphs' drawings, in order
 	nodes  map[string][]string // each node's layoutOps
 	order  []string            // the nodes, first seen first
-	edges  []string            // the edges' drawings, in order
+	edges  []xdotEdge          // the edges, in the order they are written
+}
+
+// xdotEdge is an edge's drawing and the node it leaves.
+type xdotEdge struct {
+	tail string
+	ops  []string
+}
+
+// tailSeq is the place of a node among the nodes, or after them all for one never written.
+func tailSeq(seq map[string]int, n string) int {
+	if i, ok := seq[n]; ok {
+		return i
+	}
+	return len(seq)
 }
 
 // token is a DOT token: an identifier, a quoted or HTML string (quoted true), or
@@ -165,7 +191,7 @@ func (r *xdotReader) object(id string) error {
 			r.port()
 		}
 		attrs, err := r.attrs()
-		r.edges = append(r.edges, pick(attrs, edgeDraws)...)
+		r.edges = append(r.edges, xdotEdge{id, pick(attrs, edgeDraws)})
 		return err
 	}
 	attrs, err := r.attrs()
