@@ -48,9 +48,9 @@ func Image(ctx context.Context, dot []byte, f Format, timeout time.Duration) ([]
 	}
 	done := make(chan result, 1)
 	go func() {
-		b, err := layout(dot, f)
+		b, d, err := layout(dot, f)
 		if err == nil && f == PNG {
-			b, err = paintPNG(b)
+			b, err = paintPNG(d)
 		}
 		done <- result{b, err}
 	}()
@@ -70,9 +70,10 @@ func Image(ctx context.Context, dot []byte, f Format, timeout time.Duration) ([]
 	}
 }
 
-// layout runs Graphviz on dot under the lock. It never hands Graphviz a context it could
-// stop on: the time limit is Image's job.
-func layout(dot []byte, f Format) ([]byte, error) {
+// layout runs Graphviz on dot under the lock: it returns the picture in format f, or for
+// PNG the drawing that paintPNG paints. It never hands Graphviz a context it could stop on:
+// the time limit is Image's job.
+func layout(dot []byte, f Format) ([]byte, *layoutOps, error) {
 	mu.Lock()
 	defer mu.Unlock()
 	ctx := context.Background()
@@ -82,28 +83,32 @@ func layout(dot []byte, f Format) ([]byte, error) {
 		graphviz.SetFileSystem(fstest.MapFS{})
 		g, err := graphviz.New(ctx)
 		if err != nil {
-			return nil, fmt.Errorf("cannot start graphviz: %w", err)
+			return nil, nil, fmt.Errorf("cannot start graphviz: %w", err)
 		}
 		gv = g
 	}
 	graph, err := graphviz.ParseBytes(dot)
 	if err != nil {
-		return nil, fmt.Errorf("graphviz cannot read the generated graph: %w", err)
+		return nil, nil, fmt.Errorf("graphviz cannot read the generated graph: %w", err)
 	}
 	defer graph.Close()
 	format := graphviz.Format(f)
 	if f == PNG {
-		format = "xdot" // painted by paintPNG, not go-graphviz's PNG renderer
+		format = "xdot" // sets the drawing on the graph, for paintPNG, not go-graphviz's renderer
 	}
 	var buf bytes.Buffer
 	if err := gv.Render(ctx, graph, format, &buf); err != nil {
-		return nil, fmt.Errorf("graphviz cannot draw the map: %w", err)
+		return nil, nil, fmt.Errorf("graphviz cannot draw the map: %w", err)
 	}
 	if buf.Len() == 0 {
 		// go-graphviz reports a failed layout without a message as no error at all.
-		return nil, errors.New("graphviz cannot draw the map: its layout failed without a message")
+		return nil, nil, errors.New("graphviz cannot draw the map: its layout failed without a message")
 	}
-	return buf.Bytes(), nil
+	if f == PNG {
+		d, err := layoutOf(graph)
+		return nil, d, err
+	}
+	return buf.Bytes(), nil, nil
 }
 
 // svgFonts names, after the font Graphviz measured the text with, the fonts of the same

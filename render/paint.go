@@ -22,17 +22,13 @@ import (
 // the SVG at 100%.
 const pngScale = 96.0 / 72
 
-// paintPNG paints the xdot layout Graphviz wrote and returns it as PNG bytes.
+// paintPNG paints the drawing Graphviz's xdot renderer stated and returns it as PNG bytes.
 //
 // go-graphviz's own PNG renderer fills every shape and curve it is given (its WebAssembly
 // glue reports every shape as filled), so edges become filled blobs over the labels and
 // table borders paint over the tables. xdot states explicitly what is filled and what is
 // stroked; painting it ourselves draws what Graphviz's SVG draws, in the same order.
-func paintPNG(xdot []byte) ([]byte, error) {
-	d, err := readXdot(xdot)
-	if err != nil {
-		return nil, err
-	}
+func paintPNG(d *layoutOps) ([]byte, error) {
 	w := math.Ceil((d.bb[2] - d.bb[0] + 2*d.padX) * pngScale)
 	h := math.Ceil((d.bb[3] - d.bb[1] + 2*d.padY) * pngScale)
 	if w < 1 || h < 1 || w*h > maxPNGPixels {

@@ -34,11 +34,7 @@ const shapes = `digraph g {
 // pngOf lays dot out and paints it; it returns the layout and the picture.
 func pngOf(t *testing.T, dot string) (*layoutOps, stdimage.Image) {
 	t.Helper()
-	xdot, err := layout([]byte(dot), PNG)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := readXdot(xdot)
+	_, d, err := layout([]byte(dot), PNG)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -257,11 +253,7 @@ func TestPNGText(t *testing.T) {
 // painted in has its every character.
 func pngTexts(t *testing.T, dot []byte, fonts [4]*sfnt.Font) []string {
 	t.Helper()
-	xdot, err := layout(dot, PNG)
-	if err != nil {
-		t.Fatal(err)
-	}
-	d, err := readXdot(xdot)
+	_, d, err := layout(dot, PNG)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -312,11 +304,7 @@ func TestPNGPaintsInSVGOrder(t *testing.T) {
 			y, _ := strconv.ParseFloat(string(p[2]), 64)
 			want = append(want, [2]float64{x, -y})
 		}
-		xdot, err := layout(dot, PNG)
-		if err != nil {
-			t.Fatal(err)
-		}
-		d, err := readXdot(xdot)
+		_, d, err := layout(dot, PNG)
 		if err != nil {
 			t.Fatal(err)
 		}
