@@ -180,6 +180,10 @@ func isControl(r rune) bool {
 	return (r < 0x20 && r != '\t' && r != '\n') || (r >= 0x7F && r <= 0x9F) || r == 0xFFFE || r == 0xFFFF
 }
 
+// HidesText reports whether text[i] is an invisible character that can hide what text says
+// (see isInvisible), and not the joiner of an emoji sequence (see JoinsEmoji).
+func HidesText(text []rune, i int) bool { return isInvisible(text[i]) && !JoinsEmoji(text, i) }
+
 // isInvisible reports bidirectional controls and zero-width characters, which are legal
 // but can hide what text says (as in "Trojan Source" attacks).
 func isInvisible(r rune) bool {

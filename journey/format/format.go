@@ -3,6 +3,7 @@ package format
 import (
 	"bytes"
 	"cmp"
+	"fmt"
 	"slices"
 	"strings"
 
@@ -81,7 +82,7 @@ func pass(file string, src []byte) ([]byte, []journey.Diagnostic) {
 // layoutAndEncode puts doc in canonical layout (reordering keys when reorder is set) and
 // encodes it with two-space indentation.
 func layoutAndEncode(doc *yaml.Node, reorder bool) ([]byte, error) {
-	restore := hideAstral(doc) // first: the layout measures lists as the encoder writes them
+	restore := hideRunes(doc) // first: the layout measures lists as the encoder writes them
 	l := layouter{reorder: reorder}
 	for _, n := range doc.Content {
 		l.node(n, mapShape, 0, 0)
@@ -98,57 +99,93 @@ func layoutAndEncode(doc *yaml.Node, reorder bool) ([]byte, error) {
 	return trimFolded(restore(b.Bytes())), nil
 }
 
-// hideAstral replaces, in the text of doc's scalars, every character beyond U+FFFF (emoji:
-// 🌷) by a character of the private use area the document does not hold, and returns what
-// puts them back into the encoded text. The YAML encoder takes such characters for
-// unprintable and writes "\U0001F337" in double quotes; the stand-ins it writes as they are,
-// quoting nothing it would not quote for a letter.
-func hideAstral(doc *yaml.Node) func([]byte) []byte {
-	used, hidden := map[rune]bool{}, map[rune]bool{}
-	var astral []rune
+// hideRunes replaces, in the text of doc's scalars, characters the YAML encoder writes
+// otherwise than journey's canonical form does by characters of the private use area the
+// document does not hold, and returns what puts them back into the encoded text:
+//
+//   - a character beyond U+FFFF (emoji: 🌷), which the encoder takes for unprintable and
+//     writes "\U0001F337" in double quotes, goes back as it is: the encoder writes the
+//     stand-in as it is, quoting nothing it would not quote for a letter;
+//   - an invisible character that can hide what the text says (journey.HidesText: U+200B,
+//     U+202E), which the encoder writes as it is, goes back escaped ("\u200B"), in a scalar
+//     written in double quotes, so that the file shows it as lint reports it.
+//
+// When the private use area is spent, the rest are left to the encoder.
+func hideRunes(doc *yaml.Node) func([]byte) []byte {
+	used := map[rune]bool{}
 	walkNodes(doc, func(n *yaml.Node) {
 		for _, r := range n.Value + n.Anchor + n.HeadComment + n.LineComment + n.FootComment {
 			used[r] = true
 		}
-		for _, r := range n.Value {
-			if r > 0xFFFF && n.Kind == yaml.ScalarNode && !hidden[r] {
-				hidden[r] = true
-				astral = append(astral, r)
-			}
+	})
+	h := &hider{used: used, next: 0xE000, stand: map[rune]rune{}, back: map[rune]string{}}
+	walkNodes(doc, func(n *yaml.Node) {
+		if n.Kind == yaml.ScalarNode {
+			h.scalar(n)
 		}
 	})
-	stand := map[rune]rune{}
-	next := rune(0xE000)
-	for _, r := range astral {
-		for used[next] {
-			next++
-		}
-		if next > 0xF8FF { // the private use area is spent: the rest stay escaped
-			break
-		}
-		stand[r] = next
-		next++
-	}
-	if len(stand) == 0 {
+	if len(h.back) == 0 {
 		return func(b []byte) []byte { return b }
 	}
-	walkNodes(doc, func(n *yaml.Node) {
-		if n.Kind != yaml.ScalarNode {
-			return
-		}
-		n.Value = strings.Map(func(r rune) rune {
-			if s, ok := stand[r]; ok {
-				return s
-			}
-			return r
-		}, n.Value)
-	})
 	return func(b []byte) []byte {
-		for r, s := range stand {
-			b = bytes.ReplaceAll(b, []byte(string(s)), []byte(string(r)))
+		for s, text := range h.back {
+			b = bytes.ReplaceAll(b, []byte(string(s)), []byte(text))
 		}
 		return b
 	}
+}
+
+// hider hands out stand-ins: stand maps a character to its stand-in, back a stand-in to
+// the text that replaces it in the encoded text.
+type hider struct {
+	used  map[rune]bool
+	next  rune
+	stand map[rune]rune
+	back  map[rune]string
+}
+
+// scalar puts stand-ins into the value of scalar n (see hideRunes).
+func (h *hider) scalar(n *yaml.Node) {
+	orig := []rune(n.Value)
+	text := slices.Clone(orig)
+	changed := false
+	for i, r := range orig {
+		hides := journey.HidesText(orig, i)
+		if r <= 0xFFFF && !hides {
+			continue
+		}
+		back := string(r)
+		if hides {
+			back = fmt.Sprintf(`\u%04X`, r)
+		}
+		if s, ok := h.standIn(r, back); ok {
+			text[i], changed = s, true
+			if hides {
+				n.Style = yaml.DoubleQuotedStyle
+			}
+		}
+	}
+	if changed {
+		n.Value = string(text)
+	}
+}
+
+// standIn returns the stand-in of r, which goes back as back, taking the next unused
+// character of the private use area for a character met first; false when it is spent.
+func (h *hider) standIn(r rune, back string) (rune, bool) {
+	if s, ok := h.stand[r]; ok {
+		return s, true
+	}
+	for h.used[h.next] {
+		h.next++
+	}
+	if h.next > 0xF8FF {
+		return 0, false
+	}
+	s := h.next
+	h.next++
+	h.stand[r], h.back[s] = s, back
+	return s, true
 }
 
 // walkNodes calls f on n and every node below it.

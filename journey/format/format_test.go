@@ -200,3 +200,32 @@ func TestCarriageReturns(t *testing.T) {
 		})
 	}
 }
+
+// TestInvisibleCharactersEscaped: a character that can hide what text says stays escaped
+// in double quotes, and one written as it is becomes escaped, so that the file shows what
+// lint reports; the joiner of an emoji sequence is part of the emoji and stays as it is.
+// The values read back the same, and a second pass changes nothing.
+func TestInvisibleCharactersEscaped(t *testing.T) {
+	const head = "version: 1\nid: a\n"
+	const tail = "stages:\n  - id: s\n    name: S\n    touchpoints:\n      - id: t\n        name: T\n        goal: true\n"
+	tests := []struct{ name, src, want string }{
+		{"escaped stays escaped", head + "title: \"Beurs\\u200B\"\n" + tail, head + "title: \"Beurs\\u200B\"\n" + tail},
+		{"written as it is", head + "title: Beurs\u202Eknaw\n" + tail, head + "title: \"Beurs\\u202Eknaw\"\n" + tail},
+		{"in a block text", head + "title: |\n  Een\u200Btekst\n" + tail, head + "title: \"Een\\u200Btekst\\n\"\n" + tail},
+		{"an emoji's joiner", head + "title: Boer 👩\u200D🌾 \u2060\n" + tail, head + "title: \"Boer 👩\u200D🌾 \\u2060\"\n" + tail},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out, diags := Source("m.journey.yaml", []byte(tt.src))
+			if len(diags) > 0 || string(out) != tt.want {
+				t.Fatalf("Source = %v\n%s\nwant:\n%s", diags, out, tt.want)
+			}
+			if again, _ := Source("m.journey.yaml", out); string(again) != string(out) {
+				t.Errorf("second pass changed the output:\n%s", again)
+			}
+			if diff := cmp.Diff(decode(t, tt.src), decode(t, string(out))); diff != "" {
+				t.Errorf("the values changed (-before +after):\n%s", diff)
+			}
+		})
+	}
+}
