@@ -50,8 +50,9 @@ func addCompletions(root *cobra.Command) {
 
 // touchpointCompletion returns the completion of a flag that takes a touchpoint id followed
 // by suffix ("=" for T=F, then no space is added): the ids of the touchpoints of the map
-// that is the command's first argument, each with its name, that start with what is typed.
-// Without a readable map there is nothing to offer, and no file names either.
+// that is the command's first argument, each with its name, that start with what is typed,
+// but the goals, which no change can take. Without a readable map there is nothing to
+// offer, and no file names either.
 func touchpointCompletion(suffix string) cobra.CompletionFunc {
 	directive := cobra.ShellCompDirectiveNoFileComp
 	if suffix != "" {
@@ -71,7 +72,7 @@ func touchpointCompletion(suffix string) cobra.CompletionFunc {
 		}
 		var out []cobra.Completion
 		for _, t := range m.Touchpoints() {
-			if t.ID != "" && strings.HasPrefix(t.ID, toComplete) {
+			if t.ID != "" && !t.Goal && strings.HasPrefix(t.ID, toComplete) {
 				out = append(out, cobra.CompletionWithDesc(t.ID+suffix, t.Name))
 			}
 		}

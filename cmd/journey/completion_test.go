@@ -31,8 +31,9 @@ func TestTouchpointCompletion(t *testing.T) {
 		directive   cobra.ShellCompDirective
 	}{
 		{"skip", "h", []string{"home\tHome", "help\tHelp desk"}, cobra.ShellCompDirectiveNoFileComp},
-		{"skip", "", []string{"home\tHome", "help\tHelp desk", "order\tOrder"}, cobra.ShellCompDirectiveNoFileComp},
-		{"improve", "o", []string{"order=\tOrder"}, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace},
+		{"skip", "", []string{"home\tHome", "help\tHelp desk"}, cobra.ShellCompDirectiveNoFileComp},
+		{"improve", "he", []string{"help=\tHelp desk"}, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace},
+		{"improve", "o", nil, cobra.ShellCompDirectiveNoFileComp | cobra.ShellCompDirectiveNoSpace},
 	}
 	for _, tt := range tests {
 		complete, ok := whatif.GetFlagCompletionFunc(tt.flag)
