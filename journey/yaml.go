@@ -180,6 +180,9 @@ func yamlError(file string, src []byte, err error) Diagnostic {
 	}
 	if inCollection, parser := yamlParserErrors[msg]; parser {
 		line++
+		if d, ok := blockOffender(file, lines, line, msg); ok {
+			return d
+		}
 		if inCollection {
 			msg += " in the collection that starts here"
 		}
@@ -310,6 +313,64 @@ func nodeIndent(line []byte) int {
 		rest = item
 	}
 	return len(line) - len(rest)
+}
+
+// blockOffender finds the line that breaks the block collection on 1-based line start, which
+// yaml.v3 names for "did not find expected key" (a mapping) and "did not find expected '-'
+// indicator" (a list) rather than the line at fault: the first line, blank and comment
+// lines aside, that is indented as the collection's entries are but is not one (a list
+// item among keys, a key among list items), or that is indented between the collection's
+// entries and what holds them. ok is false when no line is found.
+func blockOffender(file string, lines [][]byte, start int, msg string) (Diagnostic, bool) {
+	list := msg == "did not find expected '-' indicator"
+	if (!list && msg != "did not find expected key") || start < 1 || start > len(lines) {
+		return Diagnostic{}, false
+	}
+	outer := indentOf(lines[start-1]) // the list's dashes, or the dashes holding the mapping
+	entries, content := outer, nodeIndent(lines[start-1])
+	if !list {
+		entries = content
+	}
+	for l := start + 1; l <= len(lines); l++ {
+		text := bytes.TrimRight(lines[l-1], "\r")
+		body := bytes.TrimLeft(text, " ")
+		if len(body) == 0 || body[0] == '#' {
+			continue
+		}
+		switch at := len(text) - len(body); {
+		case list && at > entries && at < content:
+			return ruleYAMLSyntax.diag(file, Pos{Line: l, Column: at + 1},
+				"invalid YAML: this line is indented less than the keys of the list item above it and more than the list's dashes (line %d); indent it as one of them", start), true
+		case at > entries:
+			continue
+		case at == entries && isListItem(body) == list:
+			if list {
+				content = nodeIndent(text)
+			}
+			continue
+		case at == entries && list:
+			return ruleYAMLSyntax.diag(file, Pos{Line: l, Column: at + 1},
+				"invalid YAML: expected a list item (- ...) here, as in the list that starts at line %d; indent a key of the item above further", start), true
+		case at == entries:
+			return ruleYAMLSyntax.diag(file, Pos{Line: l, Column: at + 1},
+				"invalid YAML: expected a key (name: value) here, as in the mapping that starts at line %d; a list item goes under a key, indented further", start), true
+		case !list && at > outer:
+			return ruleYAMLSyntax.diag(file, Pos{Line: l, Column: at + 1},
+				"invalid YAML: this line is indented less than the keys of the mapping that starts at line %d and more than what holds it; indent it as one of them", start), true
+		default:
+			return Diagnostic{}, false
+		}
+	}
+	return Diagnostic{}, false
+}
+
+// indentOf returns the number of spaces a line starts with.
+func indentOf(line []byte) int { return len(line) - len(bytes.TrimLeft(line, " ")) }
+
+// isListItem reports whether a line's text, its indentation cut, is a list item: a dash
+// followed by a blank or nothing.
+func isListItem(body []byte) bool {
+	return body[0] == '-' && (len(body) == 1 || body[1] == ' ' || body[1] == '\t')
 }
 
 // tabAfterBlanks returns the 1-based line and column of a tab in the indentation of the
