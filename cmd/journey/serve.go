@@ -155,8 +155,8 @@ func serveOnce(ctx context.Context, e *env, opts *serveOptions, live *page.Live)
 		io.WriteString(e.stderr, diagnostics)
 	}
 	switch {
-	case err != nil:
-		serveFail(e, live, err.Error(), true)
+	case err != nil: // the map could not be read: not a map with errors
+		serveFail(e, live, err.Error(), false)
 		return
 	case failed:
 		fmt.Fprintln(e.stderr, "journey: the page shows these problems"+over(live.Fail(diagnostics, true)))
@@ -175,8 +175,8 @@ func serveOnce(ctx context.Context, e *env, opts *serveOptions, live *page.Live)
 	}
 }
 
-// serveFail shows a problem, the map's or another input's, over the last good page and
-// says so on standard error.
+// serveFail shows a problem, the map's or another input's (an event file, or the map's
+// file when it cannot be read), over the last good page and says so on standard error.
 func serveFail(e *env, live *page.Live, problem string, inMap bool) {
 	fmt.Fprintf(e.stderr, "journey: %s; the page shows it%s\n", problem, over(live.Fail(problem, inMap)))
 }

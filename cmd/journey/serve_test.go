@@ -219,3 +219,25 @@ func TestListenNetwork(t *testing.T) {
 		}
 	}
 }
+
+// TestServeShowsAMissingMapAsOutsideTheMap deletes the map while serving: a map that cannot
+// be read is not a map with errors, so the page says it could not be brought up to date,
+// over the last good page, and recovers when the file is back.
+func TestServeShowsAMissingMapAsOutsideTheMap(t *testing.T) {
+	mapPath, _ := writeServeFiles(t)
+	s := startServe(t, mapPath)
+	waitFor(t, "the first page", func() bool { return strings.Contains(s.page(t), "<h1>Workshop</h1>") })
+	if err := os.Remove(mapPath); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, "the missing map", func() bool { return strings.Contains(s.page(t), "cannot read") })
+	got := s.page(t)
+	if !strings.Contains(got, "The page could not be brought up to date. This is the last version") || strings.Contains(got, "The map has errors") {
+		t.Errorf("a map that cannot be read should show under the heading for problems outside the map:\n%.800s", got)
+	}
+	if !strings.Contains(got, `<div class="frame">`) {
+		t.Errorf("the last good picture should stay under the problem:\n%.800s", got)
+	}
+	writeFile(t, mapPath, serveMap)
+	waitFor(t, "the map back", func() bool { return !strings.Contains(s.page(t), "cannot read") })
+}

@@ -205,8 +205,8 @@ type PageWords struct {
 	// that it is broken and has not loaded yet.
 	PageErrors, PageErrorsFirst string
 	// PageStale says the page could not be brought up to date for a reason outside the map
-	// (an event file) and the last good version is shown; PageStaleFirst that the page could
-	// not be drawn yet.
+	// (an event file, a map file that cannot be read) and the last good version is shown;
+	// PageStaleFirst that the page could not be drawn yet.
 	PageStale, PageStaleFirst string
 	// PageNoPicture says there is no picture yet because the map never loaded.
 	PageNoPicture string

@@ -96,8 +96,8 @@ func (lv *Live) Update(p Page) error {
 // Fail shows problems over the last good page, or over an empty page when there has been
 // none, and reports whether there was one. problems is text for people, in English, like
 // the diagnostics `journey lint` prints (file:line:col: message [rule], the source line and
-// a marker); inMap says they are the map's (it is broken or could not be read) rather than
-// another input's, such as an event file's.
+// a marker); inMap says they are the map's (it has errors) rather than a problem outside
+// the map, such as an event file's or a map file that cannot be read.
 func (lv *Live) Fail(problems string, inMap bool) (overGood bool) {
 	lv.mu.Lock()
 	v := lv.fallback
