@@ -91,7 +91,7 @@ var serveMap = strings.Replace(analyzeMap, "title: Shop", "title: Workshop", 1)
 func TestServeFollowsSaves(t *testing.T) {
 	mapPath, eventsPath := writeServeFiles(t)
 	s := startServe(t, mapPath, eventsPath)
-	waitFor(t, "the first page", func() bool { return strings.Contains(s.page(t), "<h1>Workshop</h1>") })
+	waitFor(t, "the first page", func() bool { return strings.Contains(s.page(t), `<h1 class="live-title">Workshop</h1>`) })
 	if !strings.Contains(s.page(t), "4 rows: ") {
 		t.Fatalf("the first page should have the numbers of the events:\n%s", s.page(t))
 	}
@@ -226,7 +226,7 @@ func TestListenNetwork(t *testing.T) {
 func TestServeShowsAMissingMapAsOutsideTheMap(t *testing.T) {
 	mapPath, _ := writeServeFiles(t)
 	s := startServe(t, mapPath)
-	waitFor(t, "the first page", func() bool { return strings.Contains(s.page(t), "<h1>Workshop</h1>") })
+	waitFor(t, "the first page", func() bool { return strings.Contains(s.page(t), `<h1 class="live-title">Workshop</h1>`) })
 	if err := os.Remove(mapPath); err != nil {
 		t.Fatal(err)
 	}

@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -359,4 +360,42 @@ func FuzzHostHeader(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestHeadingsInOrder: the report and the live view, problems shown or not, open with their
+// one h1, the map's title, and never skip a level going down, so that a screen reader's list
+// of headings reads as an outline of the page.
+func TestHeadingsInOrder(t *testing.T) {
+	lv := NewLive(LiveConfig{Host: "127.0.0.1", Addr: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: 8080}, Name: "shop.journey.yaml"})
+	page := func() string { return get(lv, "GET", "127.0.0.1:8080", "/").Body.String() }
+	pages := map[string]string{"the report": string(write(t, shopPage(t)))}
+	lv.Fail("shop.journey.yaml:3:1: unknown key \"titel\" [unknown-key]", true)
+	pages["the live view before its first page"] = page()
+	if err := lv.Update(shopPage(t)); err != nil {
+		t.Fatal(err)
+	}
+	pages["the live view"] = page()
+	lv.Fail("events.csv:3: the file ends inside a quoted field", false)
+	pages["the live view with a problem"] = page()
+	for name, doc := range pages {
+		levels := headingLevels(doc)
+		if len(levels) == 0 || levels[0] != 1 || strings.Count(doc, "<h1") != 1 {
+			t.Errorf("%s: headings %v; want one h1, first", name, levels)
+			continue
+		}
+		for i := 1; i < len(levels); i++ {
+			if levels[i] > levels[i-1]+1 {
+				t.Errorf("%s: headings %v skip from h%d to h%d", name, levels, levels[i-1], levels[i])
+			}
+		}
+	}
+}
+
+// headingLevels returns the level of every heading of doc, in document order.
+func headingLevels(doc string) []int {
+	var out []int
+	for _, m := range regexp.MustCompile(`<h([1-6])[ >]`).FindAllStringSubmatch(doc, -1) {
+		out = append(out, int(m[1][0]-'0'))
+	}
+	return out
 }
