@@ -86,6 +86,12 @@ func TestReportInChromium(t *testing.T) {
 			t.Errorf("%s: %v", what, err)
 		}
 	}
+	if err := b.WaitFor(`document.querySelectorAll(".frame title").length === 0`, time.Second); err != nil {
+		t.Errorf("the picture should show none of Graphviz's ids as tooltips: %v", err)
+	}
+	if images, err := b.AccessibleNames("image"); err != nil || len(images) == 0 || images[0] != "Klantreis: Ik wil klant worden" {
+		t.Errorf("the picture should be an image named after the map; the page's images are %q (%v)", images, err)
+	}
 	if err := b.EmulateMedia("print"); err != nil {
 		t.Fatal(err)
 	}

@@ -60,6 +60,35 @@ func (b *Browser) WaitFor(cond string, timeout time.Duration) error {
 	}
 }
 
+// AccessibleNames returns the names Chromium gives assistive technology for the page's
+// elements of a role ("image", "heading"), in document order, leaving out ignored ones.
+func (b *Browser) AccessibleNames(role string) ([]string, error) {
+	type value struct {
+		Value string `json:"value"`
+	}
+	var tree struct {
+		Nodes []struct {
+			Ignored bool   `json:"ignored"`
+			Role    *value `json:"role"`
+			Name    *value `json:"name"`
+		} `json:"nodes"`
+	}
+	if err := b.call(b.session, "Accessibility.getFullAXTree", map[string]any{}, &tree); err != nil {
+		return nil, err
+	}
+	var names []string
+	for _, n := range tree.Nodes {
+		if !n.Ignored && n.Role != nil && n.Role.Value == role {
+			name := ""
+			if n.Name != nil {
+				name = n.Name.Value
+			}
+			names = append(names, name)
+		}
+	}
+	return names, nil
+}
+
 // Events returns the events with the given method received so far, like
 // "Network.requestWillBeSent" or "Log.entryAdded".
 func (b *Browser) Events(method string) []Event {

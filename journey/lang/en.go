@@ -114,6 +114,7 @@ var english = Words{
 
 	PageWords: PageWords{
 		PageMap:         "Journey map",
+		PageMapLabelF:   "Journey map: %s",
 		PageWholeMap:    "Whole map in view",
 		PageFunnels:     "Funnels",
 		PageEmotion:     "Emotion",

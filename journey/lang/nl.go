@@ -115,6 +115,7 @@ var dutch = Words{
 
 	PageWords: PageWords{
 		PageMap:         "Klantreis",
+		PageMapLabelF:   "Klantreis: %s",
 		PageWholeMap:    "Hele kaart in beeld",
 		PageFunnels:     "Funnels",
 		PageEmotion:     "Emotie",

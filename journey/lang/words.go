@@ -186,6 +186,9 @@ type CommandWords struct {
 type PageWords struct {
 	// PageMap titles the picture's section.
 	PageMap string
+	// PageMapLabelF names the picture for screen readers, as one image: %s is the map's
+	// title.
+	PageMapLabelF string
 	// PageWholeMap labels the switch between the picture at a readable size, scrolled, and
 	// the whole picture fitted to the page's width.
 	PageWholeMap string

@@ -197,6 +197,45 @@ func TestUserTextIsEscaped(t *testing.T) {
 	}
 }
 
+// graphvizSVG is shaped like Graphviz's picture where it matters to people using a screen
+// reader or a mouse: every graph, cluster, node and edge has a <title> naming its internal id.
+const graphvizSVG = `<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<!-- Title: journey Pages: 1 -->
+<svg width="400pt" height="100pt" viewBox="0.00 0.00 400.00 100.00" xmlns="http://www.w3.org/2000/svg">
+<g id="graph0" class="graph">
+<title>journey</title>
+<g id="clust1" class="cluster">
+<title>cluster_s0</title>
+</g>
+<!-- t0 -->
+<g id="node1" class="node">
+<title>t0</title>
+<text x="10" y="50">Trade fair</text>
+</g>
+<g id="edge1" class="edge">
+<title>t0:e&#45;&gt;t1:w</title>
+</g>
+</g>
+</svg>
+`
+
+// TestPictureIsAnImage: the picture in the page is one image named after the map, in the
+// page's language, and shows none of Graphviz's internal ids (its <title>s, which browsers
+// show as tooltips and screen readers read).
+func TestPictureIsAnImage(t *testing.T) {
+	m, _ := loadShop(t, false)
+	for tag, label := range map[string]string{"en": "Journey map: Klant worden", "nl": "Klantreis: Klant worden"} {
+		doc := string(write(t, Page{Map: m, Picture: []byte(graphvizSVG), Lang: language(t, tag)}))
+		frame := between(t, doc, `<div class="frame">`, `</div>`)
+		if !strings.HasPrefix(frame, `<svg role="img" aria-label="`+label+`" `) {
+			t.Errorf("%s: the picture should be an image labelled %q:\n%s", tag, label, frame)
+		}
+		if strings.Contains(frame, "<title>") || !strings.Contains(frame, "Trade fair") {
+			t.Errorf("%s: the picture should keep its text and lose Graphviz's titles:\n%s", tag, frame)
+		}
+	}
+}
+
 func TestPictureMustBeSafe(t *testing.T) {
 	m, _ := loadShop(t, false)
 	for _, svg := range []string{

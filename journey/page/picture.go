@@ -15,8 +15,10 @@ import (
 // inlineSVG prepares a picture to be placed in the page as it is: it must pass
 // render.CheckSVG (well-formed, no script, no event handler, no link), and it loses what
 // precedes its <svg> element (the XML declaration, the doctype and Graphviz's comment), which
-// has no place inside HTML. No picture gives no HTML.
-func inlineSVG(svg []byte) (template.HTML, error) {
+// has no place inside HTML. In the page the picture is one image named label; Graphviz's
+// <title>s go, as they name its internal ids ("journey", "cluster_s0", "t0"), which
+// browsers show as tooltips and screen readers read. No picture gives no HTML.
+func inlineSVG(svg []byte, label string) (template.HTML, error) {
 	if len(svg) == 0 {
 		return "", nil
 	}
@@ -27,8 +29,14 @@ func inlineSVG(svg []byte) (template.HTML, error) {
 	if i < 0 {
 		return "", errors.New("the picture has no <svg> element")
 	}
-	return template.HTML(bytes.TrimSpace(svg[i:])), nil
+	svg = graphvizTitle.ReplaceAll(bytes.TrimSpace(svg[i:]), nil)
+	named := `<svg role="img" aria-label="` + template.HTMLEscapeString(label) + `"`
+	return template.HTML(named + string(svg[len("<svg"):])), nil
 }
+
+// graphvizTitle matches a <title> element Graphviz writes, on its own line. Text of the
+// map's is escaped in the picture, so it cannot hold one.
+var graphvizTitle = regexp.MustCompile(`(?m)^<title>[^<]*</title>\n`)
 
 // printable is the shape of the part of an A4 landscape page (10 mm margins, room for a
 // heading) a slice of the picture may fill, width over height; style.css agrees. pageWidth

@@ -71,11 +71,11 @@ func newView(p Page) (*view, error) {
 	if l == nil {
 		l = lang.English()
 	}
-	pic, err := inlineSVG(p.Picture)
+	m := p.Map
+	pic, err := inlineSVG(p.Picture, fmt.Sprintf(l.PageMapLabelF, m.Title))
 	if err != nil {
 		return nil, err
 	}
-	m := p.Map
 	v := &view{Lang: l.Tag, W: l, Title: m.Title, Description: m.Description,
 		Persona: m.Persona, Picture: pic, Slices: printSlices(pic)}
 	if m.Owner != "" {
