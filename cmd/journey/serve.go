@@ -28,6 +28,9 @@ type serveOptions struct {
 	mapPath string
 	addr    string
 	page    pageFlags
+	// interfaceAddrs lists this machine's addresses, said when serving every interface;
+	// nil is net.InterfaceAddrs.
+	interfaceAddrs func() ([]net.Addr, error)
 }
 
 func newServeCmd(e *env) *cobra.Command {
@@ -44,7 +47,8 @@ as journey lint prints them) over the last picture that had none, and recovers a
 good save; a map with errors from the start shows them until its first good save.
 
 The page's address is printed on standard output; progress (one line per update, and the
-map's diagnostics) goes to standard error.
+map's diagnostics) goes to standard error. Listening on every interface (0.0.0.0, [::] or
+no host), serve also lists on standard error the addresses other machines open the page at.
 
 serve listens on 127.0.0.1:8080, this machine only, unless --addr says otherwise (port 0
 picks a free port). It answers only requests that name the address it serves in their Host
@@ -100,12 +104,70 @@ func serveRun(ctx context.Context, e *env, opts *serveOptions) error {
 		served <- live.Serve(ctx, ln)
 		cancel()
 	}()
-	fmt.Fprintln(e.stdout, live.URL())
-	if !e.quiet {
-		fmt.Fprintf(e.stderr, l.ServingF+"\n", opts.mapPath, live.URL())
-	}
+	serveAnnounce(e, opts, l, host, live, ln.Addr())
 	watchFiles(ctx, append([]string{opts.mapPath}, opts.page.events...), func() { serveOnce(ctx, e, opts, live) })
 	return <-served
+}
+
+// serveAnnounce prints the page's address, the one line on standard output (scripts read
+// it), and says on standard error (unless -q) that the map is served there and, when serve
+// listens on every interface, at which addresses other machines open the page.
+func serveAnnounce(e *env, opts *serveOptions, l *lang.Language, host string, live *page.Live, bound net.Addr) {
+	fmt.Fprintln(e.stdout, live.URL())
+	if e.quiet {
+		return
+	}
+	fmt.Fprintf(e.stderr, l.ServingF+"\n", opts.mapPath, live.URL())
+	tcp, ok := bound.(*net.TCPAddr)
+	if !ok || (host != "" && !net.ParseIP(host).IsUnspecified()) {
+		return
+	}
+	addrs := opts.interfaceAddrs
+	if addrs == nil {
+		addrs = net.InterfaceAddrs
+	}
+	list, err := addrs()
+	if err != nil {
+		fmt.Fprintf(e.stderr, "journey: cannot list this machine's network addresses: %v\n", err)
+		return
+	}
+	urls := networkURLs(listenNetwork(host), tcp.Port, list)
+	if len(urls) == 0 {
+		fmt.Fprintln(e.stderr, l.NoNetwork)
+		return
+	}
+	fmt.Fprintln(e.stderr, l.NetworkAt)
+	for _, u := range urls {
+		fmt.Fprintln(e.stderr, "  "+u)
+	}
+}
+
+// networkURLs are the page's addresses on port for other machines: each address of addrs
+// that network (listenNetwork's) listens on, IPv4 first, in the order given, without
+// loopback addresses, which only this machine reaches, nor IPv6 link-local ones, which a
+// browser cannot open without naming the interface.
+func networkURLs(network string, port int, addrs []net.Addr) []string {
+	var v4, v6 []string
+	for _, a := range addrs {
+		var ip net.IP
+		switch a := a.(type) {
+		case *net.IPNet:
+			ip = a.IP
+		case *net.IPAddr:
+			ip = a.IP
+		}
+		if ip == nil || ip.IsLoopback() || ip.IsUnspecified() || ip.IsMulticast() || ip.IsLinkLocalUnicast() && ip.To4() == nil {
+			continue
+		}
+		u := "http://" + net.JoinHostPort(ip.String(), strconv.Itoa(port)) + "/"
+		switch {
+		case ip.To4() != nil && network != "tcp6" && !slices.Contains(v4, u):
+			v4 = append(v4, u)
+		case ip.To4() == nil && network != "tcp4" && !slices.Contains(v6, u):
+			v6 = append(v6, u)
+		}
+	}
+	return append(v4, v6...)
 }
 
 // serveValidate checks the flags before anything is read, and returns the host to serve.

@@ -4,16 +4,22 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"errors"
+	"fmt"
 	"io"
 	"net"
 	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/journey-cx/journey/journey/lang"
+	"github.com/journey-cx/journey/journey/page"
 )
 
 // liveServer is `journey serve` running in-process on a free port.
@@ -240,4 +246,74 @@ func TestServeShowsAMissingMapAsOutsideTheMap(t *testing.T) {
 	}
 	writeFile(t, mapPath, serveMap)
 	waitFor(t, "the map back", func() bool { return !strings.Contains(s.page(t), "cannot read") })
+}
+
+// roomAddrs are a laptop's addresses on a workshop's network: loopback, a LAN address on
+// two interfaces, a global and a link-local IPv6 address, and Docker's bridge.
+var roomAddrs = []net.Addr{
+	&net.IPNet{IP: net.IPv4(127, 0, 0, 1), Mask: net.CIDRMask(8, 32)},
+	&net.IPNet{IP: net.ParseIP("::1"), Mask: net.CIDRMask(128, 128)},
+	&net.IPNet{IP: net.ParseIP("fe80::1c2d:3e4f"), Mask: net.CIDRMask(64, 128)},
+	&net.IPNet{IP: net.ParseIP("2001:db8::20"), Mask: net.CIDRMask(64, 128)},
+	&net.IPNet{IP: net.IPv4(192, 168, 1, 20), Mask: net.CIDRMask(24, 32)},
+	&net.IPAddr{IP: net.IPv4(192, 168, 1, 20)},
+	&net.IPNet{IP: net.IPv4(172, 17, 0, 1), Mask: net.CIDRMask(16, 32)},
+}
+
+// TestNetworkURLs: the addresses other machines open, of the family listened on, IPv4
+// first, without loopback or IPv6 link-local addresses, each once.
+func TestNetworkURLs(t *testing.T) {
+	for network, want := range map[string][]string{
+		"tcp4": {"http://192.168.1.20:8080/", "http://172.17.0.1:8080/"},
+		"tcp6": {"http://[2001:db8::20]:8080/"},
+		"tcp":  {"http://192.168.1.20:8080/", "http://172.17.0.1:8080/", "http://[2001:db8::20]:8080/"},
+	} {
+		if got := networkURLs(network, 8080, roomAddrs); !slices.Equal(got, want) {
+			t.Errorf("networkURLs(%q) = %q, want %q", network, got, want)
+		}
+	}
+}
+
+// TestServeSaysTheRoomsAddresses: serving every interface, serve says on standard error, in
+// the map's language, where other machines open the page; standard output keeps its one
+// line, the page's address on this machine, for scripts.
+func TestServeSaysTheRoomsAddresses(t *testing.T) {
+	nl, err := lang.Get("nl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	tests := []struct {
+		host   string
+		bound  net.IP
+		addrs  []net.Addr
+		err    error
+		quiet  bool
+		stderr string
+	}{
+		{"0.0.0.0", net.IPv4zero, roomAddrs, nil, false, "andere computers in het netwerk openen de pagina op:\n  http://192.168.1.20:8080/\n  http://172.17.0.1:8080/\n"},
+		{"::", net.IPv6unspecified, roomAddrs, nil, false, "andere computers in het netwerk openen de pagina op:\n  http://[2001:db8::20]:8080/\n"},
+		{"", net.IPv6unspecified, roomAddrs[:3], nil, false, "deze computer heeft geen netwerkadres: andere computers kunnen de pagina niet openen\n"},
+		{"0.0.0.0", net.IPv4zero, nil, errors.New("netlink: permission denied"), false, "journey: cannot list this machine's network addresses: netlink: permission denied\n"},
+		{"127.0.0.1", net.IPv4(127, 0, 0, 1), roomAddrs, nil, false, ""},
+		{"192.168.1.20", net.IPv4(192, 168, 1, 20), roomAddrs, nil, false, ""},
+		{"0.0.0.0", net.IPv4zero, roomAddrs, nil, true, ""},
+	}
+	for _, tt := range tests {
+		var stdout, stderr bytes.Buffer
+		e := &env{stdout: &stdout, stderr: &stderr, quiet: tt.quiet}
+		opts := &serveOptions{mapPath: "florist.journey.yaml", interfaceAddrs: func() ([]net.Addr, error) { return tt.addrs, tt.err }}
+		bound := &net.TCPAddr{IP: tt.bound, Port: 8080}
+		live := page.NewLive(page.LiveConfig{Host: tt.host, Addr: bound, Lang: nl})
+		serveAnnounce(e, opts, nl, tt.host, live, bound)
+		if stdout.String() != live.URL()+"\n" {
+			t.Errorf("--addr host %q: standard output %q, want only the page's URL", tt.host, stdout.String())
+		}
+		serving := ""
+		if !tt.quiet {
+			serving = fmt.Sprintf(nl.ServingF+"\n", "florist.journey.yaml", live.URL())
+		}
+		if got := stderr.String(); got != serving+tt.stderr {
+			t.Errorf("--addr host %q (quiet %v): standard error\n%s\nwant\n%s", tt.host, tt.quiet, got, serving+tt.stderr)
+		}
+	}
 }

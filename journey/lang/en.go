@@ -109,6 +109,8 @@ var english = Words{
 		SimulatedF: "wrote %[1]s for %[2]s to %[3]s",
 		NextSteps:  "next:",
 		ServingF:   "serving %[1]s at %[2]s; the page follows every save; Ctrl-C stops",
+		NetworkAt:  "other machines on the network open the page at:",
+		NoNetwork:  "this machine has no network address: other machines cannot open the page",
 		UpdatedF:   "updated the page in %s",
 	},
 

@@ -110,6 +110,8 @@ var dutch = Words{
 		SimulatedF: "%[1]s voor %[2]s geschreven naar %[3]s",
 		NextSteps:  "volgende stappen:",
 		ServingF:   "%[1]s staat live op %[2]s; de pagina volgt elke wijziging die je opslaat; stoppen met Ctrl-C",
+		NetworkAt:  "andere computers in het netwerk openen de pagina op:",
+		NoNetwork:  "deze computer heeft geen netwerkadres: andere computers kunnen de pagina niet openen",
 		UpdatedF:   "pagina bijgewerkt in %s",
 	},
 

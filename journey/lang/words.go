@@ -177,6 +177,9 @@ type CommandWords struct {
 	NextSteps string
 	// ServingF says serve is running: %[1]s the map, %[2]s the page's address.
 	ServingF string
+	// NetworkAt introduces the addresses at which other machines open the page, when serve
+	// listens on every interface; NoNetwork says there are none.
+	NetworkAt, NoNetwork string
 	// UpdatedF says serve updated the page; %s is how long it took.
 	UpdatedF string
 }
