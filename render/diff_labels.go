@@ -31,13 +31,14 @@ const (
 )
 
 // stageStyle is the attribute line of a stage's cluster: an added stage has a green border,
-// a removed one a dashed grey one.
+// a removed one a dashed grey one. Those two draw their border (peripheries=1), which the
+// borderless cluster around the stages would otherwise pass on to them.
 func (ch *changes) stageStyle(s *journey.Stage) string {
 	switch {
 	case ch != nil && ch.stageAdded[s.ID]:
-		return fmt.Sprintf(`style="rounded,filled"; fillcolor=%q; color=%q; penwidth=2.5; margin=12;`, stageFill, addedLine)
+		return fmt.Sprintf(`style="rounded,filled"; fillcolor=%q; color=%q; penwidth=2.5; peripheries=1; margin=12;`, stageFill, addedLine)
 	case ch != nil && ch.stageRemoved[s.ID]:
-		return fmt.Sprintf(`style="rounded,dashed"; color=%q; fontcolor=%q; penwidth=1.5; margin=12;`, ghostLine, ghostText)
+		return fmt.Sprintf(`style="rounded,dashed"; color=%q; fontcolor=%q; penwidth=1.5; peripheries=1; margin=12;`, ghostLine, ghostText)
 	}
 	return fmt.Sprintf(`style="rounded,filled"; fillcolor=%q; color=%q; penwidth=1; margin=12;`, stageFill, stageLine)
 }

@@ -319,3 +319,38 @@ func TestDiffDOTKPIs(t *testing.T) {
 		})
 	}
 }
+
+// TestDiffStageBorders: an added stage is drawn with its green border and a removed one with
+// its dashed grey one, though the cluster around the stages has none.
+func TestDiffStageBorders(t *testing.T) {
+	const head = "version: 1\nid: m\ntitle: M\nstages:\n  - id: keep\n    name: Keep\n    touchpoints:\n      - {id: a, name: A, goal: true}\n"
+	old := loadMap(t, head+"  - id: gone\n    name: Gone\n    touchpoints:\n      - {id: b, name: B}\n")
+	m := loadMap(t, head+"  - id: new\n    name: New\n    touchpoints:\n      - {id: c, name: C}\n")
+	svg := image(t, DiffDOT(m, nil, Change{Old: old, Since: "HEAD"}, nil))
+	borders := map[string]string{} // each stage cluster's path
+	for _, c := range clusterPath.FindAllSubmatch(svg, -1) {
+		borders[string(c[1])] = string(c[2])
+	}
+	for stage, want := range map[string]string{
+		"cluster_s0": `stroke="none"`,                                                  // kept: no border
+		"cluster_s1": `stroke="` + ghostLine + `" stroke-width="1.5" stroke-dasharray`, // removed, where it was
+		"cluster_s2": `stroke="` + addedLine + `" stroke-width="2.5"`,
+	} {
+		if !strings.Contains(borders[stage], want) {
+			t.Errorf("%s is drawn %q, want %s", stage, borders[stage], want)
+		}
+	}
+}
+
+// clusterPath matches a cluster's title and the attributes of the path that draws it.
+var clusterPath = regexp.MustCompile(`<title>(cluster_s\d+)</title>\s*<path ([^>]*)>`)
+
+// loadMap loads a map from YAML text that must have no errors.
+func loadMap(t *testing.T, src string) *journey.Map {
+	t.Helper()
+	m, ds := journey.Check("m.journey.yaml", []byte(src))
+	if journey.HasErrors(ds, false) {
+		t.Fatalf("the map has errors: %v", ds)
+	}
+	return m
+}
