@@ -72,8 +72,8 @@ func imagePrinter(f Format) output.Printer[Picture] {
 	}
 }
 
-// PNG is painted by paintPNG with the Go fonts, which have no emoji and few symbols. pngSafe
-// makes the picture's symbols text they can draw. The symbols are replaced wherever they
+// PNG is painted by paintPNG in DejaVu Sans, which has no emoji. pngSafe makes the
+// picture's faces and symbols text it draws, as the PNG always has. The symbols are replaced wherever they
 // occur, in the user's text too, where they would otherwise show as empty boxes.
 //
 // It also takes the dashes out of HTML tables and cells: Graphviz 12.1.2 writes a dashed or

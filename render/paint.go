@@ -2,6 +2,8 @@ package render
 
 import (
 	"bytes"
+	"embed"
+	"errors"
 	"fmt"
 	"image/color"
 	"math"
@@ -10,10 +12,6 @@ import (
 
 	"github.com/fogleman/gg"
 	xfont "golang.org/x/image/font"
-	"golang.org/x/image/font/gofont/gobold"
-	"golang.org/x/image/font/gofont/gobolditalic"
-	"golang.org/x/image/font/gofont/goitalic"
-	"golang.org/x/image/font/gofont/goregular"
 	"golang.org/x/image/font/opentype"
 	"golang.org/x/image/font/sfnt"
 )
@@ -32,7 +30,7 @@ func paintPNG(d *layoutOps) ([]byte, error) {
 	w := math.Ceil((d.bb[2] - d.bb[0] + 2*d.padX) * pngScale)
 	h := math.Ceil((d.bb[3] - d.bb[1] + 2*d.padY) * pngScale)
 	if w < 1 || h < 1 || w*h > maxPNGPixels {
-		return nil, fmt.Errorf("the picture is too large for PNG (%.0f × %.0f pixels); draw SVG", w, h)
+		return nil, fmt.Errorf("%w (%.0f × %.0f pixels, more than %d million); draw it as SVG", ErrTooLarge, w, h, maxPNGPixels/1_000_000)
 	}
 	p := &painter{
 		dc:    gg.NewContext(int(w), int(h)),
@@ -61,6 +59,9 @@ func paintPNG(d *layoutOps) ([]byte, error) {
 // maxPNGPixels bounds the PNG's size (400 MB of RGBA): a map too large for it is better
 // drawn as SVG.
 const maxPNGPixels = 100_000_000
+
+// ErrTooLarge is returned for a picture too large to paint as PNG (see maxPNGPixels).
+var ErrTooLarge = errors.New("the picture is too large for PNG")
 
 // painter paints xdot operations on an image, keeping the drawing state of one operation
 // string.
@@ -121,7 +122,17 @@ func (p *painter) op(op xop) error {
 	case 'E', 'e':
 		p.dc.DrawEllipse((op.pts[0]+p.x0)*pngScale, (p.y0-op.pts[1])*pngScale, op.pts[2]*pngScale, op.pts[3]*pngScale)
 		p.finish(op.kind == 'E')
-	case 'P', 'p', 'L':
+	case 'P':
+		if p.pen == p.fill && len(p.dashes) == 0 {
+			// an arrowhead: the SVG strokes its corners mitred, which gg cannot
+			p.polyline(mitred(op.pts, p.width/2))
+			p.dc.ClosePath()
+			p.dc.SetColor(p.fill)
+			p.dc.Fill()
+			break
+		}
+		fallthrough
+	case 'p', 'L':
 		p.polyline(op.pts)
 		if op.kind != 'L' {
 			p.dc.ClosePath()
@@ -135,6 +146,54 @@ func (p *painter) op(op xop) error {
 		p.finish(op.kind == 'b')
 	}
 	return err
+}
+
+// miterLimit is SVG's default stroke-miterlimit: a corner sharper than it is cut off.
+const miterLimit = 4
+
+// mitred returns the outline of the closed polygon pts (x, y pairs) stroked with a pen of
+// half width half and mitred corners, as SVG strokes it by default: each corner moves out
+// along its bisector, or, past the miter limit, is cut square (bevelled).
+func mitred(pts []float64, half float64) []float64 {
+	n := len(pts) / 2
+	if n < 3 || half <= 0 {
+		return pts
+	}
+	area := 0.0
+	for i := range n {
+		j := (i + 1) % n
+		area += pts[2*i]*pts[2*j+1] - pts[2*j]*pts[2*i+1]
+	}
+	side := 1.0 // the outward normal of an edge (dx, dy) is side * (dy, -dx)
+	if area < 0 {
+		side = -1
+	}
+	var out []float64
+	for i := range n {
+		a, b := (i+n-1)%n, (i+1)%n
+		x, y := pts[2*i], pts[2*i+1]
+		n1x, n1y := unitNormal(pts[2*a], pts[2*a+1], x, y, side)
+		n2x, n2y := unitNormal(x, y, pts[2*b], pts[2*b+1], side)
+		mx, my := n1x+n2x, n1y+n2y
+		cos := mx*n1x + my*n1y // |m| cos of the angle between m and n1, with |m| = 2 cos
+		if l := math.Hypot(mx, my); l > 1e-9 && half/(cos/l) <= miterLimit*half {
+			k := half / (cos / l) / l
+			out = append(out, x+mx*k, y+my*k)
+			continue
+		}
+		out = append(out, x+n1x*half, y+n1y*half, x+n2x*half, y+n2y*half)
+	}
+	return out
+}
+
+// unitNormal returns the outward unit normal of the edge from (x1, y1) to (x2, y2).
+func unitNormal(x1, y1, x2, y2, side float64) (float64, float64) {
+	dx, dy := x2-x1, y2-y1
+	l := math.Hypot(dx, dy)
+	if l == 0 {
+		return 0, 0
+	}
+	return side * dy / l, -side * dx / l
 }
 
 // penDashed and penDotted are the alphas of a pen colour that pngSafe marks as dashed or
@@ -212,9 +271,9 @@ const (
 	fontStrike    = 32
 )
 
-// text paints a T operation in the pen colour with the Go fonts, which are embedded, so the
-// picture is the same on every machine. The layout was measured with DejaVu Sans, which is
-// wider, so the text fits its place; it is aligned as Graphviz aligned it.
+// text paints a T operation in the pen colour in DejaVu Sans, the font the layout was
+// measured with, embedded so that the picture is the same on every machine; it is aligned
+// as Graphviz aligned it.
 func (p *painter) text(op xop) error {
 	face, err := p.face(p.fontFlags&(fontBold|fontItalic), p.fontSize*pngScale)
 	if err != nil {
@@ -256,7 +315,7 @@ func (p *painter) face(style int, size float64) (xfont.Face, error) {
 	if f, ok := p.faces[k]; ok {
 		return f, nil
 	}
-	fonts, err := goFonts()
+	fonts, err := dejaVuFonts()
 	if err != nil {
 		return nil, err
 	}
@@ -268,10 +327,20 @@ func (p *painter) face(style int, size float64) (xfont.Face, error) {
 	return f, nil
 }
 
-// goFonts parses, once, the Go fonts by style: regular, bold, italic, bold italic.
-var goFonts = sync.OnceValues(func() ([4]*sfnt.Font, error) {
+// dejaVuTTF are DejaVu Sans by style: regular, bold, oblique, bold oblique (see
+// fonts/LICENSE).
+//
+//go:embed fonts/DejaVuSans.ttf fonts/DejaVuSans-Bold.ttf fonts/DejaVuSans-Oblique.ttf fonts/DejaVuSans-BoldOblique.ttf
+var dejaVuTTF embed.FS
+
+// dejaVuFonts parses, once, DejaVu Sans by style: regular, bold, italic, bold italic.
+var dejaVuFonts = sync.OnceValues(func() ([4]*sfnt.Font, error) {
 	var fonts [4]*sfnt.Font
-	for i, ttf := range [][]byte{goregular.TTF, gobold.TTF, goitalic.TTF, gobolditalic.TTF} {
+	for i, name := range []string{"DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"} {
+		ttf, err := dejaVuTTF.ReadFile("fonts/" + name + ".ttf")
+		if err != nil {
+			return fonts, fmt.Errorf("cannot read the PNG font: %w", err)
+		}
 		f, err := opentype.Parse(ttf)
 		if err != nil {
 			return fonts, fmt.Errorf("cannot read the PNG font: %w", err)

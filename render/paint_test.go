@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	xfont "golang.org/x/image/font"
 	stdimage "image"
 	"image/color"
 	"image/png"
@@ -207,8 +208,9 @@ func TestPNGDeterministic(t *testing.T) {
 	}
 }
 
-// TestPNGLimits checks that a PNG keeps the time limit and that a graph Graphviz cannot lay
-// out is an error.
+// TestPNGLimits checks that a PNG keeps the time limit, that a graph Graphviz cannot lay
+// out is an error, and that a picture of more than maxPNGPixels is refused before it is
+// painted.
 func TestPNGLimits(t *testing.T) {
 	_, err := Image(context.Background(), DOT(wide(40), nil, nil), PNG, time.Nanosecond)
 	if !errors.Is(err, ErrTimeout) {
@@ -217,11 +219,14 @@ func TestPNGLimits(t *testing.T) {
 	if _, err := Image(context.Background(), []byte("digraph { a -> "), PNG, DefaultTimeout); err == nil {
 		t.Error("a PNG of a broken graph is no error")
 	}
+	if _, err := paintPNG(&layoutOps{bb: [4]float64{0, 0, 100_000, 1_000}}); !errors.Is(err, ErrTooLarge) {
+		t.Errorf("a PNG of 133,000 by 1,300 pixels = %v, want ErrTooLarge", err)
+	}
 }
 
 // TestPNGText checks the text of PNG pictures against their SVG: every text the SVG shows is
-// painted (a label Graphviz could not read would be lost), with characters the Go fonts
-// have, and the user's text exactly as written.
+// painted (a label Graphviz could not read would be lost), with characters DejaVu Sans
+// has, and the user's text exactly as written.
 func TestPNGText(t *testing.T) {
 	m := florist()
 	nl, _ := lang.Get("nl")
@@ -233,7 +238,7 @@ func TestPNGText(t *testing.T) {
 		"diff":       DiffDOT(ex, nil, Change{Old: old, Since: "before"}, nil),
 		"hostile":    DOT(hostile(), nil, nil),
 	}
-	fonts, err := goFonts()
+	fonts, err := dejaVuFonts()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -330,3 +335,92 @@ func TestPNGPaintsInSVGOrder(t *testing.T) {
 
 // svgCurveStart matches the start of an outlined path of Graphviz's SVG.
 var svgCurveStart = regexp.MustCompile(`<path fill="none"[^>]* d="M(-?[\d.]+),(-?[\d.]+)C`)
+
+// TestPNGTextKeepsItsWidth: the PNG paints text in the font the layout measured it with, so
+// a text of ASCII characters, whose widths Graphviz knows, is no wider than the room
+// Graphviz gave it (a little narrower where a pair of letters is kerned, which Graphviz does
+// not do): kebab-case channels and owners, full of hyphens, stay inside their cards.
+func TestPNGTextKeepsItsWidth(t *testing.T) {
+	m := florist()
+	_, d, err := layout(pngSafe(DOT(m, floristReport(m), nil)), PNG)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := &painter{faces: map[faceKey]xfont.Face{}}
+	checked := 0
+	for _, s := range d.ops {
+		ops, err := parseOps(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		p.reset()
+		for _, op := range ops {
+			switch op.kind {
+			case 'F':
+				p.fontSize = op.num[0]
+			case 't':
+				p.fontFlags = int(op.num[0])
+			case 'T':
+				if !isASCII(op.text) {
+					continue
+				}
+				face, err := p.face(p.fontFlags&(fontBold|fontItalic), p.fontSize)
+				if err != nil {
+					t.Fatal(err)
+				}
+				checked++
+				if w := float64(xfont.MeasureString(face, op.text)) / 64; w > op.num[3]+0.5 {
+					t.Errorf("%q is %.1f points wide in the PNG, %.1f in the layout", op.text, w, op.num[3])
+				}
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d texts checked", checked)
+	}
+}
+
+// isASCII reports whether s holds only ASCII characters.
+func isASCII(s string) bool {
+	for i := range len(s) {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// TestMitred: a polygon filled with its pen colour is painted as SVG strokes it, with
+// mitred corners: a square's corners move out diagonally by half the pen, an arrowhead's
+// tip stays sharp and moves out along its axis, and a corner sharper than the miter limit
+// is cut square.
+func TestMitred(t *testing.T) {
+	near := func(got, want []float64) bool {
+		if len(got) != len(want) {
+			return false
+		}
+		for i := range got {
+			if math.Abs(got[i]-want[i]) > 1e-9 {
+				return false
+			}
+		}
+		return true
+	}
+	square := []float64{0, 0, 10, 0, 10, 10, 0, 10}
+	if got := mitred(square, 1); !near(got, []float64{-1, -1, 11, -1, 11, 11, -1, 11}) {
+		t.Errorf("square: %v", got)
+	}
+	clockwise := []float64{0, 10, 10, 10, 10, 0, 0, 0}
+	if got := mitred(clockwise, 1); !near(got, []float64{-1, 11, 11, 11, 11, -1, -1, -1}) {
+		t.Errorf("square drawn clockwise: %v", got)
+	}
+	arrow := []float64{0, -3.5, 10, 0, 0, 3.5} // Graphviz's arrowhead: the sine of the tip's half angle is 3.5/√112.25
+	tip := 10 + math.Sqrt(112.25)/3.5
+	if got := mitred(arrow, 1); len(got) != 6 || math.Abs(got[2]-tip) > 1e-9 || math.Abs(got[3]) > 1e-9 {
+		t.Errorf("arrowhead: %v, want the tip at (%.3f, 0)", got, tip)
+	}
+	needle := []float64{0, -0.5, 10, 0, 0, 0.5} // past the miter limit: the tip is cut
+	if got := mitred(needle, 1); len(got) != 8 {
+		t.Errorf("needle: %v, want the tip bevelled into two points", got)
+	}
+}

@@ -67,8 +67,9 @@ With --watch the picture is drawn again whenever the map or an event file change
 per drawing on standard error (none with -q), until interrupted; a broken save is reported
 and the last good picture kept.
 
-SVG is the picture to use. PNG draws the same picture at 96 dpi, its text in the Go fonts,
-which have no emoji or symbols (faces become :-) and the like). The first run on a machine takes about half a second longer while Graphviz's
+SVG is the picture to use. PNG draws the same picture at 96 dpi, its text in DejaVu Sans,
+which has no emoji (faces become :-) and the like); a PNG of more than 100 million pixels
+is refused (exit 1). The first run on a machine takes about half a second longer while Graphviz's
 WebAssembly is compiled into a cache under the temp dir. See docs/render.md.
 
 With --diff the picture shows what changed since an older version of the map: a git revision
@@ -280,12 +281,15 @@ func renderOnce(ctx context.Context, e *env, opts *renderOptions, printer output
 	fmt.Fprintf(e.stderr, "journey: %s has errors; keeping the last picture\n", opts.mapPath)
 }
 
-// renderFailed says which map could not be drawn. A layout that takes too long is a problem
-// of the input (exit 1), not of the tool: the map is too big to draw in one picture, and the
-// message says what to do.
+// renderFailed says which map could not be drawn. A layout that takes too long, or a PNG too
+// large to paint, is a problem of the input (exit 1), not of the tool: the map is too big
+// for the picture, and the message says what to do.
 func renderFailed(mapPath string, err error) error {
-	if errors.Is(err, render.ErrTimeout) {
+	switch {
+	case errors.Is(err, render.ErrTimeout):
 		return problemsError{fmt.Errorf("%s: %w; split it into smaller maps (a stage or two each), or draw it without --events", mapPath, err)}
+	case errors.Is(err, render.ErrTooLarge):
+		return problemsError{fmt.Errorf("%s: %w", mapPath, err)}
 	}
 	return err
 }

@@ -195,8 +195,13 @@ func TestDiffPictureUpToDate(t *testing.T) {
 }
 
 // TestRenderFailedIsAProblem checks that a layout that takes too long names the map, says
-// what to do and exits 1, while other failures keep their own exit code.
+// what to do and exits 1, as a PNG too large to paint does, while other failures keep their
+// own exit code.
 func TestRenderFailedIsAProblem(t *testing.T) {
+	large := renderFailed("maps/big.journey.yaml", fmt.Errorf("%w (9 × 9 pixels)", render.ErrTooLarge))
+	if got := exitCode(ranError{large}); got != exitProblems || !strings.HasPrefix(errorMessage(large), "maps/big.journey.yaml: ") {
+		t.Errorf("a PNG too large: exit code %d, message %q; want %d, naming the map", got, errorMessage(large), exitProblems)
+	}
 	err := renderFailed("maps/big.journey.yaml", fmt.Errorf("%w (more than 20s)", render.ErrTimeout))
 	if got := exitCode(ranError{err}); got != exitProblems {
 		t.Errorf("exit code %d, want %d", got, exitProblems)
