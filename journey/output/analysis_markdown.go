@@ -37,29 +37,23 @@ func printAnalysisMarkdown(w io.Writer, r *analysis.Report, o Options) error {
 }
 
 // mdTable writes a titled table, numbers aligned right; a table without data rows is left
-// out.
+// out. Every cell is escaped (mdText), so that user text shows as written: a name with
+// asterisks or a tag neither emphasises nor runs HTML, and a pipe does not split the cell.
 func mdTable(w io.Writer, s section) {
 	if len(s.rows) < 2 {
 		return
 	}
-	fmt.Fprintf(w, "\n### %s\n\n", mdEscape(s.title))
+	fmt.Fprintf(w, "\n### %s\n\n", mdText(s.title))
 	for i, row := range s.rows {
 		cells := make([]string, len(row))
 		for j, c := range row {
-			cells[j] = mdEscape(c)
+			cells[j] = mdText(c)
 		}
 		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 		if i == 0 {
 			fmt.Fprintf(w, "|%s%s\n", strings.Repeat(" --- |", s.text), strings.Repeat(" ---: |", len(row)-s.text))
 		}
 	}
-}
-
-// mdEscape keeps user text from breaking a table cell or the layout: pipes are escaped and
-// control characters (line breaks included) are written as Go escapes. It is for table cells
-// only: outside a table a pipe needs no escape.
-func mdEscape(s string) string {
-	return termEscape(strings.ReplaceAll(s, "|", `\|`))
 }
 
 // mdCode writes user text as an inline code span, outside tables. Nothing inside a code span is

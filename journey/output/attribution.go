@@ -50,10 +50,10 @@ func printAttributionMarkdown(w io.Writer, r *attribution.Report, o Options) err
 	b := bufio.NewWriter(w)
 	for i, line := range attributionLines(r, o.Language()) {
 		if i == 0 {
-			fmt.Fprintf(b, "## %s\n\n", mdEscape(line))
+			fmt.Fprintf(b, "## %s\n\n", mdText(line))
 			continue
 		}
-		fmt.Fprintf(b, "%s.\n", mdEscape(line))
+		fmt.Fprintf(b, "%s.\n", mdText(line))
 	}
 	mdTable(b, attributionSection(r, o.Language()))
 	return b.Flush()

@@ -43,14 +43,14 @@ func printCompareTable(w io.Writer, r *compare.Report, o Options) error {
 func printCompareMarkdown(w io.Writer, r *compare.Report, o Options) error {
 	b := bufio.NewWriter(w)
 	l := o.Language()
-	fmt.Fprintf(b, "## %s\n\n", mdEscape(compareTitle(r, l)))
+	fmt.Fprintf(b, "## %s\n\n", mdText(compareTitle(r, l)))
 	head, changes := compareChanges(r, l)
 	fmt.Fprintln(b, head)
 	if len(changes) > 0 {
 		fmt.Fprintln(b)
 	}
 	for _, c := range changes {
-		fmt.Fprintf(b, "- %s\n", mdEscape(c))
+		fmt.Fprintf(b, "- %s\n", mdText(c))
 	}
 	mdTable(b, compareSection(r, l))
 	return b.Flush()

@@ -40,7 +40,7 @@ func printWhatifMarkdown(w io.Writer, r *whatif.Report, o Options) error {
 	b := bufio.NewWriter(w)
 	l := o.Language()
 	title, answer, check := whatifLines(r, l)
-	fmt.Fprintf(b, "## %s\n\n**%s**\n\n%s %s\n", mdEscape(title), mdEscape(answer), mdEscape(check), l.ScenarioNote)
+	fmt.Fprintf(b, "## %s\n\n**%s**\n\n%s %s\n", mdText(title), mdText(answer), mdText(check), l.ScenarioNote)
 	for _, s := range whatifSections(r, l) {
 		mdTable(b, s)
 	}
