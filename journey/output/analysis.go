@@ -213,22 +213,27 @@ func lastStep(f analysis.Funnel) analysis.Step {
 }
 
 // section is one titled table of a human format; rows[0] is the header, and the columns
-// from text on hold numbers.
+// from text on hold numbers, but the last tail, which hold text again.
 type section struct {
 	title string
 	text  int
 	rows  [][]string
+	tail  int
 }
+
+// isText reports whether column i of the section's n columns holds text, which is aligned
+// left; numbers are aligned right.
+func (s section) isText(i, n int) bool { return i < s.text || i >= n-s.tail }
 
 // sections are the tables the human formats show, in order: touchpoints, funnels, off-map
 // transitions, KPIs and segments.
 func (h human) sections(r *analysis.Report) []section {
-	out := []section{{h.SectionTouchpoints, 2, withCostColumn(h.touchpointRows(r.Touchpoints), h.Language, r.Touchpoints, r.Cost)}}
+	out := []section{{title: h.SectionTouchpoints, text: 2, rows: withCostColumn(h.touchpointRows(r.Touchpoints), h.Language, r.Touchpoints, r.Cost)}}
 	for _, f := range r.Funnels {
-		out = append(out, section{h.funnelTitle(f), 2, h.stepRows(f)})
+		out = append(out, section{title: h.funnelTitle(f), text: 2, rows: h.stepRows(f)})
 	}
 	return append(out,
-		section{h.offMapTitle(r.Transitions, true), 2, h.transitionRows(offMap(r.Transitions))},
-		section{h.SectionKPIs, 5, h.kpiRows(r.KPIs)},
-		section{h.SectionSegments, 1, withSegmentCost(h.segmentRows(r), h.Language, r)})
+		section{title: h.offMapTitle(r.Transitions, true), text: 2, rows: h.transitionRows(offMap(r.Transitions))},
+		section{title: h.SectionKPIs, text: 3, rows: h.kpiRows(r.KPIs), tail: 1}, // the value is a number, its status not
+		section{title: h.SectionSegments, text: 1, rows: withSegmentCost(h.segmentRows(r), h.Language, r)})
 }

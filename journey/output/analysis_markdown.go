@@ -51,9 +51,23 @@ func mdTable(w io.Writer, s section) {
 		}
 		fmt.Fprintf(w, "| %s |\n", strings.Join(cells, " | "))
 		if i == 0 {
-			fmt.Fprintf(w, "|%s%s\n", strings.Repeat(" --- |", s.text), strings.Repeat(" ---: |", len(row)-s.text))
+			fmt.Fprintln(w, mdRule(s, len(row)))
 		}
 	}
+}
+
+// mdRule is the line under a table's header: text aligned left, numbers right.
+func mdRule(s section, n int) string {
+	var b strings.Builder
+	b.WriteString("|")
+	for i := range n {
+		if s.isText(i, n) {
+			b.WriteString(" --- |")
+		} else {
+			b.WriteString(" ---: |")
+		}
+	}
+	return b.String()
 }
 
 // mdCode writes user text as an inline code span, outside tables. Nothing inside a code span is

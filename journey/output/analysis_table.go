@@ -51,7 +51,7 @@ func termTable(w io.Writer, s section) error {
 	align := make([]tw.Align, len(rows[0]))
 	for i := range align {
 		align[i] = tw.AlignRight
-		if i < s.text {
+		if s.isText(i, len(align)) {
 			align[i] = tw.AlignLeft
 		}
 	}

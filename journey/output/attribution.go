@@ -125,7 +125,7 @@ func attributionSection(r *attribution.Report, l *lang.Language) section {
 	if r.ValueColumn != "" {
 		title = l.CreditedValue
 	}
-	return section{title, 1, rows}
+	return section{title: title, text: 1, rows: rows}
 }
 
 // amount is what model gives channel c: its value with a value column, else conversions.

@@ -94,7 +94,7 @@ func compareSection(r *compare.Report, l *lang.Language) section {
 		rows = append(rows, []string{rateLabel(l, rt), groupCell(l, rt.A), groupCell(l, rt.B), diff,
 			interval(l, rt.Comparison), pValue(l, rt.PValue), yes})
 	}
-	return section{l.AllRates, 1, rows}
+	return section{title: l.AllRates, text: 1, rows: rows}
 }
 
 // rateLabel names a rate for people.

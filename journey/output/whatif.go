@@ -122,7 +122,7 @@ func whatifSections(r *whatif.Report, l *lang.Language) []section {
 		v := t.Visits
 		visits = append(visits, []string{t.ID, t.Name, l.Float(v.Baseline, 2), l.Float(v.Scenario, 2), signed(l, v.Scenario-v.Baseline, 2)})
 	}
-	return []section{{l.Outcome, 1, outcome}, {l.ExpectedVisits, 2, visits}}
+	return []section{{title: l.Outcome, text: 1, rows: outcome}, {title: l.ExpectedVisits, text: 2, rows: visits}}
 }
 
 // signed writes v with prec decimals and its sign: "+6.3", "-0.12", "0.0".
