@@ -26,6 +26,10 @@ type DiffWords struct {
 	NoMapChanged string
 	// MapLevel heads the changes of the map, its persona and its funnels.
 	MapLevel string
+	// FieldOfF names a changed field of a part of the map: %[1]s the part ("map"), %[2]s the
+	// field ("window"); FieldOfIDF one of a part with an id: %[3]s the id ("funnel
+	// activation steps", "KPI conversion min").
+	FieldOfF, FieldOfIDF string
 	// MapChangesF heads the changes of one map: the map's id.
 	MapChangesF string
 	// IDsDifferF notes that two maps compared have different ids: the old id, the new id.

@@ -11,6 +11,8 @@ var englishDiff = DiffWords{
 	NoChanges:         "no changes",
 	NoMapChanged:      "no map changed",
 	MapLevel:          "Map, persona and funnels",
+	FieldOfF:          "%[1]s %[2]s",
+	FieldOfIDF:        "%[1]s %[3]s %[2]s",
 	MapChangesF:       "Journey map %s",
 	IDsDifferF:        "the maps have different ids, %s and %s; their stages, touchpoints and funnels were compared by id all the same",
 	ChangesSinceF:     "Changes since %s",

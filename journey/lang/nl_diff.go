@@ -20,6 +20,8 @@ var dutchDiff = DiffWords{
 	NoChanges:         "geen wijzigingen",
 	NoMapChanged:      "geen kaart gewijzigd",
 	MapLevel:          "Kaart, persona en funnels",
+	FieldOfF:          "%[2]s van de %[1]s",
+	FieldOfIDF:        "%[2]s van %[1]s %[3]s",
 	MapChangesF:       "Klantreis %s",
 	IDsDifferF:        "de kaarten hebben verschillende ids, %s en %s; hun fasen, touchpoints en funnels zijn toch op id vergeleken",
 	ChangesSinceF:     "Wijzigingen sinds %s",

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"strings"
 
 	"github.com/journey-cx/journey/journey"
@@ -167,4 +168,17 @@ func kpiBoundText(l *lang.Language, metric string, v any) string {
 		return boundText(l, metric, f)
 	}
 	return l.None
+}
+
+// fieldPhrase names a changed field in language l from its parts as the printer writes them:
+// the field alone, or with the part of the map it belongs to, and that part's id ("map
+// window", "titel van de kaart", "funnel activation steps").
+func fieldPhrase(l *lang.Language, ln diffLine, prefix, of, field string) string {
+	switch {
+	case ln.prefix == "":
+		return field
+	case ln.of == "":
+		return fmt.Sprintf(l.FieldOfF, prefix, field)
+	}
+	return fmt.Sprintf(l.FieldOfIDF, prefix, field, of)
 }

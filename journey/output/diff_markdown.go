@@ -118,14 +118,7 @@ func (m mdDiff) line(ln diffLine) string {
 
 // label is a changed field's label: "`emotion`", "funnel `activation` `steps`".
 func (m mdDiff) label(ln diffLine) string {
-	parts := []string{}
-	if ln.prefix != "" {
-		parts = append(parts, mdText(ln.prefix))
-	}
-	if ln.of != "" {
-		parts = append(parts, mdCode(ln.of))
-	}
-	return strings.Join(append(parts, mdCode(ln.label)), " ")
+	return fieldPhrase(m.l, ln, mdText(ln.prefix), mdCode(ln.of), mdCode(ln.label))
 }
 
 // items writes what a list gained and lost: "added `a`, `b`; removed `c`".

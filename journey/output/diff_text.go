@@ -109,16 +109,16 @@ func (t textDiff) line(indent string, ln diffLine) {
 	case ln.kind == diff.Moved:
 		body = fmt.Sprintf("%s: %s %s → %s", kindWord(t.l, ln.kind), ln.label, termEscape(ln.old), termEscape(ln.new))
 	case ln.list:
-		body = textLabel(ln) + ": " + listItems(ln.added, ln.removed, func(s string) string { return termEscape(strconv.Quote(s)) })
+		body = t.label(ln) + ": " + listItems(ln.added, ln.removed, func(s string) string { return termEscape(strconv.Quote(s)) })
 	default:
-		body = fmt.Sprintf("%s: %s → %s", textLabel(ln), termEscape(ln.old), termEscape(ln.new))
+		body = fmt.Sprintf("%s: %s → %s", t.label(ln), termEscape(ln.old), termEscape(ln.new))
 	}
 	fmt.Fprintf(t.w, "%s%s %s\n", indent, t.sign(ln.kind), body)
 }
 
-// textLabel is a changed field's label: "emotion", "funnel activation steps".
-func textLabel(ln diffLine) string {
-	return strings.Join(strings.Fields(ln.prefix+" "+termEscape(ln.of)+" "+ln.label), " ")
+// label is a changed field's label: "emotion", "funnel activation steps".
+func (t textDiff) label(ln diffLine) string {
+	return fieldPhrase(t.l, ln, ln.prefix, termEscape(ln.of), ln.label)
 }
 
 // diffSigns are the marks of the kinds of change and their colours on a terminal.
