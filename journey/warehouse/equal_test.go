@@ -286,3 +286,17 @@ func TestEqualLackedColumn(t *testing.T) {
 		}
 	})
 }
+
+// TestEqualNoEmptySegment: an identity with rows but no mapped one is no user, so in no
+// segment: the statement leaves out the (none) segment it would make of it, as the CSV
+// engine does, and so does `journey sql`, which prints what the statement computes.
+func TestEqualNoEmptySegment(t *testing.T) {
+	m := analysistest.NewMap([]string{"a"}, []string{"d"})
+	csv := []byte("user_id,timestamp,event,tp,seg\nu1,2026-01-01T00:00:00Z,e,a,x\nu1,2026-01-01T00:01:00Z,e,d,x\nu2,2026-01-01T00:00:00Z,zzz,,\n")
+	eachDB(t, func(t *testing.T, db *testDB) {
+		r := checkEqual(t, db, m, csv, options{by: "seg"})
+		if len(r.Segments) != 1 || r.Segments[0].Value != "x" {
+			t.Errorf("segments %+v; want x alone", r.Segments)
+		}
+	})
+}

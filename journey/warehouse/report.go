@@ -15,7 +15,7 @@ func (c *compiler) report() string {
 	segments := d.EmptyArr
 	if c.q.Events.By != "" {
 		segments = "(SELECT " + d.Agg(d.Object(append([]string{"'column'", d.Lit(c.q.Events.By), "'value'", "sk"}, c.numbers()...)...),
-			d.OrderText("sk")) + " FROM " + ctePrefix + "sj WHERE sk <> '')"
+			d.OrderText("sk")) + " FROM " + ctePrefix + "sj WHERE sk <> '' AND nusers > 0)" // as Report.DropEmptySegments
 	}
 	pairs := []string{"'journey'", d.Lit(c.m.ID), "'identity'", d.Lit(c.q.Analysis.Identity),
 		"'window_seconds'", floatLit(float64(c.window) / 1e9)}
@@ -53,7 +53,7 @@ func (c *compiler) scopeParts() {
 		"FROM "+ctePrefix+"str AS x JOIN "+ctePrefix+"tpl AS a ON a.tp = x.tp JOIN "+ctePrefix+"tpl AS b ON b.tp = x.ntp GROUP BY x.sk")
 	c.funnelJSON()
 	goal := d.Object("'users'", "COALESCE(g.ngoal, 0)", "'rate'", ratio("COALESCE(g.ngoal, 0)", "i.nusers"))
-	c.add("sj", "SELECT s.sk, "+input+" AS input, COALESCE(tpj.j, "+d.EmptyArr+") AS touchpoints, COALESCE(trj.j, "+d.EmptyArr+") AS transitions, "+
+	c.add("sj", "SELECT s.sk, i.nusers, "+input+" AS input, COALESCE(tpj.j, "+d.EmptyArr+") AS touchpoints, COALESCE(trj.j, "+d.EmptyArr+") AS transitions, "+
 		"fj.j AS funnels, "+goal+" AS goal, "+c.cost()+" AS cost, "+c.kpis()+" AS kpis\n"+
 		"FROM "+ctePrefix+"scopes AS s JOIN "+ctePrefix+"input AS i ON i.sk = s.sk\n"+
 		"LEFT JOIN "+ctePrefix+"tpj AS tpj ON tpj.sk = s.sk LEFT JOIN "+ctePrefix+"trj AS trj ON trj.sk = s.sk\n"+

@@ -89,7 +89,6 @@ func Analyze(ctx context.Context, conn Conn, m *journey.Map, q *Query) (*analysi
 		return nil, fmt.Errorf("reading the report the database computed: %w", err)
 	}
 	r.NoGoal = !m.HasGoal()
-	r.DropEmptySegments()
 	return r, nil
 }
 
