@@ -34,7 +34,8 @@ It takes analyze's flags: --id, --time, --event, --by, --tz, --window, --since, 
 With --db (or JOURNEY_DB) it reads the table's column types from the database and writes
 the statement for them (a timestamptz time column is read as such, a column the table
 lacks never matches); without, every column is read as its text, as a CSV export holds it,
-and the table must have every column the map's matchers name.
+and the table must have every column the map's matchers name. Without --db the statement is
+written for a table, read in its storage order (ctid, rowid): for a view, give --db.
 
 In PostgreSQL, analyze --db runs it in a read-only transaction after SET LOCAL
 extra_float_digits = 3 (every digit of a ratio, for the same numbers), work_mem = '512MB',

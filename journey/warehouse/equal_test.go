@@ -5,6 +5,7 @@ import (
 	"cmp"
 	"compress/gzip"
 	"context"
+	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -297,6 +298,30 @@ func TestEqualNoEmptySegment(t *testing.T) {
 		r := checkEqual(t, db, m, csv, options{by: "seg"})
 		if len(r.Segments) != 1 || r.Segments[0].Value != "x" {
 			t.Errorf("segments %+v; want x alone", r.Segments)
+		}
+	})
+}
+
+// TestStorageOrderColumn: a table with a column named as the dialect's storage order
+// (DuckDB's rowid) would have its rows at one time taken in that column's order, read as
+// text; it is refused, naming the column, while a view of it is read in its own order.
+func TestStorageOrderColumn(t *testing.T) {
+	eachDB(t, func(t *testing.T, db *testDB) {
+		order := db.conn.Dialect().StorageOrder
+		if order == "ctid" {
+			t.Skip("PostgreSQL has no column named ctid: the system column takes the name")
+		}
+		table := tableName(t)
+		db.load(t, table, []byte("user_id,timestamp,event,"+order+"\nu1,2026-01-01T00:00:00Z,e,2\n"))
+		q := &Query{Table: table}
+		err := Describe(context.Background(), db.conn, q)
+		var problem *ProblemError
+		if !errors.As(err, &problem) || !strings.Contains(err.Error(), `has a column named "`+order+`"`) {
+			t.Errorf("Describe = %v, want a problem naming the column %s", err, order)
+		}
+		db.exec(t, "CREATE VIEW "+table+"_v AS SELECT * FROM "+table)
+		if err := Describe(context.Background(), db.conn, &Query{Table: table + "_v"}); err != nil {
+			t.Errorf("a view of it: %v", err)
 		}
 	})
 }

@@ -103,9 +103,14 @@ func Describe(ctx context.Context, conn Conn, q *Query) error {
 	q.Columns, q.View = cols, view
 	var names []string
 	byName := map[string]Column{}
+	order := conn.Dialect().StorageOrder
 	for _, c := range cols {
 		names = append(names, c.Name)
 		byName[c.Name] = c
+		if !view && strings.EqualFold(c.Name, order) {
+			return &ProblemError{Message: fmt.Sprintf(
+				"table %q has a column named %q, which hides the storage order the statement reads by that name (rows at the same time are taken in it); rename the column, or give a view of the table, whose rows are taken in the order it returns them", q.Table, c.Name)}
+		}
 	}
 	e := &q.Events
 	for _, need := range []struct{ flag, name string }{{"--id", e.ID}, {"--time", e.Time}, {"--event", e.Event}, {"--by", e.By}} {
