@@ -55,3 +55,27 @@ func TestXdotErrors(t *testing.T) {
 		t.Errorf("parseStyle(wavy) = %v", err)
 	}
 }
+
+// FuzzParseOps: whatever the text, the xdot operation parser returns operations or an
+// error, never panics, and every operation it returns is one the painter knows, with the
+// points a shape needs (x, y pairs).
+func FuzzParseOps(f *testing.F) {
+	for _, s := range []string{"c 7 -#000000 p 3 0 0 1 1 2 0 ", "F 14 11 -Times-Roman T 1 2 0 3 2 -ok ",
+		"S 6 -dashed B 4 0 0 1 1 2 2 3 3 ", "t 1 E 1 2 3 4 ", "T 0 0 0 1 99 -short", "P -1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		ops, err := parseOps(s)
+		if err != nil {
+			return
+		}
+		for _, op := range ops {
+			if !strings.ContainsRune("cCSFtTEePpLbB", rune(op.kind)) {
+				t.Fatalf("parseOps(%q) gave an operation %q", s, op.kind)
+			}
+			if len(op.pts)%2 != 0 {
+				t.Fatalf("parseOps(%q) gave %d coordinates, not pairs", s, len(op.pts))
+			}
+		}
+	})
+}
