@@ -64,6 +64,11 @@ func compareWithCSV(t *testing.T, text string, got *Log, gotErr error) {
 	}
 	required, _ := columnsRead(&fuzzJSONLOptions)
 	csvText, comparable := refCSV(lines, required)
+	if header, _, _ := strings.Cut(csvText, "\n"); semicolons([]byte(header)) {
+		// keys with more semicolons than the header has commas: as CSV the file is refused
+		// as one a spreadsheet saved with semicolons, which JSON Lines cannot be
+		return
+	}
 	want, wantErr := readIDs(context.Background(), []Source{ReaderSource("f", strings.NewReader(csvText))}, fuzzJSONLOptions)
 	if (gotErr != nil) != (wantErr != nil) {
 		t.Fatalf("JSON Lines: %v; as CSV: %v\nCSV:\n%s", gotErr, wantErr, csvText)
