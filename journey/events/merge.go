@@ -32,12 +32,12 @@ type merger struct {
 	warnings []Problem
 	vals     valueMerger // what the value picks need of the files, only with a Value column
 	// files are the names of the files read; lacking counts, per column the matchers
-	// compare, the files that lack it; columns are the columns of every file, each once,
+	// compare, the files that lack it; found are the columns of each file (see columns),
 	// for the message when no file has the By or Value column; bySeen says some file has
 	// the By column.
 	files   []string
 	lacking map[string]int
-	columns []string
+	found   [][]string
 	bySeen  bool
 	// fileRows and fileWarned count the rows and implausible times of the current file.
 	fileRows, fileWarned int64
@@ -93,22 +93,35 @@ func (m *merger) addCounts(c *chunk) {
 
 // noteColumns notes the columns of the file of plan p, and whether it has the By column.
 func (m *merger) noteColumns(p *plan) {
-	for _, c := range p.found {
-		if !slices.Contains(m.columns, c) {
-			m.columns = append(m.columns, c)
+	m.found = append(m.found, p.found)
+	m.bySeen = m.bySeen || p.has(p.by)
+}
+
+// columns returns the columns of every file, each once, in the order they were found. Only
+// a message needs them, so they are gathered then, not as the files are read.
+func (m *merger) columns() []string {
+	var out []string
+	seen := map[string]bool{}
+	for _, cols := range m.found {
+		for _, c := range cols {
+			if !seen[c] {
+				seen[c] = true
+				out = append(out, c)
+			}
 		}
 	}
-	m.bySeen = m.bySeen || p.has(p.by)
+	return out
 }
 
 // missing returns the error for a column that no file has, the flag's (--by) or the
 // value column: it lists the columns found, suggesting the closest.
 func (m *merger) missing(what, col string) error {
+	columns := m.columns()
 	msg := fmt.Sprintf("no event file has the %s column %q", what, col)
-	if s := journey.Suggest(col, m.columns); s != "" {
+	if s := journey.Suggest(col, columns); s != "" {
 		msg += fmt.Sprintf(" (did you mean %q?)", s)
 	}
-	return &Error{File: strings.Join(m.files, ", "), Message: msg + "; the columns found: " + quoteList(m.columns)}
+	return &Error{File: strings.Join(m.files, ", "), Message: msg + "; the columns found: " + quoteList(columns)}
 }
 
 // noteLacks notes the file of plan p and the compared columns it lacks.
