@@ -57,11 +57,11 @@ func TestXdotErrors(t *testing.T) {
 }
 
 // FuzzParseOps: whatever the text, the xdot operation parser returns operations or an
-// error, never panics, and every operation it returns is one the painter knows, with the
+// error, never panics, and every operation it returns is one of xdot's, with the
 // points a shape needs (x, y pairs).
 func FuzzParseOps(f *testing.F) {
 	for _, s := range []string{"c 7 -#000000 p 3 0 0 1 1 2 0 ", "F 14 11 -Times-Roman T 1 2 0 3 2 -ok ",
-		"S 6 -dashed B 4 0 0 1 1 2 2 3 3 ", "t 1 E 1 2 3 4 ", "T 0 0 0 1 99 -short", "P -1"} {
+		"S 6 -dashed B 4 0 0 1 1 2 2 3 3 ", "t 1 E 1 2 3 4 ", "T 0 0 0 1 99 -short", "P -1", "I 0 0 1 1 5 -a.png "} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -70,7 +70,7 @@ func FuzzParseOps(f *testing.F) {
 			return
 		}
 		for _, op := range ops {
-			if !strings.ContainsRune("cCSFtTEePpLbB", rune(op.kind)) {
+			if !strings.ContainsRune("cCSFtTEePpLbBI", rune(op.kind)) { // I, an image, the painter leaves out
 				t.Fatalf("parseOps(%q) gave an operation %q", s, op.kind)
 			}
 			if len(op.pts)%2 != 0 {
